@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+
+/** One problem with an input, naming the field as a dotted path ("meetingKinds.0.papers.1.leadDays"). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Infrastructure and boundary failures carry a stable namespaced `code` because `instanceof`
+ * does not survive a process boundary; hosts map them to an HTTP status and a plain sentence.
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly code = 'INPUT.INVALID';
+  constructor(readonly problems: FieldProblem[], what = 'input') {
+    super(`Invalid ${what}: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}`);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'RECORD.NOT_FOUND';
+  constructor(readonly kind: string, readonly id: string) {
+    super(`No ${kind} with id "${id}"`);
+  }
+}
+
+/** Someone else changed the record since it was read: reload and try again, never a silent overwrite. */
+export class ConflictError extends AppError {
+  readonly code = 'RECORD.CONFLICT';
+  constructor(readonly kind: string, readonly id: string, options?: { cause?: unknown }) {
+    super(`The ${kind} "${id}" was changed by someone else since you opened it; reload to see their change, then try again`, options);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = 'ACCESS.FORBIDDEN';
+}
+
+/** A business rule refused the request (e.g. a meeting moved onto a bank holiday). */
+export class RuleError extends AppError {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const hasCode = (e: unknown, code: string): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
+export const isValidationError = (e: unknown): e is ValidationError => hasCode(e, 'INPUT.INVALID');
+export const isNotFoundError = (e: unknown): e is NotFoundError => hasCode(e, 'RECORD.NOT_FOUND');
+export const isConflictError = (e: unknown): e is ConflictError => hasCode(e, 'RECORD.CONFLICT');
+export const isForbiddenError = (e: unknown): e is ForbiddenError => hasCode(e, 'ACCESS.FORBIDDEN');
+export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && (e as RuleError).name === 'RuleError';
+
+/** zod issues as field problems a person can act on. */
+export function problemsFrom(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Parse with a schema or throw a `ValidationError` that names every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what?: string): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ValidationError(problemsFrom(r.error), what);
+  return r.data;
+}

@@ -1,0 +1,124 @@
+import type { ImprovementModelInput } from '../improvement-model.schema';
+import { DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
+
+const ONE_WEEK = 7;
+
+/**
+ * DSAT's Academy Improvement Framework (seed 001): three AIMs a year chaired by the AID, iAIMs
+ * between them chaired by the CEO where a school is below Good or asks, papers a week before,
+ * notes checked by the head and chair of LGB, six AID days and £350 development days.
+ */
+export const DSAT_PRESET: ImprovementModelInput = {
+  id: 'dsat',
+  name: 'DSAT Academy Improvement Framework',
+  description: 'Academy Improvement Meetings each term, interim AIMs for schools below Good or on request, six AID days per academy.',
+  source: 'DSAT “Academy Improvement” (seed 001)',
+  roleTitles: { 'improvement-director': 'Academy Improvement Director (AID)', 'chair-lgb': 'Chair of LGB', governor: 'LAB member' },
+  stages: [
+    { id: 'below-good', label: 'Not yet Good', description: 'Less than Good by inspection or self-evaluation: iAIMs each term and a budget for support.', suggestWhen: { anyOf: [{ belowGood: true }] } },
+    { id: 'good-or-better', label: 'Good or better', description: 'AIMs each term; iAIMs if the academy asks.' },
+  ],
+  meetingKinds: [
+    {
+      id: 'aim',
+      name: 'Academy Improvement Meeting',
+      abbreviation: 'AIM',
+      description: 'Evaluates the progress of the academy against its priorities, targets, KPIs and success criteria; reviews, amends or confirms priorities for improvement.',
+      durationMinutes: 120,
+      startTime: '09:30',
+      chairRole: 'improvement-director',
+      attendees: [
+        { role: 'head', presence: 'expected' },
+        { role: 'chair-lgb', presence: 'expected' },
+        { role: 'headteacher-partner', presence: 'expected' },
+        { role: 'governor', presence: 'expected' },
+        { role: 'headteacher-consultant', presence: 'where-appropriate' },
+      ],
+      papers: [
+        { id: 'agenda', title: 'Agenda (agreed with the headteacher)', ownerRole: 'improvement-director', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+        { id: 'previous-aim-report', title: 'Report from the previous AIM', ownerRole: 'improvement-director', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+        {
+          id: 'heads-report',
+          title: 'Headteacher’s report',
+          description: 'Clear judgements and supporting evidence on achievement, teaching and learning, behaviour and safety, and leadership and management. May double as part of the SEF or the head’s report to governors.',
+          ownerRole: 'head',
+          leadDays: ONE_WEEK,
+          escalateAfterWorkingDays: 1,
+        },
+        { id: 'context-data', title: 'Additional context data', description: 'Anything that helps attendees understand the school’s context and its improvement.', ownerRole: 'head', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+        { id: 'pupil-achievement-data', title: 'Latest pupil achievement data', ownerRole: 'head', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+      ],
+      notesApprovers: ['head', 'chair-lgb'],
+      agenda: [
+        'Progress against agreed priorities, targets, KPIs and success criteria',
+        'Evidence and summary judgement for the agreed focus areas',
+        'Actions from the previous AIM: achieved, outstanding, plan to complete',
+        'Priorities for improvement: review, amend or confirm',
+        'Support and resources needed',
+        'Strengths and good practice to share',
+      ],
+      monitoringVisitDayBefore: true,
+      recordsJudgements: true,
+      rotatesFocus: true,
+      supportDays: 1,
+      carriesForwardActions: true,
+      reviewsKpiDrops: true,
+    },
+    {
+      id: 'iaim',
+      name: 'Interim Academy Improvement Meeting',
+      abbreviation: 'iAIM',
+      description: 'Between AIMs: a learning walk, then the actions from the previous AIM, emerging priorities, actions to finish by the next AIM and the support needed. A brief report follows soon after.',
+      durationMinutes: 180,
+      startTime: '09:00',
+      chairRole: 'ceo',
+      attendees: [
+        { role: 'head', presence: 'expected' },
+        { role: 'headteacher-partner', presence: 'expected' },
+        { role: 'chair-lgb', presence: 'expected' },
+        { role: 'headteacher-consultant', presence: 'where-appropriate' },
+      ],
+      papers: [],
+      notesApprovers: [],
+      agenda: [
+        'Learning walk led by the headteacher (30–60 minutes): main areas for improvement and progress so far',
+        'Main actions from the previous AIM: what has been achieved, what is outstanding, what is the plan for completion',
+        'Other emerging priorities',
+        'Actions to be accomplished by the next AIM',
+        'Support that may be required before the next AIM',
+      ],
+      learningWalk: { minMinutes: 30, maxMinutes: 60, ledBy: 'head' },
+      carriesForwardActions: true,
+      reviewsKpiDrops: false,
+    },
+  ],
+  cadence: [
+    {
+      id: 'aim-termly',
+      meetingKind: 'aim',
+      label: 'An AIM each term for every academy',
+      slots: [
+        { halfTerm: 1, timing: 'late' },
+        { halfTerm: 3, timing: 'late' },
+        { halfTerm: 5, timing: 'late' },
+      ],
+    },
+    {
+      id: 'iaim-below-good-or-requested',
+      meetingKind: 'iaim',
+      label: 'An iAIM each term between AIMs: below Good (inspection or self-evaluation), or a Good / Outstanding school that asked',
+      when: { anyOf: [{ belowGood: true }, { requested: 'iaim' }] },
+      slots: [
+        { halfTerm: 2, timing: 'middle' },
+        { halfTerm: 4, timing: 'middle' },
+        { halfTerm: 6, timing: 'middle' },
+      ],
+    },
+  ],
+  inspectionAreas: DSAT_INSPECTION_AREAS,
+  kpis: { dataPoints: TERMLY_DATA_POINTS },
+  supportDays: { coreAllowance: 6, developmentDayRatePence: 35000, optionalAllowance: 0, optionalMenu: [], belowGoodMustBudget: true },
+  escalation: WATERTON_ESCALATION_LADDER,
+  interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
+  monitoringForm: KGA_MONITORING_FORM,
+};

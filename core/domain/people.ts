@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Roles the trusts' documents name. Trust-wide roles see every academy; academy roles are held
+ * for one academy (a head of Oakfield, the chair of Brook Lane's LGB); a person may hold several.
+ */
+export const roleSchema = z.enum([
+  'ceo',
+  'improvement-director', // AID (DSAT), SSIO / SI Director (Waterton), DTL (Schoolsworks), SI Leader (KGA)
+  'trust-admin',
+  'board', // trustees, Academy Standards Committee: read dashboards and reports
+  'head', // head / head of school / executive head / principal
+  'chair-lgb',
+  'governor', // LGB / LAB members
+  'headteacher-partner',
+  'headteacher-consultant',
+  'peer-head',
+  'lead-practitioner',
+  'external-adviser',
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const TRUST_WIDE_ROLES: readonly Role[] = ['ceo', 'improvement-director', 'trust-admin', 'board'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ceo: 'Chief Executive',
+  'improvement-director': 'Improvement Director',
+  'trust-admin': 'Trust administrator',
+  board: 'Board / Standards Committee',
+  head: 'Headteacher',
+  'chair-lgb': 'Chair of LGB',
+  governor: 'Governor',
+  'headteacher-partner': 'Headteacher Partner',
+  'headteacher-consultant': 'Headteacher Consultant',
+  'peer-head': 'Peer headteacher',
+  'lead-practitioner': 'Lead practitioner',
+  'external-adviser': 'External adviser',
+};
+
+export const roleAssignmentSchema = z
+  .object({ role: roleSchema, academyId: z.string().min(1).optional() })
+  .refine((a) => TRUST_WIDE_ROLES.includes(a.role) || a.academyId !== undefined, {
+    message: 'an academy role (head, chair of LGB, governor, partner …) must name its academy',
+    path: ['academyId'],
+  });
+export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+
+export const personSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  email: z.email(),
+  /** Entra ID object id, mapped from the Teams SSO token in production. */
+  entraObjectId: z.string().optional(),
+  jobTitle: z.string().max(200).optional(),
+  roles: z.array(roleAssignmentSchema).min(1, 'a person needs at least one role'),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** The people holding `role` at an academy (or trust-wide when the role is). */
+export function holdersOf(people: readonly Person[], role: Role, academyId?: string): Person[] {
+  return people.filter((p) => p.roles.some((r) => r.role === role && (TRUST_WIDE_ROLES.includes(role) || r.academyId === academyId)));
+}
