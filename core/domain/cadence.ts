@@ -26,7 +26,8 @@ export function suggestStage(model: ImprovementModel, a: Omit<AcademyFacts, 'sup
 
 /**
  * The cadence rules that set an academy's meetings: for each meeting kind, of the rules that apply
- * and are not replaced by another that applies, the most demanding ("at least six" beats "at least four").
+ * and are not replaced by another that applies, the most demanding ("at least six" beats "at least
+ * four"); between equally demanding rules, the one the model lists first.
  */
 export function rulesFor(model: ImprovementModel, a: AcademyFacts): CadenceRule[] {
   const applying = model.cadence.filter((r) => appliesTo(r.when, a));

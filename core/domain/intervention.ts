@@ -15,6 +15,8 @@ export const interventionSchema = z
     /** The time limit. */
     endDate: localDateSchema,
     reviewDates: z.array(localDateSchema).min(1, 'set at least one review date'),
+    /** Reviews held so far: a review date is met by a review on or after it. */
+    reviews: z.array(z.object({ on: localDateSchema, by: z.string().min(1), note: z.string().trim().min(1).max(5000) })).optional(),
     leadId: z.string().min(1),
     /** For school-to-school support: the academy giving it. */
     supportingAcademyId: z.string().optional(),

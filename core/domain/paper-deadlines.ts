@@ -3,11 +3,37 @@ import { addDays, type LocalDate } from './local-date';
 import type { MeetingPaper, Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import { holdersOf, type Person } from './people';
-import type { SchoolCalendar } from './school-year/school-calendar';
+import { academicYearOf, type SchoolCalendar } from './school-year/school-calendar';
 
-/** A paper's deadline: the lead time before the meeting, moved back to a working day (DSAT: one week before). */
+/**
+ * A paper's deadline: the lead time before the meeting (DSAT: one week before), moved back to a
+ * working day in term: deadlines, like meetings, fall in term time on working days (not weekends,
+ * not bank holidays, not in a holiday), so a deadline in the May half-term week moves back to the
+ * Friday before it. It never goes back over the summer into the previous school year: a meeting in
+ * the first days of September has its papers due on the first working day of term (the planner
+ * avoids such dates where it can). Without term dates for the meeting's year, any working day.
+ */
 export function paperDeadline(meetingDate: LocalDate, leadDays: number, calendar: SchoolCalendar): LocalDate {
-  return calendar.onOrBeforeWorkingDay(addDays(meetingDate, -leadDays));
+  const target = addDays(meetingDate, -leadDays);
+  const year = academicYearOf(meetingDate);
+  if (!calendar.hasYear(year)) return calendar.onOrBeforeWorkingDay(target);
+  const firstDay = calendar.yearBounds(year).start;
+  for (let d = target; d >= firstDay; d = addDays(d, -1)) if (calendar.isTermWorkingDay(d)) return d;
+  for (let d = firstDay; d < meetingDate; d = addDays(d, 1)) if (calendar.isTermWorkingDay(d)) return d;
+  return meetingDate;
+}
+
+/** Whether every paper of a meeting on this date can have its full lead time inside the school year. */
+export function papersHaveFullLeadTime(kind: Pick<MeetingKind, 'papers'>, meetingDate: LocalDate, calendar: SchoolCalendar): boolean {
+  return kind.papers.every((p) => paperDeadline(meetingDate, p.leadDays, calendar) <= addDays(meetingDate, -p.leadDays));
+}
+
+/** A moved meeting's papers: due dates recomputed for the new date; what was submitted stays submitted. */
+export function redatePapers(papers: readonly MeetingPaper[], kind: Pick<MeetingKind, 'papers'>, meetingDate: LocalDate, calendar: SchoolCalendar): MeetingPaper[] {
+  return papers.map((p) => {
+    const req = kind.papers.find((r) => r.id === p.requirementId);
+    return req ? { ...p, dueDate: paperDeadline(meetingDate, req.leadDays, calendar) } : p;
+  });
 }
 
 /** The papers a meeting of this kind needs, each with its owner and deadline. */

@@ -1,17 +1,19 @@
 import type { Academy } from './academy';
 import { requiredMeetings, type MeetingRequirement } from './cadence';
-import { weekOf, type LocalDate } from './local-date';
-import { londonToUtc } from './london-time';
+import type { LocalDate } from './local-date';
 import type { Attendee, Meeting, MeetingDraft } from './meeting';
+import { meetingTimes, rescheduled } from './meeting-schedule';
 import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
-import { papersFor } from './paper-deadlines';
+import { papersFor, papersHaveFullLeadTime } from './paper-deadlines';
 import { holdersOf, type Person, type Role } from './people';
-import type { SchoolCalendar } from './school-year/school-calendar';
+import { academyKey, daysHeldBy, occupiedDays, Occupancy } from './planner-occupancy';
+import type { HalfTermNumber, SchoolCalendar } from './school-year/school-calendar';
 
 export interface PlanInput {
   model: ImprovementModel;
   calendar: SchoolCalendar;
   academicYear: string;
+  /** The academies to plan; meetings of any other academy in `existing` are left alone (but still hold their chairs). */
   academies: readonly Academy[];
   people: readonly Person[];
   /** This year's meetings already planned or held; re-planning keeps what it can. */
@@ -71,57 +73,133 @@ function focusFor(model: ImprovementModel, kind: MeetingKind, academicYear: stri
 export const requirementKey = (academicYear: string, r: Pick<MeetingRequirement, 'academyId' | 'kind' | 'slot'>, indexInHalfTerm: number): string =>
   `${r.academyId}/${academicYear}/${r.kind}/ht${r.slot.halfTerm}/${indexInHalfTerm}`;
 
-/** Who is busy on which days, and each chair's load per week. */
-class Occupancy {
-  private readonly busy = new Map<string, Set<LocalDate>>();
-  private readonly weekLoad = new Map<string, Map<LocalDate, number>>();
+type Todo = { req: MeetingRequirement; academy: Academy; kind: MeetingKind; chairId: string; key: string; perYear: number; match?: Meeting };
 
-  isFree(id: string, days: readonly LocalDate[]): boolean {
-    const b = this.busy.get(id);
-    return !b || days.every((d) => !b.has(d));
-  }
-  take(id: string, days: readonly LocalDate[]): void {
-    const b = this.busy.get(id) ?? new Set<LocalDate>();
-    days.forEach((d) => b.add(d));
-    this.busy.set(id, b);
-  }
-  load(chairId: string, week: LocalDate): number {
-    return this.weekLoad.get(chairId)?.get(week) ?? 0;
-  }
-  addLoad(chairId: string, week: LocalDate): void {
-    const m = this.weekLoad.get(chairId) ?? new Map<LocalDate, number>();
-    m.set(week, (m.get(week) ?? 0) + 1);
-    this.weekLoad.set(chairId, m);
-  }
-}
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The school days a meeting occupies for its chair and academy, including a monitoring visit the day before. */
-function occupiedDays(start: LocalDate, days: number, kind: MeetingKind, calendar: SchoolCalendar): LocalDate[] | undefined {
-  const out: LocalDate[] = [];
-  let d = start;
-  for (let i = 0; i < days; i++) {
-    while (!calendar.isSchoolDay(d)) {
-      d = nextDay(d);
-      if (calendar.halfTermOf(d) === undefined) return undefined; // ran out of term
+/**
+ * Plans (or re-plans) a year of meetings for every academy from the trust's model: term time,
+ * school days only, no chair and no academy in two meetings on one day (a monitoring visit the day
+ * before counts), an even weekly load per chair. Re-planning keeps held, past and pinned meetings
+ * exactly as they are, keeps every still-valid date, and moves, adds or cancels only what it must.
+ */
+export function planYear(input: PlanInput): PlanResult {
+  const { model, calendar, academicYear, academies, people, today } = input;
+  const kindOf = (id: string) => model.meetingKinds.find((k) => k.id === id);
+  const planned = new Set(academies.map((a) => a.id));
+  const live = (input.existing ?? []).filter((m) => m.academicYear === academicYear && m.status !== 'cancelled');
+  const isFixed = (m: Meeting) => m.status === 'held' || m.pinned || (today !== undefined && m.date <= today) || !planned.has(m.academyId);
+  const occ = new Occupancy();
+  const result: PlanResult = { create: [], change: [], cancel: [], keep: [], unplaced: [] };
+
+  // 1. History, pinned meetings and other academies' meetings stay exactly as they are.
+  const fixed = new Set(live.filter(isFixed));
+  fixed.forEach((m) => occ.reserve(m, daysHeldBy(m, kindOf(m.kind), calendar)));
+
+  // 2. Match each requirement to an existing meeting of the same kind in the same half term,
+  //    preferring one that is fixed (a held meeting satisfies the requirement), then the earliest.
+  const candidates = [...live].sort((a, b) => Number(fixed.has(b)) - Number(fixed.has(a)) || compare(a.date, b.date) || compare(a.id, b.id));
+  const used = new Set<Meeting>();
+  const todo: Todo[] = [];
+  for (const academy of academies) {
+    const reqs = requiredMeetings(model, academy);
+    const indexInHalfTerm = new Map<string, number>();
+    for (const req of reqs) {
+      const kind = kindOf(req.kind)!;
+      const slotKey = `${req.kind}/${req.slot.halfTerm}`;
+      const idx = indexInHalfTerm.get(slotKey) ?? 0;
+      indexInHalfTerm.set(slotKey, idx + 1);
+      const match = candidates.find((m) => !used.has(m) && m.academyId === academy.id && m.kind === req.kind && m.halfTerm === req.slot.halfTerm);
+      if (match) used.add(match);
+      const chairId = chairFor(kind, academy, people);
+      if (!chairId) {
+        if (match) result.keep.push(match); // nobody to re-plan it with: leave it as it is
+        else result.unplaced.push({ academyId: academy.id, kind: req.kind, halfTerm: req.slot.halfTerm, reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}` });
+        continue;
+      }
+      const perYear = reqs.filter((r) => r.kind === req.kind).length;
+      todo.push({ req, academy, kind, chairId, perYear, key: requirementKey(academicYear, req, idx), ...(match ? { match } : {}) });
     }
-    out.push(d);
-    d = nextDay(d);
   }
-  if (kind.monitoringVisitDayBefore) {
-    const before = calendar.previousWorkingDay(start);
-    if (!calendar.isSchoolDay(before)) return undefined; // the visit needs a school day
-    out.unshift(before);
+  for (const m of live) {
+    if (used.has(m)) continue;
+    if (fixed.has(m)) result.keep.push(m);
+    else result.cancel.push(m); // a future meeting the model no longer asks for
   }
-  return out;
-}
-const nextDay = (d: LocalDate): LocalDate => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + 1);
-  return x.toISOString().slice(0, 10);
-};
 
-function windowOf(days: readonly LocalDate[], timing: string): { from: number; to: number } {
-  const n = days.length;
+  // 3. Keep every matched meeting whose date still works; note the rest for moving.
+  const toPlace: Todo[] = [];
+  for (const t of todo) {
+    const m = t.match;
+    if (m && fixed.has(m)) {
+      result.keep.push(m);
+      continue;
+    }
+    const days = m && m.days === t.req.days && calendar.halfTermOf(m.date)?.halfTerm === t.req.slot.halfTerm ? occupiedDays(m.date, m.days, t.kind, calendar) : undefined;
+    if (!m || !days || !occ.isFree(t.chairId, days) || !occ.isFree(academyKey(m.academyId), days)) {
+      toPlace.push(t);
+      continue;
+    }
+    occ.reserve({ ...m, chairId: t.chairId }, days);
+    if (m.chairId === t.chairId) result.keep.push(m);
+    else result.change.push({ before: m, after: withChair(m, t, people) });
+  }
+
+  // 4. Place the rest: half term by half term, busiest chairs first, longer meetings first, then by
+  //    chair, academy and kind, so the same input always gives the same plan.
+  const chairDemand = new Map<string, number>();
+  toPlace.forEach((t) => chairDemand.set(t.chairId, (chairDemand.get(t.chairId) ?? 0) + 1));
+  const length = (t: Todo) => t.req.days + (t.kind.monitoringVisitDayBefore ? 1 : 0);
+  toPlace.sort(
+    (a, b) =>
+      a.req.slot.halfTerm - b.req.slot.halfTerm ||
+      (chairDemand.get(b.chairId) ?? 0) - (chairDemand.get(a.chairId) ?? 0) ||
+      compare(a.chairId, b.chairId) ||
+      length(b) - length(a) ||
+      compare(a.academy.name, b.academy.name) ||
+      compare(a.academy.id, b.academy.id) ||
+      compare(a.req.kind, b.req.kind),
+  );
+  for (const t of toPlace) {
+    const days = chooseDays(t, calendar, occ, academicYear, today);
+    if (!days) {
+      const half = calendar.halfTerms(academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!;
+      const passed = today !== undefined && half.end <= today;
+      result.unplaced.push({
+        academyId: t.academy.id,
+        kind: t.req.kind,
+        halfTerm: t.req.slot.halfTerm,
+        reason: passed ? `Half term ${t.req.slot.halfTerm} has already passed` : `No school day in half term ${t.req.slot.halfTerm} when the chair and the academy are both free`,
+      });
+      continue;
+    }
+    const draft = draftMeeting(t, days, input);
+    occ.reserve(draft, occupiedDays(draft.date, draft.days, t.kind, calendar)!);
+    if (!t.match) {
+      result.create.push(draft);
+      continue;
+    }
+    const moved = rescheduled(withChair(t.match, t, people), days, t.kind, calendar);
+    const { timing, ruleId, reason } = draft;
+    const { purpose: _oldPurpose, ...rest } = moved;
+    result.change.push({ before: t.match, after: { ...rest, timing, ruleId, reason, ...(draft.purpose ? { purpose: draft.purpose } : {}), status: 'planned' } });
+  }
+  return result;
+}
+
+/** A meeting handed to a new chair: the new chair and attendees (keeping anyone's apologies), papers the old chair owned move too. */
+function withChair(m: Meeting, t: Pick<Todo, 'chairId' | 'kind' | 'academy'>, people: readonly Person[]): Meeting {
+  if (m.chairId === t.chairId) return m;
+  const attendees = attendeesFor(t.kind, t.academy, t.chairId, people).map((a) => {
+    const was = m.attendees.find((x) => x.personId === a.personId && x.presence !== 'chair');
+    return was && a.presence !== 'chair' ? { ...a, attendance: was.attendance, ...(was.apology ? { apology: was.apology } : {}) } : a;
+  });
+  const papers = m.papers.map((p) => (p.ownerId === m.chairId ? { ...p, ownerId: t.chairId } : p));
+  return { ...m, chairId: t.chairId, attendees, papers };
+}
+
+/** Where a meeting's slot sits in its half term's school days (early / middle / late thirds). */
+function windowOf(n: number, timing: string): { from: number; to: number } {
   switch (timing) {
     case 'early':
       return { from: 0, to: Math.ceil(n / 3) };
@@ -134,166 +212,63 @@ function windowOf(days: readonly LocalDate[], timing: string): { from: number; t
   }
 }
 
+// Scores for a candidate day (lower is better). A day outside the timing window costs one and a
+// half meetings' worth of load, plus a little per school day away from it: so the planner keeps to
+// the window until the chair's weeks there hold two meetings more than the week beside it, and a
+// chair's weekly load never steps up by more than about two from one week to the next.
+const PER_MEETING_THAT_WEEK = 10;
+const OUTSIDE_THE_WINDOW = 15;
+/** Papers due on the first day of the school year, short of their lead time (a meeting in the first days of September). */
+const SHORT_PAPER_LEAD = 15;
+
 /**
- * Plans (or re-plans) a year of meetings for every academy from the trust's model: term time,
- * school days only, no chair in two meetings on one day, an even weekly load per chair. Re-planning
- * keeps held and pinned meetings, keeps every still-valid date, and moves or adds only what it must.
+ * The school days for one meeting: only days after today when the chair and the academy are free
+ * (a monitoring visit day included); of those, the best by the scores above, then nearest the
+ * middle of the window, so the same input always gives the same day.
  */
-export function planYear(input: PlanInput): PlanResult {
-  const { model, calendar, academicYear, academies, people, today } = input;
-  const existing = (input.existing ?? []).filter((m) => m.academicYear === academicYear);
-  const occ = new Occupancy();
-  const result: PlanResult = { create: [], change: [], cancel: [], keep: [], unplaced: [] };
-  const kindOf = (id: string) => model.meetingKinds.find((k) => k.id === id);
-  const isPast = (d: LocalDate) => today !== undefined && d <= today;
-
-  const reserve = (m: Pick<Meeting, 'date' | 'days' | 'chairId' | 'academyId' | 'kind'>) => {
-    const kind = kindOf(m.kind);
-    const days = (kind && occupiedDays(m.date, m.days, kind, calendar)) ?? [m.date];
-    occ.take(m.chairId, days);
-    occ.take(`academy:${m.academyId}`, days);
-    occ.addLoad(m.chairId, weekOf(m.date));
-  };
-
-  // 1. History and pinned meetings stay exactly as they are.
-  const live = existing.filter((m) => m.status !== 'cancelled');
-  const fixed = new Set(live.filter((m) => m.status === 'held' || m.pinned || isPast(m.date)));
-  fixed.forEach((m) => reserve(m));
-
-  // 2. Match each requirement to an existing meeting of the same kind in the same half term.
-  type Todo = { req: MeetingRequirement; academy: Academy; kind: MeetingKind; chairId: string; key: string; match?: Meeting };
-  const todo: Todo[] = [];
-  const used = new Set<Meeting>();
-  for (const academy of academies) {
-    const reqs = requiredMeetings(model, academy);
-    const indexInHalfTerm = new Map<string, number>();
-    for (const req of reqs) {
-      const kind = kindOf(req.kind)!;
-      const slotKey = `${req.kind}/${req.slot.halfTerm}`;
-      const idx = indexInHalfTerm.get(slotKey) ?? 0;
-      indexInHalfTerm.set(slotKey, idx + 1);
-      const chairId = chairFor(kind, academy, people);
-      if (!chairId) {
-        result.unplaced.push({ academyId: academy.id, kind: req.kind, halfTerm: req.slot.halfTerm, reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}` });
-        continue;
-      }
-      const match = live.find((m) => !used.has(m) && m.academyId === academy.id && m.kind === req.kind && m.halfTerm === req.slot.halfTerm);
-      if (match) used.add(match);
-      todo.push({ req, academy, kind, chairId, key: requirementKey(academicYear, req, idx), ...(match ? { match } : {}) });
-    }
-  }
-  for (const m of live) {
-    if (used.has(m)) continue;
-    if (fixed.has(m)) result.keep.push(m);
-    else result.cancel.push(m); // no longer required by the model
-  }
-
-  // 3. Keep every matched meeting whose date still works; note the rest for moving.
-  const toPlace: Todo[] = [];
-  for (const t of todo) {
-    const m = t.match;
-    if (!m) {
-      toPlace.push(t);
-      continue;
-    }
-    if (fixed.has(m)) {
-      result.keep.push(m);
-      continue;
-    }
-    const days = occupiedDays(m.date, m.days, t.kind, calendar);
-    const stillValid =
-      days !== undefined &&
-      calendar.halfTermOf(m.date)?.halfTerm === t.req.slot.halfTerm &&
-      occ.isFree(t.chairId, days) &&
-      occ.isFree(`academy:${m.academyId}`, days);
-    if (stillValid) {
-      reserve({ ...m, chairId: t.chairId });
-      if (m.chairId === t.chairId) result.keep.push(m);
-      else result.change.push({ before: m, after: { ...m, chairId: t.chairId, attendees: attendeesFor(t.kind, t.academy, t.chairId, people) } });
-    } else toPlace.push(t);
-  }
-
-  // 4. Place the rest: tightest half terms first, busiest chairs first, then by name, so the result is stable.
-  const chairDemand = new Map<string, number>();
-  toPlace.forEach((t) => chairDemand.set(t.chairId, (chairDemand.get(t.chairId) ?? 0) + 1));
-  toPlace.sort(
-    (a, b) =>
-      a.req.slot.halfTerm - b.req.slot.halfTerm ||
-      (chairDemand.get(b.chairId) ?? 0) - (chairDemand.get(a.chairId) ?? 0) ||
-      a.chairId.localeCompare(b.chairId) ||
-      a.academy.name.localeCompare(b.academy.name) ||
-      a.req.kind.localeCompare(b.req.kind),
-  );
-  for (const t of toPlace) {
-    const date = chooseDate(t, calendar, occ, academicYear, today);
-    if (!date) {
-      const passed = today !== undefined && calendar.halfTerms(academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!.end <= today;
-      result.unplaced.push({
-        academyId: t.academy.id,
-        kind: t.req.kind,
-        halfTerm: t.req.slot.halfTerm,
-        reason: passed ? `Half term ${t.req.slot.halfTerm} has already passed` : `No school day in half term ${t.req.slot.halfTerm} when the chair and the academy are both free`,
-      });
-      continue;
-    }
-    const draft = draftMeeting(t, date, input);
-    reserve(draft);
-    if (t.match) result.change.push({ before: t.match, after: { ...t.match, ...withoutKey(draft), id: t.match.id, status: 'planned' } });
-    else result.create.push(draft);
-  }
-  return result;
-}
-
-const withoutKey = ({ key: _key, ...rest }: MeetingDraft): Omit<MeetingDraft, 'key'> => rest;
-
-function chooseDate(t: { req: MeetingRequirement; kind: MeetingKind; chairId: string; academy: Academy }, calendar: SchoolCalendar, occ: Occupancy, academicYear: string, today?: LocalDate): LocalDate | undefined {
+function chooseDays(t: Todo, calendar: SchoolCalendar, occ: Occupancy, academicYear: string, today?: LocalDate): LocalDate[] | undefined {
   const days = calendar.schoolDays(academicYear, t.req.slot.halfTerm);
-  const attempt = (from: number, to: number): LocalDate | undefined => {
-    const centre = (from + to - 1) / 2;
-    let best: { date: LocalDate; score: number } | undefined;
-    for (let i = from; i < to; i++) {
-      const d = days[i]!;
-      if (today !== undefined && d <= today) continue;
-      const occupied = occupiedDays(d, t.req.days, t.kind, calendar);
-      if (!occupied || occupied.some((x) => today !== undefined && x <= today)) continue;
-      if (!occ.isFree(t.chairId, occupied) || !occ.isFree(`academy:${t.academy.id}`, occupied)) continue;
-      // Even load: the chair's quietest week first, then nearest the middle of the window.
-      const score = occ.load(t.chairId, weekOf(d)) * 1000 + Math.abs(i - centre);
-      if (!best || score < best.score) best = { date: d, score };
-    }
-    return best?.date;
-  };
-  const w = windowOf(days, t.req.slot.timing);
-  return attempt(w.from, w.to) ?? attempt(0, days.length);
+  const w = windowOf(days.length, t.req.slot.timing);
+  const centre = (w.from + w.to - 1) / 2;
+  let best: { days: LocalDate[]; score: number } | undefined;
+  days.forEach((d, i) => {
+    if (today !== undefined && d <= today) return;
+    const occupied = occupiedDays(d, t.req.days, t.kind, calendar);
+    if (!occupied || (today !== undefined && occupied[0]! <= today)) return;
+    if (!occ.isFree(t.chairId, occupied) || !occ.isFree(academyKey(t.academy.id), occupied)) return;
+    const outside = i < w.from ? w.from - i : i >= w.to ? i - w.to + 1 : 0;
+    const score =
+      occ.load(t.chairId, d) * PER_MEETING_THAT_WEEK +
+      (outside > 0 ? OUTSIDE_THE_WINDOW + outside : 0) +
+      (papersHaveFullLeadTime(t.kind, d, calendar) ? 0 : SHORT_PAPER_LEAD) +
+      Math.abs(i - centre) / (days.length + 1);
+    if (!best || score < best.score) best = { days: occupied.slice(occupied.length - t.req.days), score };
+  });
+  return best?.days;
 }
 
-function draftMeeting(t: { req: MeetingRequirement; kind: MeetingKind; chairId: string; academy: Academy; key: string }, date: LocalDate, input: PlanInput): MeetingDraft {
+function draftMeeting(t: Todo, days: readonly LocalDate[], input: PlanInput): MeetingDraft {
   const { model, calendar, academicYear, people } = input;
   const { req, kind, academy, chairId } = t;
-  const occupied = occupiedDays(date, req.days, { ...kind, monitoringVisitDayBefore: false }, calendar)!;
-  const lastDay = occupied[occupied.length - 1]!;
-  const startsAt = londonToUtc(date, kind.startTime);
-  const endsAt = new Date(Date.parse(londonToUtc(lastDay, kind.startTime)) + kind.durationMinutes * 60_000).toISOString();
-  const perYear = requiredMeetings(model, academy).filter((r) => r.kind === kind.id).length;
+  const date = days[0]!;
   return {
     key: t.key,
     academyId: academy.id,
     kind: kind.id,
     academicYear,
-    halfTerm: req.slot.halfTerm as Meeting['halfTerm'],
+    halfTerm: req.slot.halfTerm as HalfTermNumber,
     timing: req.slot.timing,
     ruleId: req.ruleId,
     reason: req.reason,
     ...(req.slot.purpose ? { purpose: req.slot.purpose } : {}),
     date,
-    days: req.days,
-    startsAt,
-    endsAt,
+    days: days.length,
+    ...meetingTimes(days, kind),
     status: 'planned',
     pinned: false,
     chairId,
     attendees: attendeesFor(kind, academy, chairId, people),
-    focus: focusFor(model, kind, academicYear, req.occurrence, perYear),
+    focus: focusFor(model, kind, academicYear, req.occurrence, t.perYear),
     papers: papersFor(kind, date, academy, chairId, people, calendar),
     judgements: [],
   };

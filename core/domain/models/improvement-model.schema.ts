@@ -210,18 +210,29 @@ export const improvementModelSchema = z
     unique(m.meetingKinds.map((k) => k.id), ['meetingKinds'], 'meeting kind');
     unique(m.stages.map((s) => s.id), ['stages'], 'stage');
     unique(m.cadence.map((r) => r.id), ['cadence'], 'cadence rule');
+    unique(m.inspectionAreas.map((a) => a.id), ['inspectionAreas'], 'inspection area');
+    unique(m.interventionKinds.map((k) => k.id), ['interventionKinds'], 'intervention kind');
+    unique(m.escalation.steps.map((s) => s.id), ['escalation', 'steps'], 'escalation step');
+    m.kpis.dataPoints.forEach((p, i) => {
+      if (m.kpis.dataPoints.findIndex((q) => q.number === p.number) !== i) ctx.addIssue({ code: 'custom', path: ['kpis', 'dataPoints', i, 'number'], message: `data point ${p.number} appears twice` });
+    });
     const kinds = new Set(m.meetingKinds.map((k) => k.id));
     const stages = new Set(m.stages.map((s) => s.id));
+    /** A condition may only name stages the model has: a typo would silently never match. */
+    const checkStages = (when: When | undefined, path: (string | number)[]) =>
+      when?.anyOf.forEach((c, j) =>
+        c.stages?.forEach((s, k) => {
+          if (!stages.has(s)) ctx.addIssue({ code: 'custom', path: [...path, 'anyOf', j, 'stages', k], message: `no stage "${s}"; known: ${[...stages].join(', ')}` });
+        }),
+      );
+    m.stages.forEach((s, i) => checkStages(s.suggestWhen, ['stages', i, 'suggestWhen']));
     m.cadence.forEach((r, i) => {
       if (!kinds.has(r.meetingKind)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'meetingKind'], message: `no meeting kind "${r.meetingKind}"; known: ${[...kinds].join(', ')}` });
       r.replaces.forEach((x, j) => {
-        if (!m.cadence.some((o) => o.id === x)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: `no cadence rule "${x}"` });
+        if (x === r.id) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: 'a cadence rule cannot replace itself' });
+        else if (!m.cadence.some((o) => o.id === x)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: `no cadence rule "${x}"` });
       });
-      r.when?.anyOf.forEach((c, j) =>
-        c.stages?.forEach((s, k) => {
-          if (!stages.has(s)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'when', 'anyOf', j, 'stages', k], message: `no stage "${s}"; known: ${[...stages].join(', ')}` });
-        }),
-      );
+      checkStages(r.when, ['cadence', i, 'when']);
     });
     m.meetingKinds.forEach((k, i) =>
       unique(k.papers.map((p) => p.id), ['meetingKinds', i, 'papers'], 'paper'),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { addDays, isWeekend, localDateSchema, type LocalDate } from '../local-date';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.data';
+import { ENGLAND_AND_WALES_BANK_HOLIDAY_LIST, type BankHoliday } from './bank-holidays.data';
 import { DEFAULT_TERM_DATES } from './term-dates.data';
 
 export const termSchema = z.enum(['autumn', 'spring', 'summer']);
 export type Term = z.infer<typeof termSchema>;
 
-export const halfTermNumberSchema = z.number().int().min(1).max(6);
+export const halfTermNumberSchema = z.literal([1, 2, 3, 4, 5, 6]);
 /** 1 = autumn 1 … 6 = summer 2. */
 export type HalfTermNumber = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -36,10 +36,16 @@ export const academicYearDatesSchema = z
       const prev = y.halfTerms[i - 1];
       if (prev && h.start <= prev.end) ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'start'], message: `half term ${i + 1} starts before half term ${i} ends` });
     });
-    const first = y.halfTerms[0];
-    const last = y.halfTerms[5];
-    if (first && first.start < `${startYear}-09-01`) ctx.addIssue({ code: 'custom', path: ['halfTerms', 0, 'start'], message: 'the academic year starts on or after 1 September' });
-    if (last && last.end > `${startYear + 1}-07-31`) ctx.addIssue({ code: 'custom', path: ['halfTerms', 5, 'end'], message: 'the academic year ends by 31 July' });
+    // Every date inside 1 September – 31 July of its year, each named, so a typo in one half term points at that half term.
+    const yearStart = `${startYear}-09-01`;
+    const yearEnd = `${startYear + 1}-07-31`;
+    y.halfTerms.forEach((h, i) =>
+      (['start', 'end'] as const).forEach((field) => {
+        if (h[field] < yearStart || h[field] > yearEnd) {
+          ctx.addIssue({ code: 'custom', path: ['halfTerms', i, field], message: `${h[field]} is outside the ${y.academicYear} school year (1 September ${startYear} – 31 July ${startYear + 1})` });
+        }
+      }),
+    );
   });
 export type AcademicYearDates = { academicYear: string; halfTerms: readonly HalfTermDates[] };
 
@@ -62,13 +68,20 @@ export function nextAcademicYear(academicYear: string): string {
  */
 export class SchoolCalendar {
   private readonly years = new Map<string, AcademicYearDates>();
-  private readonly holidays: ReadonlySet<LocalDate>;
+  /** Bank holiday date → its name (empty when given as a bare date the default list does not name). */
+  private readonly holidays: ReadonlyMap<LocalDate, string>;
   private readonly closures: ReadonlySet<LocalDate>;
+  // Memos: the calendar never changes once built, and the planner asks the same questions thousands of times.
+  private readonly workingDays = new Map<LocalDate, boolean>();
+  private readonly schoolDaysOf = new Map<string, LocalDate[]>();
 
-  constructor(options: { termDates?: readonly AcademicYearDates[]; bankHolidays?: readonly LocalDate[]; closures?: readonly LocalDate[] } = {}) {
+  constructor(options: { termDates?: readonly AcademicYearDates[]; bankHolidays?: readonly (LocalDate | BankHoliday)[]; closures?: readonly LocalDate[] } = {}) {
     for (const y of DEFAULT_TERM_DATES) this.years.set(y.academicYear, y);
     for (const y of options.termDates ?? []) this.years.set(y.academicYear, y); // the trust's own dates win
-    this.holidays = new Set(options.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAYS);
+    const known = new Map(ENGLAND_AND_WALES_BANK_HOLIDAY_LIST.map((h) => [h.date, h.name]));
+    this.holidays = new Map(
+      (options.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAY_LIST).map((h) => (typeof h === 'string' ? [h, known.get(h) ?? ''] : [h.date, h.name])),
+    );
     this.closures = new Set(options.closures ?? []);
   }
 
@@ -92,9 +105,21 @@ export class SchoolCalendar {
     return this.holidays.has(d);
   }
 
+  /** "Spring bank holiday" for 25 May 2026; undefined when `d` is not a bank holiday or has no name. */
+  bankHolidayName(d: LocalDate): string | undefined {
+    return this.holidays.get(d) || undefined;
+  }
+
+  /** An INSET day or other closure the trust has set: no meetings. */
+  isClosure(d: LocalDate): boolean {
+    return this.closures.has(d);
+  }
+
   /** Not a weekend and not a bank holiday: the days papers can fall due. */
   isWorkingDay(d: LocalDate): boolean {
-    return !isWeekend(d) && !this.holidays.has(d);
+    let w = this.workingDays.get(d);
+    if (w === undefined) this.workingDays.set(d, (w = !isWeekend(d) && !this.holidays.has(d)));
+    return w;
   }
 
   /** The half term holding `d`, if `d` is in term. */
@@ -110,11 +135,29 @@ export class SchoolCalendar {
 
   /** Every school day of a half term, in order. */
   schoolDays(academicYear: string, halfTerm: number): LocalDate[] {
-    const h = this.halfTerms(academicYear).find((x) => x.halfTerm === halfTerm);
-    if (!h) throw new RangeError(`No half term ${halfTerm} in ${academicYear}`);
-    const out: LocalDate[] = [];
-    for (let d = h.start; d <= h.end; d = addDays(d, 1)) if (this.isSchoolDay(d)) out.push(d);
-    return out;
+    const key = `${academicYear}/${halfTerm}`;
+    let days = this.schoolDaysOf.get(key);
+    if (!days) {
+      const h = this.halfTerms(academicYear).find((x) => x.halfTerm === halfTerm);
+      if (!h) throw new RangeError(`No half term ${halfTerm} in ${academicYear}`);
+      days = [];
+      for (let d = h.start; d <= h.end; d = addDays(d, 1)) if (this.isSchoolDay(d)) days.push(d);
+      this.schoolDaysOf.set(key, days);
+    }
+    return [...days];
+  }
+
+  /** A working day inside a half term (INSET days included: staff are in): the days papers fall due. */
+  isTermWorkingDay(d: LocalDate): boolean {
+    return this.isWorkingDay(d) && this.halfTermOf(d) !== undefined;
+  }
+
+  /** The school day before `d` in the same half term, or undefined when `d` opens the half term (DSAT's monitoring visit). */
+  previousSchoolDay(d: LocalDate): LocalDate | undefined {
+    const h = this.halfTermOf(d);
+    if (!h) return undefined;
+    for (let x = addDays(d, -1); x >= h.start; x = addDays(x, -1)) if (this.isSchoolDay(x)) return x;
+    return undefined;
   }
 
   /** `d` itself if it is a working day, else the working day before it. */

@@ -97,6 +97,7 @@ export const DSAT_PRESET: ImprovementModelInput = {
       id: 'aim-termly',
       meetingKind: 'aim',
       label: 'An AIM each term for every academy',
+      // "3 times per year"; the seed does not say when in the term, so late in its first half (before the iAIM in the second).
       slots: [
         { halfTerm: 1, timing: 'late' },
         { halfTerm: 3, timing: 'late' },
@@ -107,7 +108,9 @@ export const DSAT_PRESET: ImprovementModelInput = {
       id: 'iaim-below-good-or-requested',
       meetingKind: 'iaim',
       label: 'An iAIM each term between AIMs: below Good (inspection or self-evaluation), or a Good / Outstanding school that asked',
-      when: { anyOf: [{ belowGood: true }, { requested: 'iaim' }] },
+      // "Less than good (inspection or self-evaluation)": the grades, or the trust putting the academy in the below-Good stage.
+      when: { anyOf: [{ belowGood: true }, { stages: ['below-good'] }, { requested: 'iaim' }] },
+      // The seed says "3 times per year" and "by the time of the next AIM" but not when: one in each half term without an AIM.
       slots: [
         { halfTerm: 2, timing: 'middle' },
         { halfTerm: 4, timing: 'middle' },

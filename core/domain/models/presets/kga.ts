@@ -52,6 +52,7 @@ export const KGA_PRESET: ImprovementModelInput = {
       id: 'qa-one-day-a-term',
       meetingKind: 'qa-review',
       label: 'Core QA: one day a term',
+      // Each school chooses its "preferred model and timings" with the SI Leader; these are starting dates to edit.
       slots: [{ halfTerm: 1, timing: 'late' }, { halfTerm: 3, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
     },
     {

@@ -82,12 +82,14 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       id: 'inspection-annual',
       meetingKind: 'trust-inspection',
       label: 'A trust inspection each year (Good or Outstanding)',
+      // The seed gives no time of year for inspections; spring 1 for the annual one, autumn 2 and summer 1 for twice a year.
       slots: [{ halfTerm: 3, timing: 'middle' }],
     },
     {
       id: 'inspection-twice-yearly',
       meetingKind: 'trust-inspection',
       label: 'Trust inspections twice a year (requiring improvement)',
+      // The seed names Good / Outstanding (annual) and RI (twice a year); it is silent on Inadequate, which gets at least RI's two.
       when: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }, { stages: ['requires-improvement'] }] },
       slots: [{ halfTerm: 2, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
     },

@@ -46,9 +46,12 @@ export const SCHOOLSWORKS_INTERVENTION_KINDS: ImprovementModelInput['interventio
   { id: 'external', label: 'External', description: 'The trust commissions and funds support it does not yet have, or that will bring faster improvement.' },
 ];
 
-/** Three data points a year, one at the end of each term, where a seed gives no count. */
+/**
+ * Three data points a year where a seed gives no count: one at the end of the first half of each
+ * term, so each term's data is in before the next review meeting looks at it.
+ */
 export const TERMLY_DATA_POINTS: ImprovementModelInput['kpis']['dataPoints'] = [
-  { number: 1, label: 'Autumn data', halfTerm: 2 },
-  { number: 2, label: 'Spring data', halfTerm: 4 },
-  { number: 3, label: 'Summer data', halfTerm: 6 },
+  { number: 1, label: 'Autumn data', halfTerm: 1 },
+  { number: 2, label: 'Spring data', halfTerm: 3 },
+  { number: 3, label: 'Summer data', halfTerm: 5 },
 ];

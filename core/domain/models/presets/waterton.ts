@@ -20,12 +20,14 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       id: 'stabilise',
       label: 'Stabilise',
       description: 'Additional support and systems: half-termly ASERs on the SDP’s half-termly success criteria and an extended mid-year review.',
+      // The seed does not say which academies are Stabilise; suggested for Inadequate, the trust confirms each September.
       suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }] },
     },
     {
       id: 'closer-support',
       label: 'Closer support',
       description: 'Sponsored, in an Ofsted window, or identified for another reason: at least six ASERs.',
+      // "Identified for another reason" is the trust's call; below Good is the preset's suggestion.
       suggestWhen: { anyOf: [{ sponsored: true }, { inOfstedWindow: true }, { belowGood: true }] },
     },
     { id: 'standard', label: 'Standard', description: 'At least four ASERs a year.' },
@@ -83,7 +85,16 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       id: 'aser-at-least-four',
       meetingKind: 'aser',
       label: 'At least four ASERs a year',
+      // The seed fixes only the first (September); the other three are spread across the year.
       slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
+    },
+    // Listed before "at least six": both ask for six, and a Stabilise academy's own half-termly rule wins the tie.
+    {
+      id: 'aser-half-termly-stabilise',
+      meetingKind: 'aser',
+      label: 'Half-termly ASERs for a Stabilise academy',
+      when: { anyOf: [{ stages: ['stabilise'] }] },
+      slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 3, timing: 'middle' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 5, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
     },
     {
       id: 'aser-at-least-six',
@@ -91,13 +102,6 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       label: 'At least six ASERs a year: sponsored, in an Ofsted window, or needing closer support',
       when: { anyOf: [{ sponsored: true }, { inOfstedWindow: true }, { stages: ['closer-support'] }] },
       slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 3, timing: 'late' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 5, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
-    },
-    {
-      id: 'aser-half-termly-stabilise',
-      meetingKind: 'aser',
-      label: 'Half-termly ASERs for a Stabilise academy',
-      when: { anyOf: [{ stages: ['stabilise'] }] },
-      slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 3, timing: 'middle' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 5, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
     },
     {
       id: 'aser-extended-mid-year',
@@ -120,6 +124,7 @@ export const WATERTON_PRESET: ImprovementModelInput = {
     targetsAgreedAt: 'aser',
   },
   // The seed sets no day allowance or recharge; the SSIO's sessions are given "when requested or identified".
+  // Six core days is DSAT's figure, a default for the trust to edit.
   supportDays: { coreAllowance: 6, developmentDayRatePence: 0, optionalAllowance: 0, optionalMenu: [], belowGoodMustBudget: false },
   escalation: WATERTON_ESCALATION_LADDER,
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,

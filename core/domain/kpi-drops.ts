@@ -1,0 +1,84 @@
+import type { KpiDataPoint, KpiTarget } from './kpi';
+import { londonDateOf } from './london-time';
+import type { Meeting } from './meeting';
+import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
+import { refuse, withArticle, type Outcome } from './outcome';
+
+/** Below the agreed target, honouring the direction of the measure (lower is better for persistent absence). */
+export const isBelowTarget = (target: Pick<KpiTarget, 'target' | 'higherIsBetter'>, value: number): boolean =>
+  target.higherIsBetter ? value < target.target : value > target.target;
+
+export interface DataPointInput {
+  /** The data point number in the model's year (Waterton: 1–5). */
+  point: number;
+  value: number;
+  now: string;
+  id: string;
+}
+
+export type DataPointCode = 'KPI.UNKNOWN_DATA_POINT' | 'KPI.VALUE_OUT_OF_RANGE';
+
+/**
+ * Records a KPI's value at one of the year's data points, flagging a drop when it is below target:
+ * Waterton, "any drop from KPIs at these points will be investigated during the ASER".
+ */
+export function recordDataPoint(target: KpiTarget, input: DataPointInput, model: ImprovementModel): Outcome<{ dataPoint: KpiDataPoint }, DataPointCode> {
+  const points = model.kpis.dataPoints;
+  if (!points.some((p) => p.number === input.point)) {
+    return refuse('KPI.UNKNOWN_DATA_POINT', `There is no data point ${input.point} in the year; choose one of: ${points.map((p) => `${p.number} (${p.label})`).join(', ')}.`);
+  }
+  if (!Number.isFinite(input.value) || (target.unit === 'percent' && (input.value < 0 || input.value > 100)) || (target.unit === 'count' && input.value < 0)) {
+    return refuse('KPI.VALUE_OUT_OF_RANGE', target.unit === 'percent' ? 'Enter the value as a percentage between 0 and 100.' : 'Enter a number of zero or more.');
+  }
+  const dataPoint: KpiDataPoint = {
+    id: input.id,
+    kpiId: target.id,
+    academyId: target.academyId,
+    academicYear: target.academicYear,
+    point: input.point,
+    value: input.value,
+    recordedAt: input.now,
+    ...(isBelowTarget(target, input.value) ? { drop: { flaggedAt: input.now } } : {}),
+  };
+  return { ok: true, dataPoint };
+}
+
+/** Drops flagged and not yet looked at in a review meeting. */
+export const dropsAwaitingReview = (points: readonly KpiDataPoint[]): KpiDataPoint[] => points.filter((p) => p.drop !== undefined && p.drop.reviewedInMeetingId === undefined);
+
+export type ReviewDropsCode = 'KPI.MEETING_DOES_NOT_REVIEW_DROPS' | 'KPI.MEETING_CANCELLED' | 'KPI.REVIEW_NOTE_REQUIRED';
+
+/**
+ * Marks the academy's drops awaiting review as reviewed in this meeting, with what the meeting
+ * found. Only a meeting of a kind that reviews KPI drops (Waterton's ASER) can; drops flagged after
+ * the meeting's day are left for the next one.
+ */
+export function reviewDrops(
+  points: readonly KpiDataPoint[],
+  meeting: Pick<Meeting, 'id' | 'academyId' | 'date' | 'status' | 'kind'>,
+  note: string,
+  kind: Pick<MeetingKind, 'id' | 'name' | 'reviewsKpiDrops'>,
+): Outcome<{ points: KpiDataPoint[]; reviewed: number }, ReviewDropsCode> {
+  if (kind.id !== meeting.kind) throw new RangeError(`meeting ${meeting.id} is a ${meeting.kind}, not a ${kind.id}`);
+  if (!kind.reviewsKpiDrops) return refuse('KPI.MEETING_DOES_NOT_REVIEW_DROPS', `KPI drops are not reviewed at ${withArticle(kind.name)}; record the review at the next meeting that looks at KPIs.`);
+  if (meeting.status === 'cancelled') return refuse('KPI.MEETING_CANCELLED', 'That meeting was cancelled, so the drops cannot be reviewed in it.');
+  const reviewNote = note.trim();
+  if (reviewNote === '') return refuse('KPI.REVIEW_NOTE_REQUIRED', 'Say what the review found about the drop, and what will be done about it.');
+  let reviewed = 0;
+  const out = points.map((p) => {
+    if (p.academyId !== meeting.academyId || !p.drop || p.drop.reviewedInMeetingId !== undefined || londonDateOf(p.drop.flaggedAt) > meeting.date) return p;
+    reviewed++;
+    return { ...p, drop: { ...p.drop, reviewedInMeetingId: meeting.id, reviewNote } };
+  });
+  return { ok: true, points: out, reviewed };
+}
+
+/** The next planned meeting, on or after the drop was flagged, of a kind that reviews KPI drops; none when already reviewed. */
+export function nextReviewFor<M extends Pick<Meeting, 'academyId' | 'kind' | 'status' | 'date' | 'id'>>(drop: KpiDataPoint, meetings: readonly M[], model: ImprovementModel): M | undefined {
+  if (!drop.drop || drop.drop.reviewedInMeetingId !== undefined) return undefined;
+  const flaggedOn = londonDateOf(drop.drop.flaggedAt);
+  const reviewing = new Set(model.meetingKinds.filter((k) => k.reviewsKpiDrops).map((k) => k.id));
+  return meetings
+    .filter((m) => m.academyId === drop.academyId && m.status === 'planned' && reviewing.has(m.kind) && m.date >= flaggedOn)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))[0];
+}

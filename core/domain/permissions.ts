@@ -1,0 +1,34 @@
+import { TRUST_WIDE_ROLES, type Person, type Role } from './people';
+
+export type Access = 'read' | 'write';
+
+/** Roles that see every academy; the board reads but does not change records. */
+const TRUST_READ: readonly Role[] = TRUST_WIDE_ROLES;
+const TRUST_WRITE: readonly Role[] = ['ceo', 'improvement-director', 'trust-admin'];
+
+/**
+ * Role × academy (DSAT: information from meetings is shared only through the proper channels):
+ * trust roles see every academy; a head, governor, partner or adviser sees only the academies their
+ * roles name, and may write there.
+ */
+export function canAccessAcademy(person: Pick<Person, 'roles'>, academyId: string, access: Access): boolean {
+  return person.roles.some((r) =>
+    TRUST_WIDE_ROLES.includes(r.role) ? (access === 'read' ? TRUST_READ : TRUST_WRITE).includes(r.role) : r.academyId === academyId,
+  );
+}
+
+/** Every academy for trust roles, else the ones the person's roles name. */
+export function visibleAcademyIds(person: Pick<Person, 'roles'>, allAcademyIds: readonly string[]): string[] {
+  if (person.roles.some((r) => TRUST_READ.includes(r.role))) return [...allAcademyIds];
+  const own = new Set(person.roles.map((r) => r.academyId).filter((x): x is string => x !== undefined));
+  return allAcademyIds.filter((id) => own.has(id));
+}
+
+/** Whether the person sees the whole trust (dashboard, planner for every academy). */
+export const seesWholeTrust = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_READ.includes(r.role));
+
+/** Editing the improvement model, term dates, academies and people: the trust admin and the CEO. */
+export const canAdministerTrust = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => r.role === 'trust-admin' || r.role === 'ceo');
+
+/** Planning the year and moving meetings: those who own the schedule (DSAT: the AID) and the CEO. */
+export const canPlanMeetings = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_WRITE.includes(r.role));

@@ -1,0 +1,85 @@
+import { bookDevelopmentDay, formatPounds, incomeBySupportingAcademy, supportDayUsage } from './support-day-usage';
+import { preset } from './models/presets';
+import { calendar, dsat, makeAcademy, makeMeeting, makeSupportDay, okOf } from './test-factories';
+
+const model = dsat();
+const belowGood = makeAcademy({ ofstedGrade: 'requires-improvement', supportStage: 'below-good', improvementBudgetPence: 140000 });
+
+describe('supportDayUsage', () => {
+  const meetings = [
+    makeMeeting({ id: 'aim-1', kind: 'aim', date: '2026-10-13', status: 'held' }),
+    makeMeeting({ id: 'aim-2', kind: 'aim', date: '2027-02-09', status: 'held' }),
+    makeMeeting({ id: 'aim-3', kind: 'aim', date: '2027-05-11', status: 'planned' }),
+    makeMeeting({ id: 'iaim-1', kind: 'iaim', date: '2026-11-25', status: 'held' }),
+  ];
+  const days = [
+    makeSupportDay({ id: 'visit', kind: 'core', days: 1, description: 'Monitoring visit', chargePence: 0 }),
+    makeSupportDay({ id: 'aim-day', kind: 'core', days: 1, meetingId: 'aim-1', description: 'AIM', chargePence: 0 }),
+    makeSupportDay({ id: 'dev-1', kind: 'development', days: 1, chargePence: 35000 }),
+    makeSupportDay({ id: 'dev-2', kind: 'development', days: 2, chargePence: 70000 }),
+    makeSupportDay({ id: 'elsewhere', academyId: 'brook-lane', kind: 'development', days: 5, chargePence: 175000 }),
+  ];
+
+  it('counts held AIMs against DSAT’s six AID days, with other core days, but not an AIM twice', () => {
+    const u = supportDayUsage(belowGood, days, meetings, model);
+    expect(u).toMatchObject({ allowance: 6, coreUsed: 3, coreRemaining: 3 });
+  });
+
+  it('charges development days against the improvement budget: 3 days at £350 is 75% of £1,400', () => {
+    const u = supportDayUsage(belowGood, days, meetings, model);
+    expect(u).toMatchObject({ developmentDays: 3, spendPence: 105000, budgetPence: 140000, spendPercent: 75, overBudget: false, mustBudget: true });
+  });
+
+  it('is over budget when development days cost more than the budget', () => {
+    const more = [...days, makeSupportDay({ id: 'dev-3', kind: 'development', days: 1, chargePence: 35000 }), makeSupportDay({ id: 'dev-4', kind: 'development', days: 1, chargePence: 35000 })];
+    expect(supportDayUsage(belowGood, more, meetings, model)).toMatchObject({ spendPence: 175000, spendPercent: 125, overBudget: true });
+  });
+
+  it('has no spend percentage for an academy with no budget, and a Good academy need not budget', () => {
+    const good = makeAcademy();
+    const u = supportDayUsage(good, [], meetings, model);
+    expect(u.spendPercent).toBeUndefined();
+    expect(u).toMatchObject({ overBudget: false, mustBudget: false });
+  });
+
+  it('counts KGA’s optional days against their own allowance of three', () => {
+    const kga = preset('kga');
+    const u = supportDayUsage(makeAcademy(), [makeSupportDay({ kind: 'optional', days: 1, chargePence: 0, description: 'Pupil Premium review' })], [], kga);
+    expect(u).toMatchObject({ allowance: 3, optionalAllowance: 3, optionalUsed: 1 });
+  });
+});
+
+describe('bookDevelopmentDay', () => {
+  const booking = { id: 'dev-9', date: '2026-11-17', days: 2, providerId: 'peer-head', supportingAcademyId: 'brook-lane', description: 'Early reading support from Brook Lane’s head' };
+
+  it('charges DSAT’s flat £350 a day: two days cost £700', () => {
+    const r = okOf(bookDevelopmentDay(belowGood, booking, model, calendar));
+    expect(r.supportDay).toMatchObject({ kind: 'development', days: 2, chargePence: 70000, supportingAcademyId: 'brook-lane', academyId: belowGood.id });
+    expect(formatPounds(r.supportDay.chargePence)).toBe('£700.00');
+  });
+
+  it('charges half a day at half the rate', () => {
+    expect(okOf(bookDevelopmentDay(belowGood, { ...booking, days: 0.5 }, model, calendar)).supportDay.chargePence).toBe(17500);
+  });
+
+  it('refuses a third of a day, a weekend, and an academy supporting itself', () => {
+    expect(bookDevelopmentDay(belowGood, { ...booking, days: 0.3 }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.DAYS_INVALID' });
+    expect(bookDevelopmentDay(belowGood, { ...booking, date: '2026-11-21' }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.NOT_A_WORKING_DAY' });
+    expect(bookDevelopmentDay(belowGood, { ...booking, supportingAcademyId: belowGood.id }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.SUPPORTING_ITSELF' });
+  });
+});
+
+describe('incomeBySupportingAcademy', () => {
+  it('shows each recharge as income to the supporting head’s academy', () => {
+    const days = [
+      makeSupportDay({ id: 'a', supportingAcademyId: 'brook-lane', days: 1, chargePence: 35000 }),
+      makeSupportDay({ id: 'b', academyId: 'hillside', supportingAcademyId: 'brook-lane', days: 2, chargePence: 70000 }),
+      makeSupportDay({ id: 'c', supportingAcademyId: 'st-marys', days: 1, chargePence: 35000 }),
+      makeSupportDay({ id: 'd', days: 1, chargePence: 35000 }), // the AID: no academy receives it
+    ];
+    expect(incomeBySupportingAcademy(days)).toEqual([
+      { academyId: 'brook-lane', days: 3, incomePence: 105000 },
+      { academyId: 'st-marys', days: 1, incomePence: 35000 },
+    ]);
+  });
+});

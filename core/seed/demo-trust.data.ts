@@ -1,0 +1,68 @@
+import type { Academy } from '../domain/academy';
+import type { Person } from '../domain/people';
+
+/**
+ * Meadowbank Learning Trust: fictional, twelve academies across phases, Ofsted grades and stages,
+ * chosen so that every route of each of the five preset models is exercised by at least one academy
+ * (a test checks this): below Good by inspection and by self-evaluation, a Good school that asked
+ * for iAIMs, one that asked for KGA's 2-day QA review, sponsored, in an Ofsted window, inadequate.
+ */
+export const DEMO_TRUST = { id: 'meadowbank', name: 'Meadowbank Learning Trust', domain: 'meadowbank.example' };
+
+type AcademySeed = Omit<Academy, 'supportStage' | 'improvementDirectorId'> & { director: 'graham' | 'priya'; head: string; chair: string; governor: string };
+
+export const DEMO_ACADEMIES: readonly AcademySeed[] = [
+  { id: 'oakfield', name: 'Oakfield Primary Academy', aliases: ['Oakfield'], phase: 'primary', ofstedGrade: 'good', ofstedDate: '2023-03-15', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 70000, director: 'graham', head: 'Rachel Adeyemi', chair: 'Tom Whitfield', governor: 'Anna Kowalski' },
+  { id: 'st-marys', name: "St Mary's CE Primary Academy", aliases: ["St Mary's", 'Saint Marys', 'SMA'], phase: 'primary', ofstedGrade: 'outstanding', ofstedDate: '2019-06-12', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 35000, director: 'graham', head: 'Michael Osei', chair: 'Judith Carr', governor: 'Peter Lindqvist' },
+  { id: 'brook-lane', name: 'Brook Lane Academy', aliases: ['Brook Lane', 'BLA'], phase: 'secondary', ofstedGrade: 'requires-improvement', ofstedDate: '2025-01-22', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 175000, director: 'graham', head: 'Daniel Hughes', chair: 'Sarah Brennan', governor: 'Imran Shah' },
+  { id: 'hill-top', name: 'Hill Top Primary School', aliases: ['Hilltop', 'Hill Top'], phase: 'primary', ofstedGrade: 'inadequate', ofstedDate: '2025-05-08', inOfstedWindow: false, sponsored: true, requests: [], improvementBudgetPence: 350000, director: 'graham', head: 'Joanne Price', chair: 'Colin Myers', governor: 'Fatima Begum' },
+  { id: 'riverside', name: 'Riverside Academy', aliases: ['Riverside'], phase: 'secondary', ofstedGrade: 'good', ofstedDate: '2021-11-10', inOfstedWindow: true, sponsored: false, requests: [], improvementBudgetPence: 70000, director: 'graham', head: 'Andrew Clarke', chair: 'Helen Doyle', governor: 'Marcus Reid' },
+  { id: 'kingsmead', name: 'Kingsmead Primary', aliases: ['Kingsmead'], phase: 'primary', ofstedGrade: 'not-inspected', inOfstedWindow: false, sponsored: true, requests: [], improvementBudgetPence: 140000, director: 'graham', head: 'Laura Bennett', chair: 'Gareth Evans', governor: 'Nadia Rahman' },
+  { id: 'ashworth', name: 'Ashworth Special School', aliases: ['Ashworth'], phase: 'special', ofstedGrade: 'outstanding', ofstedDate: '2022-02-02', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 35000, director: 'priya', head: 'Claire Donovan', chair: 'Richard Hale', governor: 'Yusuf Ali' },
+  { id: 'northgate', name: 'Northgate All-Through Academy', aliases: ['Northgate', 'NATA'], phase: 'all-through', ofstedGrade: 'requires-improvement', ofstedDate: '2024-10-01', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 175000, director: 'priya', head: 'Simon Gallagher', chair: 'Eleanor Voss', governor: 'Kwame Mensah' },
+  { id: 'willow-bank', name: 'Willow Bank Primary', aliases: ['Willow Bank', 'Willowbank'], phase: 'primary', ofstedGrade: 'good', ofstedDate: '2022-06-20', inOfstedWindow: false, sponsored: false, requests: ['iaim'], improvementBudgetPence: 35000, director: 'priya', head: 'Emma Fitzgerald', chair: 'Brian Sutton', governor: 'Chloe Martin' },
+  { id: 'elmwood', name: 'Elmwood Primary', aliases: ['Elmwood'], phase: 'primary', ofstedGrade: 'good', ofstedDate: '2020-01-15', selfEvaluatedGrade: 'requires-improvement', inOfstedWindow: true, sponsored: false, requests: [], improvementBudgetPence: 105000, director: 'priya', head: 'Owen Parry', chair: 'Margaret Lowe', governor: 'Sunita Patel' },
+  { id: 'castle-view', name: 'Castle View Academy', aliases: ['Castle View', 'CVA'], phase: 'secondary', ofstedGrade: 'good', ofstedDate: '2023-09-27', inOfstedWindow: false, sponsored: false, requests: ['qa-two-day'], improvementBudgetPence: 70000, director: 'priya', head: 'Victoria Ashby', chair: 'Paul Greene', governor: 'Hannah Wu' },
+  { id: 'fernhill', name: 'Fernhill Primary', aliases: ['Fernhill', 'Fern Hill'], phase: 'primary', ofstedGrade: 'outstanding', ofstedDate: '2014-03-05', inOfstedWindow: false, sponsored: false, requests: [], improvementBudgetPence: 35000, director: 'priya', head: 'Gemma Thornton', chair: 'Alan Pritchard', governor: 'Leon Fraser' },
+];
+
+export const DEMO_TRUST_STAFF: readonly Person[] = [
+  { id: 'ceo', name: 'Dr Helen Marsh', email: 'helen.marsh@meadowbank.example', jobTitle: 'Chief Executive Officer', roles: [{ role: 'ceo' }] },
+  { id: 'aid-graham', name: 'Graham Fielding', email: 'graham.fielding@meadowbank.example', jobTitle: 'Academy Improvement Director', roles: [{ role: 'improvement-director' }] },
+  { id: 'aid-priya', name: 'Priya Nair', email: 'priya.nair@meadowbank.example', jobTitle: 'Academy Improvement Director', roles: [{ role: 'improvement-director' }] },
+  { id: 'admin', name: 'Sam Okafor', email: 'sam.okafor@meadowbank.example', jobTitle: 'Trust IT and data manager', roles: [{ role: 'trust-admin' }] },
+  { id: 'board-chair', name: 'Margaret Ellis', email: 'margaret.ellis@meadowbank.example', jobTitle: 'Chair, Academy Standards Committee', roles: [{ role: 'board' }] },
+  { id: 'consultant-chris', name: 'Chris Barton', email: 'chris.barton@meadowbank.example', jobTitle: 'Headteacher Consultant', roles: [{ role: 'headteacher-consultant', academyId: 'hill-top' }, { role: 'headteacher-consultant', academyId: 'brook-lane' }] },
+];
+
+/** Heads who partner another academy (DSAT's Headteacher Partner), by partner academy → partnering head's academy. */
+export const HEADTEACHER_PARTNERS: Readonly<Record<string, string>> = {
+  // Partners go where support is needed; heads of the other academies partner no one, and see only their own school.
+  'hill-top': 'st-marys',
+  'brook-lane': 'ashworth',
+  kingsmead: 'fernhill',
+  northgate: 'castle-view',
+  elmwood: 'willow-bank',
+};
+
+const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.')}@meadowbank.example`;
+
+/** Every person of the demo trust: staff, then each academy's head, chair of LGB and one governor. */
+export function demoPeople(): Person[] {
+  const people: Person[] = [...DEMO_TRUST_STAFF];
+  for (const a of DEMO_ACADEMIES) {
+    const partnerOf = Object.entries(HEADTEACHER_PARTNERS).filter(([, headAcademy]) => headAcademy === a.id).map(([partnered]) => partnered);
+    people.push({
+      id: `head-${a.id}`,
+      name: a.head,
+      email: emailOf(a.head),
+      jobTitle: 'Headteacher',
+      roles: [{ role: 'head', academyId: a.id }, ...partnerOf.map((academyId) => ({ role: 'headteacher-partner' as const, academyId }))],
+    });
+    people.push({ id: `chair-${a.id}`, name: a.chair, email: emailOf(a.chair), jobTitle: 'Chair of the Local Governing Board', roles: [{ role: 'chair-lgb', academyId: a.id }] });
+    people.push({ id: `governor-${a.id}`, name: a.governor, email: emailOf(a.governor), jobTitle: 'Governor', roles: [{ role: 'governor', academyId: a.id }] });
+  }
+  return people;
+}
+
+export const directorId = (d: 'graham' | 'priya'): string => `aid-${d}`;

@@ -1,0 +1,95 @@
+import { createSqliteRecordStore, openSqliteDatabase } from '../adapters/sqlite';
+import { rulesFor, suggestStage } from '../domain/cadence';
+import { weekOf } from '../domain/local-date';
+import { PRESETS } from '../domain/models/presets';
+import { effectiveDueDate, isPaperIn } from '../domain/paper-deadlines';
+import { fixedClock } from '../ports/clock.port';
+import { allPages, collect, type RecordStore } from '../ports/record-store.port';
+import { DEMO_ACADEMIES } from './demo-trust.data';
+import { seedDemoTrust } from './seed-demo-trust';
+
+const newStore = () => createSqliteRecordStore(openSqliteDatabase(':memory:'));
+const all = <T>(fetch: Parameters<typeof allPages<T>>[0]) => collect(allPages(fetch));
+
+async function counts(store: RecordStore) {
+  return {
+    academies: (await all((p) => store.academies.list({}, p))).length,
+    people: (await all((p) => store.people.list({}, p))).length,
+    meetings: (await all((p) => store.meetings.list({}, p))).length,
+    actions: (await all((p) => store.actions.list({}, p))).length,
+    kpiPoints: (await all((p) => store.kpiDataPoints.list({}, p))).length,
+  };
+}
+
+describe('the demo trust covers every route of the five models', () => {
+  it.each(Object.keys(PRESETS))('every cadence rule and stage of the %s preset applies to at least one seeded academy', (id) => {
+    const model = PRESETS[id]!;
+    const academies = DEMO_ACADEMIES.map((a) => ({ ...a, supportStage: suggestStage(model, a).id }));
+    const rulesUsed = new Set(academies.flatMap((a) => rulesFor(model, a).map((r) => r.id)));
+    const stagesUsed = new Set(academies.map((a) => a.supportStage));
+    expect([...model.cadence.map((r) => r.id)].filter((r) => !rulesUsed.has(r))).toEqual([]);
+    expect(model.stages.map((s) => s.id).filter((s) => !stagesUsed.has(s))).toEqual([]);
+  });
+});
+
+describe.each([
+  ['a Monday in the autumn term', '2026-11-23T10:00:00Z'],
+  ['a Wednesday in the spring term', '2027-03-10T10:00:00Z'],
+  ['a Thursday in the summer term', '2027-06-17T10:00:00Z'],
+])('seeding as of %s', (_label, at) => {
+  const today = at.slice(0, 10);
+  let store: RecordStore;
+  beforeAll(async () => {
+    store = newStore();
+    await seedDemoTrust(store, fixedClock(at));
+  });
+  afterAll(() => store.close());
+
+  it('holds every meeting before today, with notes, and none after', async () => {
+    const meetings = (await all((p) => store.meetings.list({}, p))).filter((m) => m.status !== 'cancelled');
+    const past = meetings.filter((m) => m.date < today);
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.every((m) => m.status === 'held' && m.notes !== undefined)).toBe(true);
+    expect(meetings.filter((m) => m.date >= today).every((m) => m.status === 'planned')).toBe(true);
+  });
+
+  it('has papers due this week and a paper already overdue', async () => {
+    const meetings = await all((p) => store.meetings.list({}, p));
+    const week = weekOf(today);
+    const dueThisWeek = meetings.flatMap((m) => m.papers.filter((p) => !isPaperIn(p) && weekOf(effectiveDueDate(p)) === week && m.status === 'planned'));
+    expect(dueThisWeek.length).toBeGreaterThan(0);
+    expect((await store.meetings.overduePapers(today)).length).toBeGreaterThan(0);
+  });
+
+  it('has overdue actions, a KPI drop awaiting review, an academy partway up the ladder and support days used', async () => {
+    const actions = await all((p) => store.actions.list({}, p));
+    expect(actions.some((a) => (a.status === 'open' || a.status === 'in-progress') && a.dueDate < today)).toBe(true);
+    const points = await all((p) => store.kpiDataPoints.list({ academyId: 'brook-lane' }, p));
+    expect(points.some((p) => p.drop && !p.drop.reviewedInMeetingId)).toBe(true);
+    const ladder = await all((p) => store.escalations.list({ academyId: 'brook-lane' }, p));
+    expect(Math.max(...ladder.map((e) => e.step))).toBe(2);
+    const days = await all((p) => store.supportDays.list({}, p));
+    expect(days.some((d) => d.kind === 'development' && d.chargePence === d.days * 35000)).toBe(true);
+    expect(days.some((d) => d.supportingAcademyId !== undefined)).toBe(true);
+    expect((await all((p) => store.interventions.list({}, p))).length).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when seeded a second time', async () => {
+    const before = await counts(store);
+    await seedDemoTrust(store, fixedClock(at));
+    expect(await counts(store)).toEqual(before);
+  });
+});
+
+it('puts no seeded meeting on a weekend or bank holiday', async () => {
+  const store = newStore();
+  await seedDemoTrust(store, fixedClock('2026-11-23T10:00:00Z'));
+  const meetings = await all((p) => store.meetings.list({}, p));
+  const bankHolidays = ['2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31'];
+  for (const m of meetings) {
+    const weekday = new Date(`${m.date}T12:00:00Z`).getUTCDay();
+    expect([0, 6]).not.toContain(weekday);
+    expect(bankHolidays).not.toContain(m.date);
+  }
+  await store.close();
+});

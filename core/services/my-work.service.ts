@@ -1,0 +1,37 @@
+import { addDays } from '../domain/local-date';
+import { isPaperIn } from '../domain/paper-deadlines';
+import type { Person } from '../domain/people';
+import { allPages, collect } from '../ports/record-store.port';
+import { loadTrust, type ServiceDeps } from './service-context';
+
+/** How far ahead "my next meetings" and "papers I owe" look, and how far back approvals do. */
+const LOOK_AHEAD_DAYS = 56;
+const LOOK_BACK_DAYS = 56;
+
+/** A person's own work: actions, papers they owe, approvals waiting for them, their next meetings. */
+export async function getMyWork(deps: ServiceDeps, viewer: Person) {
+  const trust = await loadTrust(deps);
+  const { today } = trust;
+  const [actions, meetings] = await Promise.all([
+    collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p))),
+    collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }, p))),
+  ]);
+  const live = meetings.filter((m) => m.status !== 'cancelled');
+  const upcoming = live.filter((m) => m.status === 'planned' && m.date >= today);
+  return {
+    today,
+    actions,
+    papersOwed: upcoming.flatMap((m) => m.papers.filter((p) => p.ownerId === viewer.id && !isPaperIn(p)).map((paper) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper }))),
+    approvals: [
+      ...live.flatMap((m) =>
+        (m.notes?.approvals ?? [])
+          .filter((a) => a.personId === viewer.id && a.status === 'pending')
+          .map(() => ({ type: 'notes' as const, meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind })),
+      ),
+      ...upcoming
+        .filter((m) => m.chairId === viewer.id)
+        .flatMap((m) => m.papers.filter((p) => p.extension?.status === 'requested').map((p) => ({ type: 'extension' as const, meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper: p }))),
+    ],
+    nextMeetings: upcoming.filter((m) => m.attendees.some((a) => a.personId === viewer.id)).slice(0, 10),
+  };
+}

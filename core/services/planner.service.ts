@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ForbiddenError, isConflictError, NotFoundError, parseOrThrow } from '../domain/errors';
+import { addDays, datesBetween, localDateSchema } from '../domain/local-date';
+import type { Meeting } from '../domain/meeting';
+import { moveMeeting, type MoveOutcome } from '../domain/meeting-moves';
+import type { Person } from '../domain/people';
+import { canPlanMeetings, visibleAcademyIds } from '../domain/permissions';
+import { academicYearSchema } from '../domain/school-year/school-calendar';
+import { planYear, type Unplaced } from '../domain/year-planner';
+import { allPages, collect, type RecordStore, type Stored } from '../ports/record-store.port';
+import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+
+export const planYearBodySchema = z.object({ academicYear: academicYearSchema });
+
+export interface PlanSummary {
+  academicYear: string;
+  created: number;
+  changed: number;
+  cancelled: number;
+  kept: number;
+  unplaced: Unplaced[];
+  /** Meetings someone else changed while planning ran: left as they were, plan again to include them. */
+  conflicts: string[];
+}
+
+/** Everything stored for one academic year (any status). */
+export async function meetingsOfYear(store: RecordStore, bounds: { start: string; end: string }, academicYear: string): Promise<Stored<Meeting>[]> {
+  const all = await collect(allPages((p) => store.meetings.inRange({ from: bounds.start, to: bounds.end }, p)));
+  return all.filter((m) => m.academicYear === academicYear);
+}
+
+/**
+ * Plans or re-plans the year and writes the result: creates carry the planner's key, so running it
+ * twice (or after a crash half-way) never doubles a meeting; changes send the version they read.
+ */
+export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: unknown): Promise<PlanSummary> {
+  if (!canPlanMeetings(viewer)) throw new ForbiddenError('Only the CEO, improvement directors and the trust administrator plan the year.');
+  const { academicYear } = parseOrThrow(planYearBodySchema, body, 'plan request');
+  const trust = await loadTrust(deps);
+  if (!trust.calendar.hasYear(academicYear)) {
+    throw new NotFoundError('term dates for', academicYear);
+  }
+  const store = deps.store;
+  const [academies, people] = await Promise.all([
+    collect(allPages((p) => store.academies.list({}, p))),
+    collect(allPages((p) => store.people.list({}, p))),
+  ]);
+  const existing = await meetingsOfYear(store, trust.calendar.yearBounds(academicYear), academicYear);
+  const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear, academies, people, existing, today: trust.today });
+  const summary: PlanSummary = { academicYear, created: 0, changed: 0, cancelled: 0, kept: plan.keep.length, unplaced: plan.unplaced, conflicts: [] };
+
+  const saveOrNote = async (m: Stored<Meeting>): Promise<boolean> => {
+    try {
+      await store.meetings.update(m);
+      return true;
+    } catch (e) {
+      if (!isConflictError(e)) throw e;
+      summary.conflicts.push(m.id);
+      return false;
+    }
+  };
+  for (const { key, ...draft } of plan.create) {
+    const { record, created } = await store.meetings.create(draft, { idempotencyKey: key });
+    if (created) summary.created++;
+    else if (record.status === 'cancelled' && (await saveOrNote({ ...record, ...draft, id: record.id, version: record.version }))) summary.created++; // a slot that comes back revives its old record
+  }
+  for (const c of plan.change) if (await saveOrNote(c.after as Stored<Meeting>)) summary.changed++;
+  for (const m of plan.cancel) if (await saveOrNote({ ...(m as Stored<Meeting>), status: 'cancelled' })) summary.cancelled++;
+  return summary;
+}
+
+/** The year planner: half terms, bank holidays, the meetings the viewer may see and each chair's load. */
+export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear?: string) {
+  const trust = await loadTrust(deps);
+  const year = academicYear ? parseOrThrow(academicYearSchema, academicYear, 'academic year') : trust.academicYear;
+  if (!trust.calendar.hasYear(year)) throw new NotFoundError('term dates for', year);
+  const bounds = trust.calendar.yearBounds(year);
+  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const visible = new Set(visibleAcademyIds(viewer, academies.map((a) => a.id)));
+  const meetings = (await meetingsOfYear(deps.store, bounds, year)).filter((m) => visible.has(m.academyId) && m.status !== 'cancelled');
+  const chairLoad: Record<string, Record<number, number>> = {};
+  for (const m of meetings) {
+    const byHalfTerm = (chairLoad[m.chairId] ??= {});
+    byHalfTerm[m.halfTerm] = (byHalfTerm[m.halfTerm] ?? 0) + 1;
+  }
+  const bankHolidays = datesBetween(`${year.slice(0, 4)}-09-01`, `${bounds.end.slice(0, 4)}-08-31`).filter((d) => trust.calendar.isBankHoliday(d));
+  return { academicYear: year, today: trust.today, halfTerms: trust.calendar.halfTerms(year), bankHolidays, meetings, chairLoad };
+}
+
+export const moveMeetingBodySchema = z.object({ date: localDateSchema, version: z.string().min(1) });
+
+/** Moves one meeting; a clash or a non-working day is refused with the reason, and nothing changes. */
+export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<MoveOutcome> {
+  const { date, version } = parseOrThrow(moveMeetingBodySchema, body, 'move request');
+  const meeting = await deps.store.meetings.get(meetingId);
+  if (!meeting) throw new NotFoundError('meeting', meetingId);
+  requireAcademyAccess(viewer, meeting.academyId, 'write');
+  if (!canPlanMeetings(viewer)) throw new ForbiddenError('Only the CEO, improvement directors and the trust administrator move meetings.');
+  const trust = await loadTrust(deps);
+  const [academy, people] = await Promise.all([deps.store.academies.get(meeting.academyId), collect(allPages((p) => deps.store.people.list({}, p)))]);
+  if (!academy) throw new NotFoundError('academy', meeting.academyId);
+  const around = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }, p)));
+  const outcome = moveMeeting(meeting, date, {
+    model: trust.model,
+    calendar: trust.calendar,
+    academy,
+    people,
+    otherMeetings: around.filter((m) => m.id !== meeting.id && m.status !== 'cancelled'),
+    today: trust.today,
+  });
+  if (!outcome.ok) return outcome;
+  const saved = await deps.store.meetings.update({ ...outcome.meeting, version });
+  return { ok: true, meeting: saved };
+}

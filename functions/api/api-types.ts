@@ -1,0 +1,41 @@
+import type { Person } from '../../core/domain/people';
+import type { ServiceDeps } from '../../core/services/service-context';
+
+/** A request as any host (the local Express host, an Azure Function) hands it to the API. */
+export interface ApiRequest {
+  method: string;
+  /** Path without the query string, e.g. "/api/academies/oak". */
+  path: string;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  correlationId?: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Who is calling: the SSO token's person in production, the dev identity locally; undefined = not signed in. */
+export type Identify = (req: ApiRequest) => Promise<Person | undefined>;
+
+export interface ApiContext {
+  deps: ServiceDeps;
+  viewer: Person;
+  params: Record<string, string>;
+  req: ApiRequest;
+}
+
+export type RouteHandler = (ctx: ApiContext) => Promise<ApiResponse>;
+
+/** 200 with a JSON body. */
+export const ok = (body: unknown): ApiResponse => ({ status: 200, body });
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** e.g. "/api/academies/:id" */
+  pattern: string;
+  handler: RouteHandler;
+}

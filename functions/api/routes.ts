@@ -1,0 +1,100 @@
+import { checkImprovementModel } from '../../core/domain/models/parse-model';
+import { ForbiddenError, ValidationError } from '../../core/domain/errors';
+import { canAdministerTrust, seesWholeTrust, visibleAcademyIds } from '../../core/domain/permissions';
+import { getAcademyStatus, getTrustDashboard } from '../../core/services/academy-status.service';
+import { createAction, getAction, listAcademyActions, updateAction } from '../../core/services/actions.service';
+import { getMeetingView } from '../../core/services/meeting.service';
+import { getMyWork } from '../../core/services/my-work.service';
+import { getPlanner, moveMeetingTo, planAcademicYear } from '../../core/services/planner.service';
+import { loadTrust } from '../../core/services/service-context';
+import { allPages, collect } from '../../core/ports/record-store.port';
+import { ok, type Route } from './api-types';
+import { refused } from './error-responses';
+import { academyListItem, personListItem } from './response-mappers';
+
+/** Every JSON route the tab and bot use. Handlers translate; rules live in core. */
+export const API_ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: '/api/me', handler: async ({ viewer }) => ok(personListItem(viewer)) },
+  {
+    method: 'GET',
+    pattern: '/api/dashboard',
+    handler: async ({ deps, viewer }) => ok(await getTrustDashboard(deps, viewer)),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/academies',
+    handler: async ({ deps, viewer }) => {
+      const all = await collect(allPages((p) => deps.store.academies.list({}, p)));
+      const visible = new Set(visibleAcademyIds(viewer, all.map((a) => a.id)));
+      return ok({ academies: all.filter((a) => visible.has(a.id)).map(academyListItem) });
+    },
+  },
+  { method: 'GET', pattern: '/api/academies/:id', handler: async ({ deps, viewer, params }) => ok(await getAcademyStatus(deps, viewer, params.id!)) },
+  {
+    method: 'GET',
+    pattern: '/api/academies/:id/actions',
+    handler: async ({ deps, viewer, params, req }) => ok(await listAcademyActions(deps, viewer, params.id!, req.query.cursor)),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/people',
+    handler: async ({ deps, viewer }) => {
+      const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+      const mine = new Set(viewer.roles.map((r) => r.academyId).filter(Boolean));
+      // A head sees the trust's staff and the people of their own academy, not other schools' governors.
+      const visible = seesWholeTrust(viewer) ? people : people.filter((p) => p.roles.some((r) => r.academyId === undefined || mine.has(r.academyId)));
+      return ok({ people: visible.map(personListItem) });
+    },
+  },
+  { method: 'GET', pattern: '/api/planner', handler: async ({ deps, viewer, req }) => ok(await getPlanner(deps, viewer, req.query.year)) },
+  { method: 'POST', pattern: '/api/planner/plan', handler: async ({ deps, viewer, req }) => ok(await planAcademicYear(deps, viewer, req.body)) },
+  {
+    method: 'POST',
+    pattern: '/api/meetings/:id/move',
+    handler: async ({ deps, viewer, params, req }) => {
+      const outcome = await moveMeetingTo(deps, viewer, params.id!, req.body);
+      return outcome.ok ? ok({ meeting: outcome.meeting }) : refused(outcome.code, outcome.message);
+    },
+  },
+  { method: 'GET', pattern: '/api/meetings/:id', handler: async ({ deps, viewer, params }) => ok(await getMeetingView(deps, viewer, params.id!)) },
+  { method: 'GET', pattern: '/api/my-work', handler: async ({ deps, viewer }) => ok(await getMyWork(deps, viewer)) },
+  {
+    method: 'POST',
+    pattern: '/api/actions',
+    handler: async ({ deps, viewer, req }) => {
+      const { action, created } = await createAction(deps, viewer, req.body);
+      return { status: created ? 201 : 200, body: { action, created } };
+    },
+  },
+  { method: 'GET', pattern: '/api/actions/:id', handler: async ({ deps, viewer, params }) => ok(await getAction(deps, viewer, params.id!)) },
+  {
+    method: 'PATCH',
+    pattern: '/api/actions/:id',
+    handler: async ({ deps, viewer, params, req }) => {
+      const outcome = await updateAction(deps, viewer, params.id!, req.body);
+      return outcome.ok ? ok({ action: outcome.action }) : refused(outcome.code, outcome.message);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/api/model',
+    handler: async ({ deps }) => {
+      const trust = await loadTrust(deps);
+      return ok({ model: trust.model, version: trust.settings.version });
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/model',
+    handler: async ({ deps, viewer, req }) => {
+      if (!canAdministerTrust(viewer)) throw new ForbiddenError('Only the trust administrator or the CEO can change the improvement model.');
+      const body = (req.body ?? {}) as { model?: unknown; version?: unknown };
+      if (typeof body.version !== 'string') throw new ValidationError([{ field: 'version', message: 'send the version you edited' }], 'model');
+      const check = checkImprovementModel(body.model);
+      if (!check.ok) throw new ValidationError(check.problems.map((p) => ({ ...p, field: p.field ? `model.${p.field}` : 'model' })), 'improvement model');
+      const trust = await loadTrust(deps);
+      const saved = await deps.store.trust.save({ ...trust.settings, model: check.model, version: body.version });
+      return ok({ model: saved.model, version: saved.version });
+    },
+  },
+];

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Request } from 'express';
+import type { Logger } from 'pino';
+import type { ApiRequest, ApiResponse } from '../api/api-types';
+
+/** Headers arrive as string | string[]; the API wants one string each. */
+function headersOf(req: Request): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function queryOf(req: Request): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * The local host: one Express app on :3978 serving `/health` and the JSON API; later issues mount
+ * `/api/messages` (the bot) and `/tab` here too.
+ */
+export function createLocalHost(options: { api: (req: ApiRequest) => Promise<ApiResponse>; health: () => Promise<object>; logger: Logger }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  // A body that is not JSON gets a 400 that says so, rather than Express's HTML page.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (err && typeof err === 'object' && (err as { type?: string }).type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'INPUT.INVALID', message: 'The request body is not valid JSON', problems: [{ field: '', message: 'not valid JSON' }] } });
+      return;
+    }
+    next(err);
+  });
+  app.get('/health', async (_req, res) => {
+    res.json(await options.health());
+  });
+  app.all(/^\/api\/(?!messages$).*/, async (req, res) => {
+    const correlationId = req.header('x-correlation-id') ?? randomUUID();
+    const started = performance.now();
+    const out = await options.api({ method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId });
+    options.logger.info({ correlationId, method: req.method, path: req.path, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
+    res.status(out.status).set({ 'x-correlation-id': correlationId, ...(out.headers ?? {}) }).json(out.body);
+  });
+  return app;
+}
