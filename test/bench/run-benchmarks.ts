@@ -1,44 +1,22 @@
-import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
-import { preset } from '../../core/domain/models/presets';
-import { SchoolCalendar } from '../../core/domain/school-year/school-calendar';
-import { planYear } from '../../core/domain/year-planner';
-import { fixedClock } from '../../core/ports/clock.port';
-import { getAcademyStatus, getTrustDashboard } from '../../core/services/academy-status.service';
-import { planAcademicYear } from '../../core/services/planner.service';
-import { measure, ms, printRows, type BenchRow } from './measure';
-import { storeSyntheticTrust, syntheticTrust } from './synthetic-trust';
+import { printRows, type BenchRow } from './measure';
+import { coreSqliteBench } from './sections/core-sqlite.bench';
 
-/** A fixed school day, so figures compare run to run. */
-const CLOCK = fixedClock('2026-11-23T10:00:00Z');
-const YEAR = '2026/27';
+/**
+ * `npm run bench`: every section prints its figures against its target. Each issue adds a section
+ * file under `sections/` and one line here. `npm run bench -- <name>` runs the sections whose name
+ * contains it.
+ */
+const SECTIONS: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core-sqlite', run: coreSqliteBench }];
 
 async function main(): Promise<void> {
+  const only = process.argv[2];
   const rows: BenchRow[] = [];
-  const store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
-  const deps = { store, clock: CLOCK };
-  const { people } = await storeSyntheticTrust(store, CLOCK, 60);
-  const ceo = people.find((p) => p.id === 'ceo')!;
-
-  const t0 = performance.now();
-  const summary = await planAcademicYear(deps, ceo, { academicYear: YEAR });
-  const planAndWrite = performance.now() - t0;
-
-  const status = await measure(500, () => getAcademyStatus(deps, ceo, 'academy-007'));
-  rows.push({ name: 'academy status (SQLite, 1 academy)', figure: `p50 ${ms(status.p50)}, p95 ${ms(status.p95)} (${status.runs} runs)`, target: 'p95 < 5 ms', pass: status.p95 < 5 });
-
-  const dashboard = await measure(50, () => getTrustDashboard(deps, ceo));
-  rows.push({ name: 'trust dashboard (SQLite, 60 academies)', figure: `p50 ${ms(dashboard.p50)}, p95 ${ms(dashboard.p95)} (${dashboard.runs} runs)`, target: 'p95 < 50 ms', pass: dashboard.p95 < 50 });
-
-  const trust = syntheticTrust(60);
-  const calendar = new SchoolCalendar();
-  const model = preset('dsat');
-  const plan = await measure(10, () => planYear({ model, calendar, academicYear: YEAR, academies: trust.academies, people: trust.people }), 2);
-  const placed = planYear({ model, calendar, academicYear: YEAR, academies: trust.academies, people: trust.people });
-  rows.push({ name: 'year planning (60 academies, compute)', figure: `p50 ${ms(plan.p50)}, max ${ms(plan.max)}; ${placed.create.length} meetings, ${placed.unplaced.length} unplaced`, target: '< 1 s', pass: plan.max < 1000 });
-  rows.push({ name: 'year planning (60 academies, plan + write)', figure: `${ms(planAndWrite)}; ${summary.created} created`, target: '< 1 s', pass: planAndWrite < 1000 });
-
+  for (const s of SECTIONS.filter((x) => !only || x.name.includes(only))) {
+    console.error(`running ${s.name} …`);
+    rows.push(...(await s.run()));
+  }
   printRows(rows);
-  await store.close();
+  if (rows.some((r) => !r.pass)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
