@@ -66,7 +66,8 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
   if (visit.needed && !visit.day) {
     return refuse('MOVE.NOT_TERM_TIME', `${day} is the first school day of the half term, so there is no school day before it for the monitoring visit.`);
   }
-  const held = visit.needed && visit.day ? [visit.day, ...days] : days;
+  // The meeting's own days first, so a clash on the day itself is the one reported.
+  const held = visit.needed && visit.day ? [...days, visit.day] : days;
 
   const occ = occupancyOf(
     otherMeetings.filter((m) => m.id !== meeting.id),
@@ -75,7 +76,7 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
   );
   const busy = (who: string, clash: { day: LocalDate; booking: Booking }): string => {
     const b = clash.booking;
-    const other = `${abbreviationOf(model, b.kind)} at ${b.academyId === academy.id ? academy.name : b.academyId}`;
+    const other = `${abbreviationOf(model, b.kind)}${b.academyId === academy.id ? '' : ` at ${b.academyId}`}`;
     const thing = b.visit ? `the monitoring visit before the ${other} on ${formatLongDate(b.date)}` : `the ${other}`;
     if (clash.day === to) return `${who} already has a meeting that day: ${thing}.`;
     const which = clash.day < to ? `the day of the monitoring visit before this ${kind.abbreviation}` : `day ${days.indexOf(clash.day) + 1} of this ${kind.abbreviation}`;

@@ -91,7 +91,7 @@ export class Occupancy {
     const base = { ...(m.id ? { meetingId: m.id } : {}), academyId: m.academyId, kind: m.kind, date: m.date };
     for (const key of [m.chairId, academyKey(m.academyId)]) {
       const b = this.busy.get(key) ?? new Map<LocalDate, Booking>();
-      for (const d of days) if (!b.has(d)) b.set(d, { ...base, visit: d !== m.date && d < m.date });
+      for (const d of days) if (!b.has(d)) b.set(d, { ...base, visit: d < m.date });
       this.busy.set(key, b);
     }
     const week = weekOf(m.date);

@@ -127,9 +127,11 @@ export function planYear(input: PlanInput): PlanResult {
     else result.cancel.push(m); // a future meeting the model no longer asks for
   }
 
-  // 3. Keep every matched meeting whose date still works; note the rest for moving.
+  // 3. Keep every matched meeting whose date still works; note the rest for moving. Meetings keeping
+  //    their chair go first, so a chair handed a new academy never bumps a meeting that was fine.
   const toPlace: Todo[] = [];
-  for (const t of todo) {
+  const sameChairFirst = [...todo].sort((a, b) => Number(a.match?.chairId !== a.chairId) - Number(b.match?.chairId !== b.chairId));
+  for (const t of sameChairFirst) {
     const m = t.match;
     if (m && fixed.has(m)) {
       result.keep.push(m);
@@ -160,9 +162,11 @@ export function planYear(input: PlanInput): PlanResult {
       compare(a.academy.id, b.academy.id) ||
       compare(a.req.kind, b.req.kind),
   );
+  const startDays = new Map<string, Candidate>();
   for (const t of toPlace) {
-    const days = chooseDays(t, calendar, occ, academicYear, today);
+    const days = chooseDays(t, calendar, occ, academicYear, today, startDays);
     if (!days) {
+      if (t.match) result.keep.push(t.match); // nowhere better to go: left where it is, and reported
       const half = calendar.halfTerms(academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!;
       const passed = today !== undefined && half.end <= today;
       result.unplaced.push({
@@ -179,10 +183,10 @@ export function planYear(input: PlanInput): PlanResult {
       result.create.push(draft);
       continue;
     }
-    const moved = rescheduled(withChair(t.match, t, people), days, t.kind, calendar);
-    const { timing, ruleId, reason } = draft;
-    const { purpose: _oldPurpose, ...rest } = moved;
-    result.change.push({ before: t.match, after: { ...rest, timing, ruleId, reason, ...(draft.purpose ? { purpose: draft.purpose } : {}), status: 'planned' } });
+    // Moved, not re-made: its id, attendance, submitted papers and notes stay; the slot's reason is brought up to date.
+    const { purpose: _old, ...moved } = rescheduled(withChair(t.match, t, people), days, t.kind, calendar);
+    const after: Meeting = { ...moved, timing: draft.timing, ruleId: draft.ruleId, reason: draft.reason, ...(draft.purpose ? { purpose: draft.purpose } : {}) };
+    result.change.push({ before: t.match, after });
   }
   return result;
 }
@@ -221,26 +225,35 @@ const OUTSIDE_THE_WINDOW = 15;
 /** Papers due on the first day of the school year, short of their lead time (a meeting in the first days of September). */
 const SHORT_PAPER_LEAD = 15;
 
+/** What a start day means for a meeting kind, whoever chairs it: the days it holds and whether its papers get their full lead time. */
+type Candidate = { occupied: LocalDate[] | undefined; fullLead: boolean };
+
 /**
  * The school days for one meeting: only days after today when the chair and the academy are free
  * (a monitoring visit day included); of those, the best by the scores above, then nearest the
  * middle of the window, so the same input always gives the same day.
  */
-function chooseDays(t: Todo, calendar: SchoolCalendar, occ: Occupancy, academicYear: string, today?: LocalDate): LocalDate[] | undefined {
+function chooseDays(t: Todo, calendar: SchoolCalendar, occ: Occupancy, academicYear: string, today: LocalDate | undefined, memo: Map<string, Candidate>): LocalDate[] | undefined {
   const days = calendar.schoolDays(academicYear, t.req.slot.halfTerm);
   const w = windowOf(days.length, t.req.slot.timing);
   const centre = (w.from + w.to - 1) / 2;
+  const candidate = (d: LocalDate): Candidate => {
+    const key = `${t.kind.id}|${t.req.days}|${d}`;
+    let c = memo.get(key);
+    if (!c) memo.set(key, (c = { occupied: occupiedDays(d, t.req.days, t.kind, calendar), fullLead: papersHaveFullLeadTime(t.kind, d, calendar) }));
+    return c;
+  };
   let best: { days: LocalDate[]; score: number } | undefined;
   days.forEach((d, i) => {
     if (today !== undefined && d <= today) return;
-    const occupied = occupiedDays(d, t.req.days, t.kind, calendar);
+    const { occupied, fullLead } = candidate(d);
     if (!occupied || (today !== undefined && occupied[0]! <= today)) return;
     if (!occ.isFree(t.chairId, occupied) || !occ.isFree(academyKey(t.academy.id), occupied)) return;
     const outside = i < w.from ? w.from - i : i >= w.to ? i - w.to + 1 : 0;
     const score =
       occ.load(t.chairId, d) * PER_MEETING_THAT_WEEK +
       (outside > 0 ? OUTSIDE_THE_WINDOW + outside : 0) +
-      (papersHaveFullLeadTime(t.kind, d, calendar) ? 0 : SHORT_PAPER_LEAD) +
+      (fullLead ? 0 : SHORT_PAPER_LEAD) +
       Math.abs(i - centre) / (days.length + 1);
     if (!best || score < best.score) best = { days: occupied.slice(occupied.length - t.req.days), score };
   });
