@@ -6,6 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
+  // ESM-only packages (jose) are compiled to CommonJS for Jest like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testTimeout: 20000,
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
 };
