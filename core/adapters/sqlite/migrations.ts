@@ -144,8 +144,23 @@ CREATE TABLE trust_settings (
 );
 `;
 
+/** Who changed which record, when and how: appended on every write, read newest first per record. */
+const AUDIT_LOG = `
+CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY,
+  record_kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_record ON audit_log (record_kind, record_id, at, id);
+`;
+
 /** The schema's history, oldest first; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'one table per record kind', up: (db) => db.exec(RECORD_TABLES) }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'one table per record kind', up: (db) => db.exec(RECORD_TABLES) },
+  { version: 2, name: 'audit log', up: (db) => db.exec(AUDIT_LOG) },
+];
 
 /** The schema version this code writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((n, m) => Math.max(n, m.version), 0);
