@@ -1,0 +1,1 @@
+export { createIcsCalendar, type IcsCalendar } from './ics-calendar';
