@@ -1,0 +1,76 @@
+import type { ActionItem } from '../../domain/action-item';
+import { parseOrThrow } from '../../domain/errors';
+import { localDateSchema, type LocalDate } from '../../domain/local-date';
+import type { Meeting } from '../../domain/meeting';
+import { isPaperOverdue } from '../../domain/paper-deadlines';
+import type { Person } from '../../domain/people';
+import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
+import { emailKey } from '../sqlite/row-mappers';
+import { odataString } from './column-spec';
+import type { ListItems } from './list-items';
+import { pageInMemory } from './memory-page';
+import { toStored } from './sharepoint-collection';
+
+type PeopleQueries = Pick<RecordStore['people'], 'byEmail' | 'byEntraObjectId'>;
+type MeetingQueries = Pick<RecordStore['meetings'], 'inRange' | 'overduePapers'>;
+type ActionQueries = Pick<RecordStore['actions'], 'openByOwner'>;
+
+const date = (value: unknown, field: string): LocalDate => parseOrThrow(localDateSchema, value, field);
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Sign-in lookups, each one filter on an indexed column. */
+export function peopleQueries(items: ListItems, listId: string): PeopleQueries {
+  // Two people could carry one address; the lowest id wins so the answer never flips between calls.
+  const first = async (column: string, value: string, signal?: AbortSignal): Promise<Stored<Person> | undefined> => {
+    const found = await items.query({ listId, filter: `fields/${column} eq ${odataString(value)}` }, signal);
+    return found.map((i) => toStored<Person>(i)).sort(byId)[0];
+  };
+  return {
+    byEmail: (email: string, options?: CallOptions) => first('EmailKey', emailKey(email), options?.signal),
+    byEntraObjectId: (oid: string, options?: CallOptions) => first('EntraObjectId', oid, options?.signal),
+  };
+}
+
+/** The meeting calendar and the overdue-papers sweep. */
+export function meetingQueries(items: ListItems, listId: string): MeetingQueries {
+  return {
+    async inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, page?: PageOptions): Promise<Page<Stored<Meeting>>> {
+      page?.signal?.throwIfAborted();
+      const from = date(range.from, 'range start');
+      const to = date(range.to, 'range end');
+      const { academyId } = range;
+      // One indexed column per filter: the academy when given (fewer items), else the date range.
+      const filter = academyId !== undefined ? `fields/AcademyId eq ${odataString(academyId)}` : `fields/MeetingDate ge ${odataString(from)} and fields/MeetingDate le ${odataString(to)}`;
+      const found = (await items.query({ listId, filter }, page?.signal))
+        .map((i) => toStored<Meeting>(i))
+        .filter((m) => m.date >= from && m.date <= to && (academyId === undefined || m.academyId === academyId));
+      return pageInMemory(`meetings.inRange${academyId === undefined ? '' : '.academy'}`, found, (m) => [m.date, m.id], 2, page);
+    },
+
+    async overduePapers(today: LocalDate, options?: CallOptions): Promise<OverduePaper[]> {
+      options?.signal?.throwIfAborted();
+      const day = date(today, 'today');
+      // The indexed column narrows to meetings with a paper still out whose deadline has passed;
+      // the domain rule then decides each paper, so the sweep and the dashboards never disagree.
+      const found = await items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal);
+      return found
+        .map((i) => toStored<Meeting>(i))
+        .filter((m) => m.status === 'planned')
+        .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : byId(a, b)))
+        .flatMap((meeting) => meeting.papers.filter((paper) => isPaperOverdue(paper, meeting, day)).map((paper) => ({ meeting, paper })));
+    },
+  };
+}
+
+/** A person's open actions, by due date then id. */
+export function actionQueries(items: ListItems, listId: string): ActionQueries {
+  return {
+    async openByOwner(ownerId: string, page?: PageOptions): Promise<Page<Stored<ActionItem>>> {
+      page?.signal?.throwIfAborted();
+      const found = (await items.query({ listId, filter: `fields/OwnerId eq ${odataString(ownerId)}` }, page?.signal))
+        .map((i) => toStored<ActionItem>(i))
+        .filter((a) => a.ownerId === ownerId && (a.status === 'open' || a.status === 'in-progress'));
+      return pageInMemory('actions.openByOwner', found, (a) => [a.dueDate, a.id], 2, page);
+    },
+  };
+}
