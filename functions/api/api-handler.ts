@@ -3,6 +3,8 @@ import type { ApiRequest, ApiResponse, Identify, Route } from './api-types';
 import { errorResponse, notFoundRoute, unauthorised } from './error-responses';
 import { API_ROUTES } from './routes';
 import { historyRoutes } from './history-routes';
+import { paperFileRoutes } from './paper-file-routes';
+import type { PaperFiles } from '../../core/ports/paper-files.port';
 import type { AuditLog } from '../../core/ports/audit-log.port';
 import { auditedStore } from '../../core/services/audited-store';
 
@@ -32,9 +34,9 @@ function match(pattern: string, path: string): Record<string, string> | undefine
  * The JSON API as one function of a request, so the local host and Azure Functions serve the same
  * thing. Every route needs a signed-in person; each handler checks role × academy itself.
  */
-export function createApiHandler(options: { deps: ServiceDeps; identify: Identify; logger?: ApiLogger; routes?: readonly Route[]; audit?: { log: AuditLog; newId: () => string } }) {
+export function createApiHandler(options: { deps: ServiceDeps; identify: Identify; logger?: ApiLogger; routes?: readonly Route[]; audit?: { log: AuditLog; newId: () => string }; papers?: PaperFiles }) {
   const audit = options.audit;
-  const routes = [...(options.routes ?? API_ROUTES), ...(audit ? historyRoutes(audit.log) : [])];
+  const routes = [...(options.routes ?? API_ROUTES), ...(audit ? historyRoutes(audit.log) : []), ...(options.papers ? paperFileRoutes(options.papers) : [])];
   return async (req: ApiRequest): Promise<ApiResponse> => {
     const method = req.method.toUpperCase();
     let found: { route: Route; params: Record<string, string> } | undefined;

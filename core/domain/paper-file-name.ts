@@ -1,0 +1,17 @@
+import type { FieldProblem } from './errors';
+
+/** Characters SharePoint and Windows refuse in file names. */
+const FORBIDDEN = /["*:<>?/\\|#%]/;
+
+/** Problems with a paper's file name, if any, in words a head can act on. */
+export function paperFileNameProblems(name: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (name.trim() === '') problems.push({ field: 'fileName', message: 'give the file a name' });
+  else {
+    if (name !== name.trim()) problems.push({ field: 'fileName', message: 'the name cannot start or end with a space' });
+    if (FORBIDDEN.test(name)) problems.push({ field: 'fileName', message: 'the name cannot contain " * : < > ? / \\ | # %' });
+    if (name.startsWith('.') || name.endsWith('.')) problems.push({ field: 'fileName', message: 'the name cannot start or end with a full stop' });
+    if (name.length > 200) problems.push({ field: 'fileName', message: 'the name is longer than 200 characters' });
+  }
+  return problems;
+}

@@ -1,0 +1,24 @@
+import type { CallOptions } from './record-store.port';
+
+export interface PaperFile {
+  name: string;
+  size: number;
+  /** Where a person opens the file. */
+  link: string;
+}
+
+/**
+ * Heads' papers as files in their meeting's folder (SharePoint document library in production, a
+ * local folder locally). Adaptive Cards cannot upload files, so cards and the tab link to the folder.
+ */
+export interface PaperFiles {
+  /** The meeting's folder, made if it is not there yet. */
+  folderLink(meetingId: string, options?: CallOptions): Promise<string>;
+  /** Stores a file in the meeting's folder; a file of the same name is replaced. */
+  upload(meetingId: string, fileName: string, content: Uint8Array, options?: CallOptions): Promise<PaperFile>;
+  /** The files in the meeting's folder, by name. */
+  list(meetingId: string, options?: CallOptions): Promise<PaperFile[]>;
+}
+
+/** Simple upload limit we accept; larger papers go straight to the folder in SharePoint. */
+export const MAX_PAPER_BYTES = 4 * 1024 * 1024;
