@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { routeBatch } from './batch-route';
 import { routeTeamwork, type TeamworkState } from './teamwork-routes';
+import { routeEvents, type EventsState } from './event-routes';
 import { routeDrives } from './drive-routes';
 import { graphError, notFound, type RouteResponse } from './graph-errors';
 import { GraphState } from './graph-state';
@@ -43,6 +44,7 @@ export interface GraphServer {
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const state = new GraphState();
   const teamwork: TeamworkState = new Map();
+  const events: EventsState = new Map();
   for (const s of options.sites ?? [{ hostname: 'contoso.sharepoint.com', path: '/sites/improvement' }]) state.addSite(s.hostname, s.path);
   const random = seededRandom(options.seed ?? 42);
   const faults: FaultOptions = { ...NO_FAULTS, ...options.faults };
@@ -74,7 +76,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     let res: RouteResponse;
     if (req.segments[0] === 'sites') res = routeSites(state, req, listOptions);
     else if (req.segments[0] === 'drives') res = routeDrives(state, req);
-    else if (req.segments[0] === 'users') res = routeTeamwork(teamwork, req);
+    else if (req.segments[0] === 'users') res = req.segments[2] === 'events' ? routeEvents(events, req) : routeTeamwork(teamwork, req);
     else if (req.segments[0] === '$batch' && method === 'POST' && !inBatch) {
       res = routeBatch(body, (m, url, h, b) => subRequest(m, url, h, b), shuffle);
     } else res = notFound('resource');

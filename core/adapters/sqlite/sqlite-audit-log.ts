@@ -18,11 +18,12 @@ export function createSqliteAuditLog(db: Database.Database): AuditLog {
       const after = page.cursor ? decodeCursor('audit', page.cursor, 2) : undefined;
       const rows = prepared(
         db,
-        `SELECT id, at, body FROM audit_log WHERE record_kind = ? AND record_id = ?${after ? ' AND (at, id) < (?, ?)' : ''} ORDER BY at DESC, id DESC LIMIT ?`,
-      ).all(recordKind, recordId, ...(after ?? []), size + 1) as { id: string; at: string; body: string }[];
+        // rowid breaks ties in insertion order: two writes in the same millisecond stay in the order they happened.
+        `SELECT rowid AS seq, at, body FROM audit_log WHERE record_kind = ? AND record_id = ?${after ? ' AND (at, rowid) < (?, ?)' : ''} ORDER BY at DESC, rowid DESC LIMIT ?`,
+      ).all(recordKind, recordId, ...(after ? [after[0], Number(after[1])] : []), size + 1) as { seq: number; at: string; body: string }[];
       const items = rows.slice(0, size);
       const last = items[items.length - 1];
-      return { items: items.map((r) => JSON.parse(r.body) as AuditEntry), ...(rows.length > size && last ? { nextCursor: encodeCursor('audit', [last.at, last.id]) } : {}) };
+      return { items: items.map((r) => JSON.parse(r.body) as AuditEntry), ...(rows.length > size && last ? { nextCursor: encodeCursor('audit', [last.at, String(last.seq)]) } : {}) };
     },
   };
 }
