@@ -11,6 +11,24 @@ import { allPages, collect } from '../../core/ports/record-store.port';
 import { ok, type Route } from './api-types';
 import { refused } from './error-responses';
 import { academyListItem, personListItem } from './response-mappers';
+import { academyAdminItem, personAdminItem } from './admin-mappers';
+import { getAcademyDetail } from '../../core/services/academy-detail.service';
+import { getTrustKpis } from '../../core/services/trust-kpis.service';
+import { approveMeetingNotes, recordMeetingJudgement, submitMeetingPaper, writeMeetingNotes } from '../../core/services/meeting-record.service';
+import { updateAcademy, updatePerson } from '../../core/services/trust-admin.service';
+import type { Outcome } from '../../core/domain/outcome';
+import type { ApiResponse } from './api-types';
+
+/** A use case's outcome as a response: 200 with the record, or 422 with the rule's reason. */
+const saved = <T extends object>(outcome: Outcome<T, string>): ApiResponse => {
+  if (!outcome.ok) return refused(outcome.code, outcome.message);
+  const { ok: _ok, ...rest } = outcome;
+  return ok(rest);
+};
+
+const requireAdmin = (viewer: Parameters<typeof canAdministerTrust>[0]): void => {
+  if (!canAdministerTrust(viewer)) throw new ForbiddenError('Only the trust administrator or the CEO can see the trust settings.');
+};
 
 /** Every JSON route the tab and bot use. Handlers translate; rules live in core. */
 export const API_ROUTES: readonly Route[] = [
@@ -56,6 +74,34 @@ export const API_ROUTES: readonly Route[] = [
       return outcome.ok ? ok({ meeting: outcome.meeting }) : refused(outcome.code, outcome.message);
     },
   },
+  { method: 'GET', pattern: '/api/academies/:id/detail', handler: async ({ deps, viewer, params }) => ok(await getAcademyDetail(deps, viewer, params.id!)) },
+  { method: 'GET', pattern: '/api/kpis', handler: async ({ deps, viewer }) => ok(await getTrustKpis(deps, viewer)) },
+  { method: 'POST', pattern: '/api/meetings/:id/judgements', handler: async ({ deps, viewer, params, req }) => saved(await recordMeetingJudgement(deps, viewer, params.id!, req.body)) },
+  { method: 'PUT', pattern: '/api/meetings/:id/notes', handler: async ({ deps, viewer, params, req }) => saved(await writeMeetingNotes(deps, viewer, params.id!, req.body)) },
+  { method: 'POST', pattern: '/api/meetings/:id/notes/approval', handler: async ({ deps, viewer, params, req }) => saved(await approveMeetingNotes(deps, viewer, params.id!, req.body)) },
+  {
+    method: 'POST',
+    pattern: '/api/meetings/:id/papers/:requirementId/submit',
+    handler: async ({ deps, viewer, params, req }) => saved(await submitMeetingPaper(deps, viewer, params.id!, params.requirementId!, req.body)),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/admin/academies',
+    handler: async ({ deps, viewer }) => {
+      requireAdmin(viewer);
+      return ok({ academies: (await collect(allPages((p) => deps.store.academies.list({}, p)))).map(academyAdminItem) });
+    },
+  },
+  { method: 'PATCH', pattern: '/api/admin/academies/:id', handler: async ({ deps, viewer, params, req }) => ok({ academy: academyAdminItem(await updateAcademy(deps, viewer, params.id!, req.body)) }) },
+  {
+    method: 'GET',
+    pattern: '/api/admin/people',
+    handler: async ({ deps, viewer }) => {
+      requireAdmin(viewer);
+      return ok({ people: (await collect(allPages((p) => deps.store.people.list({}, p)))).map(personAdminItem) });
+    },
+  },
+  { method: 'PATCH', pattern: '/api/admin/people/:id', handler: async ({ deps, viewer, params, req }) => ok({ person: personAdminItem(await updatePerson(deps, viewer, params.id!, req.body)) }) },
   { method: 'GET', pattern: '/api/meetings/:id', handler: async ({ deps, viewer, params }) => ok(await getMeetingView(deps, viewer, params.id!)) },
   { method: 'GET', pattern: '/api/my-work', handler: async ({ deps, viewer }) => ok(await getMyWork(deps, viewer)) },
   {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { mountTab, type TabHosting } from './tab-hosting';
 
 /** Headers arrive as string | string[]; the API wants one string each. */
 function headersOf(req: Request): Record<string, string | undefined> {
@@ -20,10 +21,13 @@ function queryOf(req: Request): Record<string, string | undefined> {
  * The local host: one Express app on :3978 serving `/health` and the JSON API; later issues mount
  * `/api/messages` (the bot) and `/tab` here too.
  */
-export function createLocalHost(options: { api: (req: ApiRequest) => Promise<ApiResponse>; health: () => Promise<object>; logger: Logger }): Express {
+export function createLocalHost(options: { api: (req: ApiRequest) => Promise<ApiResponse>; health: () => Promise<object>; logger: Logger; tab?: TabHosting; papersDir?: string; messages?: (req: Request, res: express.Response) => Promise<void> }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  // 6 MB: a 4 MB paper arrives base64-encoded in JSON.
+  app.use(express.json({ limit: '6mb' }));
+  // Local only: the papers folder the PaperFiles adapter writes, read-only and never listing directories.
+  if (options.papersDir) app.use('/papers', express.static(options.papersDir, { index: false, dotfiles: 'deny' }));
   // A body that is not JSON gets a 400 that says so, rather than Express's HTML page.
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (err && typeof err === 'object' && (err as { type?: string }).type === 'entity.parse.failed') {
@@ -35,6 +39,9 @@ export function createLocalHost(options: { api: (req: ApiRequest) => Promise<Api
   app.get('/health', async (_req, res) => {
     res.json(await options.health());
   });
+  if (options.tab) mountTab(app, options.tab);
+  const messages = options.messages;
+  if (messages) app.post('/api/messages', (req, res, next) => void messages(req, res).catch(next));
   app.all(/^\/api\/(?!messages$).*/, async (req, res) => {
     const correlationId = req.header('x-correlation-id') ?? randomUUID();
     const started = performance.now();

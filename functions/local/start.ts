@@ -1,6 +1,7 @@
 import { systemClock } from '../../core/ports/clock.port';
 import { loadConfig } from '../config/app-config';
 import { composeLocal } from './compose-local';
+import { startPlayground } from '../../bot/local/playground';
 
 /** `npm start`: the whole product locally on the embedded default, no tenant and no network. */
 async function main(): Promise<void> {
@@ -22,11 +23,16 @@ async function main(): Promise<void> {
         `    Try:        ${base}/api/academies/brook-lane?as=ceo · ${base}/api/my-work?as=head-oakfield · ${base}/api/planner?as=aid-graham`,
         `    People:     ${base}/api/people?as=ceo`,
         `    Data:       ${config.TRUST_DB} (npm run reset re-seeds it)`,
+        `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 (set PLAYGROUND=off to skip)`,
         '',
       ].join('\n'),
     );
   });
-  const stop = () => server.close(() => void local.close().then(() => process.exit(0)));
+  const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages` });
+  const stop = () => {
+    playground?.kill();
+    server.close(() => void local.close().then(() => process.exit(0)));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,12 +1,15 @@
 import { printRows, type BenchRow } from './measure';
 import { coreSqliteBench } from './sections/core-sqlite.bench';
+import { tabBench } from './sections/tab.bench';
+import { sharepointBench } from './sections/sharepoint.bench';
+import { botBench } from './sections/bot.bench';
 
 /**
  * `npm run bench`: every section prints its figures against its target. Each issue adds a section
  * file under `sections/` and one line here. `npm run bench -- <name>` runs the sections whose name
  * contains it.
  */
-const SECTIONS: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core-sqlite', run: coreSqliteBench }];
+const SECTIONS: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core-sqlite', run: coreSqliteBench }, { name: 'bot', run: botBench }, { name: 'sharepoint', run: sharepointBench }, { name: 'tab', run: tabBench }];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -147,3 +147,57 @@ describe('the dev identity is local only', () => {
     expect(() => loadConfig({ TRUST_MODE: 'production' })).toThrow(/TRUST_STORE/);
   });
 });
+
+describe('every write is recorded and visible on the record', () => {
+  it('shows who changed an action, when, and what changed', async () => {
+    const created = await stack.call('POST', '/api/actions', { as: 'aid-graham', body: { academyId: 'elmwood', text: 'Agree the SEF evidence base', ownerId: 'head-elmwood', dueDate: '2026-12-09', clientKey: 'e2e-audit-1' } });
+    const { id, version } = created.body.action;
+    await stack.call('PATCH', `/api/actions/${id}`, { as: 'head-elmwood', body: { status: 'done', note: 'Shared with governors', version } });
+    const history = await stack.call('GET', `/api/history/actions/${id}`, { as: 'head-elmwood' });
+    expect(history.status).toBe(200);
+    const [latest, first] = history.body.items;
+    expect(latest).toMatchObject({ action: 'updated', actorId: 'head-elmwood', recordKind: 'actions' });
+    expect(latest.changes.find((c: { field: string }) => c.field === 'status')).toEqual({ field: 'status', before: 'open', after: 'done' });
+    expect(first).toMatchObject({ action: 'created', actorId: 'aid-graham' });
+    expect(Date.parse(latest.at)).not.toBeNaN();
+  });
+
+  it('keeps a record’s history from people who may not see the record', async () => {
+    const actions = await stack.call('GET', '/api/academies/elmwood/actions', { as: 'ceo' });
+    const res = await stack.call('GET', `/api/history/actions/${actions.body.items[0].id}`, { as: 'head-oakfield' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('papers as files', () => {
+  it('a head uploads a paper into the meeting’s folder; it is marked in, linked, and can be opened', async () => {
+    const planner = await stack.call('GET', '/api/planner', { as: 'ceo' });
+    const m = planner.body.meetings.find((x: { status: string; academyId: string; papers: { ownerRole: string; submittedAt?: string }[] }) =>
+      x.status === 'planned' && x.academyId !== 'riverside' && x.papers.some((p) => p.ownerRole === 'head' && !p.submittedAt));
+    const owed = { meetingId: m.id, paper: m.papers.find((p: { ownerRole: string; submittedAt?: string }) => p.ownerRole === 'head' && !p.submittedAt) };
+    const head = `head-${m.academyId}`;
+    const meeting = await stack.call('GET', `/api/meetings/${owed.meetingId}`, { as: head });
+    const res = await stack.call('POST', `/api/meetings/${owed.meetingId}/papers/${owed.paper.requirementId}/file`, {
+      as: head,
+      body: { fileName: 'Head report.docx', contentBase64: Buffer.from('the report').toString('base64'), version: meeting.body.meeting.version },
+    });
+    expect(res.status).toBe(201);
+    const paper = res.body.meeting.papers.find((p: { requirementId: string }) => p.requirementId === owed.paper.requirementId);
+    expect(paper.submittedBy).toBe(head);
+    expect(paper.link).toContain('/papers/');
+    const file = await fetch(`${stack.base}${new URL(paper.link).pathname}`);
+    expect(await file.text()).toBe('the report');
+    const folder = await stack.call('GET', `/api/meetings/${owed.meetingId}/papers/folder`, { as: head });
+    expect(folder.body.files.map((f: { name: string }) => f.name)).toEqual(['Head report.docx']);
+  });
+
+  it('refuses a bad file name with the field named, and stores nothing', async () => {
+    const planner = await stack.call('GET', '/api/planner', { as: 'ceo' });
+    const m = planner.body.meetings.find((x: { status: string; papers: unknown[]; academyId: string }) => x.status === 'planned' && x.papers.length > 0 && x.academyId === 'riverside');
+    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${m.papers[0].requirementId}/file`, { as: 'head-riverside', body: { fileName: 'a:b?.docx', contentBase64: 'eA==', version: m.version } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.problems[0].field).toBe('fileName');
+    const folder = await stack.call('GET', `/api/meetings/${m.id}/papers/folder`, { as: 'head-riverside' });
+    expect(folder.body.files).toEqual([]);
+  });
+});

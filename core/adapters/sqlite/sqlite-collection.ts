@@ -65,7 +65,8 @@ export function createSqliteCollection<T extends { id: string }>(db: Database.Da
     try {
       row = prepared(db, sql.insert).get({ ...columnValues(record), idempotency_key: key }) as RecordRow;
     } catch (e) {
-      if (e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(kind, record.id, { cause: e });
+      // By code, not instanceof: the native error class is not shared across module registries (Jest).
+      if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ConflictError(kind, record.id, { cause: e });
       throw e;
     }
     writeLinks(record);

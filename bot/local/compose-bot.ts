@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/ports/clock.port';
+import type { RecordStore } from '../../core/ports/record-store.port';
+import { tabLinks } from '../cards/card-links';
+import { createBotApp, type BotApp } from '../conversation/bot-app';
+import { identifyBotUser } from '../conversation/bot-identity';
+import type { BotDeps } from '../conversation/bot-types';
+import { createBotbuilderHost, type HostRequest, type HostResponse } from '../hosting/botbuilder-host';
+import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../proactive/conversation-references.port';
+import { createProactiveSender, type ProactiveSender } from '../proactive/proactive-sender';
+import { runReminderSweep } from '../proactive/reminder-sweep';
+
+export interface LocalBotOptions {
+  /** Azure Table storage (Azurite locally); in memory when not given (tests, `npm start` without Azurite). */
+  storage?: { references: ConversationReferenceStore; sent: SentLog };
+  /** Run the reminder sweep this often (ms); off when 0 or absent. */
+  sweepEveryMs?: number;
+}
+
+export interface LocalBot {
+  app: BotApp;
+  deps: BotDeps;
+  sender: ProactiveSender;
+  references: ConversationReferenceStore;
+  handle(req: HostRequest, res: HostResponse): Promise<void>;
+  sweep(): ReturnType<typeof runReminderSweep>;
+  close(): Promise<void>;
+}
+
+/** Wires the bot for the local host: no app id or password, so the Agents Playground can talk to it. */
+export async function composeBot(input: { store: RecordStore; clock: Clock; baseUrl: string; logger: Logger } & LocalBotOptions): Promise<LocalBot> {
+  const storage = input.storage ?? { references: createMemoryReferenceStore(), sent: createMemorySentLog() };
+  const deps: BotDeps = { store: input.store, clock: input.clock, links: tabLinks(`${input.baseUrl}/tab`) };
+  const onError = (e: unknown) => input.logger.error({ err: e }, 'bot');
+  let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
+  const sender = createProactiveSender({ references: storage.references, sent: storage.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
+  const app = createBotApp({ deps, identify: identifyBotUser(input.store, 'local'), references: storage.references, sender, onError });
+  const host = createBotbuilderHost(app, {}, onError);
+  transport = host.transport;
+  const sweep = () => runReminderSweep(deps, sender);
+  const timer = input.sweepEveryMs ? setInterval(() => void sweep().catch(onError), input.sweepEveryMs) : undefined;
+  timer?.unref();
+  return {
+    app,
+    deps,
+    sender,
+    references: storage.references,
+    handle: (req, res) => host.handle(req, res),
+    sweep,
+    async close() {
+      if (timer) clearInterval(timer);
+      await sender.stop();
+    },
+  };
+}

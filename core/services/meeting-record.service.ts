@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
+import { gradeSchema } from '../domain/grades';
+import { recordJudgement, type JudgementCode } from '../domain/judgements';
+import type { Meeting } from '../domain/meeting';
+import { approveNotes, writeNotes, type ApproveNotesCode, type WriteNotesCode } from '../domain/notes-approval';
+import type { Outcome } from '../domain/outcome';
+import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import type { Person } from '../domain/people';
+import { canPlanMeetings } from '../domain/permissions';
+import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+
+type Saved<Code extends string> = Outcome<{ meeting: Stored<Meeting> }, Code>;
+
+/** The version the person read: a stale one is a conflict (409), never a silent overwrite. */
+const version = z.string().min(1, 'send the version you read');
+
+export const judgementBodySchema = z.object({
+  area: z.string().min(1, 'choose an inspection area'),
+  evidence: z.string().max(10000),
+  indicativeGrade: gradeSchema.optional(),
+  version,
+});
+
+export const notesBodySchema = z.object({ text: z.string().max(100000), version });
+
+export const notesApprovalBodySchema = z.object({ approve: z.boolean(), comment: z.string().max(2000).optional(), version });
+
+export const paperSubmitBodySchema = z.object({ link: z.string().trim().max(2000).optional(), version });
+
+async function meetingFor(deps: ServiceDeps, viewer: Person, meetingId: string, access: 'read' | 'write'): Promise<Stored<Meeting>> {
+  const meeting = await deps.store.meetings.get(meetingId);
+  if (!meeting) throw new NotFoundError('meeting', meetingId);
+  requireAcademyAccess(viewer, meeting.academyId, access);
+  return meeting;
+}
+
+/** The chair and the trust's improvement staff record what a meeting concluded; a head does not judge their own school. */
+function requireChairOrTrust(viewer: Person, meeting: Meeting, what: string): void {
+  if (meeting.chairId !== viewer.id && !canPlanMeetings(viewer)) throw new ForbiddenError(`Only the chair of the meeting or the trust's improvement team can ${what}.`);
+}
+
+/** Records (or replaces) the evidence and indicative grade for one inspection area, live during the meeting. */
+export async function recordMeetingJudgement(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<JudgementCode>> {
+  const input = parseOrThrow(judgementBodySchema, body, 'judgement');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
+  requireChairOrTrust(viewer, meeting, 'record judgements');
+  const trust = await loadTrust(deps);
+  const outcome = recordJudgement(meeting, { area: input.area, evidence: input.evidence, ...(input.indicativeGrade ? { indicativeGrade: input.indicativeGrade } : {}) }, trust.model);
+  if (!outcome.ok) return outcome;
+  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}
+
+/** The chair writes (or rewrites) the notes; the kind's approvers are asked to check them. */
+export async function writeMeetingNotes(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<WriteNotesCode>> {
+  const input = parseOrThrow(notesBodySchema, body, 'notes');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
+  requireChairOrTrust(viewer, meeting, 'write the notes');
+  const trust = await loadTrust(deps);
+  const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
+  const academy = await deps.store.academies.get(meeting.academyId);
+  if (!kind || !academy) throw new NotFoundError('meeting kind or academy for meeting', meetingId);
+  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+  const outcome = writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy);
+  if (!outcome.ok) return outcome;
+  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}
+
+/** An approver (head, chair of LGB …) approves the notes or asks for changes; they circulate when all have approved. */
+export async function approveMeetingNotes(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> {
+  const input = parseOrThrow(notesApprovalBodySchema, body, 'notes approval');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
+  const outcome = approveNotes(meeting, { personId: viewer.id, approve: input.approve, ...(input.comment ? { comment: input.comment } : {}), now: deps.clock.now().toISOString() });
+  if (!outcome.ok) return outcome;
+  return { ok: true, circulated: outcome.circulated, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}
+
+/** Marks a paper as in, with a link to where the file is kept. */
+export async function submitMeetingPaper(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<SubmitPaperCode>> {
+  const input = parseOrThrow(paperSubmitBodySchema, body, 'paper');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
+  const outcome = submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) });
+  if (!outcome.ok) return outcome;
+  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}

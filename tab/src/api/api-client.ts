@@ -1,0 +1,49 @@
+/** A failure from the API: the status, the stable code and the sentence to show (and the bad fields, for a 400). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Headers that say who is calling: the Teams SSO token, or locally the dev identity. */
+export type AuthHeaders = () => Promise<Record<string, string>>;
+
+export interface ApiClient {
+  get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(res.status, 'RESPONSE.NOT_JSON', `The server answered ${res.status} without data; try again.`);
+  }
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string; problems?: { field: string; message: string }[] } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP.' + res.status, err?.message ?? `The server answered ${res.status}.`, err?.problems ?? []);
+  }
+  return body as T;
+}
+
+/** The tab's one way to the JSON API: every call carries the caller's identity. */
+export function createApiClient(auth: AuthHeaders, base = ''): ApiClient {
+  return {
+    async get<T>(path: string, signal?: AbortSignal) {
+      const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json', ...(await auth()) }, ...(signal ? { signal } : {}) });
+      return parse<T>(res);
+    },
+    async send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) {
+      const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...(await auth()) }, body: JSON.stringify(body) });
+      return parse<T>(res);
+    },
+  };
+}

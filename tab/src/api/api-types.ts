@@ -1,0 +1,33 @@
+/**
+ * The shapes the tab reads, taken from the services that produce them (type-only imports: no
+ * server code reaches the bundle).
+ */
+import type { getAcademyDetail } from '../../../core/services/academy-detail.service';
+import type { getTrustDashboard } from '../../../core/services/academy-status.service';
+import type { getMeetingView } from '../../../core/services/meeting.service';
+import type { getMyWork } from '../../../core/services/my-work.service';
+import type { getPlanner } from '../../../core/services/planner.service';
+import type { getTrustKpis } from '../../../core/services/trust-kpis.service';
+import type { ImprovementModel } from '../../../core/domain/models/improvement-model.schema';
+import type { academyAdminItem, personAdminItem } from '../../../functions/api/admin-mappers';
+import type { academyListItem, personListItem } from '../../../functions/api/response-mappers';
+
+export type { AcademyStatus } from '../../../core/domain/academy-status';
+export type { ActionItem } from '../../../core/domain/action-item';
+export type { Grade, OfstedGrade } from '../../../core/domain/grades';
+export type { Meeting, MeetingPaper } from '../../../core/domain/meeting';
+export type { ImprovementModel };
+
+type Data<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+export type Dashboard = Data<typeof getTrustDashboard>;
+export type AcademyDetail = Data<typeof getAcademyDetail>;
+export type MeetingView = Data<typeof getMeetingView>;
+export type MyWork = Data<typeof getMyWork>;
+export type Planner = Data<typeof getPlanner>;
+export type TrustKpis = Data<typeof getTrustKpis>;
+export type PersonItem = ReturnType<typeof personListItem>;
+export type AcademyItem = ReturnType<typeof academyListItem>;
+export type AcademyAdminItem = ReturnType<typeof academyAdminItem>;
+export type PersonAdminItem = ReturnType<typeof personAdminItem>;
+export type Stored<T> = T & { version: string };

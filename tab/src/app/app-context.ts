@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type { ApiClient } from '../api/api-client';
+import type { AcademyItem, ImprovementModel, PersonItem } from '../api/api-types';
+
+/** What every page needs: the API, who is signed in, and the trust's names for people, academies and meeting kinds. */
+export interface AppContextValue {
+  api: ApiClient;
+  me: PersonItem;
+  mode: 'teams' | 'local';
+  people: Map<string, PersonItem>;
+  academies: Map<string, AcademyItem>;
+  model: ImprovementModel;
+  /** Changes the dev identity (local mode only). */
+  setDevPerson?: (id: string) => void;
+}
+
+export const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+/** The app context; pages render only inside it. */
+export function useAppContext(): AppContextValue {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useAppContext outside <AppContext>');
+  return ctx;
+}
+
+/** A person's name, or their id when they are outside what the viewer may see. */
+export const nameOf = (ctx: Pick<AppContextValue, 'people'>, id: string | undefined): string => (id ? (ctx.people.get(id)?.name ?? id) : '—');
+export const academyName = (ctx: Pick<AppContextValue, 'academies'>, id: string): string => ctx.academies.get(id)?.name ?? id;
+export const kindName = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? id;
+export const kindAbbreviation = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
+export const areaLabel = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.inspectionAreas.find((a) => a.id === id)?.label ?? id;

@@ -1,0 +1,151 @@
+import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { nameOf } from '../../app/app-context';
+import { pathOf } from '../../app/router';
+import { AppLink } from '../../components/AppLink';
+import { Empty, LoadError, Loading } from '../../components/PageState';
+import { RagBadge } from '../../components/RagBadge';
+import { Section } from '../../components/Section';
+import { formatDate, formatPounds } from '../../format/dates';
+import type { useDashboardStyles } from './DashboardPage.styles';
+import type { DashboardState, RagFilter, SortKey } from './useDashboardPage';
+
+const KpiChart = lazy(() => import('./KpiChart'));
+
+const PAPERS = { 'none-required': 'No papers', 'all-in': 'All in', waiting: 'Waiting', overdue: 'Overdue' } as const;
+
+/** Widths as shares of the table, so the reasons get room and the counts stay compact. */
+const COLUMNS: { key: SortKey; label: string; width: string }[] = [
+  { key: 'name', label: 'Academy', width: '14%' },
+  { key: 'rag', label: 'RAG and reasons', width: '24%' },
+  { key: 'ofsted', label: 'Stage and Ofsted', width: '14%' },
+  { key: 'nextMeeting', label: 'Next meeting', width: '15%' },
+  { key: 'actions', label: 'Actions', width: '7%' },
+  { key: 'kpiDrops', label: 'KPI drops', width: '8%' },
+  { key: 'escalation', label: 'Escalation', width: '9%' },
+  { key: 'support', label: 'Support days', width: '9%' },
+];
+
+/** The trust dashboard as a pure function of its state. */
+export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof useDashboardStyles>) {
+  const { data } = st;
+  if (data.state === 'loading') return <Loading what="the trust dashboard" />;
+  if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
+  const d = data.data;
+  return (
+    <div className={s.page}>
+      <h1 className={s.heading}>
+        {d.trust.name}: {d.academies.length === 1 ? 'your academy' : 'trust dashboard'}
+      </h1>
+      <div className={s.counts}>
+        <Text>
+          {d.trust.academicYear}, as at {formatDate(d.trust.today)}:
+        </Text>
+        <Badge appearance="tint" color="danger">{`${d.counts.red} red`}</Badge>
+        <Badge appearance="tint" color="warning">{`${d.counts.amber} amber`}</Badge>
+        <Badge appearance="tint" color="success">{`${d.counts.green} green`}</Badge>
+      </div>
+      <div className={s.toolbar}>
+        <Field label="Find an academy">
+          <Input value={st.search} onChange={(_, v) => st.setSearch(v.value)} placeholder="Name or stage" />
+        </Field>
+        <Field label="RAG">
+          <Select value={st.rag} onChange={(_, v) => st.setRag(v.value as RagFilter)}>
+            <option value="all">All</option>
+            <option value="red">Red</option>
+            <option value="amber">Amber</option>
+            <option value="green">Green</option>
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => void st.exportForBoard()} disabled={st.exporting === 'working'}>
+          {st.exporting === 'working' ? 'Exporting…' : 'Export for the board (Excel)'}
+        </Button>
+        {st.exporting === 'failed' ? <Text role="alert">The export failed; try again.</Text> : null}
+      </div>
+      <Section title={`Academies (${st.rows.length} of ${d.academies.length})`}>
+        {st.rows.length === 0 ? (
+          <Empty>No academy matches the filter.</Empty>
+        ) : (
+          <div className={s.tableWrap}>
+            <Table sortable aria-label="Academies" className={s.table} size="small">
+              <TableHeader>
+                <TableRow>
+                  {COLUMNS.map((c) => (
+                    <TableHeaderCell key={c.key} style={{ width: c.width }} sortDirection={st.sort === c.key ? (st.ascending ? 'ascending' : 'descending') : undefined} onClick={() => st.sortBy(c.key)}>
+                      {c.label}
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {st.rows.map((a) => (
+                  <TableRow key={a.academyId} data-academy={a.academyId}>
+                    <TableCell>
+                      <AppLink to={pathOf({ page: 'academy', academyId: a.academyId })}>{a.name}</AppLink>
+                      <div className={s.muted}>{a.phase}</div>
+                    </TableCell>
+                    <TableCell>
+                      <RagBadge rag={a.rag} />
+                      <ul className={s.reasons}>
+                        {a.reasons.map((r) => (
+                          <li key={r.code}>{r.text}</li>
+                        ))}
+                      </ul>
+                    </TableCell>
+                    <TableCell>
+                      <div>
+                        {a.stage.label}
+                        {a.riskBand ? ` · ${a.riskBand} risk` : ''}
+                      </div>
+                      <div className={s.muted}>
+                        {a.ofsted.label}
+                        {a.ofsted.date ? `, ${formatDate(a.ofsted.date)}` : ''}
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      {a.nextMeeting ? (
+                        <>
+                          <AppLink to={pathOf({ page: 'meeting', meetingId: a.nextMeeting.id })}>{`${a.nextMeeting.abbreviation} ${formatDate(a.nextMeeting.date)}`}</AppLink>
+                          <div className={a.nextMeeting.papersState === 'overdue' ? s.overdue : s.muted}>
+                            {PAPERS[a.nextMeeting.papersState]}
+                            {a.nextMeeting.papers.required > 0 ? ` (${a.nextMeeting.papers.in} of ${a.nextMeeting.papers.required} in)` : ''} · {nameOf(st.ctx, a.nextMeeting.chairId)}
+                          </div>
+                        </>
+                      ) : (
+                        'None planned'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {a.actions.open} open
+                      {a.actions.overdue > 0 ? <div className={s.overdue}>{a.actions.overdue} overdue</div> : null}
+                    </TableCell>
+                    <TableCell>{a.kpiDropsAwaitingReview > 0 ? <span className={s.overdue}>{a.kpiDropsAwaitingReview} to review</span> : 'None'}</TableCell>
+                    <TableCell>
+                      Step {a.escalation.step} of {a.escalation.of}
+                      <div className={s.muted}>{a.escalation.label}</div>
+                    </TableCell>
+                    <TableCell>
+                      {a.supportDays.coreUsed} of {a.supportDays.allowance} days
+                      {a.supportDays.budgetPence > 0 ? (
+                        <div className={a.supportDays.overBudget ? s.overdue : s.muted}>
+                          {formatPounds(a.supportDays.spendPence)} of {formatPounds(a.supportDays.budgetPence)}
+                        </div>
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </Section>
+      <Section title="KPI data points across the year">
+        <div className={s.chart}>
+          <Suspense fallback={<Loading what="the chart" />}>
+            <KpiChart />
+          </Suspense>
+        </div>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import { academyName, areaLabel, nameOf } from '../../app/app-context';
+import { pathOf } from '../../app/router';
+import { AppLink } from '../../components/AppLink';
+import { Empty, LoadError, Loading } from '../../components/PageState';
+import { Section } from '../../components/Section';
+import { formatDate, formatDateTime, formatTime, londonToday } from '../../format/dates';
+import { roleName } from '../../format/roles';
+import type { usePageStyles } from '../page.styles';
+import { ActionCaptureForm } from './ActionCaptureForm';
+import { GRADES, JudgementForm } from './JudgementForm';
+import { actionOwners, inFourWeeks } from './meeting-people';
+import type { MeetingPageState } from './useMeetingPage';
+
+const ATTENDANCE = { expected: 'Expected', attended: 'Attended', apologies: 'Apologies', absent: 'Absent' } as const;
+const gradeLabel = (g: string | undefined) => GRADES.find((x) => x.id === g)?.label ?? 'No grade';
+
+/** A meeting: agenda with carried-forward actions, papers, attendance, focus, judgements, notes and approval, actions raised. */
+export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof usePageStyles>) {
+  const { data, ctx } = st;
+  if (data.state === 'loading') return <Loading what="the meeting" />;
+  if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
+  const v = data.data;
+  const m = v.meeting;
+  const cf = v.carriedForward;
+  const pendingMine = m.notes?.approvals.some((a) => a.personId === ctx.me.id && a.status !== 'approved') && !m.notes?.circulatedAt;
+  return (
+    <div className={s.page}>
+      <h1 className={s.heading}>
+        {v.kind?.name ?? m.kind} at {v.academy?.name ?? academyName(ctx, m.academyId)}
+      </h1>
+      <div className={s.facts}>
+        <Text>
+          {formatDate(m.date)}, {formatTime(m.startsAt)} to {formatTime(m.endsAt)}
+        </Text>
+        <Badge appearance="outline">{m.status}</Badge>
+        <Text>Chair: {nameOf(ctx, m.chairId)}</Text>
+        <AppLink to={pathOf({ page: 'academy', academyId: m.academyId })}>Academy page</AppLink>
+        <AppLink to={pathOf({ page: 'side-panel', meetingId: m.id })}>Open the side panel</AppLink>
+      </div>
+      {st.feedback ? (
+        <MessageBar intent={st.feedback.intent} role={st.feedback.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{st.feedback.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={s.grid}>
+        <Section title="Agenda">
+          {v.kind && v.kind.agenda.length > 0 ? (
+            <ol className={s.list}>
+              {v.kind.agenda.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ol>
+          ) : (
+            <Empty>No standing agenda for this kind of meeting.</Empty>
+          )}
+          <h3 className={s.subheading}>Focus</h3>
+          <Text>{m.focus.length > 0 ? m.focus.map((f) => areaLabel(ctx, f)).join(', ') : 'No focus agreed yet.'}</Text>
+        </Section>
+        <Section title="Actions carried forward">
+          {cf.achieved.length + cf.outstanding.length + cf.planForCompletion.length === 0 ? (
+            <Empty>No actions carried forward.</Empty>
+          ) : (
+            (
+              [
+                ['Achieved', cf.achieved],
+                ['Outstanding', cf.outstanding],
+                ['Plan for completion', cf.planForCompletion],
+              ] as const
+            ).map(([label, items]) =>
+              items.length === 0 ? null : (
+                <div key={label}>
+                  <h3 className={s.subheading}>{label}</h3>
+                  <ul className={s.list}>
+                    {items.map((a) => (
+                      <li key={a.actionId}>
+                        {a.text}{' '}
+                        <span className={a.overdue ? s.overdue : s.muted}>
+                          ({nameOf(ctx, a.ownerId)}, due {formatDate(a.dueDate)})
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ),
+            )
+          )}
+        </Section>
+      </div>
+      <Section title="Papers">
+        {m.papers.length === 0 ? (
+          <Empty>No papers are needed for this meeting.</Empty>
+        ) : (
+          <ul className={s.list}>
+            {m.papers.map((p) => (
+              <li key={p.requirementId}>
+                <strong>{p.title}</strong>{' '}
+                {p.submittedAt ? (
+                  <span className={s.muted}>
+                    in, {formatDateTime(p.submittedAt)} by {nameOf(ctx, p.submittedBy)}
+                    {p.link ? (
+                      <>
+                        {' '}
+                        · <a href={p.link}>open</a>
+                      </>
+                    ) : null}
+                  </span>
+                ) : (
+                  <>
+                    <span className={p.dueDate < londonToday() ? s.overdue : s.muted}>
+                      due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from {nameOf(ctx, p.ownerId)}
+                    </span>
+                    {p.ownerId === ctx.me.id || st.canRecord ? (
+                      <form
+                        className={s.row}
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const link = new FormData(e.currentTarget).get('link');
+                          void st.submitPaper(p.requirementId, typeof link === 'string' ? link : undefined);
+                        }}
+                      >
+                        <Field label={`Link to the ${p.title}`} size="small">
+                          <Input name="link" size="small" placeholder="Folder or file link" />
+                        </Field>
+                        <Button size="small" type="submit" disabled={st.busy}>
+                          Mark as in
+                        </Button>
+                      </form>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Attendance">
+        <div className={s.tableWrap}>
+          <Table aria-label="Attendance" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Person</TableHeaderCell>
+                <TableHeaderCell>Role</TableHeaderCell>
+                <TableHeaderCell>Attendance</TableHeaderCell>
+                <TableHeaderCell>Apologies and substitute</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {m.attendees.map((a) => (
+                <TableRow key={a.personId}>
+                  <TableCell>{nameOf(ctx, a.personId)}</TableCell>
+                  <TableCell>{a.presence === 'chair' ? `Chair (${roleName(a.role)})` : roleName(a.role)}</TableCell>
+                  <TableCell>{ATTENDANCE[a.attendance]}</TableCell>
+                  <TableCell>{a.apology ? `${a.apology.reason}${a.apology.substituteId ? `; substitute ${nameOf(ctx, a.apology.substituteId)}` : ''}` : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </Section>
+      <div className={s.grid}>
+        <Section title="Judgements">
+          {!v.kind?.recordsJudgements ? (
+            <Empty>This kind of meeting does not record judgements by inspection area.</Empty>
+          ) : (
+            <>
+              {m.judgements.length === 0 ? (
+                <Empty>No judgements recorded yet.</Empty>
+              ) : (
+                <ul className={s.list}>
+                  {m.judgements.map((j) => (
+                    <li key={j.area}>
+                      <strong>{areaLabel(ctx, j.area)}</strong>: {gradeLabel(j.indicativeGrade)}
+                      <div className={s.muted}>{j.evidence}</div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {st.canRecord && m.status !== 'cancelled' ? <JudgementForm areas={v.inspectionAreas} busy={st.busy} onRecord={st.recordJudgement} /> : null}
+            </>
+          )}
+        </Section>
+        <Section title="Notes">
+          {m.notes ? (
+            <>
+              <p className={s.pre}>{m.notes.text}</p>
+              <Text className={s.muted}>
+                Written by {nameOf(ctx, m.notes.writtenBy)}, {formatDateTime(m.notes.writtenAt)}. {m.notes.circulatedAt ? `Approved and circulated ${formatDateTime(m.notes.circulatedAt)}.` : 'Not yet circulated.'}
+              </Text>
+              <ul className={s.list} aria-label="Approvals">
+                {m.notes.approvals.map((a) => (
+                  <li key={`${a.role}-${a.personId}`}>
+                    {nameOf(ctx, a.personId)}: {a.status}
+                    {a.comment ? ` (“${a.comment}”)` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <Empty>No notes written yet.</Empty>
+          )}
+          {pendingMine ? (
+            <form
+              className={s.form}
+              aria-label="Approve the notes"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void st.approveNotes(true);
+              }}
+            >
+              <Field label="Comment (needed to ask for changes)">
+                <Textarea value={st.comment} onChange={(_, x) => st.setComment(x.value)} />
+              </Field>
+              <div className={s.row}>
+                <Button appearance="primary" type="submit" disabled={st.busy}>
+                  Approve the notes
+                </Button>
+                <Button onClick={() => void st.approveNotes(false, st.comment)} disabled={st.busy}>
+                  Ask for changes
+                </Button>
+              </div>
+            </form>
+          ) : null}
+          {st.canRecord && m.status !== 'cancelled' && !m.notes?.circulatedAt && m.date <= londonToday() ? (
+            <form
+              className={s.form}
+              aria-label="Write the notes"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void st.writeNotes(st.notesDraft);
+              }}
+            >
+              <Field label={m.notes ? 'Rewrite the notes' : 'Write the notes'}>
+                <Textarea value={st.notesDraft} onChange={(_, x) => st.setNotesDraft(x.value)} resize="vertical" />
+              </Field>
+              <Button type="submit" disabled={st.busy || st.notesDraft.trim() === ''}>
+                Save and send for approval
+              </Button>
+            </form>
+          ) : null}
+        </Section>
+      </div>
+      <Section title={`Actions raised (${v.actionsRaised.length})`}>
+        {v.actionsRaised.length === 0 ? (
+          <Empty>No actions raised at this meeting yet.</Empty>
+        ) : (
+          <ul className={s.list} aria-label="Actions raised">
+            {v.actionsRaised.map((a) => (
+              <li key={a.id}>
+                {a.text}{' '}
+                <span className={s.muted}>
+                  ({nameOf(ctx, a.ownerId)}, due {formatDate(a.dueDate)}, {a.status})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm owners={actionOwners(v, ctx)} defaultDue={inFourWeeks(londonToday())} busy={st.busy} onCapture={st.captureAction} /> : null}
+      </Section>
+    </div>
+  );
+}

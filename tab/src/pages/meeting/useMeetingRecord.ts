@@ -1,0 +1,58 @@
+import { useCallback, useState } from 'react';
+import type { Grade, MeetingView } from '../../api/api-types';
+import { asApiError, useApiData } from '../../api/use-api-data';
+import { useAppContext } from '../../app/app-context';
+
+export type Feedback = { intent: 'success' | 'error'; text: string } | undefined;
+
+/** A fresh idempotency key per action captured, so a retry or double click creates it once. */
+const clientKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/**
+ * A meeting and what can be recorded on it: actions, judgements, notes and their approval, papers.
+ * Every write sends the version read, so two people recording at once never overwrite each other.
+ */
+export function useMeetingRecord(meetingId: string) {
+  const ctx = useAppContext();
+  const data = useApiData<MeetingView>(`/api/meetings/${encodeURIComponent(meetingId)}`);
+  const [feedback, setFeedback] = useState<Feedback>();
+  const [busy, setBusy] = useState(false);
+  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const version = data.state === 'ready' ? data.data.meeting.version : '';
+  const { reload } = data;
+
+  const run = useCallback(
+    async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+      setBusy(true);
+      try {
+        await work();
+        setFeedback({ intent: 'success', text: done });
+        reload();
+        return true;
+      } catch (e) {
+        const err = asApiError(e);
+        setFeedback({ intent: 'error', text: err.problems.length > 0 ? err.problems.map((p) => `${p.field}: ${p.message}`).join('; ') : err.message });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [reload],
+  );
+
+  const view = data.state === 'ready' ? data.data : undefined;
+  return {
+    ctx,
+    data,
+    feedback,
+    busy,
+    captureAction: (a: { text: string; ownerId: string; dueDate: string }) =>
+      view ? run(() => ctx.api.send('POST', '/api/actions', { ...a, academyId: view.meeting.academyId, raisedInMeetingId: view.meeting.id, clientKey: clientKey() }), `Action recorded for ${ctx.people.get(a.ownerId)?.name ?? a.ownerId}.`) : Promise.resolve(false),
+    recordJudgement: (j: { area: string; evidence: string; indicativeGrade?: Grade }) => run(() => ctx.api.send('POST', `${base}/judgements`, { ...j, version }), 'Judgement recorded.'),
+    writeNotes: (text: string) => run(() => ctx.api.send('PUT', `${base}/notes`, { text, version }), 'Notes saved and sent for approval.'),
+    approveNotes: (approve: boolean, comment?: string) => run(() => ctx.api.send('POST', `${base}/notes/approval`, { approve, ...(comment ? { comment } : {}), version }), approve ? 'Notes approved.' : 'Changes requested.'),
+    submitPaper: (requirementId: string, link?: string) => run(() => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/submit`, { ...(link ? { link } : {}), version }), 'Paper marked as in.'),
+  };
+}
+
+export type MeetingRecord = ReturnType<typeof useMeetingRecord>;

@@ -1,0 +1,80 @@
+import { academyName, kindAbbreviation } from '../../app/app-context';
+import { pathOf } from '../../app/router';
+import { AppLink } from '../../components/AppLink';
+import { Empty, LoadError, Loading } from '../../components/PageState';
+import { Section } from '../../components/Section';
+import { formatDate } from '../../format/dates';
+import type { usePageStyles } from '../page.styles';
+import type { MyWorkState } from './useMyWorkPage';
+
+/** My work as a pure function of its state. */
+export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageStyles>) {
+  const { data, ctx } = st;
+  if (data.state === 'loading') return <Loading what="your work" />;
+  if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
+  const w = data.data;
+  const meetingLink = (id: string, academyId: string, kind: string, date: string) => <AppLink to={pathOf({ page: 'meeting', meetingId: id })}>{`${kindAbbreviation(ctx, kind)} at ${academyName(ctx, academyId)}, ${formatDate(date)}`}</AppLink>;
+  return (
+    <div className={s.page}>
+      <h1 className={s.heading}>My work: {ctx.me.name}</h1>
+      <div className={s.grid}>
+        <Section title={`My actions (${w.actions.length})`}>
+          {w.actions.length === 0 ? (
+            <Empty>No open actions. Well done.</Empty>
+          ) : (
+            <ul className={s.list} aria-label="My actions">
+              {w.actions.map((a) => (
+                <li key={a.id}>
+                  {a.text}
+                  <div className={a.dueDate < w.today ? s.overdue : s.muted}>
+                    {academyName(ctx, a.academyId)} · due {formatDate(a.dueDate)}
+                    {a.dueDate < w.today ? ' (overdue)' : ''} · {a.status}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={`Papers I owe (${w.papersOwed.length})`}>
+          {w.papersOwed.length === 0 ? (
+            <Empty>No papers owed.</Empty>
+          ) : (
+            <ul className={s.list}>
+              {w.papersOwed.map((p) => (
+                <li key={`${p.meetingId}-${p.paper.requirementId}`}>
+                  {p.paper.title}, due {formatDate(p.paper.dueDate)}
+                  <div className={s.muted}>for {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={`Approvals waiting for me (${w.approvals.length})`}>
+          {w.approvals.length === 0 ? (
+            <Empty>Nothing to approve.</Empty>
+          ) : (
+            <ul className={s.list}>
+              {w.approvals.map((a) => (
+                <li key={`${a.type}-${a.meetingId}-${'paper' in a ? a.paper.requirementId : ''}`}>
+                  {a.type === 'notes' ? 'Notes of ' : `Extension for the ${'paper' in a ? a.paper.title : 'paper'} at `}
+                  {meetingLink(a.meetingId, a.academyId, a.kind, a.meetingDate)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={`My next meetings (${w.nextMeetings.length})`}>
+          {w.nextMeetings.length === 0 ? (
+            <Empty>No meetings in the next eight weeks.</Empty>
+          ) : (
+            <ul className={s.list}>
+              {w.nextMeetings.map((m) => (
+                <li key={m.id}>{meetingLink(m.id, m.academyId, m.kind, m.date)}</li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}

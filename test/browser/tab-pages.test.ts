@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { startBrowserStack, type BrowserStack } from './browser-stack';
+
+jest.setTimeout(60_000);
+
+let b: BrowserStack;
+let heldMeetingId: string;
+let nextMeetingId: string;
+
+beforeAll(async () => {
+  b = await startBrowserStack('2026-11-23T10:00:00Z');
+  const planner = await b.stack.call('GET', '/api/planner', { as: 'ceo' });
+  const meetings = planner.body.meetings as { id: string; status: string; date: string; academyId: string; kind: string }[];
+  heldMeetingId = meetings.find((m) => m.status === 'held' && m.academyId === 'oakfield')!.id;
+  nextMeetingId = meetings.find((m) => m.status === 'planned' && m.academyId === 'oakfield' && m.kind === 'aim')!.id;
+}, 120_000);
+afterAll(async () => b?.stop());
+
+/** axe-core on the page as rendered: no serious or critical violations. */
+async function expectAccessible(page: Page, only?: string[]): Promise<void> {
+  // Tabster's focus sentinels (aria-hidden <i tabindex=0> that Fluent adds around focus groups) are a known axe false positive.
+  // Only violations are collected (not passes), which makes axe several times faster on the big tables.
+  let axe = new AxeBuilder({ page }).exclude('[data-tabster-dummy]').options({ resultTypes: ['violations'] });
+  if (only) axe = axe.withRules(only);
+  const result = await axe.analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}
+
+describe('every page of the tab loads with the seeded trust and passes axe', () => {
+  const pages: [string, () => string, string | RegExp][] = [
+    ['trust dashboard', () => '/tab/', 'Meadowbank Learning Trust: trust dashboard'],
+    ['academy', () => '/tab/academy/brook-lane', 'Brook Lane Academy'],
+    ['year planner', () => '/tab/planner', /Year planner 2026\/27/],
+    ['meeting', () => `/tab/meeting/${heldMeetingId}`, /at Oakfield Primary Academy/],
+    ['meeting side panel', () => `/tab/meeting/${nextMeetingId}/panel`, /AIM, Oakfield Primary Academy/],
+    ['my work', () => '/tab/my-work', /My work: Dr Helen Marsh/],
+    ['settings', () => '/tab/settings', 'Settings'],
+  ];
+  for (const [name, path, heading] of pages) {
+    it(`shows the ${name}, light and dark, with no serious accessibility problems`, async () => {
+      for (const dark of [false, true]) {
+        const page = await b.open(path(), { dark, ...(name === 'meeting side panel' ? { width: 320 } : {}) });
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(heading);
+        await page.getByRole('status').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        // Structure is the same in both themes; only contrast changes with the theme.
+        await expectAccessible(page, dark ? ['color-contrast'] : undefined);
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('the dashboard', () => {
+  it('lists every academy of the trust, worst first, and sorts by name from the keyboard', async () => {
+    const page = await b.open('/tab/');
+    const rows = page.locator('tr[data-academy]');
+    await expect(rows.count()).resolves.toBe(12);
+    await expect(rows.first().getAttribute('data-academy')).resolves.toBe('brook-lane');
+    await page.getByRole('button', { name: 'Academy', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(rows.first().getAttribute('data-academy')).resolves.toBe('ashworth');
+    await page.getByLabel('RAG', { exact: true }).selectOption('red');
+    await expect(rows.count()).resolves.toBe(3);
+    await page.close();
+  });
+
+  it('shows a head only their own academy, and refuses another by deep link', async () => {
+    const page = await b.open('/tab/', { as: 'head-oakfield' });
+    await expect(page.locator('tr[data-academy]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-academy')))).resolves.toEqual(['oakfield']);
+    await page.close();
+    const other = await b.browser.newPage();
+    await other.goto(`${b.stack.base}/tab/academy/brook-lane?as=head-oakfield`);
+    await expect(other.getByRole('alert').textContent()).resolves.toMatch(/only see information for your own academy/);
+    await other.close();
+  });
+});
+
+describe('recording in the meeting', () => {
+  it('captures an action in the side panel; it appears on the meeting and in the owner’s My work', async () => {
+    const panel = await b.open(`/tab/meeting/${nextMeetingId}/panel`, { as: 'aid-graham', width: 320 });
+    await panel.getByLabel('What').fill('Share the reading catch-up plan with governors');
+    await panel.getByLabel('Owner').selectOption('head-oakfield');
+    await panel.getByRole('button', { name: 'Add action' }).click();
+    await panel.getByRole('list', { name: 'Actions raised' }).getByText('Share the reading catch-up plan with governors').waitFor();
+    await panel.close();
+
+    const meeting = await b.open(`/tab/meeting/${nextMeetingId}`, { as: 'ceo' });
+    await meeting.getByRole('list', { name: 'Actions raised' }).getByText('Share the reading catch-up plan with governors').waitFor();
+    await meeting.close();
+
+    const mine = await b.open('/tab/my-work', { as: 'head-oakfield' });
+    await mine.getByRole('list', { name: 'My actions' }).getByText('Share the reading catch-up plan with governors').waitFor();
+    await mine.close();
+  });
+});
+
+describe('the year planner', () => {
+  it('refuses to move a meeting onto a bank holiday and says why', async () => {
+    const page = await b.open('/tab/planner', { as: 'aid-graham' });
+    await page.locator(`tr[data-meeting="${nextMeetingId}"]`).getByRole('button', { name: /^Move/ }).click();
+    await page.getByLabel('New date').fill('2027-05-03');
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/bank holiday/i);
+    await page.close();
+  });
+});

@@ -1,0 +1,131 @@
+import { startLocalStack, type RunningStack } from './local-stack';
+
+let stack: RunningStack;
+type M = { id: string; status: string; academyId: string; kind: string; date: string; version: string; chairId: string };
+let meetings: M[];
+
+beforeAll(async () => {
+  stack = await startLocalStack('2026-11-23T10:00:00Z');
+  meetings = (await stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings;
+});
+afterAll(async () => stack.stop());
+
+const meeting = (pred: (m: M) => boolean) => meetings.find(pred)!;
+
+describe('the API the tab reads', () => {
+  it('gives an academy page its timeline, actions, KPIs, interventions, escalations and support days', async () => {
+    const res = await stack.call('GET', '/api/academies/brook-lane/detail', { as: 'ceo' });
+    expect(res.status).toBe(200);
+    expect(res.body.status.academyId).toBe('brook-lane');
+    expect(res.body.meetings.length).toBeGreaterThan(0);
+    expect(res.body.escalations.length).toBeGreaterThan(0);
+    expect(Object.keys(res.body.actions[0]).sort()).toEqual(['dueDate', 'id', 'ownerId', 'raisedInMeetingId', 'status', 'text', 'version'].filter((k) => k in res.body.actions[0]).sort());
+    expect((await stack.call('GET', '/api/academies/brook-lane/detail', { as: 'head-oakfield' })).status).toBe(403);
+  });
+
+  it('averages KPI data points across the academies the viewer may see', async () => {
+    const res = await stack.call('GET', '/api/kpis', { as: 'ceo' });
+    expect(res.status).toBe(200);
+    expect(res.body.measures.length).toBeGreaterThan(0);
+    expect(res.body.measures[0].points[0]).toEqual(expect.objectContaining({ point: 1, academies: expect.any(Number), belowTarget: expect.any(Number) }));
+    const head = await stack.call('GET', '/api/kpis', { as: 'head-oakfield' });
+    expect(Math.max(...head.body.measures.flatMap((m: { points: { academies: number }[] }) => m.points.map((p) => p.academies)))).toBe(1);
+  });
+});
+
+describe('recording at a meeting', () => {
+  it('records a judgement with the version read, then refuses a stale version with 409', async () => {
+    const m = meeting((x) => x.academyId === 'oakfield' && x.status === 'planned' && x.kind === 'aim');
+    const res = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-management', evidence: 'Governors hold leaders to account well.', indicativeGrade: 'good', version: m.version } });
+    expect(res.status).toBe(200);
+    expect(res.body.meeting.judgements).toEqual([expect.objectContaining({ area: 'leadership-and-management', indicativeGrade: 'good' })]);
+    const stale = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-management', evidence: 'Again', version: m.version } });
+    expect(stale.status).toBe(409);
+  });
+
+  it('refuses a judgement without evidence (422), from a head (403), and a body without a version (400)', async () => {
+    const m = meeting((x) => x.academyId === 'st-marys' && x.status === 'planned' && x.kind === 'aim');
+    const empty = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-management', evidence: ' ', version: m.version } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.code).toBe('JUDGEMENT.EVIDENCE_REQUIRED');
+    expect((await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'head-st-marys', body: { area: 'leadership-and-management', evidence: 'x', version: m.version } })).status).toBe(403);
+    const bad = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-management', evidence: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.problems[0].field).toBe('version');
+  });
+
+  it('writes notes after a meeting, asks the head and chair of LGB, and circulates them once both approve', async () => {
+    let held: { id: string; chairId: string; academyId: string; version: string } | undefined;
+    for (const m of meetings.filter((x) => x.status === 'held' && x.kind === 'aim')) {
+      const v = await stack.call('GET', `/api/meetings/${m.id}`, { as: 'ceo' });
+      if (!v.body.meeting.notes?.circulatedAt) {
+        held = v.body.meeting;
+        break;
+      }
+    }
+    expect(held).toBeDefined();
+    const written = await stack.call('PUT', `/api/meetings/${held!.id}/notes`, { as: held!.chairId, body: { text: 'Rewritten notes', version: held!.version } });
+    expect(written.status).toBe(200);
+    let version: string = written.body.meeting.version;
+    const approvers = written.body.meeting.notes.approvals.map((a: { personId: string }) => a.personId) as string[];
+    expect(approvers).toEqual(expect.arrayContaining([`head-${held!.academyId}`, `chair-${held!.academyId}`]));
+    const notMine = await stack.call('POST', `/api/meetings/${held!.id}/notes/approval`, { as: `governor-${held!.academyId}`, body: { approve: true, version } });
+    expect(notMine.body.error.code).toBe('NOTES.NOT_AN_APPROVER');
+    for (const who of approvers) {
+      const r = await stack.call('POST', `/api/meetings/${held!.id}/notes/approval`, { as: who, body: { approve: true, version } });
+      expect(r.status).toBe(200);
+      version = r.body.meeting.version;
+    }
+    const after = await stack.call('GET', `/api/meetings/${held!.id}`, { as: 'ceo' });
+    expect(after.body.meeting.notes.circulatedAt).toBeDefined();
+    const late = await stack.call('PUT', `/api/meetings/${held!.id}/notes`, { as: held!.chairId, body: { text: 'Too late', version } });
+    expect(late.body.error.code).toBe('NOTES.ALREADY_CIRCULATED');
+  });
+
+  it('marks a paper as in with its link, and refuses it twice', async () => {
+    const m = meetings.find((x) => x.status === 'planned' && x.date > '2026-11-23' && x.academyId === 'riverside')!;
+    const view = await stack.call('GET', `/api/meetings/${m.id}`, { as: 'ceo' });
+    const paper = view.body.meeting.papers.find((p: { submittedAt?: string }) => !p.submittedAt);
+    const first = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/submit`, { as: 'head-riverside', body: { link: 'https://example.org/papers/report.docx', version: view.body.meeting.version } });
+    expect(first.status).toBe(200);
+    const again = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/submit`, { as: 'head-riverside', body: { version: first.body.meeting.version } });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe('PAPER.ALREADY_IN');
+    expect((await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/submit`, { as: 'head-oakfield', body: { version: first.body.meeting.version } })).status).toBe(403);
+  });
+});
+
+describe('settings: academies and people', () => {
+  it('lets the trust admin change an academy’s stage with its version, naming a bad stage, and refuses a head', async () => {
+    const list = await stack.call('GET', '/api/admin/academies', { as: 'admin' });
+    const oak = list.body.academies.find((a: { id: string }) => a.id === 'oakfield');
+    const bad = await stack.call('PATCH', '/api/admin/academies/oakfield', { as: 'admin', body: { supportStage: 'nope', version: oak.version } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.problems[0].field).toBe('supportStage');
+    const ok = await stack.call('PATCH', '/api/admin/academies/oakfield', { as: 'admin', body: { riskBand: 'high', version: oak.version } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.academy.riskBand).toBe('high');
+    expect((await stack.call('PATCH', '/api/admin/academies/oakfield', { as: 'admin', body: { riskBand: 'low', version: oak.version } })).status).toBe(409);
+    expect((await stack.call('GET', '/api/admin/academies', { as: 'head-oakfield' })).status).toBe(403);
+  });
+
+  it('lets the trust admin rename a person; the admin list carries no Entra id', async () => {
+    const list = await stack.call('GET', '/api/admin/people', { as: 'admin' });
+    const head = list.body.people.find((p: { id: string }) => p.id === 'head-oakfield');
+    expect(Object.keys(head)).not.toContain('entraObjectId');
+    const res = await stack.call('PATCH', '/api/admin/people/head-oakfield', { as: 'admin', body: { jobTitle: 'Executive Headteacher', version: head.version } });
+    expect(res.status).toBe(200);
+    expect(res.body.person.jobTitle).toBe('Executive Headteacher');
+    expect((await stack.call('PATCH', '/api/admin/people/head-oakfield', { as: 'head-oakfield', body: { jobTitle: 'x', version: res.body.person.version } })).status).toBe(403);
+  });
+});
+
+describe('the tab on the local host', () => {
+  it('serves the built tab at /tab and any deep link under it, and lists dev identities locally', async () => {
+    const res = await fetch(`${stack.base}/tab/academy/oakfield`);
+    expect([200, 503]).toContain(res.status);
+    if (res.status === 200) expect(await res.text()).toContain('<div id="root">');
+    const people = await stack.call('GET', '/tab/dev/people');
+    expect(people.body.people.length).toBeGreaterThan(20);
+  });
+});
