@@ -9,12 +9,13 @@ import { createBotbuilderHost, type HostRequest, type HostResponse } from '../ho
 import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../proactive/conversation-references.port';
 import { createProactiveSender, type ProactiveSender } from '../proactive/proactive-sender';
 import { runReminderSweep } from '../proactive/reminder-sweep';
+import { scheduleDailySweep, type DailySweepScheduler } from './reminder-scheduler';
 
 export interface LocalBotOptions {
   /** Azure Table storage (Azurite locally); in memory when not given (tests, `npm start` without Azurite). */
   storage?: { references: ConversationReferenceStore; sent: SentLog };
-  /** Run the reminder sweep this often (ms); off when 0 or absent. */
-  sweepEveryMs?: number;
+  /** Run the reminder sweep daily at this UK time (HH:MM, e.g. `07:30`), catching up at start-up; off when absent. */
+  dailySweepAt?: string;
 }
 
 export interface LocalBot {
@@ -24,6 +25,8 @@ export interface LocalBot {
   references: ConversationReferenceStore;
   handle(req: HostRequest, res: HostResponse): Promise<void>;
   sweep(): ReturnType<typeof runReminderSweep>;
+  /** The local daily scheduler, when `dailySweepAt` was given. */
+  scheduler?: DailySweepScheduler;
   close(): Promise<void>;
 }
 
@@ -38,8 +41,9 @@ export async function composeBot(input: { store: RecordStore; clock: Clock; base
   const host = createBotbuilderHost(app, {}, onError);
   transport = host.transport;
   const sweep = () => runReminderSweep(deps, sender);
-  const timer = input.sweepEveryMs ? setInterval(() => void sweep().catch(onError), input.sweepEveryMs) : undefined;
-  timer?.unref();
+  const scheduler = input.dailySweepAt
+    ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => input.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
+    : undefined;
   return {
     app,
     deps,
@@ -47,8 +51,9 @@ export async function composeBot(input: { store: RecordStore; clock: Clock; base
     references: storage.references,
     handle: (req, res) => host.handle(req, res),
     sweep,
+    ...(scheduler ? { scheduler } : {}),
     async close() {
-      if (timer) clearInterval(timer);
+      scheduler?.stop();
       await sender.stop();
     },
   };

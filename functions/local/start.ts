@@ -2,12 +2,42 @@ import { systemClock } from '../../core/ports/clock.port';
 import { loadConfig } from '../config/app-config';
 import { composeLocal } from './compose-local';
 import { startPlayground } from '../../bot/local/playground';
+import { startAzuriteTable, type RunningAzurite } from '../../bot/local/azurite';
+import { createTableStorage } from '../../bot/proactive/table-storage';
+import type { LocalBotOptions } from '../../bot/local/compose-bot';
+import { dirname, join } from 'node:path';
+
+/** Daily reminder sweep time, UK time (the Azure timer's local stand-in). */
+const SWEEP_AT = process.env.REMINDER_SWEEP_AT ?? '07:30';
+
+/**
+ * Azurite's table service beside the host (data in `.data/azurite`, loopback only) for conversation
+ * references and the sent log. When it cannot start, says why and returns nothing: the bot then
+ * keeps them in memory and `npm start` still works.
+ */
+async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzurite; storage?: LocalBotOptions['storage']; note: string }> {
+  if (process.env.AZURITE === 'off') return { note: 'in memory (AZURITE=off)' };
+  let azurite: RunningAzurite | undefined;
+  try {
+    azurite = await startAzuriteTable({ port: Number(process.env.AZURITE_TABLE_PORT ?? 10002), location: join(dataDir, 'azurite'), timeoutMs: 20_000 });
+    const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });
+    return { azurite, storage, note: `Azure Table storage on Azurite at http://127.0.0.1:${azurite.port} (data in ${join(dataDir, 'azurite')})` };
+  } catch (e) {
+    await azurite?.stop();
+    const why = e instanceof Error ? e.message : String(e);
+    console.warn(`Azurite (table) could not start, so conversation references are kept in memory this run: ${why}`);
+    return { note: 'in memory (Azurite did not start; see the warning above)' };
+  }
+}
 
 /** `npm start`: the whole product locally on the embedded default, no tenant and no network. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.TRUST_MODE !== 'local') throw new Error('npm start runs the local host; production runs as an Azure Functions app (see README)');
-  const local = await composeLocal(config, systemClock);
+  const dataDir = config.TRUST_DB === ':memory:' ? '.data' : dirname(config.TRUST_DB);
+  const tables = await startTableStorage(dataDir);
+  process.on('exit', () => tables.azurite?.child.kill());
+  const local = await composeLocal(config, systemClock, { bot: { dailySweepAt: SWEEP_AT, ...(tables.storage ? { storage: tables.storage } : {}) } });
   if (local.seeded) {
     const s = local.seeded;
     local.logger.info(`Seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today}`);
@@ -24,6 +54,8 @@ async function main(): Promise<void> {
         `    People:     ${base}/api/people?as=ceo`,
         `    Data:       ${config.TRUST_DB} (npm run reset re-seeds it)`,
         `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 (set PLAYGROUND=off to skip)`,
+        `    Bot store:  conversation references and sent reminders ${tables.note}`,
+        `    Reminders:  swept daily at ${SWEEP_AT} UK time (next ${local.bot.scheduler?.nextRun()?.toISOString() ?? 'never'}), and at start-up if that time has passed today`,
         '',
       ].join('\n'),
     );
@@ -31,7 +63,7 @@ async function main(): Promise<void> {
   const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages` });
   const stop = () => {
     playground?.kill();
-    server.close(() => void local.close().then(() => process.exit(0)));
+    server.close(() => void local.close().then(() => tables.azurite?.stop()).then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -17,17 +17,8 @@ export interface FaultOptions {
 
 export const NO_FAULTS: FaultOptions = { errorRate: 0, kinds: ['429', '503'], retryAfterSeconds: 0.01, latencyMs: 0, emptyPageRate: 0, methods: [] };
 
-/** A small seeded generator, so a faulted run can be replayed exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a faulted run can be replayed exactly (the same generator the demo seed uses). */
+export { seededRandom } from '../../core/seed/seeded-random';
 
 /** The fault for this request, if any; `inBatch` limits it to what a batch can report per request. */
 export function pickFault(options: FaultOptions, method: string, random: () => number, inBatch: boolean): FaultKind | undefined {
