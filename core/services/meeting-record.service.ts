@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAttendance, sendApologies, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
 import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
 import { gradeSchema } from '../domain/grades';
 import { recordJudgement, type JudgementCode } from '../domain/judgements';
@@ -83,4 +84,38 @@ export async function submitMeetingPaper(deps: ServiceDeps, viewer: Person, meet
   const outcome = submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) });
   if (!outcome.ok) return outcome;
   return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}
+
+export const attendanceBodySchema = z.object({ personId: z.string().min(1, 'choose a person'), attendance: z.enum(['attended', 'absent']), version });
+
+/** The chair (or the trust's improvement team) records who came and who did not. */
+export async function recordMeetingAttendance(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<AttendanceCode>> {
+  const input = parseOrThrow(attendanceBodySchema, body, 'attendance');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
+  requireChairOrTrust(viewer, meeting, 'record attendance');
+  const outcome = recordAttendance(meeting, input.personId, input.attendance);
+  if (!outcome.ok) return outcome;
+  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+}
+
+export const tabApologiesBodySchema = z.object({
+  personId: z.string().min(1).optional(),
+  reason: z.string().trim().min(1, 'give a reason for the apologies').max(1000),
+  substituteId: z.string().min(1).optional(),
+  version,
+});
+
+/**
+ * Apologies from the tab: an attendee sends their own, or the chair (or trust team) records them
+ * for someone on the list, with a named substitute where one was found.
+ */
+export async function recordMeetingApologies(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
+  const input = parseOrThrow(tabApologiesBodySchema, body, 'apologies');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
+  const personId = input.personId ?? viewer.id;
+  if (personId !== viewer.id) requireChairOrTrust(viewer, meeting, 'send apologies for someone else');
+  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+  const outcome = sendApologies(meeting, { personId, reason: input.reason, now: deps.clock.now().toISOString(), ...(input.substituteId ? { substituteId: input.substituteId } : {}) }, people);
+  if (!outcome.ok) return outcome;
+  return { ok: true, noticeDays: outcome.noticeDays, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
 }

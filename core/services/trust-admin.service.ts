@@ -44,3 +44,13 @@ export async function updatePerson(deps: ServiceDeps, viewer: Person, personId: 
   if (!person) throw new NotFoundError('person', personId);
   return deps.store.people.update({ ...person, ...changes, version });
 }
+
+export const personCreateBodySchema = personSchema.pick({ name: true, email: true, jobTitle: true, roles: true }).extend({ clientKey: z.string().min(1).max(200) }).strict();
+
+/** Adds a person (trust admin / CEO); the client's key makes a retried create safe. */
+export async function createPerson(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ person: Stored<Person>; created: boolean }> {
+  requireAdmin(viewer);
+  const { clientKey, ...person } = parseOrThrow(personCreateBodySchema, body, 'person');
+  const { record, created } = await deps.store.people.create(person, { idempotencyKey: `person:${clientKey}` });
+  return { person: record, created };
+}

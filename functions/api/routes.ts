@@ -14,8 +14,9 @@ import { academyListItem, personListItem } from './response-mappers';
 import { academyAdminItem, personAdminItem } from './admin-mappers';
 import { getAcademyDetail } from '../../core/services/academy-detail.service';
 import { getTrustKpis } from '../../core/services/trust-kpis.service';
-import { approveMeetingNotes, recordMeetingJudgement, submitMeetingPaper, writeMeetingNotes } from '../../core/services/meeting-record.service';
-import { updateAcademy, updatePerson } from '../../core/services/trust-admin.service';
+import { approveMeetingNotes, recordMeetingApologies, recordMeetingAttendance, recordMeetingJudgement, submitMeetingPaper, writeMeetingNotes } from '../../core/services/meeting-record.service';
+import { decidePaperExtension, requestPaperExtension } from '../../core/services/paper-extensions.service';
+import { createPerson, updateAcademy, updatePerson } from '../../core/services/trust-admin.service';
 import type { Outcome } from '../../core/domain/outcome';
 import type { ApiResponse } from './api-types';
 
@@ -85,6 +86,18 @@ export const API_ROUTES: readonly Route[] = [
     handler: async ({ deps, viewer, params, req }) => saved(await submitMeetingPaper(deps, viewer, params.id!, params.requirementId!, req.body)),
   },
   {
+    method: 'POST',
+    pattern: '/api/meetings/:id/papers/:requirementId/extension',
+    handler: async ({ deps, viewer, params, req }) => saved(await requestPaperExtension(deps, viewer, params.id!, params.requirementId!, req.body)),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/meetings/:id/papers/:requirementId/extension/decision',
+    handler: async ({ deps, viewer, params, req }) => saved(await decidePaperExtension(deps, viewer, params.id!, params.requirementId!, req.body)),
+  },
+  { method: 'POST', pattern: '/api/meetings/:id/attendance', handler: async ({ deps, viewer, params, req }) => saved(await recordMeetingAttendance(deps, viewer, params.id!, req.body)) },
+  { method: 'POST', pattern: '/api/meetings/:id/apologies', handler: async ({ deps, viewer, params, req }) => saved(await recordMeetingApologies(deps, viewer, params.id!, req.body)) },
+  {
     method: 'GET',
     pattern: '/api/admin/academies',
     handler: async ({ deps, viewer }) => {
@@ -99,6 +112,14 @@ export const API_ROUTES: readonly Route[] = [
     handler: async ({ deps, viewer }) => {
       requireAdmin(viewer);
       return ok({ people: (await collect(allPages((p) => deps.store.people.list({}, p)))).map(personAdminItem) });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/admin/people',
+    handler: async ({ deps, viewer, req }) => {
+      const { person, created } = await createPerson(deps, viewer, req.body);
+      return { status: created ? 201 : 200, body: { person: personAdminItem(person), created } };
     },
   },
   { method: 'PATCH', pattern: '/api/admin/people/:id', handler: async ({ deps, viewer, params, req }) => ok({ person: personAdminItem(await updatePerson(deps, viewer, params.id!, req.body)) }) },

@@ -96,11 +96,75 @@ describe('recording in the meeting', () => {
   });
 });
 
+describe('attendance and paper extensions on the meeting page', () => {
+  it('records apologies with a substitute; both appear in the attendance table, and the substitute is marked as attended', async () => {
+    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as { chairId: string; attendees: { personId: string; attendance: string }[] };
+    const away = view.attendees.find((a) => a.personId !== view.chairId && a.attendance === 'expected')!.personId;
+    const listed = new Set(view.attendees.map((a) => a.personId));
+    const people = (await b.stack.call('GET', '/api/people', { as: 'ceo' })).body.people as { id: string; name: string }[];
+    const sub = people.find((p) => !listed.has(p.id) && p.id !== 'admin')!;
+    const page = await b.open(`/tab/meeting/${nextMeetingId}`, { as: 'ceo' });
+    const form = page.getByRole('form', { name: 'Send apologies' });
+    await form.getByLabel('Apologies from').selectOption(away);
+    await form.getByLabel('Reason').fill('Leading an Ofsted visit elsewhere');
+    await form.getByLabel('Substitute').selectOption(sub.id);
+    await form.getByRole('button', { name: 'Send apologies' }).click();
+    await page.locator(`tr[data-person="${away}"]`).getByText(`Leading an Ofsted visit elsewhere; substitute ${sub.name}`).waitFor();
+    await page.getByRole('button', { name: `${sub.name} attended` }).click();
+    await page.locator(`tr[data-person="${sub.id}"]`).getByRole('cell', { name: 'Attended', exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('lets a paper’s owner ask for more time with an en-GB date, and the chair grant it', async () => {
+    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as { chairId: string; papers: { requirementId: string; title: string; ownerId: string; dueDate: string; submittedAt?: string }[] };
+    const paper = view.papers.find((p) => !p.submittedAt)!;
+    const d = new Date(`${paper.dueDate}T12:00:00Z`);
+    do d.setUTCDate(d.getUTCDate() + 1);
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+    const typed = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    const owner = await b.open(`/tab/meeting/${nextMeetingId}`, { as: paper.ownerId });
+    const field = owner.getByLabel(`New date for the ${paper.title}`);
+    await field.fill('31/02/2027');
+    await field.blur();
+    await owner.getByText('Enter the date as dd/mm/yyyy').first().waitFor();
+    await field.fill(typed);
+    await owner.getByLabel('Why more time is needed').first().fill('The autumn data arrives late');
+    await owner.getByRole('form', { name: `Ask for more time on the ${paper.title}` }).getByRole('button', { name: 'Ask for more time' }).click();
+    await owner.getByText('waiting for the chair').waitFor();
+    await owner.close();
+
+    const chair = await b.open(`/tab/meeting/${nextMeetingId}`, { as: view.chairId });
+    await chair.getByRole('button', { name: 'Grant the extension' }).click();
+    await chair.getByText(/approved by/).waitFor();
+    await expect(chair.getByText(/Extension to .* asked by/).textContent()).resolves.toMatch(new RegExp(`${d.getUTCDate()} \\w{3} ${d.getUTCFullYear()}`));
+    await chair.close();
+  });
+});
+
+describe('settings: people', () => {
+  it('shows the API’s problem next to the field, then saves a person’s edit and it sticks', async () => {
+    const page = await b.open('/tab/settings', { as: 'admin' });
+    await page.locator('tr[data-person="governor-oakfield"]').getByRole('button', { name: /^Edit/ }).click();
+    const form = page.getByRole('form', { name: /^Edit/ });
+    await form.getByLabel('E-mail').fill('not-an-email');
+    await form.getByLabel('Job title').fill('Vice-chair of governors');
+    await form.getByRole('button', { name: 'Save person' }).click();
+    await page.getByText('Not saved: fix the fields marked.').waitFor();
+    await expect(form.getByRole('textbox', { name: 'E-mail' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await form.getByLabel('E-mail').fill('governor.oakfield@example.org');
+    await form.getByRole('button', { name: 'Save person' }).click();
+    await page.getByText(/ saved\.$/).waitFor();
+    await page.reload();
+    await page.locator('tr[data-person="governor-oakfield"]').getByText('Vice-chair of governors').waitFor();
+    await page.close();
+  });
+});
+
 describe('the year planner', () => {
   it('refuses to move a meeting onto a bank holiday and says why', async () => {
     const page = await b.open('/tab/planner', { as: 'aid-graham' });
     await page.locator(`tr[data-meeting="${nextMeetingId}"]`).getByRole('button', { name: /^Move/ }).click();
-    await page.getByLabel('New date').fill('2027-05-03');
+    await page.getByLabel('New date').fill('03/05/2027');
     await page.getByRole('button', { name: 'Move', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();

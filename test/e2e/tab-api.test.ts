@@ -95,6 +95,50 @@ describe('recording at a meeting', () => {
   });
 });
 
+describe('attendance, apologies and paper extensions', () => {
+  it('lets the chair send apologies for an attendee with a substitute, then record attendance; refuses others', async () => {
+    const m = meeting((x) => x.academyId === 'riverside' && x.status === 'planned' && x.date > '2026-11-23' && x.kind === 'aim');
+    const view = (await stack.call('GET', `/api/meetings/${m.id}`, { as: 'ceo' })).body.meeting;
+    const away = view.attendees.find((a: { personId: string }) => a.personId !== m.chairId).personId as string;
+    const attending = new Set(view.attendees.map((a: { personId: string }) => a.personId));
+    const people = (await stack.call('GET', '/api/admin/people', { as: 'admin' })).body.people as { id: string }[];
+    const sub = people.find((p) => !attending.has(p.id) && p.id !== 'admin')!.id;
+    expect((await stack.call('POST', `/api/meetings/${m.id}/apologies`, { as: 'head-oakfield', body: { personId: away, reason: 'x', version: view.version } })).status).toBe(403);
+    const noReason = await stack.call('POST', `/api/meetings/${m.id}/apologies`, { as: m.chairId, body: { personId: away, reason: ' ', version: view.version } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.problems[0].field).toBe('reason');
+    const res = await stack.call('POST', `/api/meetings/${m.id}/apologies`, { as: m.chairId, body: { personId: away, reason: 'Ofsted visit at another school', substituteId: sub, version: view.version } });
+    expect(res.status).toBe(200);
+    expect(res.body.meeting.attendees).toEqual(expect.arrayContaining([expect.objectContaining({ personId: away, attendance: 'apologies', apology: expect.objectContaining({ substituteId: sub }) }), expect.objectContaining({ personId: sub, attendance: 'expected' })]));
+    const again = await stack.call('POST', `/api/meetings/${m.id}/apologies`, { as: m.chairId, body: { personId: away, reason: 'again', version: res.body.meeting.version } });
+    expect(again.body.error.code).toBe('ATTENDANCE.APOLOGIES_ALREADY_GIVEN');
+    const attended = await stack.call('POST', `/api/meetings/${m.id}/attendance`, { as: m.chairId, body: { personId: sub, attendance: 'attended', version: res.body.meeting.version } });
+    expect(attended.status).toBe(200);
+    expect(attended.body.meeting.attendees.find((a: { personId: string }) => a.personId === sub).attendance).toBe('attended');
+    expect((await stack.call('POST', `/api/meetings/${m.id}/attendance`, { as: m.chairId, body: { personId: sub, attendance: 'absent', version: res.body.meeting.version } })).status).toBe(409);
+    expect((await stack.call('POST', `/api/meetings/${m.id}/attendance`, { as: 'head-riverside', body: { personId: sub, attendance: 'absent', version: attended.body.meeting.version } })).status).toBe(403);
+  });
+
+  it('lets a paper’s owner ask for more time and only the chair decide', async () => {
+    const m = meetings.find((x) => x.status === 'planned' && x.date > '2026-12-01' && x.academyId === 'oakfield')!;
+    const view = (await stack.call('GET', `/api/meetings/${m.id}`, { as: 'ceo' })).body.meeting;
+    const paper = view.papers.find((p: { submittedAt?: string }) => !p.submittedAt);
+    const early = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/extension`, { as: paper.ownerId, body: { newDueDate: paper.dueDate, reason: 'Data not in yet', version: view.version } });
+    expect(early.body.error.code).toBe('PAPER.EXTENSION_NOT_LATER');
+    const d = new Date(`${paper.dueDate}T12:00:00Z`);
+    do d.setUTCDate(d.getUTCDate() + 1);
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+    const newDueDate = d.toISOString().slice(0, 10);
+    const asked = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/extension`, { as: paper.ownerId, body: { newDueDate, reason: 'Data not in yet', version: view.version } });
+    expect(asked.status).toBe(200);
+    const notChair = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/extension/decision`, { as: 'admin', body: { approve: true, version: asked.body.meeting.version } });
+    expect(notChair.body.error.code).toBe('PAPER.NOT_THE_CHAIR');
+    const granted = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/extension/decision`, { as: m.chairId, body: { approve: true, version: asked.body.meeting.version } });
+    expect(granted.status).toBe(200);
+    expect(granted.body.meeting.papers.find((p: { requirementId: string }) => p.requirementId === paper.requirementId).extension).toEqual(expect.objectContaining({ status: 'approved', newDueDate }));
+  });
+});
+
 describe('settings: academies and people', () => {
   it('lets the trust admin change an academy’s stage with its version, naming a bad stage, and refuses a head', async () => {
     const list = await stack.call('GET', '/api/admin/academies', { as: 'admin' });
@@ -117,6 +161,18 @@ describe('settings: academies and people', () => {
     expect(res.status).toBe(200);
     expect(res.body.person.jobTitle).toBe('Executive Headteacher');
     expect((await stack.call('PATCH', '/api/admin/people/head-oakfield', { as: 'head-oakfield', body: { jobTitle: 'x', version: res.body.person.version } })).status).toBe(403);
+  });
+
+  it('adds a person once per client key, naming bad fields', async () => {
+    const bad = await stack.call('POST', '/api/admin/people', { as: 'admin', body: { name: 'Sam Patel', email: 'not-an-email', roles: [{ role: 'governor' }], clientKey: 'k1' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'roles.0.academyId']);
+    const body = { name: 'Sam Patel', email: 'sam.patel@example.org', roles: [{ role: 'governor', academyId: 'oakfield' }], clientKey: 'k2' };
+    const made = await stack.call('POST', '/api/admin/people', { as: 'admin', body });
+    expect(made.status).toBe(201);
+    const again = await stack.call('POST', '/api/admin/people', { as: 'admin', body });
+    expect(again.body).toEqual(expect.objectContaining({ created: false, person: expect.objectContaining({ id: made.body.person.id }) }));
+    expect((await stack.call('POST', '/api/admin/people', { as: 'head-oakfield', body: { ...body, clientKey: 'k3' } })).status).toBe(403);
   });
 });
 

@@ -22,3 +22,17 @@ export const formatPounds = (pence: number): string => new Intl.NumberFormat('en
 
 /** Today's date in England, as "YYYY-MM-DD". */
 export const londonToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** "23/11/2026" for "2026-11-23": how a date is typed in England. */
+export const formatInputDate = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+/** "2026-11-23" for "23/11/2026" (or "23/11/26", "3-5-2027", "3.5.2027"), or undefined when it is not a real date. */
+export function parseInputDate(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day, 12));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return d.toISOString().slice(0, 10);
+}

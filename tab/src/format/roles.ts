@@ -19,3 +19,9 @@ const ROLE_NAMES: Record<string, string> = {
 
 /** "Chair of LGB" for "chair-lgb". */
 export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;
+
+/** Every role, in the order the trusts list them. */
+export const ROLE_IDS: readonly string[] = Object.keys(ROLE_NAMES);
+
+/** Roles held across the whole trust, not for one academy. */
+export const isTrustWideRole = (role: string): boolean => ['ceo', 'improvement-director', 'trust-admin', 'board'].includes(role);

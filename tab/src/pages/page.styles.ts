@@ -13,5 +13,6 @@ export const usePageStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   tableWrap: { overflowX: 'auto' },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   pre: { whiteSpace: 'pre-wrap', margin: 0, fontFamily: tokens.fontFamilyBase },
 });

@@ -1,5 +1,6 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DateField } from '../../components/DateField';
 import type { PersonItem } from '../../api/api-types';
 import { usePageStyles } from '../page.styles';
 
@@ -30,10 +31,8 @@ export function ActionCaptureForm(props: { owners: PersonItem[]; defaultDue: str
           ))}
         </Select>
       </Field>
-      <Field label="Due" required>
-        <Input type="date" value={dueDate} onChange={(_, v) => setDueDate(v.value)} />
-      </Field>
-      <Button appearance="primary" type="submit" disabled={props.busy || text.trim() === ''}>
+      <DateField label="Due" required value={dueDate} onChange={setDueDate} />
+      <Button appearance="primary" type="submit" disabled={props.busy || text.trim() === '' || dueDate === ''}>
         Add action
       </Button>
     </form>

@@ -15,3 +15,16 @@ export const inFourWeeks = (today: string): string => {
   d.setUTCDate(d.getUTCDate() + 28);
   return d.toISOString().slice(0, 10);
 };
+
+const asItem = (view: MeetingView, ctx: Pick<AppContextValue, 'people'>, id: string): PersonItem => ctx.people.get(id) ?? { id, name: view.people.find((p) => p.id === id)?.name ?? id, email: '', jobTitle: undefined, roles: [] };
+
+/** Who the viewer may send apologies for: anyone still expected when they record the meeting, else only themselves. */
+export function apologyCandidates(view: MeetingView, ctx: Pick<AppContextValue, 'people' | 'me'>, canRecord: boolean): PersonItem[] {
+  return view.meeting.attendees.filter((a) => a.attendance === 'expected' && (canRecord || a.personId === ctx.me.id)).map((a) => asItem(view, ctx, a.personId));
+}
+
+/** Who could stand in: people the viewer can see who are not already on the list, by name. */
+export function substituteCandidates(view: MeetingView, ctx: Pick<AppContextValue, 'people'>): PersonItem[] {
+  const listed = new Set(view.meeting.attendees.map((a) => a.personId));
+  return [...ctx.people.values()].filter((p) => !listed.has(p.id)).sort((a, b) => a.name.localeCompare(b.name));
+}

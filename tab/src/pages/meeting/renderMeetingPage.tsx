@@ -9,7 +9,9 @@ import { roleName } from '../../format/roles';
 import type { usePageStyles } from '../page.styles';
 import { ActionCaptureForm } from './ActionCaptureForm';
 import { GRADES, JudgementForm } from './JudgementForm';
-import { actionOwners, inFourWeeks } from './meeting-people';
+import { ApologiesForm } from './ApologiesForm';
+import { ExtensionForm } from './ExtensionForm';
+import { actionOwners, apologyCandidates, inFourWeeks, substituteCandidates } from './meeting-people';
 import type { MeetingPageState } from './useMeetingPage';
 
 const ATTENDANCE = { expected: 'Expected', attended: 'Attended', apologies: 'Apologies', absent: 'Absent' } as const;
@@ -23,6 +25,9 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
   const v = data.data;
   const m = v.meeting;
   const cf = v.carriedForward;
+  const today = londonToday();
+  const absentees = m.status === 'planned' && m.date >= today ? apologyCandidates(v, ctx, st.canRecord) : [];
+  const canMark = st.canRecord && m.status !== 'cancelled';
   const pendingMine = m.notes?.approvals.some((a) => a.personId === ctx.me.id && a.status !== 'approved') && !m.notes?.circulatedAt;
   return (
     <div className={s.page}>
@@ -107,9 +112,28 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                   </span>
                 ) : (
                   <>
-                    <span className={p.dueDate < londonToday() ? s.overdue : s.muted}>
+                    <span className={(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate) < today ? s.overdue : s.muted}>
                       due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from {nameOf(ctx, p.ownerId)}
                     </span>
+                    {p.extension ? (
+                      <div className={s.muted}>
+                        Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“{p.extension.reason}”):{' '}
+                        {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
+                      </div>
+                    ) : null}
+                    {p.extension?.status === 'requested' && m.chairId === ctx.me.id ? (
+                      <div className={s.row}>
+                        <Button size="small" appearance="primary" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, true)}>
+                          Grant the extension
+                        </Button>
+                        <Button size="small" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, false)}>
+                          Decline the extension
+                        </Button>
+                      </div>
+                    ) : null}
+                    {(p.ownerId === ctx.me.id || st.canRecord) && m.status === 'planned' && (!p.extension || p.extension.status === 'declined') ? (
+                      <ExtensionForm title={p.title} busy={st.busy} onRequest={(e) => st.requestExtension(p.requirementId, e)} />
+                    ) : null}
                     {p.ownerId === ctx.me.id || st.canRecord ? (
                       <form
                         className={s.row}
@@ -143,20 +167,34 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                 <TableHeaderCell>Role</TableHeaderCell>
                 <TableHeaderCell>Attendance</TableHeaderCell>
                 <TableHeaderCell>Apologies and substitute</TableHeaderCell>
+                {canMark ? <TableHeaderCell>Record</TableHeaderCell> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
               {m.attendees.map((a) => (
-                <TableRow key={a.personId}>
+                <TableRow key={a.personId} data-person={a.personId}>
                   <TableCell>{nameOf(ctx, a.personId)}</TableCell>
                   <TableCell>{a.presence === 'chair' ? `Chair (${roleName(a.role)})` : roleName(a.role)}</TableCell>
                   <TableCell>{ATTENDANCE[a.attendance]}</TableCell>
                   <TableCell>{a.apology ? `${a.apology.reason}${a.apology.substituteId ? `; substitute ${nameOf(ctx, a.apology.substituteId)}` : ''}` : '—'}</TableCell>
+                  {canMark ? (
+                    <TableCell>
+                      <div className={s.row}>
+                        <Button size="small" aria-label={`${nameOf(ctx, a.personId)} attended`} disabled={st.busy || a.attendance === 'attended'} onClick={() => void st.recordAttendance(a.personId, 'attended')}>
+                          Attended
+                        </Button>
+                        <Button size="small" aria-label={`${nameOf(ctx, a.personId)} absent`} disabled={st.busy || a.attendance === 'absent' || a.attendance === 'apologies'} onClick={() => void st.recordAttendance(a.personId, 'absent')}>
+                          Absent
+                        </Button>
+                      </div>
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
+        {absentees.length > 0 ? <ApologiesForm absentees={absentees} substitutes={substituteCandidates(v, ctx)} busy={st.busy} onSend={st.sendApologies} /> : null}
       </Section>
       <div className={s.grid}>
         <Section title="Judgements">
@@ -221,7 +259,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
               </div>
             </form>
           ) : null}
-          {st.canRecord && m.status !== 'cancelled' && !m.notes?.circulatedAt && m.date <= londonToday() ? (
+          {st.canRecord && m.status !== 'cancelled' && !m.notes?.circulatedAt && m.date <= today ? (
             <form
               className={s.form}
               aria-label="Write the notes"
@@ -255,7 +293,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
             ))}
           </ul>
         )}
-        {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm owners={actionOwners(v, ctx)} defaultDue={inFourWeeks(londonToday())} busy={st.busy} onCapture={st.captureAction} /> : null}
+        {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm owners={actionOwners(v, ctx)} defaultDue={inFourWeeks(today)} busy={st.busy} onCapture={st.captureAction} /> : null}
       </Section>
     </div>
   );

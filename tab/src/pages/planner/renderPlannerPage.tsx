@@ -1,7 +1,8 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { academyName, kindAbbreviation, nameOf } from '../../app/app-context';
 import { pathOf } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
+import { DateField } from '../../components/DateField';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { formatDate, formatShortDate, formatTime } from '../../format/dates';
@@ -37,10 +38,8 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
               void st.move();
             }}
           >
-            <Field label="New date">
-              <Input type="date" value={st.date} onChange={(_, v) => st.setDate(v.value)} autoFocus />
-            </Field>
-            <Button appearance="primary" type="submit" disabled={st.busy}>
+            <DateField label="New date" value={st.date} onChange={st.setDate} autoFocus required />
+            <Button appearance="primary" type="submit" disabled={st.busy || st.date === ''}>
               {st.busy ? 'Moving…' : 'Move'}
             </Button>
             <Button onClick={st.cancelMove}>Cancel</Button>

@@ -1,3 +1,4 @@
+import { formatDate } from '../../format/dates';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-client';
 import type { Meeting, Planner } from '../../api/api-types';
@@ -43,7 +44,7 @@ export function usePlannerPage() {
     setBusy(true);
     try {
       await ctx.api.send('POST', `/api/meetings/${encodeURIComponent(moving.id)}/move`, { date, version: moving.version });
-      setResult({ kind: 'moved', text: `Moved to ${date}. The calendar event follows.` });
+      setResult({ kind: 'moved', text: `Moved to ${formatDate(date)}. The calendar event follows.` });
       setMoving(undefined);
       data.reload();
     } catch (e) {

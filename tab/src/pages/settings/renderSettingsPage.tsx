@@ -4,6 +4,7 @@ import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { formatPounds } from '../../format/dates';
 import { roleName } from '../../format/roles';
+import { PersonEditor } from './PersonEditor';
 import type { usePageStyles } from '../page.styles';
 import type { SaveResult, SettingsState } from './useSettingsPage';
 
@@ -82,6 +83,14 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
         ) : null}
       </Section>
       <Section title="People">
+        <Result result={st.personResult} />
+        {st.editing ? (
+          <PersonEditor draft={st.editing} errors={st.personErrors} academies={[...ctx.academies.values()]} busy={st.busy} onChange={st.setEditing} onSave={() => void st.savePerson()} onCancel={() => st.setEditing(undefined)} s={s} />
+        ) : (
+          <div className={s.row}>
+            <Button onClick={() => st.editPerson(undefined)}>Add a person</Button>
+          </div>
+        )}
         {people.state === 'loading' ? <Loading what="people" /> : null}
         {people.state === 'error' ? <LoadError error={people.error} onRetry={people.reload} /> : null}
         {people.state === 'ready' ? (
@@ -96,15 +105,23 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
                     <TableHeaderCell>Job title</TableHeaderCell>
                     <TableHeaderCell>Roles</TableHeaderCell>
                     <TableHeaderCell>Id (for ?as=)</TableHeaderCell>
+                    <TableHeaderCell>
+                      <span className={s.visuallyHidden}>Edit</span>
+                    </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {people.data.people.map((p) => (
-                    <TableRow key={p.id}>
+                    <TableRow key={p.id} data-person={p.id}>
                       <TableCell>{p.name}</TableCell>
                       <TableCell>{p.jobTitle ?? '—'}</TableCell>
                       <TableCell>{p.roles.map((r) => (r.academyId ? `${roleName(r.role)} (${academyName(ctx, r.academyId)})` : roleName(r.role))).join(', ')}</TableCell>
                       <TableCell>{p.id}</TableCell>
+                      <TableCell>
+                        <Button size="small" aria-label={`Edit ${p.name}`} disabled={st.busy} onClick={() => st.editPerson(p)}>
+                          Edit
+                        </Button>
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -3,6 +3,19 @@ import type { AcademyAdminItem, ImprovementModel, PersonAdminItem } from '../../
 import { asApiError, useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
 
+/** The person being edited (or added, with no id yet): roles as role × academy ("" = the whole trust). */
+export interface PersonDraft {
+  id?: string;
+  version?: string;
+  clientKey: string;
+  name: string;
+  email: string;
+  jobTitle: string;
+  roles: { role: string; academyId: string }[];
+}
+
+const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
 export type SaveResult = { intent: 'success' | 'error'; text: string; problems?: string[] } | undefined;
 
 /** Settings' state: the improvement model as JSON (validated by the API on save), academies and people. */
@@ -16,6 +29,9 @@ export function useSettingsPage() {
   const [modelResult, setModelResult] = useState<SaveResult>();
   const [academyResult, setAcademyResult] = useState<SaveResult>();
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<PersonDraft>();
+  const [personErrors, setPersonErrors] = useState<Record<string, string>>({});
+  const [personResult, setPersonResult] = useState<SaveResult>();
 
   useEffect(() => {
     if (model.state === 'ready') setDraft(JSON.stringify(model.data.model, null, 2));
@@ -57,7 +73,44 @@ export function useSettingsPage() {
     }
   };
 
-  return { ctx, isAdmin, model, academies, people, draft, setDraft, saveModel, modelResult, saveAcademy, academyResult, busy };
+  const editPerson = (p: PersonAdminItem | undefined) => {
+    setPersonErrors({});
+    setPersonResult(undefined);
+    setEditing(
+      p
+        ? { id: p.id, version: p.version, clientKey: newKey(), name: p.name, email: p.email, jobTitle: p.jobTitle ?? '', roles: p.roles.map((r) => ({ role: r.role, academyId: r.academyId ?? '' })) }
+        : { clientKey: newKey(), name: '', email: '', jobTitle: '', roles: [{ role: 'governor', academyId: '' }] },
+    );
+  };
+
+  const savePerson = async () => {
+    if (!editing) return;
+    const body = {
+      name: editing.name,
+      email: editing.email.trim(),
+      ...(editing.jobTitle.trim() ? { jobTitle: editing.jobTitle.trim() } : {}),
+      roles: editing.roles.map((r) => (r.academyId ? { role: r.role, academyId: r.academyId } : { role: r.role })),
+    };
+    setBusy(true);
+    try {
+      if (editing.id) await ctx.api.send('PATCH', `/api/admin/people/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version });
+      else await ctx.api.send('POST', '/api/admin/people', { ...body, clientKey: editing.clientKey });
+      setPersonResult({ intent: 'success', text: `${editing.name.trim()} saved.` });
+      setPersonErrors({});
+      setEditing(undefined);
+      people.reload();
+    } catch (e) {
+      const err = asApiError(e);
+      if (err.problems.length > 0) {
+        setPersonErrors(Object.fromEntries(err.problems.map((p) => [p.field, p.message])));
+        setPersonResult({ intent: 'error', text: 'Not saved: fix the fields marked.' });
+      } else setPersonResult({ intent: 'error', text: err.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { ctx, isAdmin, editing, setEditing, editPerson, savePerson, personErrors, personResult, model, academies, people, draft, setDraft, saveModel, modelResult, saveAcademy, academyResult, busy };
 }
 
 export type SettingsState = ReturnType<typeof useSettingsPage>;
