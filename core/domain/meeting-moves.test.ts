@@ -8,7 +8,7 @@ import { preset } from './models/presets';
 import type { Person } from './people';
 import { SchoolCalendar, type AcademicYearDates } from './school-year/school-calendar';
 import { planYear } from './year-planner';
-import { makeTrust } from './year-planner.fixtures';
+import { makeTrust, THROUGH_THE_HOLIDAYS } from './year-planner.fixtures';
 
 const calendar = new SchoolCalendar();
 const TODAY = '2026-09-01';
@@ -55,18 +55,7 @@ const springToApril: AcademicYearDates = {
   ],
 };
 
-/** 2025/26 with Easter Monday (6 April 2026) and the late May bank holiday (25 May 2026) in term time. */
-const throughTheHolidays: AcademicYearDates = {
-  academicYear: '2025/26',
-  halfTerms: [
-    { halfTerm: 1, term: 'autumn', start: '2025-09-03', end: '2025-10-24' },
-    { halfTerm: 2, term: 'autumn', start: '2025-11-03', end: '2025-12-19' },
-    { halfTerm: 3, term: 'spring', start: '2026-01-05', end: '2026-02-13' },
-    { halfTerm: 4, term: 'spring', start: '2026-02-23', end: '2026-04-10' },
-    { halfTerm: 5, term: 'summer', start: '2026-04-20', end: '2026-05-29' },
-    { halfTerm: 6, term: 'summer', start: '2026-06-08', end: '2026-07-22' },
-  ],
-};
+const throughTheHolidays = THROUGH_THE_HOLIDAYS;
 
 describe('moving a meeting to a school day', () => {
   it('pins it, and its date, half term, times and papers’ due dates follow the new day', () => {

@@ -1,3 +1,4 @@
+import type { AcademicYearDates, SchoolCalendar } from './school-year/school-calendar';
 /**
  * Test-only: a realistic trust for planner and move tests (academies with a spread of Ofsted grades,
  * sponsored and Ofsted-window schools, improvement directors, a CEO, each school's head, chair of
@@ -6,8 +7,8 @@
 import type { Academy } from './academy';
 import { suggestStage } from './cadence';
 import type { OfstedGrade } from './grades';
-import type { LocalDate } from './local-date';
-import type { Meeting } from './meeting';
+import { addDays, type LocalDate } from './local-date';
+import type { Meeting, MeetingDraft } from './meeting';
 import type { ImprovementModel } from './models/improvement-model.schema';
 import type { Person, Role } from './people';
 import type { PlanResult } from './year-planner';
@@ -75,3 +76,43 @@ export function applyPlan(existing: readonly Meeting[], plan: PlanResult): Meeti
 /** Marks every meeting before `today` as held, as the trust would after holding them. */
 export const holdUntil = (meetings: readonly Meeting[], today: LocalDate): Meeting[] =>
   meetings.map((m) => (m.status === 'planned' && m.date < today ? { ...m, status: 'held' as const } : m));
+
+/** 2025/26 as a trust's own term dates that keep Good Friday and Easter Monday (3 and 6 April 2026) and the late May bank holiday (25 May 2026) in term time, so the bank-holiday rule itself is tested. */
+export const THROUGH_THE_HOLIDAYS: AcademicYearDates = {
+  academicYear: '2025/26',
+  halfTerms: [
+    { halfTerm: 1, term: 'autumn', start: '2025-09-03', end: '2025-10-24' },
+    { halfTerm: 2, term: 'autumn', start: '2025-11-03', end: '2025-12-19' },
+    { halfTerm: 3, term: 'spring', start: '2026-01-05', end: '2026-02-13' },
+    { halfTerm: 4, term: 'spring', start: '2026-02-23', end: '2026-04-10' },
+    { halfTerm: 5, term: 'summer', start: '2026-04-20', end: '2026-05-29' },
+    { halfTerm: 6, term: 'summer', start: '2026-06-08', end: '2026-07-22' },
+  ],
+};
+
+/** The days a meeting holds its chair and academy, worked out afresh: its own school days and a monitoring visit the school day before. */
+export function heldDays(m: Pick<Meeting, 'date' | 'days' | 'kind'>, model: ImprovementModel, cal: SchoolCalendar): LocalDate[] {
+  const own = [m.date];
+  for (let d = addDays(m.date, 1); own.length < m.days; d = addDays(d, 1)) if (cal.isSchoolDay(d)) own.push(d);
+  const visit = model.meetingKinds.find((k) => k.id === m.kind)!.monitoringVisitDayBefore ? cal.previousSchoolDay(m.date) : undefined;
+  return visit ? [visit, ...own] : own;
+}
+
+/** "aid-1 on 2026-10-13" for every person or academy booked twice on one day. */
+export function doubleBookings(meetings: readonly Pick<Meeting, 'date' | 'days' | 'kind' | 'chairId' | 'academyId' | 'status'>[], model: ImprovementModel, cal: SchoolCalendar): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of meetings.filter((x) => x.status !== 'cancelled')) {
+    for (const d of heldDays(m, model, cal)) {
+      for (const who of [m.chairId, `academy ${m.academyId}`]) {
+        const key = `${who} on ${d}`;
+        if (seen.has(key)) out.push(key);
+        seen.add(key);
+      }
+    }
+  }
+  return out;
+}
+
+/** Planner drafts as meetings, their key standing in for the id. */
+export const asMeetings = (drafts: readonly MeetingDraft[]): Meeting[] => drafts.map(({ key, ...d }) => ({ ...d, id: key }));

@@ -1,42 +1,16 @@
-import type { Academy } from './academy';
+
 import { requiredMeetings } from './cadence';
-import { addDays, isWeekend, weekOf, type LocalDate } from './local-date';
-import type { Meeting, MeetingDraft } from './meeting';
-import { moveMeeting } from './meeting-moves';
-import type { ImprovementModel } from './models/improvement-model.schema';
+import { isWeekend, weekOf, type LocalDate } from './local-date';
+import type { Meeting } from './meeting';
 import { preset, presetIds } from './models/presets';
-import { SchoolCalendar, type AcademicYearDates } from './school-year/school-calendar';
-import { planYear, type PlanResult } from './year-planner';
-import { applyPlan, holdUntil, makeTrust } from './year-planner.fixtures';
+import { SchoolCalendar } from './school-year/school-calendar';
+import { planYear } from './year-planner';
+import { asMeetings, doubleBookings, heldDays, makeTrust, THROUGH_THE_HOLIDAYS } from './year-planner.fixtures';
 
 const calendar = new SchoolCalendar();
 const YEAR = '2026/27';
 
 // ---- what a head of school improvement would check on a planned year ----
-
-/** The days a meeting holds its chair and academy, worked out afresh: its own school days and a monitoring visit the school day before. */
-function heldDays(m: Pick<Meeting, 'date' | 'days' | 'kind'>, model: ImprovementModel, cal: SchoolCalendar): LocalDate[] {
-  const own = [m.date];
-  for (let d = addDays(m.date, 1); own.length < m.days; d = addDays(d, 1)) if (cal.isSchoolDay(d)) own.push(d);
-  const visit = model.meetingKinds.find((k) => k.id === m.kind)!.monitoringVisitDayBefore ? cal.previousSchoolDay(m.date) : undefined;
-  return visit ? [visit, ...own] : own;
-}
-
-/** "aid-1 on 2026-10-13" for every person or academy booked twice on one day. */
-function doubleBookings(meetings: readonly Pick<Meeting, 'date' | 'days' | 'kind' | 'chairId' | 'academyId' | 'status'>[], model: ImprovementModel, cal: SchoolCalendar): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const m of meetings.filter((x) => x.status !== 'cancelled')) {
-    for (const d of heldDays(m, model, cal)) {
-      for (const who of [m.chairId, `academy ${m.academyId}`]) {
-        const key = `${who} on ${d}`;
-        if (seen.has(key)) out.push(key);
-        seen.add(key);
-      }
-    }
-  }
-  return out;
-}
 
 /** Whether a meeting sits in the early / middle / late third of its half term's school days. */
 function inTimingWindow(m: Pick<Meeting, 'date' | 'halfTerm' | 'timing' | 'academicYear'>, cal: SchoolCalendar): boolean {
@@ -82,7 +56,6 @@ function chairLoad(meetings: readonly Pick<Meeting, 'chairId' | 'halfTerm' | 'da
   return { spread, step, peak, worst };
 }
 
-const asMeetings = (drafts: readonly MeetingDraft[]): Meeting[] => drafts.map(({ key, ...d }) => ({ ...d, id: key }));
 const byDate = (a: { date: string; academyId: string; kind: string }, b: { date: string; academyId: string; kind: string }) =>
   a.date.localeCompare(b.date) || a.academyId.localeCompare(b.academyId) || a.kind.localeCompare(b.kind);
 
@@ -235,18 +208,7 @@ describe('a 60-academy trust with 5 improvement directors', () => {
 // ---- bank holidays in a trust's own term time ----
 
 describe('bank holidays that a trust’s own term dates put in term time', () => {
-  /** Spring 2 runs on through Easter (Good Friday 3 and Easter Monday 6 April 2026 in term) and summer 1 to the end of May (25 May in term). */
-  const throughTheHolidays: AcademicYearDates = {
-    academicYear: '2025/26',
-    halfTerms: [
-      { halfTerm: 1, term: 'autumn', start: '2025-09-03', end: '2025-10-24' },
-      { halfTerm: 2, term: 'autumn', start: '2025-11-03', end: '2025-12-19' },
-      { halfTerm: 3, term: 'spring', start: '2026-01-05', end: '2026-02-13' },
-      { halfTerm: 4, term: 'spring', start: '2026-02-23', end: '2026-04-10' },
-      { halfTerm: 5, term: 'summer', start: '2026-04-20', end: '2026-05-29' },
-      { halfTerm: 6, term: 'summer', start: '2026-06-08', end: '2026-07-22' },
-    ],
-  };
+  const throughTheHolidays = THROUGH_THE_HOLIDAYS;
   const model = preset('waterton');
   const { academies, people } = makeTrust(model, 60, 5);
   const heldOn = (cal: SchoolCalendar) => new Set(asMeetings(planYear({ model, calendar: cal, academicYear: '2025/26', academies, people }).create).flatMap((m) => heldDays(m, model, cal)));
@@ -274,145 +236,5 @@ describe('bank holidays that a trust’s own term dates put in term time', () =>
     const days = heldOn(withInset);
     expect(days.has('2026-05-26')).toBe(false);
     expect(days.has('2026-04-07')).toBe(false);
-  });
-});
-
-// ---- re-planning ----
-
-describe('re-planning a Waterton year part-way through', () => {
-  const model = preset('waterton');
-  const { academies, people } = makeTrust(model, 12, 2);
-  const first = planYear({ model, calendar, academicYear: YEAR, academies, people });
-  const TODAY = '2027-01-13'; // spring 1, before its ASERs
-  const store = holdUntil(asMeetings(first.create), TODAY);
-  const plan = (over: { academies?: Academy[]; existing?: Meeting[]; today?: LocalDate; cal?: SchoolCalendar } = {}): PlanResult =>
-    planYear({ model, calendar: over.cal ?? calendar, academicYear: YEAR, academies: over.academies ?? academies, people, existing: over.existing ?? store, today: over.today ?? TODAY });
-  const withStage = (academyId: string, supportStage: string) => academies.map((a) => (a.id === academyId ? { ...a, supportStage } : a));
-  const standard = academies.find((a) => a.supportStage === 'standard' && !a.sponsored && !a.inOfstedWindow)!;
-  const closer = academies.find((a) => a.supportStage === 'closer-support' && !a.sponsored && !a.inOfstedWindow)!;
-
-  it('changes nothing when nothing has changed: held and past meetings are kept exactly as they are', () => {
-    const r = plan();
-    expect({ create: r.create, change: r.change, cancel: r.cancel, unplaced: r.unplaced }).toEqual({ create: [], change: [], cancel: [], unplaced: [] });
-    const kept = new Set(r.keep);
-    expect(store.filter((m) => m.date <= TODAY).every((m) => kept.has(m))).toBe(true);
-  });
-
-  it('keeps a past meeting nobody marked as held', () => {
-    const notMarked = store.map((m) => (m.date === store.find((x) => x.status === 'held')!.date ? { ...m, status: 'planned' as const } : m));
-    const r = plan({ existing: notMarked });
-    expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
-  });
-
-  it('raising an academy to Stabilise mid-year adds only its missing meetings after today, and moves none', () => {
-    const r = plan({ academies: withStage(standard.id, 'stabilise') });
-    expect(r.change).toEqual([]);
-    expect(r.cancel).toEqual([]);
-    expect(r.unplaced).toEqual([]);
-    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([`${standard.id}/aser/ht3`, `${standard.id}/aser-extended/ht3`, `${standard.id}/aser/ht5`]);
-    expect(r.create.every((m) => m.date > TODAY)).toBe(true);
-    // Its existing ASERs in half terms 4 and 6 stay on their dates.
-    const before = store.filter((m) => m.academyId === standard.id).map((m) => m.date);
-    expect(r.keep.filter((m) => m.academyId === standard.id).map((m) => m.date)).toEqual(before);
-    const after = applyPlan(store, r);
-    expect(doubleBookings(after, model, calendar)).toEqual([]);
-  });
-
-  it('raising a stage after a half term has passed reports that half term’s meeting rather than placing it late', () => {
-    const r = plan({ academies: withStage(standard.id, 'stabilise'), today: '2027-02-15', existing: holdUntil(store, '2027-02-15') });
-    expect(r.unplaced).toEqual([
-      { academyId: standard.id, kind: 'aser', halfTerm: 3, reason: 'Half term 3 has already passed' },
-      { academyId: standard.id, kind: 'aser-extended', halfTerm: 3, reason: 'Half term 3 has already passed' },
-    ]);
-    expect(r.create.map((m) => `${m.kind}/ht${m.halfTerm}`)).toEqual(['aser/ht5']);
-  });
-
-  it('a stage going down cancels only the future meetings it no longer needs', () => {
-    const r = plan({ academies: withStage(closer.id, 'standard') });
-    expect(r.create).toEqual([]);
-    expect(r.change).toEqual([]);
-    expect(r.cancel.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([`${closer.id}/aser/ht3`, `${closer.id}/aser/ht5`]);
-    expect(r.cancel.every((m) => m.date > TODAY && m.status === 'planned')).toBe(true);
-  });
-
-  it('a stage going down after a surplus meeting was held keeps that meeting', () => {
-    const later = '2027-02-15';
-    const r = plan({ academies: withStage(closer.id, 'standard'), today: later, existing: holdUntil(store, later) });
-    expect(r.cancel.map((m) => `${m.kind}/ht${m.halfTerm}`)).toEqual(['aser/ht5']);
-    expect(r.keep.some((m) => m.academyId === closer.id && m.halfTerm === 3 && m.status === 'held')).toBe(true);
-  });
-
-  it('a meeting a person moved (pinned) stays where it is, even when the model no longer needs it', () => {
-    const target = store.find((m) => m.academyId === closer.id && m.halfTerm === 5)!;
-    const half5 = calendar.schoolDays(YEAR, 5);
-    const others = store.filter((m) => m.id !== target.id);
-    const academy = academies.find((a) => a.id === closer.id)!;
-    const to = half5.find((d) => d > '2027-04-20' && moveMeeting(target, d, { model, calendar, academy, people, otherMeetings: others, today: TODAY }).ok)!;
-    const moved = moveMeeting(target, to, { model, calendar, academy, people, otherMeetings: others, today: TODAY });
-    if (!moved.ok) throw new Error(moved.message);
-    const existing = store.map((m) => (m.id === target.id ? moved.meeting : m));
-    const same = plan({ existing });
-    expect([same.create, same.change, same.cancel]).toEqual([[], [], []]);
-    expect(same.keep).toContain(moved.meeting);
-    const down = plan({ existing, academies: withStage(closer.id, 'standard') });
-    expect(down.cancel.map((m) => `${m.kind}/ht${m.halfTerm}`)).toEqual(['aser/ht3']);
-    expect(down.keep).toContain(moved.meeting);
-  });
-
-  it('running the planner on its own re-plan changes nothing', () => {
-    const raised = withStage(standard.id, 'stabilise');
-    const once = applyPlan(store, plan({ academies: raised }));
-    const twice = plan({ academies: raised, existing: once });
-    expect([twice.create, twice.change, twice.cancel]).toEqual([[], [], []]);
-  });
-
-  it('a new INSET day moves only the meetings on it, keeping their ids and the papers already in', () => {
-    const victim = store.find((m) => m.date > TODAY && m.papers.length > 0)!;
-    const submittedAt = '2027-02-01T10:00:00.000Z';
-    const existing = store.map((m) => (m.id === victim.id ? { ...m, papers: m.papers.map((p, i) => (i === 0 ? { ...p, submittedAt } : p)) } : m));
-    const r = plan({ existing, cal: new SchoolCalendar({ closures: [victim.date] }) });
-    expect(r.create).toEqual([]);
-    expect(r.cancel).toEqual([]);
-    expect(r.change.map((c) => c.before.id).sort()).toEqual(store.filter((m) => m.date === victim.date).map((m) => m.id).sort());
-    const { before, after } = r.change.find((c) => c.before.id === victim.id)!;
-    expect(before.id).toBe(victim.id);
-    expect(after).toMatchObject({ id: victim.id, halfTerm: victim.halfTerm, status: 'planned' });
-    expect(after.date).not.toBe(victim.date);
-    expect(after.papers[0]!.submittedAt).toBe(submittedAt);
-    expect(after.papers.every((p) => p.dueDate < after.date)).toBe(true);
-  });
-
-  it('a new improvement director takes over an academy’s future meetings on the same dates where free; the past keeps its chair', () => {
-    const a = academies[0]!;
-    const r = plan({ academies: academies.map((x) => (x.id === a.id ? { ...x, improvementDirectorId: 'aid-2' } : x)) });
-    expect(r.create).toEqual([]);
-    expect(r.cancel).toEqual([]);
-    const future = store.filter((m) => m.academyId === a.id && m.date > TODAY);
-    expect(r.change.map((c) => c.before.id).sort()).toEqual(future.map((m) => m.id).sort());
-    expect(r.change.every((c) => c.after.chairId === 'aid-2' && c.after.attendees[0]!.personId === 'aid-2')).toBe(true);
-    expect(r.keep.filter((m) => m.academyId === a.id).every((m) => m.chairId === 'aid-1' && m.date <= TODAY)).toBe(true);
-    expect(doubleBookings(applyPlan(store, r), model, calendar)).toEqual([]);
-  });
-
-  it('leaves a meeting where it is, and says so, when its half term has no day left for it', () => {
-    const spring2 = calendar.schoolDays(YEAR, 4);
-    const r = plan({ cal: new SchoolCalendar({ closures: spring2 }) });
-    const inSpring2 = store.filter((m) => m.halfTerm === 4);
-    expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
-    expect(r.unplaced).toHaveLength(inSpring2.length);
-    expect(r.unplaced[0]!.reason).toBe('No school day in half term 4 when the chair and the academy are both free');
-    expect(r.keep).toEqual(expect.arrayContaining(inSpring2));
-  });
-
-  it('leaves alone the meetings of academies it was not asked to plan', () => {
-    const r = plan({ academies: academies.slice(0, 4) });
-    expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
-    expect(r.keep).toHaveLength(store.length);
-  });
-
-  it('a meeting already cancelled does not block its slot: the slot is planned again', () => {
-    const victim = store.find((m) => m.date > TODAY)!;
-    const r = plan({ existing: store.map((m) => (m.id === victim.id ? { ...m, status: 'cancelled' as const } : m)) });
-    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([`${victim.academyId}/${victim.kind}/ht${victim.halfTerm}`]);
   });
 });
