@@ -1,5 +1,5 @@
 import type { Page, PageOptions } from '../../ports/record-store.port';
-import { decodeCursor, encodeCursor, resolvePageSize } from '../sqlite/paging';
+import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
 
 /*
  * Graph does not document `$orderby` on list item fields, nor a maximum page size (GRAPH-NOTES.md),

@@ -8,7 +8,7 @@ import { meetingSchema, type Meeting } from '../../domain/meeting';
 import { monitoringFormSchema, type MonitoringForm } from '../../domain/monitoring-form';
 import { personSchema, type Person } from '../../domain/people';
 import { supportDaySchema, type SupportDay } from '../../domain/support-days';
-import { completedOn, earliestOpenPaperDue, emailKey } from '../sqlite/row-mappers';
+import { completedOn, earliestOpenPaperDue, emailKey } from '../shared/record-columns';
 import type { ColumnSpec, ListSpec } from './column-spec';
 
 export type FieldValue = string | number | boolean | null;

@@ -5,7 +5,7 @@ import type { Meeting } from '../../domain/meeting';
 import { isPaperOverdue } from '../../domain/paper-deadlines';
 import type { Person } from '../../domain/people';
 import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
-import { emailKey } from '../sqlite/row-mappers';
+import { emailKey } from '../shared/record-columns';
 import { odataString } from './column-spec';
 import type { ListItems } from './list-items';
 import { pageInMemory } from './memory-page';

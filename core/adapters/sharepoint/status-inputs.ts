@@ -6,7 +6,7 @@ import type { Meeting } from '../../domain/meeting';
 import { academicYearSchema } from '../../domain/school-year/school-calendar';
 import type { SupportDay } from '../../domain/support-days';
 import type { AcademyStatusInputs, Stored } from '../../ports/record-store.port';
-import { completedOn } from '../sqlite/row-mappers';
+import { completedOn } from '../shared/record-columns';
 import { odataString } from './column-spec';
 import type { ItemQuery, ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Page, PageOptions, Stored } from '../../ports/record-store.port';
-import { decodeCursor, encodeCursor, resolvePageSize } from './paging';
+import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
 import { RECORD_COLUMNS, toStored, type RecordRow } from './row-mappers';
 import { prepared } from './statements';
 

@@ -3,7 +3,7 @@ import { auditEntrySchema, type AuditEntry } from '../../domain/audit';
 import { parseOrThrow } from '../../domain/errors';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Page, PageOptions } from '../../ports/record-store.port';
-import { decodeCursor, encodeCursor, resolvePageSize } from './paging';
+import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
 import { prepared } from './statements';
 
 /** The audit trail in the same SQLite file as the records (table from migration 2). */

@@ -7,7 +7,8 @@ import { parseOrThrow } from '../../domain/errors';
 import { isPaperOverdue } from '../../domain/paper-deadlines';
 import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
 import { queryPage } from './keyset-page';
-import { emailKey, RECORD_COLUMNS, toStored, type RecordRow } from './row-mappers';
+import { emailKey } from '../shared/record-columns';
+import { RECORD_COLUMNS, toStored, type RecordRow } from './row-mappers';
 import { prepared } from './statements';
 
 type PeopleQueries = Pick<RecordStore['people'], 'byEmail' | 'byEntraObjectId'>;

@@ -6,7 +6,7 @@ import { describeRecordStoreContract } from '../../../test/contracts/record-stor
 import { aMeeting, anAcademy, anAction, anEscalation, aPaper, aPerson, uniqueId, uniqueKey } from '../../../test/contracts/record-factories';
 import { LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, schemaVersionOf } from './migrations';
 import { openSqliteDatabase } from './open-database';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/paging';
 import { createSqliteRecordStore } from './sqlite-record-store';
 
 const tempDirs: string[] = [];
