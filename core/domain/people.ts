@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRUST_WIDE_ROLES } from './role-labels';
 
 /**
  * Roles the trusts' documents name. Trust-wide roles see every academy; academy roles are held
@@ -20,22 +21,7 @@ export const roleSchema = z.enum([
 ]);
 export type Role = z.infer<typeof roleSchema>;
 
-export const TRUST_WIDE_ROLES: readonly Role[] = ['ceo', 'improvement-director', 'trust-admin', 'board'];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  ceo: 'Chief Executive',
-  'improvement-director': 'Improvement Director',
-  'trust-admin': 'Trust administrator',
-  board: 'Board / Standards Committee',
-  head: 'Headteacher',
-  'chair-lgb': 'Chair of LGB',
-  governor: 'Governor',
-  'headteacher-partner': 'Headteacher Partner',
-  'headteacher-consultant': 'Headteacher Consultant',
-  'peer-head': 'Peer headteacher',
-  'lead-practitioner': 'Lead practitioner',
-  'external-adviser': 'External adviser',
-};
+export { ROLE_LABELS, TRUST_WIDE_ROLES } from './role-labels';
 
 export const roleAssignmentSchema = z
   .object({ role: roleSchema, academyId: z.string().min(1).optional() })
