@@ -23,6 +23,24 @@ export const appConfigSchema = z
     AZURE_CLIENT_CERTIFICATE_THUMBPRINT: z.string().min(1).optional(),
     /** Only to point the adapter at a Graph-compatible test server. */
     GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+    /** The app's public origin (the Function App's https URL): links in cards and the tab's address. */
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Teams SSO: the app's ID URI (`api://<host>/<client id>`), the `aud` of the tab's tokens (the client id is accepted too). */
+    SSO_APP_ID_URI: z.string().min(1).optional(),
+    /** The Azure Bot's identity: a user-assigned managed identity in production (no secret), or an app id with a password. */
+    BOT_ID: z.string().min(1).optional(),
+    BOT_PASSWORD: z.string().min(1).optional(),
+    BOT_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('UserAssignedMSI'),
+    /** Storage for the reminder queue, the delivery ledger and conversation references (the Functions host's own account). */
+    AzureWebJobsStorage: z.string().min(1).optional(),
+    REMINDER_QUEUE: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a queue name: 3-63 lower-case letters, digits and single hyphens').default('reminders'),
+    /** The one mailbox the app writes meeting events into (restricted by an application access policy). */
+    ORGANISER_MAILBOX: z.email().optional(),
+    /** The app's id in the tenant's app catalogue, to install it for a person who never opened it. */
+    TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
+    /** Daily reminder sweep, UK wall-clock time (the timer fires in UTC and checks this). */
+    REMINDER_SWEEP_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm').default('07:30'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.TRUST_MODE === 'production' && c.TRUST_STORE === 'sqlite') {
@@ -36,6 +54,12 @@ export const appConfigSchema = z
       if (!c.AZURE_CLIENT_SECRET && !certificate) {
         ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_SECRET'], message: 'give AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PEM with AZURE_CLIENT_CERTIFICATE_THUMBPRINT' });
       }
+    }
+    if (c.TRUST_MODE === 'production') {
+      for (const key of ['PUBLIC_BASE_URL', 'SSO_APP_ID_URI', 'BOT_ID', 'AzureWebJobsStorage', 'ORGANISER_MAILBOX'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: `production needs ${key}` });
+      }
+      if (c.BOT_TYPE !== 'UserAssignedMSI' && !c.BOT_PASSWORD) ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `a ${c.BOT_TYPE} bot needs BOT_PASSWORD (or use BOT_TYPE=UserAssignedMSI)` });
     }
   });
 export type AppConfig = z.infer<typeof appConfigSchema>;
