@@ -37,17 +37,23 @@ const isFree = (port: number): Promise<boolean> =>
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 
+type AzuriteService = 'table' | 'queue';
+
+/** The `UseDevelopmentStorage=true` account with an explicit queue endpoint on loopback. */
+export const azuriteQueueConnectionString = (port: number): string =>
+  `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};QueueEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`;
+
 /**
- * Starts Azurite's table service on 127.0.0.1 (no telemetry, loose mode, any API version). Data is
+ * Starts one Azurite service on 127.0.0.1 (no telemetry, loose mode, any API version). Data is
  * kept in `location`, or in memory when none is given. Rejects (with Azurite's own output) when it
  * is not installed, exits early or is not listening within `timeoutMs`; the child is killed then.
  */
-export async function startAzuriteTable(options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> {
-  const main = join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js');
-  if (!existsSync(main)) throw new Error('azurite is not installed (node_modules/azurite)');
+async function startAzuriteService(service: AzuriteService, options: { port?: number; location?: string; timeoutMs?: number }): Promise<RunningAzurite> {
+  const main = join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', service, 'main.js');
+  if (!existsSync(main)) throw new Error(`azurite is not installed (node_modules/azurite, ${service} service)`);
   const port = options.port ?? (await freeLoopbackPort());
   if (options.port !== undefined && !(await isFree(port))) throw new Error(`port ${port} on 127.0.0.1 is already in use (another Azurite?)`);
-  const args = [main, '--loose', '--skipApiVersionCheck', '--disableTelemetry', '--silent', '--tableHost', '127.0.0.1', '--tablePort', String(port)];
+  const args = [main, '--loose', '--skipApiVersionCheck', '--disableTelemetry', '--silent', `--${service}Host`, '127.0.0.1', `--${service}Port`, String(port)];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -65,10 +71,11 @@ export async function startAzuriteTable(options: { port?: number; location?: str
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${options.timeoutMs ?? 15_000} ms: ${output.trim()}`)), options.timeoutMs ?? 15_000);
+      const timer = setTimeout(() => reject(new Error(`Azurite (${service}) did not start within ${options.timeoutMs ?? 15_000} ms: ${output.trim()}`)), options.timeoutMs ?? 15_000);
       const onData = (b: Buffer) => {
         output = (output + b.toString()).slice(-4000);
-        if (output.includes('successfully started')) {
+        // The table service says "successfully started", the queue service "successfully listens".
+        if (/successfully (started|listens)/.test(output)) {
           clearTimeout(timer);
           resolve();
         }
@@ -81,12 +88,46 @@ export async function startAzuriteTable(options: { port?: number; location?: str
       });
       void exited.then(() => {
         clearTimeout(timer);
-        reject(new Error(`Azurite exited: ${output.trim() || `code ${child.exitCode}`}`));
+        reject(new Error(`Azurite (${service}) exited: ${output.trim() || `code ${child.exitCode}`}`));
       });
     });
   } catch (e) {
     await stop();
     throw e;
   }
-  return { port, connectionString: azuriteTableConnectionString(port), child, stop };
+  const connectionString = service === 'table' ? azuriteTableConnectionString(port) : azuriteQueueConnectionString(port);
+  return { port, connectionString, child, stop };
+}
+
+/** Starts Azurite's table service on 127.0.0.1 (see `startAzuriteService`). */
+export const startAzuriteTable = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> => startAzuriteService('table', options);
+
+/** Starts Azurite's queue service on 127.0.0.1 (see `startAzuriteService`). */
+export const startAzuriteQueue = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> => startAzuriteService('queue', options);
+
+export interface RunningAzuriteStorage {
+  table: RunningAzurite;
+  queue: RunningAzurite;
+  /** One connection string with both endpoints (what `AzureWebJobsStorage` holds in Azure). */
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Azurite's table and queue services side by side (two processes, as the `azurite-table` and
+ * `azurite-queue` binaries run them), sharing `location` when given. Either failing stops both.
+ */
+export async function startAzuriteStorage(options: { tablePort?: number; queuePort?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzuriteStorage> {
+  const common = { ...(options.location ? { location: options.location } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  const [table, queue] = await Promise.allSettled([
+    startAzuriteTable({ ...common, ...(options.tablePort !== undefined ? { port: options.tablePort } : {}) }),
+    startAzuriteQueue({ ...common, ...(options.queuePort !== undefined ? { port: options.queuePort } : {}) }),
+  ]);
+  if (table.status === 'rejected' || queue.status === 'rejected') {
+    if (table.status === 'fulfilled') await table.value.stop();
+    if (queue.status === 'fulfilled') await queue.value.stop();
+    throw table.status === 'rejected' ? table.reason : (queue as PromiseRejectedResult).reason;
+  }
+  const connectionString = `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${table.value.port}/${DEV_ACCOUNT};QueueEndpoint=http://127.0.0.1:${queue.value.port}/${DEV_ACCOUNT};`;
+  return { table: table.value, queue: queue.value, connectionString, stop: async () => void (await Promise.all([table.value.stop(), queue.value.stop()])) };
 }

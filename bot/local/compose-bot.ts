@@ -9,6 +9,11 @@ import { createBotbuilderHost, type HostRequest, type HostResponse } from '../ho
 import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../proactive/conversation-references.port';
 import { createProactiveSender, type ProactiveSender } from '../proactive/proactive-sender';
 import { runReminderSweep } from '../proactive/reminder-sweep';
+import { randomUUID } from 'node:crypto';
+import type { DeliveryAdmin } from '../proactive/delivery-admin';
+import { createLocalQueueConsumer, type LocalQueueConsumer } from '../proactive/local-queue-consumer';
+import { runFanOutSweep } from '../proactive/reminder-fanout';
+import { createReminderDeliverer, type ReminderDeliverer } from '../proactive/reminder-delivery';
 import { scheduleDailySweep, type DailySweepScheduler } from './reminder-scheduler';
 
 export interface LocalBotOptions {
@@ -16,6 +21,12 @@ export interface LocalBotOptions {
   storage?: { references: ConversationReferenceStore; sent: SentLog };
   /** Run the reminder sweep daily at this UK time (HH:MM, e.g. `07:30`), catching up at start-up; off when absent. */
   dailySweepAt?: string;
+  /**
+   * The reminder queue and delivery ledger (Azurite locally): the sweep fans out onto the queue and a
+   * local consumer delivers, as the Functions queue trigger does in Azure. Without them (Azurite did
+   * not start) the sweep sends directly through the sender, as before.
+   */
+  delivery?: DeliveryAdmin & { consumer?: false | { concurrency?: number; maxPollIntervalMs?: number } };
 }
 
 export interface LocalBot {
@@ -24,9 +35,14 @@ export interface LocalBot {
   sender: ProactiveSender;
   references: ConversationReferenceStore;
   handle(req: HostRequest, res: HostResponse): Promise<void>;
-  sweep(): ReturnType<typeof runReminderSweep>;
+  /** Direct sends without a queue (counts by send result), fan-out onto the queue with one (counts of due, enqueued, skipped). */
+  sweep(): Promise<Record<string, number>>;
   /** The local daily scheduler, when `dailySweepAt` was given. */
   scheduler?: DailySweepScheduler;
+  /** When `delivery` was given: the queue's deliverer, its local consumer, and the ledger and queue for the admin API. */
+  deliverer?: ReminderDeliverer;
+  consumer?: LocalQueueConsumer;
+  deliveries?: DeliveryAdmin;
   close(): Promise<void>;
 }
 
@@ -40,7 +56,14 @@ export async function composeBot(input: { store: RecordStore; clock: Clock; base
   const app = createBotApp({ deps, identify: identifyBotUser(input.store, 'local'), references: storage.references, sender, onError });
   const host = createBotbuilderHost(app, {}, onError);
   transport = host.transport;
-  const sweep = () => runReminderSweep(deps, sender);
+  const delivery = input.delivery;
+  const deliverer = delivery
+    ? createReminderDeliverer({ bot: deps, queue: delivery.queue, ledger: delivery.ledger, references: storage.references, transport: (ref, card, signal) => transport(ref, card, signal), logger: input.logger })
+    : undefined;
+  const consumer = delivery && deliverer && delivery.consumer !== false
+    ? createLocalQueueConsumer({ queue: delivery.queue, deliverer, ...delivery.consumer, onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried') })
+    : undefined;
+  const sweep = (): Promise<Record<string, number>> => (delivery ? runFanOutSweep({ store: input.store, clock: input.clock, queue: delivery.queue, ledger: delivery.ledger }, { correlationId: `sweep-${randomUUID()}` }) : runReminderSweep(deps, sender));
   const scheduler = input.dailySweepAt
     ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => input.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
     : undefined;
@@ -52,8 +75,12 @@ export async function composeBot(input: { store: RecordStore; clock: Clock; base
     handle: (req, res) => host.handle(req, res),
     sweep,
     ...(scheduler ? { scheduler } : {}),
+    ...(deliverer && delivery ? { deliverer, deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}),
+    ...(consumer ? { consumer } : {}),
     async close() {
       scheduler?.stop();
+      await consumer?.stop();
+      await deliverer?.stop();
       await sender.stop();
     },
   };

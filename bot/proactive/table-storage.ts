@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TableClient, type TableEntity } from '@azure/data-tables';
+import type { TableEntity } from '@azure/data-tables';
+import { tableClient, type StorageAccount } from '../../core/adapters/azure-storage/storage-account';
 import type { ConversationReferenceStore, SentLog, StoredReference } from './conversation-references.port';
 
 /** Table keys may not hold / \ # ? or control characters: hash anything that might. */
@@ -17,10 +18,10 @@ interface RefEntity {
  * Conversation references and the sent log in Azure Table storage (Azurite locally). One table each;
  * references are partitioned by person, the sent log by reminder kind.
  */
-export async function createTableStorage(connectionString: string, options: { referencesTable?: string; sentTable?: string; allowInsecureConnection?: boolean } = {}): Promise<{ references: ConversationReferenceStore; sent: SentLog }> {
+export async function createTableStorage(account: StorageAccount, options: { referencesTable?: string; sentTable?: string; allowInsecureConnection?: boolean } = {}): Promise<{ references: ConversationReferenceStore; sent: SentLog }> {
   const clientOptions = options.allowInsecureConnection ? { allowInsecureConnection: true } : {};
-  const refs = TableClient.fromConnectionString(connectionString, options.referencesTable ?? 'conversationreferences', clientOptions);
-  const sent = TableClient.fromConnectionString(connectionString, options.sentTable ?? 'sentreminders', clientOptions);
+  const refs = tableClient(account, options.referencesTable ?? 'conversationreferences', clientOptions);
+  const sent = tableClient(account, options.sentTable ?? 'sentreminders', clientOptions);
   await Promise.all([refs.createTable(), sent.createTable()]);
 
   const references: ConversationReferenceStore = {

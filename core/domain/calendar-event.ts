@@ -36,3 +36,11 @@ export function calendarEventFor(meeting: Meeting, kind: MeetingKind, academy: P
     online: true,
   };
 }
+
+/** What attendees are told when a meeting's event is cancelled: which meeting, and why. */
+export function cancellationCommentFor(meeting: Pick<Meeting, 'startsAt'>, kind: Pick<MeetingKind, 'name'>, academy: Pick<Academy, 'name'>): string {
+  return (
+    `The ${kind.name} at ${academy.name} on ${formatLondonDateTime(meeting.startsAt)} (UK time) is cancelled: ` +
+    `the trust's year plan no longer includes it. There is nothing to prepare for it; if it is arranged again you will get a new invitation.`
+  );
+}

@@ -31,6 +31,22 @@ export interface CalendarEvent extends CalendarEventInput {
   status: 'scheduled' | 'cancelled';
 }
 
+/** A meeting whose event is to be called off, and the sentence attendees are sent saying why. */
+export interface CalendarCancellation {
+  meetingId: string;
+  comment: string;
+}
+
+/** What a bulk reconcile did, by meeting id; one meeting's failure never stops the others. */
+export interface ReconcileOutcome {
+  created: string[];
+  updated: string[];
+  cancelled: string[];
+  unchanged: string[];
+  /** Left as they were; the next reconcile tries them again. */
+  failures: { meetingId: string; reason: string }[];
+}
+
 /** Outlook via Graph in production; `.ics` files and per-person feeds locally. One contract suite for both. */
 export interface Calendar {
   /** Creates the meeting's event or brings it up to date (moved, attendees changed); a retried call never doubles it. */
@@ -38,4 +54,9 @@ export interface Calendar {
   /** Cancels the event and tells the attendees why; cancelling an unknown or cancelled meeting does nothing. */
   cancel(meetingId: string, comment: string, options?: CallOptions): Promise<void>;
   get(meetingId: string, options?: CallOptions): Promise<CalendarEvent | undefined>;
+  /**
+   * Brings many events up to date at once: creates the missing, updates the changed, cancels those
+   * named (telling attendees), leaves the rest alone. Safe to repeat: a retry never doubles an event.
+   */
+  reconcile(inputs: readonly CalendarEventInput[], cancellations: readonly CalendarCancellation[], options?: CallOptions): Promise<ReconcileOutcome>;
 }

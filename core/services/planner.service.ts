@@ -8,6 +8,7 @@ import { canPlanMeetings, visibleAcademyIds } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { planYear, type Unplaced } from '../domain/year-planner';
 import { allPages, collect, type RecordStore, type Stored } from '../ports/record-store.port';
+import { followInCalendar } from './calendar-sync.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
 export const planYearBodySchema = z.object({ academicYear: academicYearSchema });
@@ -49,9 +50,11 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear, academies, people, existing, today: trust.today });
   const summary: PlanSummary = { academicYear, created: 0, changed: 0, cancelled: 0, kept: plan.keep.length, unplaced: plan.unplaced, conflicts: [] };
 
+  // What was written, for the calendar to follow once the store has it all.
+  const written: Meeting[] = [];
   const saveOrNote = async (m: Stored<Meeting>): Promise<boolean> => {
     try {
-      await store.meetings.update(m);
+      written.push(await store.meetings.update(m));
       return true;
     } catch (e) {
       if (!isConflictError(e)) throw e;
@@ -61,11 +64,15 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   };
   for (const { key, ...draft } of plan.create) {
     const { record, created } = await store.meetings.create(draft, { idempotencyKey: key });
-    if (created) summary.created++;
+    if (created) {
+      summary.created++;
+      written.push(record);
+    }
     else if (record.status === 'cancelled' && (await saveOrNote({ ...record, ...draft, id: record.id, version: record.version }))) summary.created++; // a slot that comes back revives its old record
   }
   for (const c of plan.change) if (await saveOrNote(c.after as Stored<Meeting>)) summary.changed++;
   for (const m of plan.cancel) if (await saveOrNote({ ...(m as Stored<Meeting>), status: 'cancelled' })) summary.cancelled++;
+  await followInCalendar(deps, written, { model: trust.model, academies, people });
   return summary;
 }
 
@@ -110,5 +117,7 @@ export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId
   });
   if (!outcome.ok) return outcome;
   const saved = await deps.store.meetings.update({ ...outcome.meeting, version });
+  // The move stands whatever the calendar says; a failed update is logged and the next sync repairs it.
+  await followInCalendar(deps, [saved], { model: trust.model, academies: [academy], people });
   return { ok: true, meeting: saved };
 }

@@ -6,13 +6,22 @@ import type { Person } from '../domain/people';
 import { canAccessAcademy, type Access } from '../domain/permissions';
 import { academicYearOf, SchoolCalendar } from '../domain/school-year/school-calendar';
 import type { TrustSettings } from '../domain/trust-settings';
+import type { Calendar } from '../ports/calendar.port';
 import type { Clock } from '../ports/clock.port';
 import type { RecordStore, Stored } from '../ports/record-store.port';
+
+/** The little of a logger the services use (pino fits). */
+export interface ServiceLogger {
+  warn(details: object, message: string): void;
+}
 
 /** What every use case needs from the world; hosts build this once at start-up. */
 export interface ServiceDeps {
   store: RecordStore;
   clock: Clock;
+  /** When given, planned meetings follow into it as they are moved, planned or cancelled. */
+  calendar?: Calendar;
+  logger?: ServiceLogger;
 }
 
 export interface TrustContext {

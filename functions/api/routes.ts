@@ -19,6 +19,8 @@ import { decidePaperExtension, requestPaperExtension } from '../../core/services
 import { createPerson, updateAcademy, updatePerson } from '../../core/services/trust-admin.service';
 import type { Outcome } from '../../core/domain/outcome';
 import type { ApiResponse } from './api-types';
+import { DELIVERY_ROUTES } from './delivery-routes';
+import { IMPORT_ROUTES } from './import-routes';
 
 /** A use case's outcome as a response: 200 with the record, or 422 with the rule's reason. */
 const saved = <T extends object>(outcome: Outcome<T, string>): ApiResponse => {
@@ -164,4 +166,6 @@ export const API_ROUTES: readonly Route[] = [
       return ok({ model: saved.model, version: saved.version });
     },
   },
+  ...DELIVERY_ROUTES,
+  ...IMPORT_ROUTES,
 ];

@@ -33,13 +33,24 @@ export const appConfigSchema = z
     BOT_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('UserAssignedMSI'),
     /** Storage for the reminder queue, the delivery ledger and conversation references (the Functions host's own account). */
     AzureWebJobsStorage: z.string().min(1).optional(),
+    /** Identity-based storage (the deployed default): the account's name, reached with the app's managed identity. */
+    AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'a storage account name: 3-24 lower-case letters and digits').optional(),
+    /** A user-assigned identity's client id for storage; the system-assigned identity when absent. */
+    AzureWebJobsStorage__clientId: z.string().min(1).optional(),
     REMINDER_QUEUE: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a queue name: 3-63 lower-case letters, digits and single hyphens').default('reminders'),
     /** The one mailbox the app writes meeting events into (restricted by an application access policy). */
     ORGANISER_MAILBOX: z.email().optional(),
+    /** The Teams app's id (the manifest's `id`), for deep links from cards into the tab. */
+    TEAMS_APP_ID: z.string().min(1).optional(),
     /** The app's id in the tenant's app catalogue, to install it for a person who never opened it. */
     TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
     /** Daily reminder sweep, UK wall-clock time (the timer fires in UTC and checks this). */
     REMINDER_SWEEP_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm').default('07:30'),
+    /**
+     * Proactive sends a second from one instance. Teams allows 50 per app per tenant; when the queue
+     * trigger scales out to N instances, set this to 50 / N (the Bicep does) so together they stay within it.
+     */
+    REMINDER_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
@@ -56,8 +67,11 @@ export const appConfigSchema = z
       }
     }
     if (c.TRUST_MODE === 'production') {
-      for (const key of ['PUBLIC_BASE_URL', 'SSO_APP_ID_URI', 'BOT_ID', 'AzureWebJobsStorage', 'ORGANISER_MAILBOX'] as const) {
+      for (const key of ['PUBLIC_BASE_URL', 'SSO_APP_ID_URI', 'BOT_ID', 'ORGANISER_MAILBOX'] as const) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: `production needs ${key}` });
+      }
+      if (!c.AzureWebJobsStorage && !c.AzureWebJobsStorage__accountName) {
+        ctx.addIssue({ code: 'custom', path: ['AzureWebJobsStorage'], message: 'production needs storage: AzureWebJobsStorage__accountName (managed identity) or an AzureWebJobsStorage connection string' });
       }
       if (c.BOT_TYPE !== 'UserAssignedMSI' && !c.BOT_PASSWORD) ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `a ${c.BOT_TYPE} bot needs BOT_PASSWORD (or use BOT_TYPE=UserAssignedMSI)` });
     }

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createLocalPaperFiles } from '../../core/adapters/local-papers/local-paper-files';
+import { createIcsCalendar } from '../../core/adapters/ics-calendar';
+import { currentYearRange, syncCalendar } from '../../core/services/calendar-sync.service';
 import { dirname, join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createSqliteAuditLog, createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
@@ -9,8 +11,12 @@ import { seedDemoTrust, type SeedSummary } from '../../core/seed/seed-demo-trust
 import type { Clock } from '../../core/ports/clock.port';
 import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
 import { createApiHandler } from '../api/api-handler';
+import { withDeliveries } from '../api/delivery-routes';
 import { composeBot, type LocalBot, type LocalBotOptions } from '../../bot/local/compose-bot';
 import type { AppConfig } from '../config/app-config';
+import type { AuditLog } from '../../core/ports/audit-log.port';
+import type { Calendar } from '../../core/ports/calendar.port';
+import type { ServiceDeps } from '../../core/services/service-context';
 import { devIdentity } from './dev-identity';
 import { createLocalHost } from './local-host';
 import { TAB_DIST_DIR } from './tab-dist';
@@ -21,6 +27,11 @@ export interface LocalApp {
   logger: Logger;
   seeded?: SeedSummary;
   bot: LocalBot;
+  /** What the Azure Functions entry points need when `func start` runs in local mode. */
+  api: ReturnType<typeof createApiHandler>;
+  deps: ServiceDeps;
+  calendar: Calendar;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -32,17 +43,28 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   const db = openSqliteDatabase(config.TRUST_DB);
   const store = createSqliteRecordStore(db);
   const seeded = (await store.trust.get()) ? undefined : await seedDemoTrust(store, clock);
-  const deps = { store, clock };
+  // The local calendar: `.ics` files beside the database, a feed per person at /calendar/<id>.ics; the planner's changes follow into it.
+  const calendarDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-calendar-')) : join(dirname(config.TRUST_DB), 'calendar');
+  const calendar = createIcsCalendar({ dir: calendarDir, joinUrlFor: (id) => `http://localhost:${config.PORT}/tab/meeting/${id}` });
+  const deps = { store, clock, calendar, logger };
+  const calendarSync = await syncCalendar(deps, calendar, await currentYearRange(deps));
+  if (calendarSync.failures.length > 0) logger.warn({ failures: calendarSync.failures }, 'some meetings are not in the local calendar yet');
   // Papers sit beside the database (a temporary folder for an in-memory one), served at /papers.
   const papersDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-papers-')) : join(dirname(config.TRUST_DB), 'papers');
   const papers = createLocalPaperFiles({ dir: papersDir, baseUrl: `http://localhost:${config.PORT}/papers` });
-  const api = createApiHandler({ deps, identify: devIdentity(store, config.TRUST_MODE), logger, audit: { log: createSqliteAuditLog(db), newId: randomUUID }, papers });
+  // The reminder delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
+  const audit = createSqliteAuditLog(db);
+  const api = createApiHandler({ deps: withDeliveries(deps, options.bot?.delivery), identify: devIdentity(store, config.TRUST_MODE), logger, audit: { log: audit, newId: randomUUID }, papers });
   const bot = await composeBot({ store, clock, baseUrl: `http://localhost:${config.PORT}`, logger, ...options.bot });
   const app = createLocalHost({
     api,
     logger,
     messages: bot.handle,
     papersDir,
+    calendarFeed: async (personId) => {
+      const person = await store.people.get(personId);
+      return person ? calendar.feedFor(person.email) : undefined;
+    },
     health: async () => {
       const trust = await store.trust.get();
       return { status: 'ok', store: 'sqlite', trust: trust?.name ?? null, time: clock.now().toISOString() };
@@ -53,5 +75,5 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
       devPeople: async () => (await collect(allPages((p) => store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
     },
   });
-  return { app, store, logger, bot, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
+  return { app, store, logger, bot, api, deps, calendar, audit, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
 }

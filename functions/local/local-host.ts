@@ -21,7 +21,16 @@ function queryOf(req: Request): Record<string, string | undefined> {
  * The local host: one Express app on :3978 serving `/health` and the JSON API; later issues mount
  * `/api/messages` (the bot) and `/tab` here too.
  */
-export function createLocalHost(options: { api: (req: ApiRequest) => Promise<ApiResponse>; health: () => Promise<object>; logger: Logger; tab?: TabHosting; papersDir?: string; messages?: (req: Request, res: express.Response) => Promise<void> }): Express {
+export function createLocalHost(options: {
+  api: (req: ApiRequest) => Promise<ApiResponse>;
+  health: () => Promise<object>;
+  logger: Logger;
+  tab?: TabHosting;
+  papersDir?: string;
+  messages?: (req: Request, res: express.Response) => Promise<void>;
+  /** A person's subscribable calendar (`.ics`), or undefined for someone unknown. */
+  calendarFeed?: (personId: string) => Promise<string | undefined>;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   // 6 MB: a 4 MB paper arrives base64-encoded in JSON.
@@ -40,6 +49,15 @@ export function createLocalHost(options: { api: (req: ApiRequest) => Promise<Api
     res.json(await options.health());
   });
   if (options.tab) mountTab(app, options.tab);
+  // Local only: a calendar app subscribes to /calendar/<person id>.ics (it cannot send our dev identity header).
+  const calendarFeed = options.calendarFeed;
+  if (calendarFeed) {
+    app.get(/^\/calendar\/([^/]+)\.ics$/, async (req, res) => {
+      const feed = await calendarFeed(decodeURIComponent(req.params[0] ?? ''));
+      if (feed === undefined) return void res.status(404).type('text/plain').send('No such person');
+      res.type('text/calendar; charset=utf-8').set('Cache-Control', 'no-cache').send(feed);
+    });
+  }
   const messages = options.messages;
   if (messages) app.post('/api/messages', (req, res, next) => void messages(req, res).catch(next));
   app.all(/^\/api\/(?!messages$).*/, async (req, res) => {

@@ -2,7 +2,9 @@ import { systemClock } from '../../core/ports/clock.port';
 import { loadConfig } from '../config/app-config';
 import { composeLocal } from './compose-local';
 import { startPlayground } from '../../bot/local/playground';
-import { startAzuriteTable, type RunningAzurite } from '../../bot/local/azurite';
+import { startAzuriteStorage, type RunningAzuriteStorage } from '../../bot/local/azurite';
+import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
+import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
 import { createTableStorage } from '../../bot/proactive/table-storage';
 import type { LocalBotOptions } from '../../bot/local/compose-bot';
 import { dirname, join } from 'node:path';
@@ -11,21 +13,23 @@ import { dirname, join } from 'node:path';
 const SWEEP_AT = process.env.REMINDER_SWEEP_AT ?? '07:30';
 
 /**
- * Azurite's table service beside the host (data in `.data/azurite`, loopback only) for conversation
- * references and the sent log. When it cannot start, says why and returns nothing: the bot then
- * keeps them in memory and `npm start` still works.
+ * Azurite's table and queue services beside the host (data in `.data/azurite`, loopback only) for
+ * conversation references, the sent log, the reminder queue and its delivery ledger. When it cannot
+ * start, says why and returns nothing: the bot then keeps references in memory and sends reminders
+ * directly, and `npm start` still works.
  */
-async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzurite; storage?: LocalBotOptions['storage']; note: string }> {
+async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzuriteStorage; storage?: LocalBotOptions['storage']; delivery?: LocalBotOptions['delivery']; note: string }> {
   if (process.env.AZURITE === 'off') return { note: 'in memory (AZURITE=off)' };
-  let azurite: RunningAzurite | undefined;
+  let azurite: RunningAzuriteStorage | undefined;
   try {
-    azurite = await startAzuriteTable({ port: Number(process.env.AZURITE_TABLE_PORT ?? 10002), location: join(dataDir, 'azurite'), timeoutMs: 20_000 });
+    azurite = await startAzuriteStorage({ tablePort: Number(process.env.AZURITE_TABLE_PORT ?? 10002), queuePort: Number(process.env.AZURITE_QUEUE_PORT ?? 10001), location: join(dataDir, 'azurite'), timeoutMs: 20_000 });
     const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });
-    return { azurite, storage, note: `Azure Table storage on Azurite at http://127.0.0.1:${azurite.port} (data in ${join(dataDir, 'azurite')})` };
+    const delivery = { queue: await createAzureReminderQueue(azurite.connectionString), ledger: await createTableDeliveryLedger(azurite.connectionString, { allowInsecureConnection: true }) };
+    return { azurite, storage, delivery, note: `Azure Table storage and the reminder queue on Azurite at http://127.0.0.1:${azurite.table.port} and :${azurite.queue.port} (data in ${join(dataDir, 'azurite')})` };
   } catch (e) {
     await azurite?.stop();
     const why = e instanceof Error ? e.message : String(e);
-    console.warn(`Azurite (table) could not start, so conversation references are kept in memory this run: ${why}`);
+    console.warn(`Azurite could not start, so conversation references are kept in memory and reminders are sent without the queue this run: ${why}`);
     return { note: 'in memory (Azurite did not start; see the warning above)' };
   }
 }
@@ -36,8 +40,11 @@ async function main(): Promise<void> {
   if (config.TRUST_MODE !== 'local') throw new Error('npm start runs the local host; production runs as an Azure Functions app (see README)');
   const dataDir = config.TRUST_DB === ':memory:' ? '.data' : dirname(config.TRUST_DB);
   const tables = await startTableStorage(dataDir);
-  process.on('exit', () => tables.azurite?.child.kill());
-  const local = await composeLocal(config, systemClock, { bot: { dailySweepAt: SWEEP_AT, ...(tables.storage ? { storage: tables.storage } : {}) } });
+  process.on('exit', () => {
+    tables.azurite?.table.child.kill();
+    tables.azurite?.queue.child.kill();
+  });
+  const local = await composeLocal(config, systemClock, { bot: { dailySweepAt: SWEEP_AT, ...(tables.storage ? { storage: tables.storage } : {}), ...(tables.delivery ? { delivery: tables.delivery } : {}) } });
   if (local.seeded) {
     const s = local.seeded;
     local.logger.info(`Seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today}`);

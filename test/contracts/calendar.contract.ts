@@ -77,5 +77,46 @@ export function describeCalendarContract(name: string, make: () => Promise<{ cal
     it('knows nothing of a meeting never scheduled', async () => {
       expect(await calendar.get('never')).toBeUndefined();
     });
+
+    describe('reconcile (many meetings at once)', () => {
+      const term = (n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const day = String(1 + i).padStart(2, '0');
+          return calendarInput({ meetingId: `bulk-${i}`, startsAt: `2027-03-${day}T09:30:00.000Z`, endsAt: `2027-03-${day}T11:30:00.000Z` });
+        });
+
+      it('creates every missing event once, and a second run with nothing changed leaves them all alone', async () => {
+        const inputs = term(25);
+        const first = await calendar.reconcile(inputs, []);
+        expect(first.created.sort()).toEqual(inputs.map((i) => i.meetingId).sort());
+        expect(first.failures).toEqual([]);
+        const ids = await Promise.all(inputs.map(async (i) => (await calendar.get(i.meetingId))?.eventId));
+        const again = await calendar.reconcile(inputs, []);
+        expect(again).toMatchObject({ created: [], updated: [], cancelled: [], failures: [] });
+        expect(again.unchanged).toHaveLength(25);
+        expect(await Promise.all(inputs.map(async (i) => (await calendar.get(i.meetingId))?.eventId))).toEqual(ids);
+      });
+
+      it('moves a moved meeting in its own event, cancels a called-off one, and reports each', async () => {
+        const [a, b, c] = term(3) as [CalendarEventInput, CalendarEventInput, CalendarEventInput];
+        await calendar.reconcile([a, b, c], []);
+        const before = await calendar.get(a.meetingId);
+        const moved = { ...a, startsAt: '2027-04-20T09:30:00.000Z', endsAt: '2027-04-20T11:30:00.000Z' };
+        const outcome = await calendar.reconcile([moved, c], [{ meetingId: b.meetingId, comment: 'Cancelled: the trust plan no longer needs this meeting' }, { meetingId: 'never-scheduled', comment: 'x' }]);
+        expect(outcome).toMatchObject({ created: [], updated: [a.meetingId], cancelled: [b.meetingId], unchanged: [c.meetingId], failures: [] });
+        expect(await calendar.get(a.meetingId)).toMatchObject({ eventId: before?.eventId, startsAt: '2027-04-20T09:30:00.000Z', status: 'scheduled' });
+        expect((await calendar.get(b.meetingId))?.status).toBe('cancelled');
+        expect(await calendar.get('never-scheduled')).toBeUndefined();
+      });
+
+      it('agrees with schedule: an event scheduled alone is unchanged by a reconcile asking the same, and a cancelled one comes back', async () => {
+        await calendar.schedule(calendarInput());
+        await calendar.schedule(calendarInput({ meetingId: 'was-cancelled' }));
+        await calendar.cancel('was-cancelled', 'Postponed');
+        const outcome = await calendar.reconcile([calendarInput(), calendarInput({ meetingId: 'was-cancelled' })], []);
+        expect(outcome).toMatchObject({ unchanged: ['meeting-aim-oakfield-autumn'], created: ['was-cancelled'], failures: [] });
+        expect((await calendar.get('was-cancelled'))?.status).toBe('scheduled');
+      });
+    });
   });
 }

@@ -10,14 +10,16 @@ interface BatchRequest {
   dependsOn?: unknown;
 }
 
-/** Runs one request of a batch; `null` means the fault said "throttle it". */
-export type SubDispatch = (method: string, url: string, headers: Record<string, string>, body: unknown) => RouteResponse;
+/** Runs one request of a batch. */
+export type SubDispatch = (method: string, url: string, headers: Record<string, string>, body: unknown) => RouteResponse | Promise<RouteResponse>;
 
 /**
  * POST /$batch as json-batching.md describes it: at most 20 requests, unique ids, `dependsOn`
  * (a failed dependency gives 424), responses in any order, outer status 200 once the batch parses.
+ * Requests with nothing left to wait for run at the same time, as Graph runs them in parallel
+ * (so five to one mailbox at once meet Outlook's concurrency limit); `dependsOn` sequences them.
  */
-export function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: <T>(xs: T[]) => T[]): RouteResponse {
+export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: <T>(xs: T[]) => T[]): Promise<RouteResponse> {
   const requests = (body as { requests?: BatchRequest[] } | undefined)?.requests;
   if (!Array.isArray(requests) || requests.length === 0) return badRequest('Invalid batch payload format.');
   if (requests.length > 20) return badRequest('Number of requests inside batch exceeds the limit.');
@@ -32,16 +34,19 @@ export function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: <T>(xs
   }
   const results = new Map<string, RouteResponse>();
   const pending = [...requests];
-  // Requests run once their dependencies have; a cycle or an unknown id is refused.
+  for (const r of pending) if (asIds(r.dependsOn).some((d) => !ids.has(d.toLowerCase()))) return badRequest('dependsOn names a request that is not in the batch.');
+  // Every request whose dependencies have answered runs now, together; a cycle is refused.
   while (pending.length > 0) {
-    const ready = pending.findIndex((r) => asIds(r.dependsOn).every((d) => results.has(d)));
-    if (ready === -1) return badRequest('dependsOn names a request that is not in the batch, or forms a cycle.');
-    const r = pending.splice(ready, 1)[0]!;
-    const failedDependency = asIds(r.dependsOn).some((d) => (results.get(d)?.status ?? 500) >= 400);
-    results.set(
-      r.id as string,
-      failedDependency ? graphError(424, 'failedDependency', 'A request this one depends on failed.') : dispatch(r.method as string, r.url as string, r.headers ?? {}, r.body),
+    const ready = pending.filter((r) => asIds(r.dependsOn).every((d) => results.has(d)));
+    if (ready.length === 0) return badRequest('dependsOn forms a cycle.');
+    for (const r of ready) pending.splice(pending.indexOf(r), 1);
+    const answers = await Promise.all(
+      ready.map(async (r) => {
+        const failedDependency = asIds(r.dependsOn).some((d) => (results.get(d)?.status ?? 500) >= 400);
+        return failedDependency ? graphError(424, 'failedDependency', 'A request this one depends on failed.') : dispatch(r.method as string, r.url as string, r.headers ?? {}, r.body);
+      }),
     );
+    ready.forEach((r, i) => results.set(r.id as string, answers[i]!));
   }
   const responses = shuffle([...results.entries()].map(([id, res]) => ({ id, status: res.status, headers: res.headers ?? {}, ...(res.body === undefined ? {} : { body: res.body }) })));
   return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { routeBatch } from './batch-route';
 import { routeTeamwork, type TeamworkState } from './teamwork-routes';
-import { routeEvents, type EventsState } from './event-routes';
+import { routeEvents, type CancellationNotice, type EventRouteOptions, type EventsState } from './event-routes';
 import { routeDrives } from './drive-routes';
 import { graphError, notFound, type RouteResponse } from './graph-errors';
 import { GraphState } from './graph-state';
@@ -17,6 +17,10 @@ export interface GraphServerOptions {
   seed?: number;
   /** Sites to create at start, as `hostname` + server-relative path. */
   sites?: { hostname: string; path: string }[];
+  /** How a POST repeating an event's `transactionId` is answered (see event-routes.ts); default `error`. */
+  repeatedTransaction?: EventRouteOptions['repeatedTransaction'];
+  /** Outlook's concurrent requests per app per mailbox (throttling-limits.md): 4. */
+  mailboxConcurrency?: number;
 }
 
 export interface GraphCall {
@@ -35,9 +39,24 @@ export interface GraphServer {
   faults: FaultOptions;
   /** Every request answered, batch members included, in order. */
   calls: GraphCall[];
-  /** HTTP requests received (a `$batch` is one). */
-  stats: { httpRequests: number; maxInFlight: number };
+  /** HTTP requests received (a `$batch` is one); the most event requests one mailbox had at once, and how many of those were refused for it. */
+  stats: GraphServerStats;
+  /** Events per mailbox, as Outlook holds them. */
+  events: EventsState;
+  /** Every cancellation an organiser sent to attendees. */
+  notices: CancellationNotice[];
   close(): Promise<void>;
+}
+
+export interface GraphServerStats {
+  httpRequests: number;
+  maxInFlight: number;
+  /** `$batch` requests received. */
+  batches: number;
+  /** Peak of event requests one mailbox had in flight at once (the refused one included). */
+  mailboxPeak: number;
+  /** Event requests refused with 429 MailboxConcurrency. */
+  mailboxThrottled: number;
 }
 
 /** Starts the server on a free port; `close()` stops it. */
@@ -49,7 +68,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const random = seededRandom(options.seed ?? 42);
   const faults: FaultOptions = { ...NO_FAULTS, ...options.faults };
   const calls: GraphCall[] = [];
-  const stats = { httpRequests: 0, maxInFlight: 0 };
+  const stats: GraphServerStats = { httpRequests: 0, maxInFlight: 0, batches: 0, mailboxPeak: 0, mailboxThrottled: 0 };
+  const notices: CancellationNotice[] = [];
+  const eventOptions: EventRouteOptions = { notices, repeatedTransaction: options.repeatedTransaction ?? 'error' };
+  const mailboxLimit = options.mailboxConcurrency ?? 4;
+  const mailboxInFlight = new Map<string, number>();
   let inFlight = 0;
   let root = '';
   const shuffle = <T>(xs: T[]): T[] => {
@@ -61,7 +84,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   };
   const listOptions = { maxPageSize: options.maxPageSize ?? 200, emptyPageRate: () => faults.emptyPageRate > 0 && random() < faults.emptyPageRate };
 
-  const dispatch = (method: string, pathAndQuery: string, headers: Record<string, string>, body: unknown, inBatch: boolean): RouteResponse => {
+  const dispatch = async (method: string, pathAndQuery: string, headers: Record<string, string>, body: unknown, inBatch: boolean): Promise<RouteResponse> => {
     const [rawPath = '', search = ''] = pathAndQuery.split('?', 2) as [string, string?];
     const path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
     const req: RouteRequest = {
@@ -76,12 +99,34 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     let res: RouteResponse;
     if (req.segments[0] === 'sites') res = routeSites(state, req, listOptions);
     else if (req.segments[0] === 'drives') res = routeDrives(state, req);
-    else if (req.segments[0] === 'users') res = req.segments[2] === 'events' ? routeEvents(events, req) : routeTeamwork(teamwork, req);
+    else if (req.segments[0] === 'users') res = req.segments[2] === 'events' ? await inMailbox(req.segments[1] ?? '', () => routeEvents(events, req, eventOptions)) : routeTeamwork(teamwork, req);
     else if (req.segments[0] === '$batch' && method === 'POST' && !inBatch) {
-      res = routeBatch(body, (m, url, h, b) => subRequest(m, url, h, b), shuffle);
+      stats.batches++;
+      res = await routeBatch(body, (m, url, h, b) => subRequest(m, url, h, b), shuffle);
     } else res = notFound('resource');
     calls.push({ method, path, status: res.status, inBatch });
     return res;
+  };
+
+  /**
+   * Outlook allows an app 4 concurrent requests per mailbox, batch members included; the 5th is
+   * refused with 429 ApplicationThrottled / MailboxConcurrency (observed). Each request holds its
+   * place for `latencyMs` (at least one turn of the event loop), so overlapping requests overlap here.
+   */
+  const inMailbox = async (mailbox: string, run: () => RouteResponse): Promise<RouteResponse> => {
+    const now = (mailboxInFlight.get(mailbox) ?? 0) + 1;
+    mailboxInFlight.set(mailbox, now);
+    stats.mailboxPeak = Math.max(stats.mailboxPeak, now);
+    try {
+      if (now > mailboxLimit) {
+        stats.mailboxThrottled++;
+        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(faults.retryAfterSeconds) });
+      }
+      await new Promise((r) => setTimeout(r, faults.latencyMs));
+      return run();
+    } finally {
+      mailboxInFlight.set(mailbox, (mailboxInFlight.get(mailbox) ?? 1) - 1);
+    }
   };
 
   const throttled = (kind: '429' | '503'): RouteResponse =>
@@ -90,7 +135,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       : graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable', { 'Retry-After': String(faults.retryAfterSeconds) });
 
   // Each request in a batch is throttled on its own (concepts/throttling.md).
-  const subRequest = (method: string, url: string, headers: Record<string, string>, body: unknown): RouteResponse => {
+  const subRequest = (method: string, url: string, headers: Record<string, string>, body: unknown): RouteResponse | Promise<RouteResponse> => {
     const fault = pickFault(faults, method, random, true);
     if (fault === '429' || fault === '503') {
       const res = throttled(fault);
@@ -126,7 +171,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       // No answer at all: the request never arrived, as far as the client can tell.
       if (fault === 'timeout') return void incoming.socket.destroy();
       const headers = Object.fromEntries(Object.entries(incoming.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
-      const res = dispatch(method, url.slice('/v1.0'.length), headers, body, false);
+      const res = await dispatch(method, url.slice('/v1.0'.length), headers, body, false);
       // The write happened; the client never hears so.
       if (fault === 'lost-after-write') return void incoming.socket.destroy();
       send(outgoing, res);
@@ -144,6 +189,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     faults,
     calls,
     stats,
+    events,
+    notices,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,40 +1,23 @@
-import type { Calendar, CalendarAttendee, CalendarEvent, CalendarEventInput } from '../../ports/calendar.port';
+import type { Calendar } from '../../ports/calendar.port';
 import type { GraphClient } from '../graph/graph-client';
 import { isGraphStatus, GraphRequestError } from '../graph/graph-error';
-
-/** Our namespace for single-value extended properties (singlevaluelegacyextendedproperty-post.md). */
-const NS = '{7d1c6b2e-9f3a-4c55-8e21-5a0b3c9d4e10}';
-const MEETING_ID = `String ${NS} Name SchoolImprovementMeetingId`;
-const CHAIR = `String ${NS} Name SchoolImprovementChair`;
-
-interface GraphEvent {
-  id: string;
-  subject: string;
-  body?: { content?: string };
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
-  location?: { displayName?: string };
-  attendees?: { emailAddress: { address: string; name?: string }; type?: string }[];
-  isCancelled?: boolean;
-  isOnlineMeeting?: boolean;
-  onlineMeeting?: { joinUrl?: string };
-  singleValueExtendedProperties?: { id: string; value: string }[];
-}
-
-const graphTime = (iso: string) => ({ dateTime: iso.replace(/Z$/, '').replace(/\.\d+$/, ''), timeZone: 'UTC' });
-const fromGraphTime = (t: { dateTime: string }) => new Date(`${t.dateTime.replace(/Z$/, '')}Z`).toISOString();
+import type { RetryPolicy } from '../graph/retry-decision';
+import { reconcileEvents } from './graph-calendar-reconcile';
+import { EXPAND_OURS, FINGERPRINT, fingerprintOf, fromGraph, MEETING_ID, propOf, ourProperties, toGraph, transactionIdFor, type GraphEvent } from './graph-event-mapping';
 
 /**
  * Outlook events via Graph in the trust's organiser mailbox (the only one the app may write, by
  * application access policy), the chair invited as a required attendee. Each event carries our
  * meeting id as an extended property so it can be found again; creates carry a `transactionId` so
  * a retried POST never doubles an event (a repeat answers 400 ErrorDuplicateTransactionId, observed:
- * then the existing event is used). Moves are PATCHes; cancelling notifies attendees (event-cancel.md).
+ * then the existing event is used; or 201 with the existing event, also observed). Moves are
+ * PATCHes; cancelling notifies attendees (event-cancel.md). `reconcile` does a whole year in
+ * `$batch`es within Outlook's 4-per-mailbox concurrency (graph-calendar-reconcile.ts).
  */
-export function createGraphCalendar(options: { client: GraphClient; mailbox: string }): Calendar {
+export function createGraphCalendar(options: { client: GraphClient; mailbox: string; policy?: RetryPolicy; maxRounds?: number }): Calendar {
   const { client } = options;
   const events = `/users/${encodeURIComponent(options.mailbox)}/events`;
-  const expand = `$expand=singleValueExtendedProperties($filter=id eq '${MEETING_ID}' or id eq '${CHAIR}')`;
+  const expand = EXPAND_OURS;
 
   const findAll = async (meetingId: string, signal?: AbortSignal): Promise<GraphEvent[]> => {
     const filter = encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${MEETING_ID}' and ep/value eq '${meetingId.replace(/'/g, "''")}')`);
@@ -43,61 +26,24 @@ export function createGraphCalendar(options: { client: GraphClient; mailbox: str
   };
   const live = (all: GraphEvent[]) => all.find((e) => !e.isCancelled);
 
-  const toGraph = (input: CalendarEventInput) => {
-    const attendees: CalendarAttendee[] = [{ email: input.organiserEmail, name: input.organiserName, required: true }, ...input.attendees.filter((a) => a.email.toLowerCase() !== input.organiserEmail.toLowerCase())];
-    return {
-      subject: input.subject,
-      body: { contentType: 'text', content: input.body },
-      start: graphTime(input.startsAt),
-      end: graphTime(input.endsAt),
-      ...(input.location ? { location: { displayName: input.location } } : {}),
-      attendees: attendees.map((a) => ({ emailAddress: { address: a.email, name: a.name }, type: a.required ? 'required' : 'optional' })),
-      ...(input.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
-    };
-  };
-
-  const fromGraph = (e: GraphEvent, fallback?: CalendarEventInput): CalendarEvent => {
-    const prop = (id: string) => e.singleValueExtendedProperties?.find((p) => p.id === id)?.value;
-    const [chairEmail = fallback?.organiserEmail ?? '', chairName = fallback?.organiserName ?? ''] = (prop(CHAIR) ?? '').split('|');
-    const attendees = (e.attendees ?? [])
-      .filter((a) => a.emailAddress.address.toLowerCase() !== chairEmail.toLowerCase())
-      .map((a) => ({ email: a.emailAddress.address, name: a.emailAddress.name ?? a.emailAddress.address, required: a.type !== 'optional' }));
-    return {
-      meetingId: prop(MEETING_ID) ?? fallback?.meetingId ?? '',
-      organiserEmail: chairEmail,
-      organiserName: chairName,
-      subject: e.subject,
-      body: e.body?.content ?? '',
-      startsAt: fromGraphTime(e.start),
-      endsAt: fromGraphTime(e.end),
-      ...(e.location?.displayName ? { location: e.location.displayName } : {}),
-      attendees,
-      online: e.isOnlineMeeting === true,
-      eventId: e.id,
-      ...(e.onlineMeeting?.joinUrl ? { joinUrl: e.onlineMeeting.joinUrl } : {}),
-      status: e.isCancelled ? 'cancelled' : 'scheduled',
-    };
-  };
-
   return {
     async schedule(input, o) {
       const all = await findAll(input.meetingId, o?.signal);
       const current = live(all);
+      if (current && propOf(current, FINGERPRINT) === fingerprintOf(input)) return fromGraph(current, input); // already as asked
       if (current) {
-        const updated = await client.call<GraphEvent>('PATCH', `${events}/${encodeURIComponent(current.id)}`, { body: toGraph(input), signal: o?.signal, idempotent: true });
-        return fromGraph({ ...current, ...updated, singleValueExtendedProperties: current.singleValueExtendedProperties }, input);
+        const body = { ...toGraph(input), singleValueExtendedProperties: ourProperties(input) };
+        const updated = await client.call<GraphEvent>('PATCH', `${events}/${encodeURIComponent(current.id)}`, { body, signal: o?.signal, idempotent: true });
+        return fromGraph({ ...current, ...updated, singleValueExtendedProperties: ourProperties(input) }, input);
       }
       // One transaction id per life of the meeting's event: a retry repeats it, a re-plan after a cancellation does not.
-      const transactionId = `${input.meetingId}#${all.filter((e) => e.isCancelled).length}`;
+      const transactionId = transactionIdFor(input.meetingId, all.filter((e) => e.isCancelled).length);
       try {
         const created = await client.call<GraphEvent>('POST', events, {
           body: {
             ...toGraph(input),
             transactionId,
-            singleValueExtendedProperties: [
-              { id: MEETING_ID, value: input.meetingId },
-              { id: CHAIR, value: `${input.organiserEmail}|${input.organiserName}` },
-            ],
+            singleValueExtendedProperties: ourProperties(input),
           },
           signal: o?.signal,
           idempotent: true,
@@ -118,6 +64,9 @@ export function createGraphCalendar(options: { client: GraphClient; mailbox: str
       } catch (e) {
         if (!isGraphStatus(e, 404)) throw e; // already gone
       }
+    },
+    reconcile(inputs, cancellations, o) {
+      return reconcileEvents({ client, eventsPath: events, ...(options.policy ? { policy: options.policy } : {}), ...(options.maxRounds ? { maxRounds: options.maxRounds } : {}) }, inputs, cancellations, o);
     },
     async get(meetingId, o) {
       const all = await findAll(meetingId, o?.signal);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
-import type { Calendar, CalendarEvent, CalendarEventInput } from '../../ports/calendar.port';
+import type { Calendar, CalendarEvent, CalendarEventInput, ReconcileOutcome } from '../../ports/calendar.port';
 
 interface StoredEvent extends CalendarEvent {
   /** RFC 5545 SEQUENCE: rises on every change so calendar apps take the newest. */
@@ -63,28 +63,56 @@ export function createIcsCalendar(options: { dir: string; joinUrlFor?: (meetingI
   };
   const publicView = ({ sequence: _s, ...e }: StoredEvent): CalendarEvent => e;
 
+  /** Writes the meeting's event unless it is already as asked; says which it was. */
+  const put = (input: CalendarEventInput): { event: StoredEvent; change: 'created' | 'updated' | 'unchanged' } => {
+    const current = events.get(input.meetingId);
+    if (current && current.status === 'scheduled' && sameSchedule(input, stripStored(current))) return { event: current, change: 'unchanged' };
+    const joinUrl = input.online ? options.joinUrlFor?.(input.meetingId) : undefined;
+    const next: StoredEvent = {
+      ...input,
+      eventId: current?.eventId ?? `ics-${input.meetingId}`,
+      ...(joinUrl ? { joinUrl } : {}),
+      status: 'scheduled',
+      sequence: (current?.sequence ?? -1) + 1,
+    };
+    events.set(input.meetingId, next);
+    save(next);
+    return { event: next, change: current?.status === 'scheduled' ? 'updated' : 'created' };
+  };
+  /** Marks the event cancelled with the reason first in its description; false when there was nothing to cancel. */
+  const callOff = (meetingId: string, comment: string): boolean => {
+    const current = events.get(meetingId);
+    if (!current || current.status === 'cancelled') return false;
+    const next: StoredEvent = { ...current, status: 'cancelled', body: `${comment}\n\n${current.body}`, sequence: current.sequence + 1 };
+    events.set(meetingId, next);
+    save(next);
+    return true;
+  };
+
   return {
     async schedule(input) {
-      const current = events.get(input.meetingId);
-      if (current && current.status === 'scheduled' && sameSchedule(input, stripStored(current))) return publicView(current);
-      const joinUrl = input.online ? options.joinUrlFor?.(input.meetingId) : undefined;
-      const next: StoredEvent = {
-        ...input,
-        eventId: current?.eventId ?? `ics-${input.meetingId}`,
-        ...(joinUrl ? { joinUrl } : {}),
-        status: 'scheduled',
-        sequence: (current?.sequence ?? -1) + 1,
-      };
-      events.set(input.meetingId, next);
-      save(next);
-      return publicView(next);
+      return publicView(put(input).event);
     },
     async cancel(meetingId, comment) {
-      const current = events.get(meetingId);
-      if (!current || current.status === 'cancelled') return;
-      const next: StoredEvent = { ...current, status: 'cancelled', body: `${comment}\n\n${current.body}`, sequence: current.sequence + 1 };
-      events.set(meetingId, next);
-      save(next);
+      callOff(meetingId, comment);
+    },
+    async reconcile(inputs, cancellations) {
+      const outcome: ReconcileOutcome = { created: [], updated: [], cancelled: [], unchanged: [], failures: [] };
+      for (const input of inputs) {
+        try {
+          outcome[put(input).change].push(input.meetingId);
+        } catch (e) {
+          outcome.failures.push({ meetingId: input.meetingId, reason: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      for (const c of cancellations) {
+        try {
+          if (callOff(c.meetingId, c.comment)) outcome.cancelled.push(c.meetingId);
+        } catch (e) {
+          outcome.failures.push({ meetingId: c.meetingId, reason: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return outcome;
     },
     async get(meetingId) {
       const e = events.get(meetingId);

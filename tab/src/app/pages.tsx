@@ -10,6 +10,7 @@ const MeetingPage = lazy(() => import('../pages/meeting/MeetingPage').then((m) =
 const SidePanelPage = lazy(() => import('../pages/side-panel/SidePanelPage').then((m) => ({ default: m.SidePanelPage })));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage').then((m) => ({ default: m.MyWorkPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ConfigPage = lazy(() => import('../pages/config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 /** The page for a route. */
 export function PageFor(props: { route: Route }) {
@@ -30,6 +31,8 @@ export function PageFor(props: { route: Route }) {
         return <MyWorkPage />;
       case 'settings':
         return <SettingsPage />;
+      case 'config':
+        return <ConfigPage />;
       case 'not-found':
         return <p>There is no page at {r.path}.</p>;
     }

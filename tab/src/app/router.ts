@@ -9,6 +9,8 @@ export type Route =
   | { page: 'side-panel'; meetingId: string }
   | { page: 'my-work' }
   | { page: 'settings' }
+  /** The configurable tab's setup page (manifest `configurationUrl`). */
+  | { page: 'config' }
   | { page: 'not-found'; path: string };
 
 export const BASE = '/tab';
@@ -25,6 +27,7 @@ export function parseRoute(path: string): Route {
   if (first === 'meeting' && second) return { page: 'meeting', meetingId: second };
   if (first === 'my-work') return { page: 'my-work' };
   if (first === 'settings') return { page: 'settings' };
+  if (first === 'config') return { page: 'config' };
   return { page: 'not-found', path: rest };
 }
 

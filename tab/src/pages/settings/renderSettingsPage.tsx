@@ -5,6 +5,8 @@ import { Section } from '../../components/Section';
 import { formatPounds } from '../../format/dates';
 import { roleName } from '../../format/roles';
 import { PersonEditor } from './PersonEditor';
+import { DeliveriesPanel } from './DeliveriesPanel';
+import { ImportPanel } from './import/ImportPanel';
 import type { usePageStyles } from '../page.styles';
 import type { SaveResult, SettingsState } from './useSettingsPage';
 
@@ -130,6 +132,8 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
           )
         ) : null}
       </Section>
+      <ImportPanel onImported={() => { academies.reload(); people.reload(); }} />
+      <DeliveriesPanel />
       <Section title="Improvement model">
         {model.state === 'loading' ? <Loading what="the improvement model" /> : null}
         {model.state === 'error' ? <LoadError error={model.error} onRetry={model.reload} /> : null}

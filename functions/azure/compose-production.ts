@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Logger } from 'pino';
+import { createGraphCalendar } from '../../core/adapters/graph-calendar/graph-calendar';
+import { createGraphTeamsAppInstaller } from '../../core/adapters/graph-teams/graph-teams-app-installer';
+import type { GraphClient } from '../../core/adapters/graph/graph-client';
+import { createSharePointPaperFiles } from '../../core/adapters/sharepoint/sharepoint-paper-files';
+import { createSharePointRecordStore } from '../../core/adapters/sharepoint/sharepoint-record-store';
+import { createTableAuditLog } from '../../core/adapters/table-audit/table-audit-log';
+import type { AuditLog } from '../../core/ports/audit-log.port';
+import type { Calendar } from '../../core/ports/calendar.port';
+import { systemClock, type Clock } from '../../core/ports/clock.port';
+import type { RecordStore } from '../../core/ports/record-store.port';
+import type { TeamsAppInstaller } from '../../core/ports/teams-app-installer.port';
+import type { ServiceDeps } from '../../core/services/service-context';
+import { createBotApp } from '../../bot/conversation/bot-app';
+import { identifyBotUser } from '../../bot/conversation/bot-identity';
+import type { BotDeps } from '../../bot/conversation/bot-types';
+import { createBotbuilderHost } from '../../bot/hosting/botbuilder-host';
+import { createProactiveSender, type ProactiveSender } from '../../bot/proactive/proactive-sender';
+import { createTableStorage } from '../../bot/proactive/table-storage';
+import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
+import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
+import { createReminderDeliverer, type ReminderDeliverer } from '../../bot/proactive/reminder-delivery';
+import type { ReminderQueue } from '../../bot/proactive/reminder-queue.port';
+import type { DeliveryLedger } from '../../bot/proactive/delivery-ledger.port';
+import { teamsChatReference } from '../../bot/proactive/teams-chat-reference';
+import { TEAMS_LIMITS } from '../../bot/proactive/send-decisions';
+import { storageAccountFromSettings } from '../../core/adapters/azure-storage/storage-account';
+import { withDeliveries } from '../api/delivery-routes';
+import type { ConversationReferenceStore } from '../../bot/proactive/conversation-references.port';
+import { createApiHandler } from '../api/api-handler';
+import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { createTeamsSsoValidator, teamsSsoIdentity } from '../auth/teams-sso';
+import { graphClientFromConfig } from '../cli/sharepoint-connection';
+import type { AppConfig } from '../config/app-config';
+import { createAppLogger } from '../observability/app-logger';
+import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-host';
+import { teamsDeepLinks } from './teams-deep-links';
+
+/** What tests (and only tests) may put in place of the tenant: a Graph-compatible server, its own signing keys, Azurite. */
+export interface ProductionOverrides {
+  graph?: GraphClient;
+  sso?: { jwks: JWTVerifyGetKey; issuer: string };
+  clock?: Clock;
+  logger?: Logger;
+  /** Azurite speaks plain HTTP on loopback. */
+  allowInsecureStorage?: boolean;
+}
+
+export interface ProductionApp {
+  config: AppConfig;
+  logger: Logger;
+  store: RecordStore;
+  deps: ServiceDeps;
+  audit: AuditLog;
+  calendar: Calendar;
+  installer?: TeamsAppInstaller;
+  references: ConversationReferenceStore;
+  queue: ReminderQueue;
+  ledger: DeliveryLedger;
+  /** One per worker: it holds the limiter that keeps the app within Teams' rate limits. */
+  deliverer: ReminderDeliverer;
+  storage: NonNullable<ReturnType<typeof storageAccountFromSettings>>;
+  sender: ProactiveSender;
+  botDeps: BotDeps;
+  api(req: ApiRequest): Promise<ApiResponse>;
+  messages(req: HostRequest, res: HostResponse): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The production wiring, built once per Functions worker: records in SharePoint through Graph, the
+ * audit trail and the bot's conversation references in the app's Table storage, and every API call
+ * identified by its Teams SSO token only. There is no dev identity here: a request that names a
+ * person in a header is just a request without a token (401).
+ */
+export async function composeProduction(config: AppConfig, overrides: ProductionOverrides = {}): Promise<ProductionApp> {
+  if (config.TRUST_MODE !== 'production') throw new Error('composeProduction needs TRUST_MODE=production (the local host is `npm start`)');
+  const need = <K extends keyof AppConfig>(key: K): NonNullable<AppConfig[K]> => {
+    const v = config[key];
+    if (v === undefined || v === null || v === '') throw new Error(`production needs ${String(key)}`);
+    return v as NonNullable<AppConfig[K]>;
+  };
+  const logger = overrides.logger ?? createAppLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? systemClock;
+  const graph = overrides.graph ?? graphClientFromConfig(config);
+  const storage = storageAccountFromSettings(config);
+  if (!storage) throw new Error('production needs AzureWebJobsStorage__accountName or AzureWebJobsStorage');
+  const tableOptions = overrides.allowInsecureStorage ? { allowInsecureConnection: true } : {};
+
+  const [store, audit, bot, queue, ledger] = await Promise.all([
+    createSharePointRecordStore({ client: graph, site: { url: need('SHAREPOINT_SITE_URL') } }),
+    createTableAuditLog(storage, tableOptions),
+    createTableStorage(storage, tableOptions),
+    createAzureReminderQueue(storage, config.REMINDER_QUEUE),
+    createTableDeliveryLedger(storage, tableOptions),
+  ]);
+  const calendar = createGraphCalendar({ client: graph, mailbox: need('ORGANISER_MAILBOX') });
+  const installer = config.TEAMS_APP_CATALOG_ID ? createGraphTeamsAppInstaller({ client: graph, teamsAppId: config.TEAMS_APP_CATALOG_ID }) : undefined;
+  const papers = createSharePointPaperFiles({ client: graph, siteUrl: need('SHAREPOINT_SITE_URL') });
+  const deps: ServiceDeps = { store, clock, calendar, logger };
+
+  const tenantId = need('AZURE_TENANT_ID');
+  const validate = createTeamsSsoValidator({ tenantId, audiences: [need('SSO_APP_ID_URI'), need('AZURE_CLIENT_ID')], ...(overrides.sso ? { jwks: overrides.sso.jwks, issuer: overrides.sso.issuer } : {}) });
+  const identify = teamsSsoIdentity(store, validate, (reason) => logger.warn({ reason }, 'SSO token refused'));
+  const api = createApiHandler({ deps: withDeliveries(deps, { queue, ledger }), identify, logger, audit: { log: audit, newId: randomUUID }, papers });
+
+  const publicBase = need('PUBLIC_BASE_URL').replace(/\/$/, '');
+  const botDeps: BotDeps = { store, clock, links: teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${publicBase}/tab` }) };
+  const onError = (e: unknown) => logger.error({ err: e }, 'bot');
+  let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
+  const sender = createProactiveSender({ references: bot.references, sent: bot.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
+  const app = createBotApp({ deps: botDeps, identify: identifyBotUser(store, 'production'), references: bot.references, sender, onError });
+  const host = createBotbuilderHost(app, { appId: need('BOT_ID'), ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), tenantId, appType: config.BOT_TYPE }, onError);
+  transport = host.transport;
+  const botId = need('BOT_ID');
+  const deliverer = createReminderDeliverer({
+    bot: botDeps,
+    queue,
+    ledger,
+    references: bot.references,
+    transport: (ref, card, signal) => transport(ref, card, signal),
+    limits: { perTenantPerSecond: config.REMINDER_SENDS_PER_SECOND, perConversationPerSecond: TEAMS_LIMITS.perConversation.per2Seconds / 2, perConversationPer30Seconds: TEAMS_LIMITS.perConversation.per30Seconds },
+    ...(installer ? { install: { installer, referenceForChat: (chatId, person) => teamsChatReference(chatId, person, { botId, tenantId, now: () => clock.now() }) } } : {}),
+    logger,
+  });
+
+  return {
+    config,
+    logger,
+    store,
+    deps,
+    audit,
+    calendar,
+    ...(installer ? { installer } : {}),
+    references: bot.references,
+    queue,
+    ledger,
+    deliverer,
+    storage,
+    sender,
+    botDeps,
+    api,
+    messages: (req, res) => host.handle(req, res),
+    async close() {
+      await Promise.all([sender.stop(), deliverer.stop()]);
+      await store.close();
+    },
+  };
+}

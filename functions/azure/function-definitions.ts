@@ -1,0 +1,166 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
+import type { Logger } from 'pino';
+import { isDailySweepDue, sweepDateOf, SWEEP_TIMER_SCHEDULE } from '../../core/domain/daily-sweep';
+import { correlationIdFrom } from '../observability/correlation';
+import { invocationLogger } from '../observability/app-logger';
+import { apiRequestFrom, botExchange, httpResponseFrom } from './http-bridge';
+import type { ProductionApp } from './compose-production';
+import { tabFileResponse } from './tab-files';
+
+/** The background work the timers and the queue trigger run; the same functions run locally on `npm start`. */
+export interface BackgroundJobs {
+  /** Every reminder due today onto the reminder queue (idempotent per reminder). */
+  fanOutReminders(ctx: JobContext): Promise<Record<string, number>>;
+  /** The year's meetings reconciled with the organiser's Outlook calendar. */
+  syncCalendar(ctx: JobContext): Promise<Record<string, number>>;
+  /** One queued reminder delivered; throws when the runtime should redeliver it. */
+  deliverReminder(message: unknown, ctx: JobContext & { dequeueCount: number }): Promise<string>;
+  /** A message the runtime gave up on: recorded for the trust admin, never silently dropped. */
+  recordPoisoned(message: unknown, ctx: JobContext): Promise<void>;
+  /** The frequent sweep: deliveries left half-done (a crashed instance, a lease run out) go back on the queue. */
+  deliverySweep(ctx: JobContext): Promise<Record<string, number>>;
+}
+
+export interface JobContext {
+  correlationId: string;
+  logger: Logger;
+  now: Date;
+}
+
+/** The production app as the functions see it: built lazily once per worker. */
+export interface FunctionsRuntime {
+  app(): Promise<ProductionApp & { jobs: BackgroundJobs; sweepState: import('./sweep-state').SweepState }>;
+  tabDir: string;
+}
+
+type HttpHandler = (req: HttpRequest, ctx: InvocationContext) => Promise<HttpResponseInit>;
+type TimerHandler = (timer: Timer, ctx: InvocationContext) => Promise<void>;
+type QueueHandler = (message: unknown, ctx: InvocationContext) => Promise<void>;
+
+export type FunctionDefinition =
+  | { name: string; trigger: 'http'; options: { route: string; methods: ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]; authLevel: 'anonymous' }; handler: HttpHandler }
+  | { name: string; trigger: 'timer'; options: { schedule: string; runOnStartup: false; useMonitor: true }; handler: TimerHandler }
+  | { name: string; trigger: 'queue'; options: { queueName: string; connection: string }; handler: QueueHandler };
+
+/** Every 5 minutes: a delivery whose instance died mid-way waits at most this long before it is retried. */
+export const DELIVERY_SWEEP_SCHEDULE = '0 */5 * * * *';
+export const DAILY_SWEEP = 'daily-reminders';
+
+const unavailable = (correlationId: string): HttpResponseInit => ({
+  status: 503,
+  jsonBody: { error: { code: 'APP.UNAVAILABLE', message: 'The app is starting or misconfigured; the trust IT admin can see why in Application Insights', correlationId } },
+  headers: { 'x-correlation-id': correlationId, 'retry-after': '30' },
+});
+
+/**
+ * The Azure Functions of the app, thin: each turns its trigger into a call of the same handler the
+ * local host uses (the API, the bot, the sweeps) and logs one structured line with the correlation id.
+ * `index.ts` registers them; tests call them with real `HttpRequest` objects.
+ */
+export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): FunctionDefinition[] {
+  const logFor = (ctx: InvocationContext, correlationId: string) => invocationLogger(baseLogger, { functionName: ctx.functionName, invocationId: ctx.invocationId, correlationId });
+
+  /** Builds the app, or answers 503 (and logs why) when it cannot be built: a bad setting names itself in the log. */
+  const withApp = async (ctx: InvocationContext, correlationId: string, run: (app: Awaited<ReturnType<FunctionsRuntime['app']>>, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
+    const log = logFor(ctx, correlationId);
+    let app;
+    try {
+      app = await runtime.app();
+    } catch (e) {
+      log.error({ err: e }, 'the app could not start');
+      return unavailable(correlationId);
+    }
+    return run(app, log);
+  };
+
+  const api: HttpHandler = async (req, ctx) => {
+    const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
+    return withApp(ctx, correlationId, async (app, log) => {
+      const started = performance.now();
+      const parsed = await apiRequestFrom(req, correlationId);
+      const out = parsed.ok ? await app.api(parsed.request) : parsed.response;
+      log.info({ method: req.method, path: new URL(req.url).pathname, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
+      return httpResponseFrom(out, correlationId);
+    });
+  };
+
+  const messages: HttpHandler = async (req, ctx) => {
+    const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
+    return withApp(ctx, correlationId, async (app, log) => {
+      const out = await botExchange(app.messages, req);
+      log.info({ status: out.status }, 'bot activity');
+      return out;
+    });
+  };
+
+  const health: HttpHandler = async (req, ctx) => {
+    const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
+    return withApp(ctx, correlationId, async (app) => {
+      const trust = await app.store.trust.get();
+      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: trust?.name ?? null, time: app.deps.clock.now().toISOString() } };
+    });
+  };
+
+  const tab: HttpHandler = async (req) => tabFileResponse(runtime.tabDir, new URL(req.url).pathname);
+
+  /** Runs a background job with its own correlation id; a failure is logged and rethrown so the runtime records it. */
+  const job = async <T>(ctx: InvocationContext, name: string, run: (app: Awaited<ReturnType<FunctionsRuntime['app']>>, jc: JobContext) => Promise<T>, correlationId = ctx.invocationId): Promise<T> => {
+    const log = logFor(ctx, correlationId);
+    try {
+      const app = await runtime.app();
+      return await run(app, { correlationId, logger: log, now: app.deps.clock.now() });
+    } catch (e) {
+      log.error({ err: e }, `${name} failed`);
+      throw e;
+    }
+  };
+
+  const dailySweep: TimerHandler = async (_timer, ctx) =>
+    job(ctx, 'daily sweep', async (app, jc) => {
+      const at = app.config.REMINDER_SWEEP_AT;
+      const last = await app.sweepState.lastCompleted(DAILY_SWEEP);
+      if (!isDailySweepDue(jc.now, at, last)) return;
+      const reminders = await app.jobs.fanOutReminders(jc);
+      const calendar = await app.jobs.syncCalendar(jc);
+      await app.sweepState.markCompleted(DAILY_SWEEP, sweepDateOf(jc.now));
+      jc.logger.info({ reminders, calendar, date: sweepDateOf(jc.now) }, 'daily sweep done');
+    });
+
+  const deliverySweep: TimerHandler = async (_timer, ctx) =>
+    job(ctx, 'delivery sweep', async (app, jc) => {
+      const counts = await app.jobs.deliverySweep(jc);
+      if (Object.values(counts).some((n) => n > 0)) jc.logger.info({ counts }, 'delivery sweep');
+    });
+
+  const messageCorrelation = (message: unknown, ctx: InvocationContext): string => {
+    const id = typeof message === 'object' && message !== null ? (message as { correlationId?: unknown }).correlationId : undefined;
+    return typeof id === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(id) ? id : ctx.invocationId;
+  };
+
+  const deliver: QueueHandler = async (message, ctx) => {
+    const dequeueCount = Number((ctx.triggerMetadata as { dequeueCount?: unknown } | undefined)?.dequeueCount ?? 1);
+    await job(ctx, 'reminder delivery', async (app, jc) => {
+      const outcome = await app.jobs.deliverReminder(message, { ...jc, dequeueCount });
+      jc.logger.info({ outcome, dequeueCount }, 'reminder delivery');
+    }, messageCorrelation(message, ctx));
+  };
+
+  const poisoned: QueueHandler = async (message, ctx) =>
+    job(ctx, 'poison record', async (app, jc) => {
+      await app.jobs.recordPoisoned(message, jc);
+      jc.logger.warn({}, 'reminder delivery gave up; recorded for the trust admin');
+    }, messageCorrelation(message, ctx));
+
+  return [
+    { name: 'health', trigger: 'http', options: { route: 'health', methods: ['GET'], authLevel: 'anonymous' }, handler: health },
+    // The bot authenticates itself: the Bot Framework token is checked by botbuilder.
+    { name: 'messages', trigger: 'http', options: { route: 'api/messages', methods: ['POST'], authLevel: 'anonymous' }, handler: messages },
+    // Anonymous at the gateway; every route checks the Teams SSO token itself.
+    { name: 'api', trigger: 'http', options: { route: 'api/{*path}', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], authLevel: 'anonymous' }, handler: api },
+    { name: 'tab', trigger: 'http', options: { route: 'tab/{*path}', methods: ['GET'], authLevel: 'anonymous' }, handler: tab },
+    { name: 'dailySweep', trigger: 'timer', options: { schedule: SWEEP_TIMER_SCHEDULE, runOnStartup: false, useMonitor: true }, handler: dailySweep },
+    { name: 'deliverySweep', trigger: 'timer', options: { schedule: DELIVERY_SWEEP_SCHEDULE, runOnStartup: false, useMonitor: true }, handler: deliverySweep },
+    { name: 'deliverReminder', trigger: 'queue', options: { queueName: '%REMINDER_QUEUE%', connection: 'AzureWebJobsStorage' }, handler: deliver },
+    { name: 'reminderPoison', trigger: 'queue', options: { queueName: '%REMINDER_QUEUE%-poison', connection: 'AzureWebJobsStorage' }, handler: poisoned },
+  ];
+}
