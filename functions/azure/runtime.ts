@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig } from '../config/app-config';
 import { composeProduction, type ProductionOverrides } from './compose-production';
-import { composeLocalFunctions } from './compose-local-functions';
 import { createBackgroundJobs } from './background-jobs';
 import type { FunctionsRuntime } from './function-definitions';
 import { createTableSweepState } from './sweep-state';
+
+/** Loaded only in local mode: production never loads the SQLite driver, which the deployed bundle leaves out. */
+const loadLocalComposition = (): typeof import('./compose-local-functions') => require('./compose-local-functions') as typeof import('./compose-local-functions');
 
 /**
  * The app (production, or local mode under `func start`), built on first use by each Functions worker and then shared by every
@@ -19,7 +21,7 @@ export function createFunctionsRuntime(env: Record<string, string | undefined>, 
     const overrides = { logger: options.logger, ...options.overrides };
     // Local mode is `func start` on the embedded default; the test overrides apply to production only.
     const local = config.TRUST_MODE === 'local';
-    const app = local ? await composeLocalFunctions(config, { logger: options.logger, ...(overrides.clock ? { clock: overrides.clock } : {}) }) : await composeProduction(config, overrides);
+    const app = local ? await loadLocalComposition().composeLocalFunctions(config, { logger: options.logger, ...(overrides.clock ? { clock: overrides.clock } : {}) }) : await composeProduction(config, overrides);
     const sweepState = await createTableSweepState(app.storage, local || overrides.allowInsecureStorage ? { allowInsecureConnection: true } : {});
     const jobs = await createBackgroundJobs(app);
     return { ...app, jobs, sweepState };

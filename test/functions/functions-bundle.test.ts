@@ -16,7 +16,7 @@ test('the Functions bundle builds, loads and registers every function', () => {
     expect(statSync(bundle).size).toBeGreaterThan(100_000);
     // Loaded from a folder with no node_modules beside it, as in the deployed package.
     const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], { cwd: out, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
-    expect(run.status).toBe(0);
+    expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
     const registered = [...run.stderr.matchAll(/register function "([^"]+)"/g)].map((m) => m[1]);
     expect(registered).toEqual(['health', 'messages', 'api', 'tab', 'dailySweep', 'deliverySweep', 'deliverReminder', 'reminderPoison']);
   } finally {
