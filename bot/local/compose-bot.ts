@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
-import { tabLinks } from '../cards/card-links';
+import { tabLinks, type CardLinks } from '../cards/card-links';
 import { createBotApp, type BotApp } from '../conversation/bot-app';
 import { identifyBotUser } from '../conversation/bot-identity';
 import type { BotDeps } from '../conversation/bot-types';
-import { createBotbuilderHost, type HostRequest, type HostResponse } from '../hosting/botbuilder-host';
+import { createBotbuilderHost, type BotCredentials, type HostRequest, type HostResponse } from '../hosting/botbuilder-host';
 import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../proactive/conversation-references.port';
 import { createProactiveSender, type ProactiveSender } from '../proactive/proactive-sender';
 import { runReminderSweep } from '../proactive/reminder-sweep';
@@ -27,6 +27,13 @@ export interface LocalBotOptions {
    * not start) the sweep sends directly through the sender, as before.
    */
   delivery?: DeliveryAdmin & { consumer?: false | { concurrency?: number; maxPollIntervalMs?: number } };
+  /**
+   * F5 "Debug in Teams" (m365agents.local.yml): the dev bot registration's credentials, so real Teams
+   * can talk to the local host through a dev tunnel; absent for the Agents Playground.
+   */
+  credentials?: BotCredentials;
+  /** Where card links go; the local tab by default. */
+  links?: CardLinks;
 }
 
 export interface LocalBot {
@@ -49,12 +56,12 @@ export interface LocalBot {
 /** Wires the bot for the local host: no app id or password, so the Agents Playground can talk to it. */
 export async function composeBot(input: { store: RecordStore; clock: Clock; baseUrl: string; logger: Logger } & LocalBotOptions): Promise<LocalBot> {
   const storage = input.storage ?? { references: createMemoryReferenceStore(), sent: createMemorySentLog() };
-  const deps: BotDeps = { store: input.store, clock: input.clock, links: tabLinks(`${input.baseUrl}/tab`) };
+  const deps: BotDeps = { store: input.store, clock: input.clock, links: input.links ?? tabLinks(`${input.baseUrl}/tab`) };
   const onError = (e: unknown) => input.logger.error({ err: e }, 'bot');
   let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
   const sender = createProactiveSender({ references: storage.references, sent: storage.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
   const app = createBotApp({ deps, identify: identifyBotUser(input.store, 'local'), references: storage.references, sender, onError });
-  const host = createBotbuilderHost(app, {}, onError);
+  const host = createBotbuilderHost(app, input.credentials ?? {}, onError);
   transport = host.transport;
   const delivery = input.delivery;
   const deliverer = delivery

@@ -17,7 +17,9 @@ import type { AppConfig } from '../config/app-config';
 import type { AuditLog } from '../../core/ports/audit-log.port';
 import type { Calendar } from '../../core/ports/calendar.port';
 import type { ServiceDeps } from '../../core/services/service-context';
-import { devIdentity } from './dev-identity';
+import { localIdentity } from './local-identity';
+import { teamsDeepLinks } from '../azure/teams-deep-links';
+import type { JWTVerifyGetKey } from 'jose';
 import { createLocalHost } from './local-host';
 import { TAB_DIST_DIR } from './tab-dist';
 
@@ -36,7 +38,7 @@ export interface LocalApp {
 }
 
 /** Wires the local stack once: SQLite store (migrated on open), the demo trust on first run, the API with the dev identity. */
-export async function composeLocal(config: AppConfig, clock: Clock, options: { logger?: Logger; bot?: LocalBotOptions } = {}): Promise<LocalApp> {
+export async function composeLocal(config: AppConfig, clock: Clock, options: { logger?: Logger; bot?: LocalBotOptions; /** Tests only: the tenant's keys for SSO tokens. */ sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<LocalApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   if (config.TRUST_STORE !== 'sqlite') throw new Error('The local host runs on the embedded SQLite store; SharePoint is configured for the Azure deployment');
   if (config.TRUST_DB !== ':memory:') mkdirSync(dirname(config.TRUST_DB), { recursive: true });
@@ -54,8 +56,11 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   const papers = createLocalPaperFiles({ dir: papersDir, baseUrl: `http://localhost:${config.PORT}/papers` });
   // The reminder delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
   const audit = createSqliteAuditLog(db);
-  const api = createApiHandler({ deps: withDeliveries(deps, options.bot?.delivery), identify: devIdentity(store, config.TRUST_MODE), logger, audit: { log: audit, newId: randomUUID }, papers });
-  const bot = await composeBot({ store, clock, baseUrl: `http://localhost:${config.PORT}`, logger, ...options.bot });
+  const api = createApiHandler({ deps: withDeliveries(deps, options.bot?.delivery), identify: localIdentity(store, config, options.sso), logger, audit: { log: audit, newId: randomUUID }, papers });
+  // F5 "Debug in Teams": the dev bot registration answers real Teams through a tunnel, and cards link into the Teams tab.
+  const credentials = config.BOT_ID && config.BOT_PASSWORD ? { appId: config.BOT_ID, appPassword: config.BOT_PASSWORD, appType: config.BOT_TYPE, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) } : undefined;
+  const links = config.TEAMS_APP_ID && config.PUBLIC_BASE_URL ? teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tab` }) : undefined;
+  const bot = await composeBot({ store, clock, baseUrl: `http://localhost:${config.PORT}`, logger, ...(credentials ? { credentials } : {}), ...(links ? { links } : {}), ...options.bot });
   const app = createLocalHost({
     api,
     logger,

@@ -68,9 +68,13 @@ async function main(): Promise<void> {
     );
   });
   const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages` });
+  // Children first, so nothing outlives `npm start` even if closing the host is slow; exit within 5 s regardless.
   const stop = () => {
     playground?.kill();
-    server.close(() => void local.close().then(() => tables.azurite?.stop()).then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+    const azurite = tables.azurite?.stop();
+    server.closeAllConnections();
+    server.close(() => void Promise.all([local.close(), azurite]).finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -17,17 +17,24 @@ const freePort = () =>
 describe('npm start', () => {
   let child: ChildProcess | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'trust-start-'));
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  // Waits for npm start to stop (it stops Azurite and the Playground first), so nothing outlives the test.
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      const hard = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(hard);
+    }
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 20_000);
 
   it('seeds the demo trust into a fresh SQLite file and answers /health within a minute', async () => {
-    const port = await freePort();
+    const [port, tablePort, queuePort] = [await freePort(), await freePort(), await freePort()];
     const started = Date.now();
     child = spawn(process.execPath, [require.resolve('tsx/cli'), 'functions/local/start.ts'], {
       cwd: join(__dirname, '..', '..'),
-      env: { ...process.env, PORT: String(port), TRUST_DB: join(dir, 'trust.db'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), TRUST_DB: join(dir, 'trust.db'), LOG_LEVEL: 'warn', AZURITE_TABLE_PORT: String(tablePort), AZURITE_QUEUE_PORT: String(queuePort), PLAYGROUND: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
