@@ -41,11 +41,13 @@ interface TokenOptions {
   oid?: string | null;
   expiresIn?: string | number;
   alg?: string;
+  username?: string;
 }
 
 async function token(o: TokenOptions = {}): Promise<string> {
   const claims: Record<string, unknown> = { tid: o.tid ?? TENANT };
   if (o.oid !== null) claims.oid = o.oid ?? OID;
+  if (o.username) claims.preferred_username = o.username;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: o.alg ?? 'RS256', kid: 'k1' })
     .setIssuer(o.iss ?? ISSUER)
@@ -60,6 +62,28 @@ const identify = () => {
   return teamsSsoIdentity(store, validate);
 };
 const request = (authorization?: string) => ({ method: 'GET', path: '/api/me', query: {}, headers: authorization ? { authorization } : {}, body: undefined });
+
+describe('first sign-in of a person imported by e-mail', () => {
+  const NEW_OID = 'cccccccc-0000-4000-8000-000000000001';
+  it('links them by their sign-in name once, then knows them by object id', async () => {
+    await store.people.create({ name: 'Simon Gallagher', email: 'simon.gallagher@northgate.example', roles: [{ role: 'head', academyId: 'northgate' }] }, { idempotencyKey: 'head-northgate-import' });
+    const first = await identify()(request(`Bearer ${await token({ oid: NEW_OID, username: 'Simon.Gallagher@northgate.example' })}`));
+    expect(first?.name).toBe('Simon Gallagher');
+    expect((await store.people.byEmail('simon.gallagher@northgate.example'))?.entraObjectId).toBe(NEW_OID);
+    const again = await identify()(request(`Bearer ${await token({ oid: NEW_OID })}`));
+    expect(again?.name).toBe('Simon Gallagher');
+  });
+
+  it('never re-links a person already linked to another Entra account', async () => {
+    const person = await identify()(request(`Bearer ${await token({ oid: 'dddddddd-0000-4000-8000-000000000002', username: 'helen.marsh@trust.example' })}`));
+    expect(person).toBeUndefined();
+    expect((await store.people.byEmail('helen.marsh@trust.example'))?.entraObjectId).toBe(OID);
+  });
+
+  it('a sign-in name that is no one in the trust is nobody', async () => {
+    expect(await identify()(request(`Bearer ${await token({ oid: 'eeeeeeee-0000-4000-8000-000000000003', username: 'visitor@elsewhere.example' })}`))).toBeUndefined();
+  });
+});
 
 describe('Teams SSO tokens', () => {
   it('a valid token for the app, from the tenant, names the person by their Entra object id', async () => {

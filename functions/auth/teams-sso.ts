@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Person } from '../../core/domain/people';
+import { ConflictError } from '../../core/domain/errors';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import type { ApiRequest, Identify } from '../api/api-types';
 
@@ -19,7 +20,7 @@ export interface TeamsSsoOptions {
 export const entraIssuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 export const entraJwksUri = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
 
-export type SsoResult = { ok: true; oid: string; tenantId: string } | { ok: false; reason: string };
+export type SsoResult = { ok: true; oid: string; tenantId: string; /** The sign-in name (`preferred_username`), set by the tenant's admins. */ username?: string } | { ok: false; reason: string };
 
 const bearer = (req: Pick<ApiRequest, 'headers'>): string | undefined => {
   const h = req.headers.authorization;
@@ -46,14 +47,21 @@ export function createTeamsSsoValidator(options: TeamsSsoOptions): (token: strin
       });
       if (payload.tid !== options.tenantId) return { ok: false, reason: 'token from another tenant' };
       if (typeof payload.oid !== 'string' || payload.oid === '') return { ok: false, reason: 'token has no object id' };
-      return { ok: true, oid: payload.oid, tenantId: payload.tid };
+      const username = typeof payload.preferred_username === 'string' && payload.preferred_username.includes('@') ? payload.preferred_username : undefined;
+      return { ok: true, oid: payload.oid, tenantId: payload.tid, ...(username ? { username } : {}) };
     } catch (e) {
       return { ok: false, reason: e instanceof Error ? e.message : 'invalid token' };
     }
   };
 }
 
-/** Production identity: a valid Teams SSO token whose `oid` is a person of the trust; anything else is nobody (401). */
+/**
+ * Production identity: a valid Teams SSO token whose `oid` is a person of the trust; anything else is
+ * nobody (401). A person imported by e-mail alone is linked at their first sign-in: the token's
+ * sign-in name (from our own tenant only, where the trust's admins set it) matches their e-mail and
+ * they have no object id yet, so the `oid` is recorded and names them from then on. A person already
+ * linked to another object id is never re-linked.
+ */
 export function teamsSsoIdentity(store: RecordStore, validate: (token: string) => Promise<SsoResult>, onRefused?: (reason: string) => void): Identify {
   return async (req): Promise<Person | undefined> => {
     const token = bearer(req);
@@ -63,6 +71,19 @@ export function teamsSsoIdentity(store: RecordStore, validate: (token: string) =
       onRefused?.(result.reason);
       return undefined;
     }
-    return store.people.byEntraObjectId(result.oid);
+    const known = await store.people.byEntraObjectId(result.oid);
+    if (known || !result.username) return known;
+    const byEmail = await store.people.byEmail(result.username);
+    if (!byEmail || byEmail.entraObjectId) {
+      if (byEmail) onRefused?.('the person with this e-mail is linked to another Entra account');
+      return undefined;
+    }
+    try {
+      return await store.people.update({ ...byEmail, entraObjectId: result.oid });
+    } catch (e) {
+      // Two first requests at once: the other one linked them; read it back.
+      if (e instanceof ConflictError) return store.people.byEntraObjectId(result.oid);
+      throw e;
+    }
   };
 }
