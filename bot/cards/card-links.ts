@@ -11,3 +11,22 @@ export const tabLinks = (base: string): CardLinks => ({
   meetingPapers: (id) => `${base}/meeting/${encodeURIComponent(id)}#papers`,
   meeting: (id) => `${base}/meeting/${encodeURIComponent(id)}`,
 });
+
+/** The static tab's entity id in `appPackage/manifest.json`; its `subPageId` names the page to open. */
+export const DASHBOARD_ENTITY_ID = 'dashboard';
+
+/**
+ * Links in cards, in production: a Teams deep link into the app's dashboard tab with the page as its
+ * `subPageId` (the tab opens it: `tab/src/app/use-app-shell.ts`), so a head tapping "Open papers" stays
+ * inside Teams. Without the Teams app id (not yet uploaded) they fall back to the tab's web address.
+ */
+export function teamsDeepLinks(options: { teamsAppId?: string | undefined; tabBase: string }): CardLinks {
+  const { teamsAppId } = options;
+  if (!teamsAppId) return tabLinks(options.tabBase);
+  const link = (subPage: string) => `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${DASHBOARD_ENTITY_ID}?context=${encodeURIComponent(JSON.stringify({ subEntityId: subPage }))}`;
+  return {
+    academy: (id) => link(`academy/${id}`),
+    meetingPapers: (id) => link(`meeting/${id}`),
+    meeting: (id) => link(`meeting/${id}`),
+  };
+}

@@ -1,7 +1,7 @@
 import { currentYearRange, syncCalendar } from '../../core/services/calendar-sync.service';
 import { requeueStalledDeliveries, runFanOutSweep } from '../../bot/proactive/reminder-fanout';
 import type { BackgroundJobs } from './function-definitions';
-import type { ProductionApp } from './compose-production';
+import type { FunctionsApp } from './compose-production';
 
 /** host.json `extensions.queues.maxDequeueCount`: after this many dequeues the runtime poisons a message. */
 export const MAX_DEQUEUE_COUNT = 5;
@@ -10,7 +10,7 @@ export const MAX_DEQUEUE_COUNT = 5;
  * The timers' and the queue trigger's work on the production app: the same core functions the local
  * host runs (fan-out, delivery, the calendar reconcile); nothing here decides a rule.
  */
-export async function createBackgroundJobs(app: ProductionApp): Promise<BackgroundJobs> {
+export async function createBackgroundJobs(app: FunctionsApp): Promise<BackgroundJobs> {
   return {
     async fanOutReminders(ctx) {
       return { ...(await runFanOutSweep({ ...app.deps, queue: app.queue, ledger: app.ledger }, { correlationId: ctx.correlationId })) };

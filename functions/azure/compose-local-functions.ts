@@ -7,7 +7,7 @@ import { createTableStorage } from '../../bot/proactive/table-storage';
 import type { AppConfig } from '../config/app-config';
 import { composeLocal } from '../local/compose-local';
 import { createAppLogger } from '../observability/app-logger';
-import type { ProductionApp } from './compose-production';
+import type { FunctionsApp } from './compose-production';
 
 /** The Storage emulator's well-known connection string (Azurite on its default ports), as `func start` users run it. */
 export const DEVELOPMENT_STORAGE = 'UseDevelopmentStorage=true';
@@ -18,7 +18,7 @@ export const DEVELOPMENT_STORAGE = 'UseDevelopmentStorage=true';
  * function definitions, with the reminder queue, ledger and conversation references on Azurite
  * (`AzureWebJobsStorage`, the emulator by default). The queue trigger delivers, so no local consumer runs.
  */
-export async function composeLocalFunctions(config: AppConfig, options: { logger?: Logger; clock?: Clock } = {}): Promise<ProductionApp> {
+export async function composeLocalFunctions(config: AppConfig, options: { logger?: Logger; clock?: Clock } = {}): Promise<FunctionsApp> {
   const logger = options.logger ?? createAppLogger(config.LOG_LEVEL);
   const storage = storageAccountFromSettings(config) ?? DEVELOPMENT_STORAGE;
   const insecure = { allowInsecureConnection: true };

@@ -13,15 +13,14 @@ import { systemClock, type Clock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import type { TeamsAppInstaller } from '../../core/ports/teams-app-installer.port';
 import type { ServiceDeps } from '../../core/services/service-context';
-import { createBotApp } from '../../bot/conversation/bot-app';
-import { identifyBotUser } from '../../bot/conversation/bot-identity';
 import type { BotDeps } from '../../bot/conversation/bot-types';
-import { createBotbuilderHost } from '../../bot/hosting/botbuilder-host';
-import { createProactiveSender, type ProactiveSender } from '../../bot/proactive/proactive-sender';
+import { composeBot } from '../../bot/compose-bot';
+import { teamsDeepLinks } from '../../bot/cards/card-links';
+import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
+import type { ReminderDeliverer } from '../../bot/proactive/reminder-delivery';
 import { createTableStorage } from '../../bot/proactive/table-storage';
 import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
 import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
-import { createReminderDeliverer, type ReminderDeliverer } from '../../bot/proactive/reminder-delivery';
 import type { ReminderQueue } from '../../bot/proactive/reminder-queue.port';
 import type { DeliveryLedger } from '../../bot/proactive/delivery-ledger.port';
 import { teamsChatReference } from '../../bot/proactive/teams-chat-reference';
@@ -32,11 +31,10 @@ import type { ConversationReferenceStore } from '../../bot/proactive/conversatio
 import { createApiHandler } from '../api/api-handler';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
 import { createTeamsSsoValidator, teamsSsoIdentity } from '../auth/teams-sso';
-import { graphClientFromConfig } from '../cli/sharepoint-connection';
+import { graphClientFromConfig } from '../config/graph-connection';
 import type { AppConfig } from '../config/app-config';
 import { createAppLogger } from '../observability/app-logger';
 import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-host';
-import { teamsDeepLinks } from './teams-deep-links';
 
 /** What tests (and only tests) may put in place of the tenant: a Graph-compatible server, its own signing keys, Azurite. */
 export interface ProductionOverrides {
@@ -48,7 +46,8 @@ export interface ProductionOverrides {
   allowInsecureStorage?: boolean;
 }
 
-export interface ProductionApp {
+/** What the Azure Functions need, whichever composition built it (production, or local mode under `func start`). */
+export interface FunctionsApp {
   config: AppConfig;
   logger: Logger;
   store: RecordStore;
@@ -75,7 +74,7 @@ export interface ProductionApp {
  * identified by its Teams SSO token only. There is no dev identity here: a request that names a
  * person in a header is just a request without a token (401).
  */
-export async function composeProduction(config: AppConfig, overrides: ProductionOverrides = {}): Promise<ProductionApp> {
+export async function composeProduction(config: AppConfig, overrides: ProductionOverrides = {}): Promise<FunctionsApp> {
   if (config.TRUST_MODE !== 'production') throw new Error('composeProduction needs TRUST_MODE=production (the local host is `npm start`)');
   const need = <K extends keyof AppConfig>(key: K): NonNullable<AppConfig[K]> => {
     const v = config[key];
@@ -89,7 +88,7 @@ export async function composeProduction(config: AppConfig, overrides: Production
   if (!storage) throw new Error('production needs AzureWebJobsStorage__accountName or AzureWebJobsStorage');
   const tableOptions = overrides.allowInsecureStorage ? { allowInsecureConnection: true } : {};
 
-  const [store, audit, bot, queue, ledger] = await Promise.all([
+  const [store, audit, tables, queue, ledger] = await Promise.all([
     createSharePointRecordStore({ client: graph, site: { url: need('SHAREPOINT_SITE_URL') } }),
     createTableAuditLog(storage, tableOptions),
     createTableStorage(storage, tableOptions),
@@ -107,24 +106,21 @@ export async function composeProduction(config: AppConfig, overrides: Production
   const api = createApiHandler({ deps: withDeliveries(deps, { queue, ledger }), identify, logger, audit: { log: audit, newId: randomUUID }, papers });
 
   const publicBase = need('PUBLIC_BASE_URL').replace(/\/$/, '');
-  const botDeps: BotDeps = { store, clock, links: teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${publicBase}/tab` }) };
-  const onError = (e: unknown) => logger.error({ err: e }, 'bot');
-  let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
-  const sender = createProactiveSender({ references: bot.references, sent: bot.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
-  const app = createBotApp({ deps: botDeps, identify: identifyBotUser(store, 'production'), references: bot.references, sender, onError });
-  const host = createBotbuilderHost(app, { appId: need('BOT_ID'), ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), tenantId, appType: config.BOT_TYPE }, onError);
-  transport = host.transport;
   const botId = need('BOT_ID');
-  const deliverer = createReminderDeliverer({
-    bot: botDeps,
-    queue,
-    ledger,
-    references: bot.references,
-    transport: (ref, card, signal) => transport(ref, card, signal),
+  const bot = await composeBot({
+    store,
+    clock,
+    baseUrl: publicBase,
+    logger,
+    mode: 'production',
+    storage: tables,
+    delivery: { queue, ledger, consumer: false },
+    credentials: { appId: botId, ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), tenantId, appType: config.BOT_TYPE },
+    links: teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${publicBase}/tab` }),
     limits: { perTenantPerSecond: config.REMINDER_SENDS_PER_SECOND, perConversationPerSecond: TEAMS_LIMITS.perConversation.per2Seconds / 2, perConversationPer30Seconds: TEAMS_LIMITS.perConversation.per30Seconds },
     ...(installer ? { install: { installer, referenceForChat: (chatId, person) => teamsChatReference(chatId, person, { botId, tenantId, now: () => clock.now() }) } } : {}),
-    logger,
   });
+  if (!bot.deliverer) throw new Error('the bot was composed without its reminder deliverer');
 
   return {
     config,
@@ -137,14 +133,14 @@ export async function composeProduction(config: AppConfig, overrides: Production
     references: bot.references,
     queue,
     ledger,
-    deliverer,
+    deliverer: bot.deliverer,
     storage,
-    sender,
-    botDeps,
+    sender: bot.sender,
+    botDeps: bot.deps,
     api,
-    messages: (req, res) => host.handle(req, res),
+    messages: bot.handle,
     async close() {
-      await Promise.all([sender.stop(), deliverer.stop()]);
+      await bot.close();
       await store.close();
     },
   };

@@ -1,11 +1,12 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
 import type { Logger } from 'pino';
 import { isDailySweepDue, sweepDateOf, SWEEP_TIMER_SCHEDULE } from '../../core/domain/daily-sweep';
-import { correlationIdFrom } from '../observability/correlation';
+import { correlationIdFrom, isSafeCorrelationId } from '../observability/correlation';
 import { invocationLogger } from '../observability/app-logger';
 import { apiRequestFrom, botExchange, httpResponseFrom } from './http-bridge';
-import type { ProductionApp } from './compose-production';
+import type { FunctionsApp } from './compose-production';
 import { tabFileResponse } from './tab-files';
+import type { SweepState } from './sweep-state';
 
 /** The background work the timers and the queue trigger run; the same functions run locally on `npm start`. */
 export interface BackgroundJobs {
@@ -27,9 +28,12 @@ export interface JobContext {
   now: Date;
 }
 
-/** The production app as the functions see it: built lazily once per worker. */
+/** The app with its background jobs and sweep state, as the functions see it. */
+export type RunningApp = FunctionsApp & { jobs: BackgroundJobs; sweepState: SweepState };
+
+/** The app, built lazily once per worker. */
 export interface FunctionsRuntime {
-  app(): Promise<ProductionApp & { jobs: BackgroundJobs; sweepState: import('./sweep-state').SweepState }>;
+  app(): Promise<RunningApp>;
   tabDir: string;
 }
 
@@ -61,7 +65,7 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
   const logFor = (ctx: InvocationContext, correlationId: string) => invocationLogger(baseLogger, { functionName: ctx.functionName, invocationId: ctx.invocationId, correlationId });
 
   /** Builds the app, or answers 503 (and logs why) when it cannot be built: a bad setting names itself in the log. */
-  const withApp = async (ctx: InvocationContext, correlationId: string, run: (app: Awaited<ReturnType<FunctionsRuntime['app']>>, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
+  const withApp = async (ctx: InvocationContext, correlationId: string, run: (app: RunningApp, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
     const log = logFor(ctx, correlationId);
     let app;
     try {
@@ -104,7 +108,7 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
   const tab: HttpHandler = async (req) => tabFileResponse(runtime.tabDir, new URL(req.url).pathname);
 
   /** Runs a background job with its own correlation id; a failure is logged and rethrown so the runtime records it. */
-  const job = async <T>(ctx: InvocationContext, name: string, run: (app: Awaited<ReturnType<FunctionsRuntime['app']>>, jc: JobContext) => Promise<T>, correlationId = ctx.invocationId): Promise<T> => {
+  const job = async <T>(ctx: InvocationContext, name: string, run: (app: RunningApp, jc: JobContext) => Promise<T>, correlationId = ctx.invocationId): Promise<T> => {
     const log = logFor(ctx, correlationId);
     try {
       const app = await runtime.app();
@@ -134,7 +138,7 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
 
   const messageCorrelation = (message: unknown, ctx: InvocationContext): string => {
     const id = typeof message === 'object' && message !== null ? (message as { correlationId?: unknown }).correlationId : undefined;
-    return typeof id === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(id) ? id : ctx.invocationId;
+    return isSafeCorrelationId(id) ? id : ctx.invocationId;
   };
 
   const deliver: QueueHandler = async (message, ctx) => {

@@ -2,7 +2,8 @@ import { createSharePointRecordStore } from '../../core/adapters/sharepoint/shar
 import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
 import { loadConfig } from '../config/app-config';
 import { copyTrust } from './copy-trust';
-import { graphClientFromConfig, parseArgs } from './sharepoint-connection';
+import { graphClientFromConfig } from '../config/graph-connection';
+import { parseArgs } from './cli-args';
 
 /** `npm run copy-to-sharepoint -- [--dry-run] [--site <url>]`: the trust in TRUST_DB, copied to the provisioned site. */
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import type { RecordStore } from '../../core/ports/record-store.port';
 import { auditedStore } from '../../core/services/audited-store';
 import { applyImport, planImport, type OnboardingInput } from '../../core/services/onboarding-import.service';
 import { loadConfig } from '../config/app-config';
-import { graphClientFromConfig, parseArgs } from './sharepoint-connection';
+import { graphClientFromConfig } from '../config/graph-connection';
+import { parseArgs } from './cli-args';
 
 const USAGE = 'usage: npm run import -- [--academies academies.csv] [--people people.csv] [--dry-run] [--report rejected.csv]  (see docs/onboarding.md)';
 

@@ -1,7 +1,8 @@
 import { provisionSite } from '../../core/adapters/sharepoint/provisioning/provision-site';
 import { resolveSiteId } from '../../core/adapters/sharepoint/site-lists';
 import { loadConfig } from '../config/app-config';
-import { graphClientFromConfig, parseArgs } from './sharepoint-connection';
+import { graphClientFromConfig } from '../config/graph-connection';
+import { parseArgs } from './cli-args';
 
 /** `npm run provision -- --site <url> [--dry-run]`: lists, columns, indexes and the papers library. */
 async function main(): Promise<void> {

@@ -12,13 +12,13 @@ import type { Clock } from '../../core/ports/clock.port';
 import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
 import { createApiHandler } from '../api/api-handler';
 import { withDeliveries } from '../api/delivery-routes';
-import { composeBot, type LocalBot, type LocalBotOptions } from '../../bot/local/compose-bot';
+import { composeBot, type ComposedBot, type BotOptions } from '../../bot/compose-bot';
 import type { AppConfig } from '../config/app-config';
 import type { AuditLog } from '../../core/ports/audit-log.port';
 import type { Calendar } from '../../core/ports/calendar.port';
 import type { ServiceDeps } from '../../core/services/service-context';
 import { localIdentity } from './local-identity';
-import { teamsDeepLinks } from '../azure/teams-deep-links';
+import { teamsDeepLinks } from '../../bot/cards/card-links';
 import type { JWTVerifyGetKey } from 'jose';
 import { createLocalHost } from './local-host';
 import { TAB_DIST_DIR } from './tab-dist';
@@ -28,7 +28,7 @@ export interface LocalApp {
   store: RecordStore;
   logger: Logger;
   seeded?: SeedSummary;
-  bot: LocalBot;
+  bot: ComposedBot;
   /** What the Azure Functions entry points need when `func start` runs in local mode. */
   api: ReturnType<typeof createApiHandler>;
   deps: ServiceDeps;
@@ -38,7 +38,7 @@ export interface LocalApp {
 }
 
 /** Wires the local stack once: SQLite store (migrated on open), the demo trust on first run, the API with the dev identity. */
-export async function composeLocal(config: AppConfig, clock: Clock, options: { logger?: Logger; bot?: LocalBotOptions; /** Tests only: the tenant's keys for SSO tokens. */ sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<LocalApp> {
+export async function composeLocal(config: AppConfig, clock: Clock, options: { logger?: Logger; bot?: BotOptions; /** Tests only: the tenant's keys for SSO tokens. */ sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<LocalApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   if (config.TRUST_STORE !== 'sqlite') throw new Error('The local host runs on the embedded SQLite store; SharePoint is configured for the Azure deployment');
   if (config.TRUST_DB !== ':memory:') mkdirSync(dirname(config.TRUST_DB), { recursive: true });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { correlationIdFrom } from '../observability/correlation';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
@@ -61,7 +61,7 @@ export function createLocalHost(options: {
   const messages = options.messages;
   if (messages) app.post('/api/messages', (req, res, next) => void messages(req, res).catch(next));
   app.all(/^\/api\/(?!messages$).*/, async (req, res) => {
-    const correlationId = req.header('x-correlation-id') ?? randomUUID();
+    const correlationId = correlationIdFrom(headersOf(req));
     const started = performance.now();
     const out = await options.api({ method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId });
     options.logger.info({ correlationId, method: req.method, path: req.path, status: out.status, ms: Math.round(performance.now() - started) }, 'api');

@@ -6,7 +6,7 @@ import { startAzuriteStorage, type RunningAzuriteStorage } from '../../bot/local
 import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
 import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
 import { createTableStorage } from '../../bot/proactive/table-storage';
-import type { LocalBotOptions } from '../../bot/local/compose-bot';
+import type { BotOptions } from '../../bot/compose-bot';
 import { dirname, join } from 'node:path';
 
 /** Daily reminder sweep time, UK time (the Azure timer's local stand-in). */
@@ -18,7 +18,7 @@ const SWEEP_AT = process.env.REMINDER_SWEEP_AT ?? '07:30';
  * start, says why and returns nothing: the bot then keeps references in memory and sends reminders
  * directly, and `npm start` still works.
  */
-async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzuriteStorage; storage?: LocalBotOptions['storage']; delivery?: LocalBotOptions['delivery']; note: string }> {
+async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzuriteStorage; storage?: BotOptions['storage']; delivery?: BotOptions['delivery']; note: string }> {
   if (process.env.AZURITE === 'off') return { note: 'in memory (AZURITE=off)' };
   let azurite: RunningAzuriteStorage | undefined;
   try {

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 /** What a caller may pass as its own correlation id: short and printable, so it cannot forge log lines. */
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Whether `id` may be used as a correlation id as given (from a header or a queue message). */
+export const isSafeCorrelationId = (id: unknown): id is string => typeof id === 'string' && SAFE_ID.test(id);
+
 /** W3C trace context (`traceparent: 00-<trace-id>-<parent-id>-<flags>`), which Teams and App Insights propagate. */
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -16,7 +19,7 @@ export function correlationIdFrom(headers: { get(name: string): string | null | 
     return v ?? undefined;
   };
   const given = read('x-correlation-id')?.trim();
-  if (given && SAFE_ID.test(given)) return given;
+  if (isSafeCorrelationId(given)) return given;
   const trace = TRACEPARENT.exec(read('traceparent')?.trim().toLowerCase() ?? '');
   if (trace?.[1] && !/^0+$/.test(trace[1])) return trace[1];
   return newId();

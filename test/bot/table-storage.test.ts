@@ -4,7 +4,7 @@ import { fixedClock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
 import { startAzuriteTable, type RunningAzurite } from '../../bot/local/azurite';
-import { composeBot, type LocalBot } from '../../bot/local/compose-bot';
+import { composeBot, type ComposedBot } from '../../bot/compose-bot';
 import type { TurnOrigin } from '../../bot/conversation/bot-app';
 import { createTableStorage } from '../../bot/proactive/table-storage';
 
@@ -15,7 +15,7 @@ import { createTableStorage } from '../../bot/proactive/table-storage';
  */
 let azurite: RunningAzurite;
 let store: RecordStore;
-let bot: LocalBot;
+let bot: ComposedBot;
 const clock = fixedClock('2026-11-23T10:00:00Z');
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { allowedValues, BICEP_FUNCTIONS, expressionsOf, referencesIn, symbolsOf, type BicepTemplate } from './bicep-reader';
+import type { BicepTemplate } from './bicep-reader';
+import { allowedValues, BICEP_FUNCTIONS, expressionsOf, referencesIn, symbolsOf } from './bicep-expressions';
 
 /** Each check returns sentences naming what is wrong (empty: consistent). */
 export type Problems = string[];

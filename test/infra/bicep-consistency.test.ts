@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appConfigSchema } from '../../functions/config/app-config';
 import { definedEnvironmentVariables, parameterFileProblems, placeholderProblems, readParameterFile, secretProblems, unresolvedReferences } from './bicep-checks';
-import { objectKeys, propertyValue, readBicep, referencesIn, tokenize, type BicepTemplate, type Token } from './bicep-reader';
+import { readBicep, type BicepTemplate } from './bicep-reader';
+import { objectKeys, propertyValue, referencesIn } from './bicep-expressions';
+import { tokenize, type Token } from './bicep-tokens';
 
 const root = join(__dirname, '..', '..');
 const templateText = readFileSync(join(root, 'infra', 'azure.bicep'), 'utf8');

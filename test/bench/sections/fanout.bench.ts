@@ -5,7 +5,7 @@ import { allPages, collect } from '../../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../../core/seed/seed-demo-trust';
 import type { DueReminder } from '../../../core/services/reminders.service';
 import { startAzuriteStorage } from '../../../bot/local/azurite';
-import { composeBot } from '../../../bot/local/compose-bot';
+import { composeBot } from '../../../bot/compose-bot';
 import { createAzureReminderQueue } from '../../../bot/proactive/azure-reminder-queue';
 import { runFanOutSweep } from '../../../bot/proactive/reminder-fanout';
 import { TEAMS_LIMITS } from '../../../bot/proactive/send-decisions';

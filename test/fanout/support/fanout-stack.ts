@@ -10,7 +10,7 @@ import { dueReminders } from '../../../core/services/reminders.service';
 import { tabLinks } from '../../../bot/cards/card-links';
 import type { BotDeps } from '../../../bot/conversation/bot-types';
 import { startAzuriteStorage, type RunningAzuriteStorage } from '../../../bot/local/azurite';
-import { composeBot, type LocalBot } from '../../../bot/local/compose-bot';
+import { composeBot, type ComposedBot } from '../../../bot/compose-bot';
 import { createAzureReminderQueue } from '../../../bot/proactive/azure-reminder-queue';
 import type { ConversationReferenceStore } from '../../../bot/proactive/conversation-references.port';
 import type { DeliveryLedger } from '../../../bot/proactive/delivery-ledger.port';
@@ -89,7 +89,7 @@ export function lostAndDuplicates(expected: Map<string, Map<string, number>>, co
 }
 
 /** The bot as `npm start` wires it, on Azurite tables and the given queue and ledger, sending through botbuilder to the connector. */
-export async function botOnQueue(input: { trust: SeededTrust; clock: Clock; azurite: RunningAzuriteStorage; queue: ReminderQueue; ledger: DeliveryLedger; consumer?: boolean }): Promise<LocalBot & { references: ConversationReferenceStore }> {
+export async function botOnQueue(input: { trust: SeededTrust; clock: Clock; azurite: RunningAzuriteStorage; queue: ReminderQueue; ledger: DeliveryLedger; consumer?: boolean }): Promise<ComposedBot & { references: ConversationReferenceStore }> {
   const suffix = `${process.pid}x${++n}`;
   const storage = await createTableStorage(input.azurite.connectionString, { referencesTable: `refs${suffix}`, sentTable: `sent${suffix}`, allowInsecureConnection: true });
   return composeBot({

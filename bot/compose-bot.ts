@@ -1,22 +1,22 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../../core/ports/clock.port';
-import type { RecordStore } from '../../core/ports/record-store.port';
-import { tabLinks, type CardLinks } from '../cards/card-links';
-import { createBotApp, type BotApp } from '../conversation/bot-app';
-import { identifyBotUser } from '../conversation/bot-identity';
-import type { BotDeps } from '../conversation/bot-types';
-import { createBotbuilderHost, type BotCredentials, type HostRequest, type HostResponse } from '../hosting/botbuilder-host';
-import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../proactive/conversation-references.port';
-import { createProactiveSender, type ProactiveSender } from '../proactive/proactive-sender';
-import { runReminderSweep } from '../proactive/reminder-sweep';
+import type { Clock } from '../core/ports/clock.port';
+import type { RecordStore } from '../core/ports/record-store.port';
+import { tabLinks, type CardLinks } from './cards/card-links';
+import { createBotApp, type BotApp } from './conversation/bot-app';
+import { identifyBotUser } from './conversation/bot-identity';
+import type { BotDeps } from './conversation/bot-types';
+import { createBotbuilderHost, type BotCredentials, type HostRequest, type HostResponse } from './hosting/botbuilder-host';
+import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from './proactive/conversation-references.port';
+import { createProactiveSender, type ProactiveSender } from './proactive/proactive-sender';
+import { runReminderSweep } from './proactive/reminder-sweep';
 import { randomUUID } from 'node:crypto';
-import type { DeliveryAdmin } from '../proactive/delivery-admin';
-import { createLocalQueueConsumer, type LocalQueueConsumer } from '../proactive/local-queue-consumer';
-import { runFanOutSweep } from '../proactive/reminder-fanout';
-import { createReminderDeliverer, type ReminderDeliverer } from '../proactive/reminder-delivery';
-import { scheduleDailySweep, type DailySweepScheduler } from './reminder-scheduler';
+import type { DeliveryAdmin } from './proactive/delivery-admin';
+import { createLocalQueueConsumer, type LocalQueueConsumer } from './proactive/local-queue-consumer';
+import { runFanOutSweep } from './proactive/reminder-fanout';
+import { createReminderDeliverer, type ReminderDeliverer, type ReminderDelivererDeps } from './proactive/reminder-delivery';
+import { scheduleDailySweep, type DailySweepScheduler } from './local/reminder-scheduler';
 
-export interface LocalBotOptions {
+export interface BotOptions {
   /** Azure Table storage (Azurite locally); in memory when not given (tests, `npm start` without Azurite). */
   storage?: { references: ConversationReferenceStore; sent: SentLog };
   /** Run the reminder sweep daily at this UK time (HH:MM, e.g. `07:30`), catching up at start-up; off when absent. */
@@ -34,9 +34,14 @@ export interface LocalBotOptions {
   credentials?: BotCredentials;
   /** Where card links go; the local tab by default. */
   links?: CardLinks;
+  /** Production knows people only by their Entra object id; locally the Playground's user ids are person ids too. */
+  mode?: 'local' | 'production';
+  /** Reminder deliveries: proactive install for someone without a chat, and the per-instance send limit. */
+  install?: ReminderDelivererDeps['install'];
+  limits?: ReminderDelivererDeps['limits'];
 }
 
-export interface LocalBot {
+export interface ComposedBot {
   app: BotApp;
   deps: BotDeps;
   sender: ProactiveSender;
@@ -53,19 +58,23 @@ export interface LocalBot {
   close(): Promise<void>;
 }
 
-/** Wires the bot for the local host: no app id or password, so the Agents Playground can talk to it. */
-export async function composeBot(input: { store: RecordStore; clock: Clock; baseUrl: string; logger: Logger } & LocalBotOptions): Promise<LocalBot> {
+/**
+ * Wires the bot once for a host: the local host (no app id or password, so the Agents Playground can
+ * talk to it; a daily scheduler and a queue consumer) and the Azure Functions app (credentials,
+ * production identity, proactive install; the timers and queue trigger drive the sweep and delivery).
+ */
+export async function composeBot(input: { store: RecordStore; clock: Clock; baseUrl: string; logger: Logger } & BotOptions): Promise<ComposedBot> {
   const storage = input.storage ?? { references: createMemoryReferenceStore(), sent: createMemorySentLog() };
   const deps: BotDeps = { store: input.store, clock: input.clock, links: input.links ?? tabLinks(`${input.baseUrl}/tab`) };
   const onError = (e: unknown) => input.logger.error({ err: e }, 'bot');
   let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
   const sender = createProactiveSender({ references: storage.references, sent: storage.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
-  const app = createBotApp({ deps, identify: identifyBotUser(input.store, 'local'), references: storage.references, sender, onError });
+  const app = createBotApp({ deps, identify: identifyBotUser(input.store, input.mode ?? 'local'), references: storage.references, sender, onError });
   const host = createBotbuilderHost(app, input.credentials ?? {}, onError);
   transport = host.transport;
   const delivery = input.delivery;
   const deliverer = delivery
-    ? createReminderDeliverer({ bot: deps, queue: delivery.queue, ledger: delivery.ledger, references: storage.references, transport: (ref, card, signal) => transport(ref, card, signal), logger: input.logger })
+    ? createReminderDeliverer({ bot: deps, queue: delivery.queue, ledger: delivery.ledger, references: storage.references, transport: (ref, card, signal) => transport(ref, card, signal), logger: input.logger, ...(input.install ? { install: input.install } : {}), ...(input.limits ? { limits: input.limits } : {}) })
     : undefined;
   const consumer = delivery && deliverer && delivery.consumer !== false
     ? createLocalQueueConsumer({ queue: delivery.queue, deliverer, ...delivery.consumer, onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried') })

@@ -1,6 +1,6 @@
 import { appTokenProvider, createConfidentialClient, type AppCredentials } from '../../core/adapters/graph/auth/msal-token-provider';
 import { createGraphClient, type GraphClient } from '../../core/adapters/graph/graph-client';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './app-config';
 
 /** The Graph client for the app's own work, from validated configuration (secrets never printed). */
 export function graphClientFromConfig(config: AppConfig): GraphClient {
@@ -10,20 +10,4 @@ export function graphClientFromConfig(config: AppConfig): GraphClient {
     ? { tenantId, clientId, clientSecret: config.AZURE_CLIENT_SECRET }
     : { tenantId, clientId, certificate: { thumbprintSha256: config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT ?? '', privateKey: config.AZURE_CLIENT_CERTIFICATE_PEM ?? '' } };
   return createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getToken: appTokenProvider(createConfidentialClient(credentials)) });
-}
-
-/** `--name value` and `--flag` from argv. */
-export function parseArgs(argv: readonly string[]): { flags: Set<string>; values: Map<string, string> } {
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) continue;
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
-      values.set(a.slice(2), next);
-      i++;
-    } else flags.add(a.slice(2));
-  }
-  return { flags, values };
 }
