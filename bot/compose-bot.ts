@@ -1,18 +1,16 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/ports/clock.port';
-import type { RecordStore } from '../core/ports/record-store.port';
 import { tabLinks, type CardLinks } from './cards/card-links';
 import { createBotApp, type BotApp } from './conversation/bot-app';
 import { identifyBotUser } from './conversation/bot-identity';
 import type { BotDeps } from './conversation/bot-types';
 import { createBotbuilderHost, type BotCredentials, type HostRequest, type HostResponse } from './hosting/botbuilder-host';
-import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from './proactive/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../core/ports/conversation-references.port';
 import { createProactiveSender, type ProactiveSender } from './proactive/proactive-sender';
 import { runReminderSweep } from './proactive/reminder-sweep';
 import { randomUUID } from 'node:crypto';
-import type { DeliveryAdmin } from './proactive/delivery-admin';
+import type { DeliveryAdmin } from '../core/services/delivery/delivery-admin.service';
 import { createLocalQueueConsumer, type LocalQueueConsumer } from './proactive/local-queue-consumer';
-import { runFanOutSweep } from './proactive/reminder-fanout';
+import type { TrustServices } from '../core/services/trust-services';
 import { createReminderDeliverer, type ReminderDeliverer, type ReminderDelivererDeps } from './proactive/reminder-delivery';
 import { scheduleDailySweep, type DailySweepScheduler } from './local/reminder-scheduler';
 
@@ -63,25 +61,39 @@ export interface ComposedBot {
  * talk to it; a daily scheduler and a queue consumer) and the Azure Functions app (credentials,
  * production identity, proactive install; the timers and queue trigger drive the sweep and delivery).
  */
-export async function composeBot(input: { store: RecordStore; clock: Clock; baseUrl: string; logger: Logger } & BotOptions): Promise<ComposedBot> {
+export async function composeBot(input: { services: TrustServices; baseUrl: string; logger: Logger } & BotOptions): Promise<ComposedBot> {
   const storage = input.storage ?? { references: createMemoryReferenceStore(), sent: createMemorySentLog() };
-  const deps: BotDeps = { store: input.store, clock: input.clock, links: input.links ?? tabLinks(`${input.baseUrl}/tab`) };
+  const services = input.services;
+  const deps: BotDeps = { services, links: input.links ?? tabLinks(`${input.baseUrl}/tab`) };
   const onError = (e: unknown) => input.logger.error({ err: e }, 'bot');
   let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
   const sender = createProactiveSender({ references: storage.references, sent: storage.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
-  const app = createBotApp({ deps, identify: identifyBotUser(input.store, input.mode ?? 'local'), references: storage.references, sender, onError });
+  const delivery = input.delivery;
+  /** Someone's reminders due today (everyone's without `personId`), through the queue and ledger when there is one, so each goes once. */
+  const sweepFor = async (personId?: string): Promise<Record<string, number>> => {
+    const correlationId = `${personId ? 'first-conversation' : 'sweep'}-${randomUUID()}`;
+    if (!delivery) return runReminderSweep(deps, sender, personId ? { personId } : {});
+    return { ...(await services.jobs.fanOutReminders(delivery.queue, delivery.ledger, { correlationId, ...(personId ? { personId } : {}) })) };
+  };
+  const app = createBotApp({
+    deps,
+    identify: identifyBotUser(services, input.mode ?? 'local'),
+    references: storage.references,
+    sender,
+    onError,
+    onFirstConversation: (personId) => sweepFor(personId),
+  });
   const host = createBotbuilderHost(app, input.credentials ?? {}, onError);
   transport = host.transport;
-  const delivery = input.delivery;
   const deliverer = delivery
     ? createReminderDeliverer({ bot: deps, queue: delivery.queue, ledger: delivery.ledger, references: storage.references, transport: (ref, card, signal) => transport(ref, card, signal), logger: input.logger, ...(input.install ? { install: input.install } : {}), ...(input.limits ? { limits: input.limits } : {}) })
     : undefined;
   const consumer = delivery && deliverer && delivery.consumer !== false
     ? createLocalQueueConsumer({ queue: delivery.queue, deliverer, ...delivery.consumer, onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried') })
     : undefined;
-  const sweep = (): Promise<Record<string, number>> => (delivery ? runFanOutSweep({ store: input.store, clock: input.clock, queue: delivery.queue, ledger: delivery.ledger }, { correlationId: `sweep-${randomUUID()}` }) : runReminderSweep(deps, sender));
+  const sweep = () => sweepFor();
   const scheduler = input.dailySweepAt
-    ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => input.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
+    ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => services.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
     : undefined;
   return {
     app,

@@ -1,3 +1,5 @@
+import { toMarkdown, type CardText } from './card-text';
+
 /**
  * Adaptive Card shapes the bot sends, as plain typed data (teams.ts `cards/`: cards are data,
  * never strings). Version 1.5 because Universal Actions (`Action.Execute`, `refresh`) arrive in
@@ -110,16 +112,19 @@ export function adaptiveCard(body: CardElement[], options: { actions?: CardActio
   };
 }
 
-/** A wrapped text block. */
-export const text = (t: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: t, wrap: true, ...options });
+/** A wrapped text block; a plain string shows as typed (escaped), `md` text keeps the builder's markdown. */
+export const text = (t: CardText, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: toMarkdown(t), wrap: true, ...options });
 
 /** A card title. */
-export const heading = (t: string): TextBlock => text(t, { size: 'Medium', weight: 'Bolder' });
+export const heading = (t: CardText): TextBlock => text(t, { size: 'Medium', weight: 'Bolder' });
 
-/** A fact set, leaving out facts with no value. */
-export const facts = (pairs: readonly (readonly [string, string | undefined])[]): FactSet => ({
+/** A fact set, leaving out facts with no value. Teams renders markdown in both title and value, so both are escaped. */
+export const facts = (pairs: readonly (readonly [CardText, CardText | undefined])[]): FactSet => ({
   type: 'FactSet',
-  facts: pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '').map(([title, value]) => ({ title, value })),
+  facts: pairs.flatMap(([title, value]) => {
+    const shown = value === undefined ? '' : toMarkdown(value);
+    return shown === '' ? [] : [{ title: toMarkdown(title), value: shown }];
+  }),
 });
 
 /** A Universal Action button. */
@@ -139,8 +144,8 @@ export const showCard = (title: string, body: CardElement[], actions: CardAction
 export const problem = (message: string): TextBlock => text(`⚠ ${message}`, { color: 'Attention', weight: 'Bolder' });
 
 /**
- * Card text is shown as Markdown in Teams: words a person typed (reasons, notes, chat echoed back)
- * lose the characters that would make links, emphasis or markup, so they show as typed but inert.
+ * Words a person typed, for a bot's text reply: Teams renders message text as markdown too, so they get
+ * the cards' escaping and length limit (`card-text.ts`). Card builders don't call this: `text`,
+ * `heading` and `facts` escape plain strings themselves.
  */
-export const plain = (s: string): string =>
-  s.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')).replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')')).replace(/[*_`]/g, ' ').slice(0, 500);
+export const plain = (s: string): string => toMarkdown(s);

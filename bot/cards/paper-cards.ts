@@ -1,8 +1,8 @@
 import type { LocalDate } from '../../core/domain/local-date';
 import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
-import type { Meeting, MeetingPaper } from '../../core/domain/meeting';
+import type { MeetingRecordView, PaperView } from '../../core/services/mappers/meeting-record.mapper';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../../core/domain/paper-deadlines';
-import { adaptiveCard, execute, facts, heading, openUrl, plain, problem, showCard, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import { adaptiveCard, execute, facts, heading, openUrl, problem, showCard, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import type { CardLinks } from './card-links';
 
 export interface PaperCardContext {
@@ -19,7 +19,7 @@ export interface PaperCardContext {
   substitutes?: readonly { id: string; name: string }[];
 }
 
-function paperLine(p: MeetingPaper, meeting: Meeting, today: LocalDate, nameOf: (id: string) => string): string {
+function paperLine(p: PaperView, meeting: MeetingRecordView, today: LocalDate, nameOf: (id: string) => string): string {
   if (isPaperIn(p)) return `✅ ${p.title}: in`;
   const due = formatLongDate(effectiveDueDate(p));
   const ext = p.extension?.status === 'requested' ? ` · extension to ${formatLongDate(p.extension.newDueDate)} asked for` : p.extension?.status === 'approved' ? ' · extended' : p.extension?.status === 'declined' ? ' · extension declined' : '';
@@ -32,7 +32,7 @@ function paperLine(p: MeetingPaper, meeting: Meeting, today: LocalDate, nameOf: 
  * the AIM). Universal Actions: `refresh` lists the paper owners and the chair, so each sees the
  * current state when they open it, and the buttons are `Action.Execute`.
  */
-export function paperDeadlineCard(meeting: Meeting & { version: string }, ctx: PaperCardContext): AdaptiveCard {
+export function paperDeadlineCard(meeting: MeetingRecordView, ctx: PaperCardContext): AdaptiveCard {
   const mine = meeting.papers.filter((p) => p.ownerId === ctx.viewerId && !isPaperIn(p));
   const base = { meetingId: meeting.id };
   const actions: CardAction[] = [];
@@ -74,7 +74,7 @@ export function paperDeadlineCard(meeting: Meeting & { version: string }, ctx: P
 }
 
 /** Apologies with a reason and a named substitute (DSAT: "an effort made to find a substitute"). */
-export function apologiesAction(meeting: Meeting & { version: string }, substitutes: readonly { id: string; name: string }[]): CardAction {
+export function apologiesAction(meeting: MeetingRecordView, substitutes: readonly { id: string; name: string }[]): CardAction {
   const body: CardElement[] = [{ type: 'Input.Text', id: 'reason', label: 'Reason', isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: 'Give a reason' }];
   if (substitutes.length) {
     body.push({ type: 'Input.ChoiceSet', id: 'substituteId', label: 'Substitute (optional)', style: 'compact', choices: substitutes.slice(0, 50).map((p) => ({ title: p.name, value: p.id })) });
@@ -83,7 +83,7 @@ export function apologiesAction(meeting: Meeting & { version: string }, substitu
 }
 
 /** The chair's card for an extension request: approve or decline; refreshes to the decision. */
-export function extensionDecisionCard(meeting: Meeting & { version: string }, requirementId: string, ctx: { academyName: string; kindName: string; nameOf: (id: string) => string; problem?: string }): AdaptiveCard {
+export function extensionDecisionCard(meeting: MeetingRecordView, requirementId: string, ctx: { academyName: string; kindName: string; nameOf: (id: string) => string; problem?: string }): AdaptiveCard {
   const paper = meeting.papers.find((p) => p.requirementId === requirementId);
   const ext = paper?.extension;
   const data = { meetingId: meeting.id, requirementId };
@@ -98,7 +98,7 @@ export function extensionDecisionCard(meeting: Meeting & { version: string }, re
         ['Asked by', ext ? ctx.nameOf(ext.requestedBy) : undefined],
         ['Due', paper ? formatLongDate(paper.dueDate) : undefined],
         ['New date', ext ? formatLongDate(ext.newDueDate) : undefined],
-        ['Reason', ext ? plain(ext.reason) : undefined],
+        ['Reason', ext?.reason],
         ['Decision', ext ? (ext.status === 'requested' ? 'waiting for you' : `${ext.status}${ext.decidedBy ? ` by ${ctx.nameOf(ext.decidedBy)}` : ''}`) : 'no extension asked for'],
       ]),
     ],
@@ -114,7 +114,7 @@ export function extensionDecisionCard(meeting: Meeting & { version: string }, re
 }
 
 /** Overdue papers chased with the chair on the model's schedule. */
-export function paperEscalationCard(meeting: Meeting, papers: readonly MeetingPaper[], ctx: { academyName: string; kindName: string; nameOf: (id: string) => string; links: CardLinks }): AdaptiveCard {
+export function paperEscalationCard(meeting: MeetingRecordView, papers: readonly PaperView[], ctx: { academyName: string; kindName: string; nameOf: (id: string) => string; links: CardLinks }): AdaptiveCard {
   return adaptiveCard(
     [
       heading(`Papers overdue for the ${ctx.kindName} at ${ctx.academyName}`),

@@ -5,6 +5,7 @@ import type { RagLevel } from '../../core/domain/models/improvement-model.schema
 import { countOf } from '../../core/domain/outcome';
 import { adaptiveCard, execute, facts, heading, openUrl, text, type AdaptiveCard, type TextBlock } from './adaptive-card';
 import type { CardLinks } from './card-links';
+import { md } from './card-text';
 
 const RAG_LABEL: Record<RagLevel, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const RAG_COLOUR: Record<RagLevel, TextBlock['color']> = { red: 'Attention', amber: 'Warning', green: 'Good' };
@@ -50,7 +51,7 @@ export function supportDaysCard(s: AcademyStatus, links: CardLinks): AdaptiveCar
 export function ragListCard(level: RagLevel, academies: readonly AcademyStatus[]): AdaptiveCard {
   if (academies.length === 0) return adaptiveCard([heading(`${RAG_LABEL[level]} academies`), text(`No academy you can see is ${RAG_LABEL[level].toLowerCase()} today.`)]);
   return adaptiveCard(
-    [heading(`${RAG_LABEL[level]} academies (${academies.length})`), ...academies.map((a) => text(`**${a.name}**: ${a.reasons.map((r) => r.text).join('; ') || 'no reasons recorded'}`))],
+    [heading(`${RAG_LABEL[level]} academies (${academies.length})`), ...academies.map((a) => text(md`**${a.name}**: ${a.reasons.map((r) => r.text).join('; ') || 'no reasons recorded'}`))],
     { actions: academies.slice(0, 5).map((a) => execute(a.name, 'academy.status', { academyId: a.academyId })) },
   );
 }
@@ -62,8 +63,8 @@ export function overdueCard(input: { academyName: string; actions: { text: strin
     [
       heading(`Overdue at ${input.academyName}`),
       ...(none ? [text('Nothing is overdue.')] : []),
-      ...(input.actions.length ? [text(`**Actions (${input.actions.length})**`), ...input.actions.slice(0, 15).map((a) => text(`• ${a.text}: ${a.ownerName}, due ${formatLongDate(a.dueDate)}`, { spacing: 'None' }))] : []),
-      ...(input.papers.length ? [text(`**Papers (${input.papers.length})**`), ...input.papers.map((p) => text(`• ${p.title}: due ${formatLongDate(p.dueDate)} for the meeting on ${formatLongDate(p.meetingDate)}`, { spacing: 'None' }))] : []),
+      ...(input.actions.length ? [text(md`**Actions (${input.actions.length})**`), ...input.actions.slice(0, 15).map((a) => text(`• ${a.text}: ${a.ownerName}, due ${formatLongDate(a.dueDate)}`, { spacing: 'None' }))] : []),
+      ...(input.papers.length ? [text(md`**Papers (${input.papers.length})**`), ...input.papers.map((p) => text(`• ${p.title}: due ${formatLongDate(p.dueDate)} for the meeting on ${formatLongDate(p.meetingDate)}`, { spacing: 'None' }))] : []),
     ],
     { actions: [openUrl('Open in the tab', links.academy(academyId))] },
   );
@@ -73,11 +74,11 @@ export function overdueCard(input: { academyName: string; actions: { text: strin
 export function missingPapersCard(rows: readonly { academyName: string; meetingDate: LocalDate; kind: string; paper: string; ownerName: string; overdue: boolean }[], range: { from: LocalDate; to: LocalDate }): AdaptiveCard {
   return adaptiveCard([
     heading(`Papers not yet in for meetings ${formatLongDate(range.from)} – ${formatLongDate(range.to)}`),
-    ...(rows.length === 0 ? [text('Every paper is in.')] : rows.slice(0, 30).map((r) => text(`• **${r.ownerName}** (${r.academyName}): ${r.paper} for the ${r.kind} on ${formatLongDate(r.meetingDate)}${r.overdue ? ' · overdue' : ''}`, { spacing: 'None' }))),
+    ...(rows.length === 0 ? [text('Every paper is in.')] : rows.slice(0, 30).map((r) => text(md`• **${r.ownerName}** (${r.academyName}): ${r.paper} for the ${r.kind} on ${formatLongDate(r.meetingDate)}${r.overdue ? ' · overdue' : ''}`, { spacing: 'None' }))),
   ]);
 }
 
 /** "Next meetings", for one academy or every one the person may see. */
 export function nextMeetingsCard(title: string, rows: readonly { academyName: string; kind: string; startsAt: string; chairName: string; papers: string }[]): AdaptiveCard {
-  return adaptiveCard([heading(title), ...(rows.length === 0 ? [text('No meetings planned.')] : rows.slice(0, 15).map((r) => text(`• **${r.academyName}**: ${r.kind}, ${formatLondonDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`, { spacing: 'None' })))]);
+  return adaptiveCard([heading(title), ...(rows.length === 0 ? [text('No meetings planned.')] : rows.slice(0, 15).map((r) => text(md`• **${r.academyName}**: ${r.kind}, ${formatLondonDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`, { spacing: 'None' })))]);
 }

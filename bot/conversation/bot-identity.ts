@@ -1,4 +1,4 @@
-import type { RecordStore } from '../../core/ports/record-store.port';
+import type { TrustServices } from '../../core/services/trust-services';
 import type { ChannelUser, IdentifyBotUser } from './bot-types';
 
 /**
@@ -6,13 +6,7 @@ import type { ChannelUser, IdentifyBotUser } from './bot-types';
  * Local (Agents Playground): the Playground's user ids are the demo trust's person ids (see
  * `bot/playground/.m365agentsplayground.yml`), so `from.id` is looked up directly. Never wired in production.
  */
-export function identifyBotUser(store: RecordStore, mode: 'local' | 'production'): IdentifyBotUser {
-  return async (user: ChannelUser) => {
-    if (user.aadObjectId) {
-      const byOid = await store.people.byEntraObjectId(user.aadObjectId);
-      if (byOid) return byOid;
-    }
-    if (mode !== 'local' || !user.id || user.id.length > 200) return undefined;
-    return user.id.includes('@') ? store.people.byEmail(user.id) : store.people.get(user.id);
-  };
+export function identifyBotUser(services: Pick<TrustServices, 'signIn'>, mode: 'local' | 'production'): IdentifyBotUser {
+  return async (user: ChannelUser) =>
+    (await services.signIn({ kind: 'bot', ...(user.aadObjectId ? { entraObjectId: user.aadObjectId } : {}), ...(user.id ? { channelUserId: user.id } : {}), local: mode === 'local' })).person;
 }

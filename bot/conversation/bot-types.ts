@@ -1,5 +1,5 @@
 import type { Person } from '../../core/domain/people';
-import type { ServiceDeps } from '../../core/services/service-context';
+import type { TrustServices } from '../../core/services/trust-services';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { CardLinks } from '../cards/card-links';
 
@@ -27,6 +27,8 @@ export interface Notification {
   card: AdaptiveCard;
 }
 
-export interface BotDeps extends ServiceDeps {
+/** What the bot needs: the door to the records (a session per turn) and where card links go. */
+export interface BotDeps {
+  services: TrustServices;
   links: CardLinks;
 }

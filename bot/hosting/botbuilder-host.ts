@@ -17,7 +17,7 @@ import {
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { BotApp, TurnOrigin } from '../conversation/bot-app';
 import type { BotReply } from '../conversation/bot-types';
-import type { StoredReference } from '../proactive/conversation-references.port';
+import type { StoredReference } from '../../core/ports/conversation-references.port';
 import type { ProactiveTransport } from '../proactive/proactive-sender';
 
 export interface BotCredentials {

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PLAYGROUND_DIR } from './playground-config';
 
-/** Folder holding `.m365agentsplayground.yml` (the demo trust's people as Playground users). */
-export const PLAYGROUND_DIR = join(__dirname, '..', 'playground');
 
 /**
  * Starts the Microsoft 365 Agents Playground beside the local host (it runs offline; no browser is

@@ -1,5 +1,5 @@
 import type { ReminderDeliverer, DeliveryOutcome } from './reminder-delivery';
-import type { ReceivedMessage, ReminderQueue } from './reminder-queue.port';
+import type { ReceivedMessage, ReminderQueue } from '../../core/ports/reminder-queue.port';
 
 export interface LocalQueueConsumerOptions {
   queue: ReminderQueue;

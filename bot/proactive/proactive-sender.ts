@@ -1,7 +1,7 @@
 import Bottleneck from 'bottleneck';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import type { ConversationReferenceStore, SentLog, StoredReference } from './conversation-references.port';
-import { decideRetry, DEFAULT_RETRY, TEAMS_LIMITS, type RetryPolicy } from './send-decisions';
+import type { ConversationReferenceStore, SentLog, StoredReference } from '../../core/ports/conversation-references.port';
+import { decideRetry, DEFAULT_RETRY, TEAMS_LIMITS, type RetryPolicy } from '../../core/services/delivery/send-decisions';
 
 /** A failed send as the transport reports it: the HTTP status (if any) and the server's `Retry-After`. */
 export interface SendFailure {

@@ -2,13 +2,13 @@ import type { Person } from '../../core/domain/people';
 import type { TeamsAppInstaller } from '../../core/ports/teams-app-installer.port';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { BotDeps } from '../conversation/bot-types';
-import type { ConversationReferenceStore, StoredReference } from './conversation-references.port';
-import type { DeliveryLedger, DeliveryRecord, VersionedRecord } from './delivery-ledger.port';
-import { bodyText, decideAfterFailure, decideClaim, describeFailure, parseDeliveryMessage, QUEUE_RETRY, reminderOfMessage, sendFailureOf, type DeliveryMessage, type SendFailure } from './delivery-decisions';
+import type { ConversationReferenceStore, StoredReference } from '../../core/ports/conversation-references.port';
+import type { DeliveryLedger, DeliveryRecord, VersionedRecord } from '../../core/ports/delivery-ledger.port';
+import { bodyText, decideAfterFailure, decideClaim, describeFailure, parseDeliveryMessage, QUEUE_RETRY, reminderOfMessage, sendFailureOf, type DeliveryMessage, type SendFailure } from '../../core/services/delivery/delivery-decisions';
 import { createProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactive-sender';
 import { reminderCard } from './reminder-cards';
-import type { ReminderQueue } from './reminder-queue.port';
-import { TEAMS_LIMITS, type RetryPolicy } from './send-decisions';
+import type { ReminderQueue } from '../../core/ports/reminder-queue.port';
+import { TEAMS_LIMITS, type RetryPolicy } from '../../core/services/delivery/send-decisions';
 import Bottleneck from 'bottleneck';
 
 export interface DeliveryLogger {
@@ -80,8 +80,8 @@ const DEFAULT_LEASE_MS = 120_000;
  * failures, and `maxDequeueCount` poisons a message the ledger or queue kept refusing.
  */
 export function createReminderDeliverer(deps: ReminderDelivererDeps) {
-  const now = () => deps.bot.clock.now().getTime();
-  const iso = () => deps.bot.clock.now().toISOString();
+  const now = () => deps.bot.services.clock.now().getTime();
+  const iso = () => deps.bot.services.clock.now().toISOString();
   const random = deps.random ?? Math.random;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   // What the transport threw for a card, so the decision can honour the server's Retry-After
@@ -130,7 +130,7 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
   async function referenceFor(personId: string, signal?: AbortSignal): Promise<StoredReference | undefined> {
     const known = await deps.references.get(personId, signal ? { signal } : {});
     if (known || !deps.install) return known;
-    const person = await deps.bot.store.people.get(personId);
+    const person = (await deps.bot.services.openFor(personId))?.viewer;
     if (!person?.entraObjectId) return undefined;
     const { chatId } = await deps.install.installer.ensureInstalledForUser(person.entraObjectId, signal ? { signal } : {});
     const ref = deps.install.referenceForChat(chatId, person);

@@ -1,5 +1,5 @@
 import type { Person } from '../../core/domain/people';
-import type { StoredReference } from './conversation-references.port';
+import type { StoredReference } from '../../core/ports/conversation-references.port';
 
 /**
  * Teams' global Bot Connector endpoint, for a conversation the bot has never heard from (the

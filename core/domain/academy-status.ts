@@ -1,4 +1,5 @@
 import type { Phase } from './academy';
+import { isActionLive } from './action-item';
 import { isActionOverdue } from './carry-forward';
 import { currentStep } from './escalation-ladder';
 import { GRADE_LABELS, type OfstedGrade } from './grades';
@@ -69,7 +70,7 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
   const stage = model.stages.find((s) => s.id === academy.supportStage);
   const ladder = currentStep(own(inputs.escalations), model);
   const support = supportDayUsage(academy, inputs.supportDays, meetings, model);
-  const openActions = actions.filter((a) => a.status === 'open' || a.status === 'in-progress');
+  const openActions = actions.filter(isActionLive);
   const overdueActions = openActions.filter((a) => isActionOverdue(a, today)).length;
   const drops = dropsAwaitingReview(own(inputs.kpiDataPoints)).length;
   const overduePapers = meetings.reduce((n, m) => n + m.papers.filter((p) => isPaperOverdue(p, m, today)).length, 0);

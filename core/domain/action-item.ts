@@ -20,3 +20,6 @@ export const actionItemSchema = z.object({
   progress: z.array(z.object({ at: utc, by: z.string().min(1), note: z.string().trim().min(1).max(2000), status: actionStatusSchema.optional() })).default([]),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
+
+/** An action still to be done: open or in progress (not done, not dropped). Carried forward, counted, reminded. */
+export const isActionLive = (action: Pick<ActionItem, 'status'>): boolean => action.status === 'open' || action.status === 'in-progress';

@@ -1,9 +1,14 @@
-import { apologiesFor, noticeDays, recordAttendance, sendApologies } from './attendance';
-import { makeMeeting, makePeople, makePerson } from './test-factories';
+import { apologiesFor, noticeDays, recordAttendance, sendApologies, substituteProblem } from './attendance';
+import { ACADEMY_ID, makeMeeting, makePeople, makePerson } from './test-factories';
 
 // An AIM on Tuesday 13 October 2026 at 09:30.
 const aim = makeMeeting({ kind: 'aim', date: '2026-10-13' });
-const people = [...makePeople(), makePerson('deputy', 'Dee Patel', [['governor', 'brook-lane']])];
+const people = [
+  ...makePeople(),
+  makePerson('deputy', 'Dee Patel', [['governor', ACADEMY_ID]]),
+  makePerson('outsider', 'Daniel Hughes', [['head', 'brook-lane']]),
+  makePerson('vice', 'Val Moore', [['governor', ACADEMY_ID], ['chair-lgb', ACADEMY_ID]]),
+];
 
 describe('noticeDays', () => {
   it('counts calendar days from the day the apologies were given in England to the meeting', () => {
@@ -24,10 +29,25 @@ describe('sendApologies', () => {
     });
   });
 
-  it('adds a named substitute to the meeting as expected, in the absent person’s role', () => {
+  it('adds a named substitute to the meeting as expected, in their own role at the academy', () => {
     const r = sendApologies(aim, { personId: 'chair', reason: 'Away on a school trip', now, substituteId: 'deputy' }, people);
-    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'deputy')).toEqual({ personId: 'deputy', role: 'chair-lgb', presence: 'expected', attendance: 'expected' });
+    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'deputy')).toEqual({ personId: 'deputy', role: 'governor', presence: 'expected', attendance: 'expected' });
     expect(r.ok && apologiesFor(r.meeting)[0]?.apology?.substituteId).toBe('deputy');
+  });
+
+  it('lists the CEO standing in for the chair of LGB as the CEO, not as the chair of LGB', () => {
+    const r = sendApologies(aim, { personId: 'chair', reason: 'Away on a school trip', now, substituteId: 'ceo' }, people);
+    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'ceo')?.role).toBe('ceo');
+  });
+
+  it('lists a substitute who also holds the absent person’s role at the academy in that role', () => {
+    const r = sendApologies(aim, { personId: 'chair', reason: 'Away on a school trip', now, substituteId: 'vice' }, people);
+    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'vice')?.role).toBe('chair-lgb');
+  });
+
+  it('refuses a substitute from another academy, who may not see this one’s records', () => {
+    const r = sendApologies(aim, { personId: 'chair', reason: 'Ill', now, substituteId: 'outsider' }, people);
+    expect(r).toMatchObject({ ok: false, code: 'ATTENDANCE.SUBSTITUTE_OUTSIDE_ACADEMY', message: expect.stringContaining('Daniel Hughes cannot see') });
   });
 
   it('needs a reason, as DSAT asks for "sufficient notice and explanation"', () => {
@@ -78,5 +98,17 @@ describe('recordAttendance', () => {
 
   it('refuses someone not on the list', () => {
     expect(recordAttendance(aim, 'deputy', 'attended')).toMatchObject({ ok: false, code: 'ATTENDANCE.NOT_AN_ATTENDEE' });
+  });
+});
+
+describe('substituteProblem', () => {
+  const oakfield = { id: ACADEMY_ID, name: 'Oakfield Primary Academy' };
+  it('lets the academy’s own people and trust roles stand in, and names anyone else on substituteId', () => {
+    expect(substituteProblem(people.find((p) => p.id === 'deputy')!, oakfield)).toBeUndefined();
+    expect(substituteProblem(people.find((p) => p.id === 'ceo')!, oakfield)).toBeUndefined();
+    expect(substituteProblem(people.find((p) => p.id === 'outsider')!, oakfield)).toEqual({
+      field: 'substituteId',
+      message: 'Daniel Hughes cannot see Oakfield Primary Academy’s records, so cannot stand in at this meeting.',
+    });
   });
 });

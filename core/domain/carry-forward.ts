@@ -1,14 +1,12 @@
-import type { ActionItem, ActionStatus } from './action-item';
+import { isActionLive, type ActionItem, type ActionStatus } from './action-item';
 import type { LocalDate } from './local-date';
 import { londonDateOf } from './london-time';
 import type { Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import { refuse, type Outcome } from './outcome';
 
-const isLive = (a: Pick<ActionItem, 'status'>): boolean => a.status === 'open' || a.status === 'in-progress';
-
 /** Still open or in progress and past its due date. */
-export const isActionOverdue = (action: Pick<ActionItem, 'status' | 'dueDate'>, today: LocalDate): boolean => isLive(action) && action.dueDate < today;
+export const isActionOverdue = (action: Pick<ActionItem, 'status' | 'dueDate'>, today: LocalDate): boolean => isActionLive(action) && action.dueDate < today;
 
 /** One action as it appears on the next meeting's agenda. */
 export interface CarriedForwardAction {
@@ -79,7 +77,7 @@ export function carryForwardActions(actions: readonly ActionItem[], nextMeeting:
     if (a.status === 'done') {
       const doneOn = a.completedAt ? londonDateOf(a.completedAt) : undefined;
       if (doneOn !== undefined && doneOn <= nextMeeting.date && (since === undefined || doneOn >= since)) agenda.achieved.push(item);
-    } else if (isLive(a)) {
+    } else if (isActionLive(a)) {
       (item.overdue ? agenda.outstanding : agenda.planForCompletion).push(item);
     }
   }
@@ -103,7 +101,7 @@ const STATUS_WORDS: Record<ActionStatus, string> = { open: 'open', 'in-progress'
 
 /** The sentence kept in the progress log when the owner changes the status without a note. */
 function statusNote(from: ActionStatus, to: ActionStatus): string {
-  if (from === 'done' && isLive({ status: to })) return `Reopened (was done), now ${STATUS_WORDS[to]}.`;
+  if (from === 'done' && isActionLive({ status: to })) return `Reopened (was done), now ${STATUS_WORDS[to]}.`;
   return `Marked ${STATUS_WORDS[to]}.`;
 }
 

@@ -40,6 +40,20 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A person's e-mail is already another person's (compared without regard to case). First sign-in
+ * links a person by e-mail, so one address belongs to one person; hosts answer 409 and show the
+ * problem by the e-mail field.
+ */
+export class EmailTakenError extends AppError {
+  readonly code = 'PERSON.EMAIL_TAKEN';
+  readonly problems: FieldProblem[];
+  constructor(readonly holder: { id: string; name: string }, message: string, field = 'email') {
+    super(message);
+    this.problems = [{ field, message: this.message }];
+  }
+}
+
 export class ForbiddenError extends AppError {
   readonly code = 'ACCESS.FORBIDDEN';
 }
@@ -55,6 +69,7 @@ const hasCode = (e: unknown, code: string): boolean => typeof e === 'object' && 
 export const isValidationError = (e: unknown): e is ValidationError => hasCode(e, 'INPUT.INVALID');
 export const isNotFoundError = (e: unknown): e is NotFoundError => hasCode(e, 'RECORD.NOT_FOUND');
 export const isConflictError = (e: unknown): e is ConflictError => hasCode(e, 'RECORD.CONFLICT');
+export const isEmailTakenError = (e: unknown): e is EmailTakenError => hasCode(e, 'PERSON.EMAIL_TAKEN');
 export const isForbiddenError = (e: unknown): e is ForbiddenError => hasCode(e, 'ACCESS.FORBIDDEN');
 export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && (e as RuleError).name === 'RuleError';
 

@@ -4,6 +4,7 @@ import { columnLabel, mapHeaders, PEOPLE_COLUMNS, type PeopleColumn } from './on
 import type { CsvTable } from './onboarding-csv';
 import { fieldChanges, type RowPlan, type RowProblem } from './onboarding-plan';
 import { looksLikeEmail, looksLikeGuid, parseRole, slugOf, splitList } from './onboarding-values';
+import { emailKey } from './person-records';
 
 type StoredPerson = Person & { version: string };
 
@@ -17,7 +18,7 @@ export interface PeoplePlanContext {
   academyLabel: (id: string) => string;
 }
 
-export const emailKey = (email: string): string => email.trim().toLowerCase();
+export { emailKey };
 
 /** A person's id from their e-mail, stable across imports: "Jo.Bloggs@oak.sch.uk" → "jo-bloggs-oak-sch-uk". */
 export const personIdFor = (email: string): string => slugOf(emailKey(email).replace(/[@.]/g, ' '));
@@ -56,7 +57,8 @@ interface PersonRow {
 export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan[] {
   const map = mapHeaders(table.headers, PEOPLE_COLUMNS);
   const col = (f: PeopleColumn) => columnLabel(f, PEOPLE_COLUMNS, table.headers, map);
-  const byEmail = new Map(ctx.existing.map((p) => [emailKey(p.email), p]));
+  const byEmail = new Map<string, StoredPerson[]>();
+  for (const p of ctx.existing) byEmail.set(emailKey(p.email), [...(byEmail.get(emailKey(p.email)) ?? []), p]);
   const byOid = new Map(ctx.existing.filter((p) => p.entraObjectId).map((p) => [p.entraObjectId!.toLowerCase(), p]));
   const takenIds = new Set(ctx.existing.map((p) => p.id));
   const groups = new Map<string, PersonRow[]>();
@@ -114,8 +116,13 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
 
   for (const [key, rows] of groups) {
     const first = rows[0]!;
-    const existing = byEmail.get(key);
+    const holders = byEmail.get(key) ?? [];
+    const existing = holders[0];
     const problems = rows.flatMap((r) => r.problems);
+    // One e-mail, one person: records that already share one (written before the rule) are not guessed between.
+    if (holders.length > 1) {
+      problems.push({ row: first.row, column: col('email'), message: `already used by ${holders.map((h) => h.name).join(' and ')}: give each their own e-mail in Settings, then import again`, value: first.email });
+    }
     // One person, one name: rows that disagree are a mistake somewhere, and the admin should say which is right.
     const pick = (field: 'name' | 'jobTitle' | 'entraObjectId', column: PeopleColumn) => {
       const filled = rows.filter((r) => r[field] !== '');

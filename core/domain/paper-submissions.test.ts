@@ -1,4 +1,4 @@
-import { decideExtension, requestExtension, submitPaper } from './paper-submissions';
+import { decideExtension, notThePapersActor, requestExtension, submitPaper } from './paper-submissions';
 import { effectiveDueDate, isPaperOverdue, papersState } from './paper-deadlines';
 import { calendar, makeMeeting } from './test-factories';
 
@@ -113,5 +113,26 @@ describe('decideExtension', () => {
       code: 'PAPER.NO_EXTENSION_REQUESTED',
       message: expect.stringContaining('already been approved'),
     });
+  });
+});
+
+describe('notThePapersActor: who answers for a paper', () => {
+  const governor = { id: 'governor', roles: [{ role: 'governor' as const, academyId: aim.academyId }] };
+  const owner = { id: aim.papers.find((p) => p.requirementId === 'heads-report')!.ownerId!, roles: [{ role: 'head' as const, academyId: aim.academyId }] };
+
+  it('lets the paper’s owner, the meeting’s chair and the trust’s improvement team mark it in or ask for more time', () => {
+    for (const viewer of [owner, { id: aim.chairId, roles: [{ role: 'peer-head' as const, academyId: aim.academyId }] }, { id: 'someone-at-the-trust', roles: [{ role: 'trust-admin' as const }] }]) {
+      expect(notThePapersActor(viewer, aim, 'heads-report', 'mark-in')).toBeUndefined();
+      expect(notThePapersActor(viewer, aim, 'heads-report', 'more-time')).toBeUndefined();
+    }
+  });
+
+  it('refuses a governor at the academy, and the board, politely', () => {
+    expect(notThePapersActor(governor, aim, 'heads-report', 'mark-in')).toMatch(/^Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can mark the Headteacher’s report in\.$/);
+    expect(notThePapersActor({ id: 'board', roles: [{ role: 'board' }] }, aim, 'heads-report', 'more-time')).toMatch(/can ask for more time on the Headteacher’s report/);
+  });
+
+  it('leaves a paper the meeting does not have to submitPaper to refuse', () => {
+    expect(notThePapersActor(governor, aim, 'no-such-paper', 'mark-in')).toBeUndefined();
   });
 });

@@ -3,7 +3,9 @@ import { formatLongDate } from './london-time';
 import type { Meeting, MeetingPaper } from './meeting';
 import { refuse, type Outcome } from './outcome';
 import { effectiveDueDate, isPaperIn } from './paper-deadlines';
+import type { Person } from './people';
 import type { SchoolCalendar } from './school-year/school-calendar';
+import { canActOnPaper } from './viewer-can';
 
 type PaperOutcome<Code extends string> = Outcome<{ meeting: Meeting; paper: MeetingPaper }, Code>;
 
@@ -17,6 +19,19 @@ const findPaper = (meeting: Meeting, requirementId: string): MeetingPaper | unde
 
 const notRequired = (meeting: Meeting, requirementId: string) =>
   refuse('PAPER.NOT_REQUIRED', `“${requirementId}” is not one of this meeting’s papers; it needs: ${meeting.papers.map((p) => p.title).join('; ') || 'no papers'}.`);
+
+/**
+ * Why the viewer may not mark a paper in or ask for more time on it, or undefined when they may: the
+ * paper's owner, the meeting's chair and the trust's improvement team (`canActOnPaper`). Others at
+ * the academy (governors, a partner head) read the papers but do not answer for them. A requirement
+ * the meeting does not have is left to `submitPaper` / `requestExtension` to refuse.
+ */
+export function notThePapersActor(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, requirementId: string, doing: 'mark-in' | 'more-time'): string | undefined {
+  const paper = findPaper(meeting, requirementId);
+  if (!paper || canActOnPaper(viewer, meeting, paper)) return undefined;
+  const what = doing === 'mark-in' ? `mark the ${paper.title} in` : `ask for more time on the ${paper.title}`;
+  return `Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can ${what}.`;
+}
 
 export interface SubmitPaperInput {
   by: string;

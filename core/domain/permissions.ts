@@ -32,3 +32,19 @@ export const canAdministerTrust = (person: Pick<Person, 'roles'>): boolean => pe
 
 /** Planning the year and moving meetings: those who own the schedule (DSAT: the AID) and the CEO. */
 export const canPlanMeetings = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_WRITE.includes(r.role));
+
+/**
+ * The role a person holds at an academy, as a meeting's list shows it: their own role there (the
+ * `preferred` one when they hold it there, e.g. the role of the person they stand in for), else
+ * their trust-wide role. None exactly when they may not see the academy (`canAccessAcademy` read).
+ */
+export function roleAtAcademy(person: Pick<Person, 'roles'>, academyId: string, preferred?: Role): Role | undefined {
+  const here = person.roles.filter((r) => !TRUST_WIDE_ROLES.includes(r.role) && r.academyId === academyId).map((r) => r.role);
+  const trustWide = person.roles.filter((r) => TRUST_READ.includes(r.role)).map((r) => r.role);
+  if (preferred !== undefined && here.includes(preferred)) return preferred;
+  return here[0] ?? trustWide[0];
+}
+
+/** "Daniel Hughes cannot see Oakfield Primary School’s records, so cannot own this action." */
+export const cannotSeeAcademySentence = (person: Pick<Person, 'name'>, academyName: string, consequence: string): string =>
+  `${person.name} cannot see ${academyName}’s records, so cannot ${consequence}.`;

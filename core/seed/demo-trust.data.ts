@@ -66,3 +66,16 @@ export function demoPeople(): Person[] {
 }
 
 export const directorId = (d: 'graham' | 'priya'): string => `aid-${d}`;
+
+/**
+ * The people the README and the Agents Playground (bot/playground/.m365agentsplayground.yml)
+ * invite you to be. On the seed day each of them has something waiting: a test runs the real
+ * reminder sweep and My work for each, on days across the year.
+ */
+export const PEOPLE_TO_TRY: readonly string[] = ['ceo', 'aid-graham', 'head-oakfield', 'chair-oakfield', 'head-brook-lane', 'chair-brook-lane'];
+
+/** The academy of the head to try first: papers to write, actions open and overdue, notes to check. */
+export const HEAD_TO_TRY_ACADEMY = 'oakfield';
+
+/** Academies that need the trust's support (below Good, or sponsored and inadequate): more actions, more of them overdue. */
+export const STRUGGLING_ACADEMIES: readonly string[] = ['brook-lane', 'hill-top', 'northgate'];

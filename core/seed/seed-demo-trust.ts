@@ -7,8 +7,11 @@ import { academicYearOf, SchoolCalendar } from '../domain/school-year/school-cal
 import type { Clock } from '../ports/clock.port';
 import type { RecordStore, Stored } from '../ports/record-store.port';
 import { DEMO_ACADEMIES, DEMO_TRUST, demoPeople, directorId } from './demo-trust.data';
-import { seedActions, seedKpis, seedSupport } from './seed-academy-records';
+import { schoolDaysOf } from './school-days';
+import { seedActions } from './seed-actions';
+import { seedKpis } from './seed-kpis';
 import { seedMeetings } from './seed-meetings';
+import { seedSupport } from './seed-support';
 import { seededRandom } from './seeded-random';
 
 export interface SeedSummary {
@@ -24,7 +27,8 @@ export interface SeedSummary {
  * Seeds Meadowbank Learning Trust relative to today, so the demo always shows the current academic
  * year as it stands: meetings held with notes and judgements, papers due this week, actions overdue,
  * a KPI drop awaiting review, interventions, an academy partway up the escalation ladder, support
- * days used. Every create carries a key, so seeding twice changes nothing.
+ * days used, and something waiting for each of the people to try. Every date is a school day.
+ * Every create carries a key, so seeding twice changes nothing; the same day gives the same trust.
  */
 export async function seedDemoTrust(store: RecordStore, clock: Clock, modelId = 'dsat'): Promise<SeedSummary> {
   const today = londonDateOf(clock.now());
@@ -50,9 +54,10 @@ export async function seedDemoTrust(store: RecordStore, clock: Clock, modelId = 
 
   // The same trust on every machine for a given day.
   const random = seededRandom(Number(today.replaceAll('-', '')));
-  const meetings = await seedMeetings({ store, model, calendar, academicYear, academies, people, today, random });
-  await seedActions(store, meetings, today, random);
-  await seedKpis(store, model, calendar, academicYear, academies, meetings, today, random);
-  await seedSupport(store, model, calendar, academicYear, today);
+  const schoolDays = schoolDaysOf(calendar, academicYear);
+  const meetings = await seedMeetings({ store, model, calendar, schoolDays, academicYear, academies, people, today, random });
+  await seedActions({ store, model, schoolDays, academies, people, meetings, today, random });
+  await seedKpis({ store, model, calendar, schoolDays, academicYear, academies, meetings, today, random });
+  await seedSupport({ store, model, schoolDays, academicYear, today });
   return { trust: DEMO_TRUST.name, academicYear, today, academies: academies.length, people: people.length, meetings: meetings.length };
 }

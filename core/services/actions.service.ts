@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionStatusSchema, type ActionItem } from '../domain/action-item';
+import { actionOwnerProblem } from '../domain/action-owner';
 import { updateActionStatus, type ActionUpdateCode } from '../domain/carry-forward';
 import type { Outcome } from '../domain/outcome';
 import { NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
@@ -19,7 +20,10 @@ export const newActionBodySchema = z.object({
   clientKey: z.string().min(8).max(200),
 });
 
-/** Records an action raised in a meeting (or outside one); the owner must be a known person. */
+/**
+ * Records an action raised in a meeting (or outside one) by someone who may write at the academy;
+ * the owner must be a known person who may see the academy, since they read the action in My work.
+ */
 export async function createAction(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ action: Stored<ActionItem>; created: boolean }> {
   const input = parseOrThrow(newActionBodySchema, body, 'action');
   requireAcademyAccess(viewer, input.academyId, 'write');
@@ -31,6 +35,8 @@ export async function createAction(deps: ServiceDeps, viewer: Person, body: unkn
   ]);
   if (!academy) throw new ValidationError([{ field: 'academyId', message: `no academy "${input.academyId}"` }], 'action');
   if (!owner) throw new ValidationError([{ field: 'ownerId', message: `no person "${input.ownerId}"` }], 'action');
+  const outsider = actionOwnerProblem(owner, academy);
+  if (outsider) throw new ValidationError([outsider], 'action');
   if (input.raisedInMeetingId && (!meeting || meeting.academyId !== input.academyId)) {
     throw new ValidationError([{ field: 'raisedInMeetingId', message: 'no such meeting at this academy' }], 'action');
   }
@@ -63,7 +69,11 @@ export const actionUpdateBodySchema = z.object({
   version: z.string().min(1),
 });
 
-/** The owner (or anyone who may write at the academy) updates an action's status and adds a progress note. */
+/**
+ * The owner (or anyone who may write at the academy) updates an action's status and adds a progress
+ * note. The owner is not changed here (an `ownerId` in the body is ignored); a reassignment must pass
+ * `actionOwnerProblem` as a new action does.
+ */
 export async function updateAction(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ action: Stored<ActionItem> }, ActionUpdateCode>> {
   const input = parseOrThrow(actionUpdateBodySchema, body, 'action update');
   const action = await getAction(deps, viewer, id);

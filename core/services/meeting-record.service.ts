@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { recordAttendance, sendApologies, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
-import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
+import { recordAttendance, sendApologies, substituteProblem, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
+import { ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
 import { gradeSchema } from '../domain/grades';
 import { recordJudgement, type JudgementCode } from '../domain/judgements';
 import type { Meeting } from '../domain/meeting';
 import { approveNotes, writeNotes, type ApproveNotesCode, type WriteNotesCode } from '../domain/notes-approval';
 import type { Outcome } from '../domain/outcome';
-import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import { HTTPS_LINK_MESSAGE, httpsLink } from '../domain/paper-links';
+import { notThePapersActor, submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { canPlanMeetings } from '../domain/permissions';
 import { allPages, collect, type Stored } from '../ports/record-store.port';
@@ -28,7 +29,19 @@ export const notesBodySchema = z.object({ text: z.string().max(100000), version 
 
 export const notesApprovalBodySchema = z.object({ approve: z.boolean(), comment: z.string().max(2000).optional(), version });
 
-export const paperSubmitBodySchema = z.object({ link: z.string().trim().max(2000).optional(), version });
+/** A typed link must be an `https:` address (read by the URL parser); it is stored as the parser read it. */
+const paperLink = z
+  .string()
+  .trim()
+  .max(2000)
+  .transform((link, ctx) => {
+    if (link === '') return undefined;
+    const checked = httpsLink(link);
+    if (checked === undefined) ctx.addIssue({ code: 'custom', message: HTTPS_LINK_MESSAGE });
+    return checked ?? z.NEVER;
+  });
+
+export const paperSubmitBodySchema = z.object({ link: paperLink.optional(), version });
 
 async function meetingFor(deps: ServiceDeps, viewer: Person, meetingId: string, access: 'read' | 'write'): Promise<Stored<Meeting>> {
   const meeting = await deps.store.meetings.get(meetingId);
@@ -77,10 +90,12 @@ export async function approveMeetingNotes(deps: ServiceDeps, viewer: Person, mee
   return { ok: true, circulated: outcome.circulated, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
 }
 
-/** Marks a paper as in, with a link to where the file is kept. */
+/** The paper's owner, the chair or the trust team marks a paper as in, with an `https:` link to where the file is kept. */
 export async function submitMeetingPaper(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<SubmitPaperCode>> {
   const input = parseOrThrow(paperSubmitBodySchema, body, 'paper');
   const meeting = await meetingFor(deps, viewer, meetingId, 'write');
+  const notYours = notThePapersActor(viewer, meeting, requirementId, 'mark-in');
+  if (notYours) throw new ForbiddenError(notYours);
   const outcome = submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) });
   if (!outcome.ok) return outcome;
   return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
@@ -115,6 +130,12 @@ export async function recordMeetingApologies(deps: ServiceDeps, viewer: Person, 
   const personId = input.personId ?? viewer.id;
   if (personId !== viewer.id) requireChairOrTrust(viewer, meeting, 'send apologies for someone else');
   const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+  const substitute = input.substituteId === undefined ? undefined : people.find((p) => p.id === input.substituteId);
+  if (substitute) {
+    const academy = await deps.store.academies.get(meeting.academyId);
+    const outsider = substituteProblem(substitute, { id: meeting.academyId, name: academy?.name ?? 'this academy' });
+    if (outsider) throw new ValidationError([outsider], 'apologies');
+  }
   const outcome = sendApologies(meeting, { personId, reason: input.reason, now: deps.clock.now().toISOString(), ...(input.substituteId ? { substituteId: input.substituteId } : {}) }, people);
   if (!outcome.ok) return outcome;
   return { ok: true, noticeDays: outcome.noticeDays, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };

@@ -1,7 +1,10 @@
 import { addDays } from '../domain/local-date';
 import { isPaperIn } from '../domain/paper-deadlines';
 import type { Person } from '../domain/people';
+import { canAccessAcademy } from '../domain/permissions';
 import { allPages, collect } from '../ports/record-store.port';
+import { actionView } from './mappers/action.mapper';
+import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, type ServiceDeps } from './service-context';
 
 /** How far ahead "my next meetings" and "papers I owe" look, and how far back approvals do. */
@@ -16,11 +19,13 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
     collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p))),
     collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }, p))),
   ]);
-  const live = meetings.filter((m) => m.status !== 'cancelled');
+  // Nothing about an academy reaches someone with no role there, even an action once assigned to them.
+  const mayRead = (academyId: string) => canAccessAcademy(viewer, academyId, 'read');
+  const live = meetings.filter((m) => m.status !== 'cancelled' && mayRead(m.academyId));
   const upcoming = live.filter((m) => m.status === 'planned' && m.date >= today);
   return {
     today,
-    actions,
+    actions: actions.filter((a) => mayRead(a.academyId)).map(actionView),
     papersOwed: upcoming.flatMap((m) => m.papers.filter((p) => p.ownerId === viewer.id && !isPaperIn(p)).map((paper) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper }))),
     approvals: [
       ...live.flatMap((m) =>
@@ -32,6 +37,9 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
         .filter((m) => m.chairId === viewer.id)
         .flatMap((m) => m.papers.filter((p) => p.extension?.status === 'requested').map((p) => ({ type: 'extension' as const, meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper: p }))),
     ],
-    nextMeetings: upcoming.filter((m) => m.attendees.some((a) => a.personId === viewer.id)).slice(0, 10),
+    nextMeetings: upcoming
+      .filter((m) => m.attendees.some((a) => a.personId === viewer.id))
+      .slice(0, 10)
+      .map((m) => meetingRecordView(viewer, m, trust.model.meetingKinds.find((k) => k.id === m.kind))),
   };
 }

@@ -1,5 +1,6 @@
 import { isConflictError, isNotFoundError, ForbiddenError } from '../domain/errors';
 import { planOnboarding, type OnboardingInput } from '../domain/onboarding-import-plan';
+import { emailTakenSentence } from '../domain/person-records';
 import type { ImportFile, ImportPlan, RowPlan } from '../domain/onboarding-plan';
 import { TRUST_WIDE_ROLES } from '../domain/role-labels';
 import type { Person } from '../domain/people';
@@ -38,7 +39,8 @@ const isTrustStaff = (p: RowPlan): boolean => p.outcome !== 'rejected' && (p.out
  * Writes a plan's creates and updates, nothing else. Trust staff go first, then academies (which
  * name their improvement director), then the academies' people, so no record points at one not yet
  * written. Each update sends the version the plan read: if someone changed that record since, it is
- * reported as a conflict for that row and left as they made it. One failed row never stops the rest.
+ * reported as a conflict for that row and left as they made it; so is a new person whose e-mail
+ * someone else took after the check (one e-mail, one person). One failed row never stops the rest.
  */
 export async function applyImport(deps: ServiceDeps, plan: ImportPlan): Promise<ImportResult> {
   const result: ImportResult = { created: 0, updated: 0, problems: [] };
@@ -47,6 +49,14 @@ export async function applyImport(deps: ServiceDeps, plan: ImportPlan): Promise<
     if (row.outcome !== 'create' && row.outcome !== 'update') continue;
     try {
       const r = row.record;
+      if (row.outcome === 'create' && r.kind === 'person') {
+        // byEmail ignores case in both adapters; the plan checked the trust as it was, this checks it as it is.
+        const holder = await deps.store.people.byEmail(r.value.email);
+        if (holder && holder.id !== r.value.id) {
+          result.problems.push({ file: row.file, rows: row.rows, label: row.label, kind: 'conflict', message: `${emailTakenSentence(holder)} ${row.label} was not added; check again and re-import.` });
+          continue;
+        }
+      }
       if (row.outcome === 'create') {
         const out = r.kind === 'academy' ? await deps.store.academies.create(r.value, { idempotencyKey: row.idempotencyKey }) : await deps.store.people.create(r.value, { idempotencyKey: row.idempotencyKey });
         // The same key again (a retried import) finds the first record instead of writing a second.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import type { Refused } from '../domain/outcome';
 import { isPaperIn } from '../domain/paper-deadlines';
-import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import { notThePapersActor, submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../ports/paper-files.port';
 import type { Stored } from '../ports/record-store.port';
@@ -41,6 +41,8 @@ export async function uploadPaper(
   const meeting = await deps.store.meetings.get(meetingId);
   if (!meeting) throw new NotFoundError('meeting', meetingId);
   requireAcademyAccess(viewer, meeting.academyId, 'write');
+  const notActor = notThePapersActor(viewer, meeting, requirementId, 'mark-in');
+  if (notActor) throw new ForbiddenError(notActor);
   const now = deps.clock.now().toISOString();
   const already = meeting.papers.find((p) => p.requirementId === requirementId);
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });

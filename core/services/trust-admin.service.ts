@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { academySchema } from '../domain/academy';
-import { ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
+import { EmailTakenError, ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
 import type { Academy } from '../domain/academy';
-import { personSchema, type Person } from '../domain/people';
+import { personSchema, type Person, type RoleAssignment } from '../domain/people';
 import { canAdministerTrust } from '../domain/permissions';
+import { emailKey, emailTakenSentence, unknownAcademyProblems } from '../domain/person-records';
 import type { Stored } from '../ports/record-store.port';
 import { loadTrust, type ServiceDeps } from './service-context';
 
@@ -34,23 +36,56 @@ export async function updateAcademy(deps: ServiceDeps, viewer: Person, academyId
   return deps.store.academies.update({ ...academy, ...changes, version });
 }
 
+/** Refuses roles at academies the trust does not have (400, naming `roles.<i>.academyId`). */
+async function requireKnownAcademies(deps: ServiceDeps, roles: readonly RoleAssignment[] | undefined): Promise<void> {
+  const named = [...new Set((roles ?? []).flatMap((r) => (r.academyId === undefined ? [] : [r.academyId])))];
+  if (named.length === 0) return;
+  const found = await deps.store.academies.getMany(named);
+  const problems = unknownAcademyProblems(roles ?? [], new Set(found.map((a) => a.id)));
+  if (problems.length > 0) throw new ValidationError(problems, 'person');
+}
+
+/**
+ * Refuses an e-mail another person already uses, compared without regard to case (409): first
+ * sign-in links a person by e-mail, so a second holder would take over the first one's sign-in.
+ * `byEmail` ignores case in both adapters (SQLite and SharePoint keep a lower-cased e-mail column).
+ */
+async function requireEmailFree(deps: ServiceDeps, email: string, personId?: string): Promise<void> {
+  const holder = await deps.store.people.byEmail(email);
+  if (holder && holder.id !== personId && emailKey(holder.email) === emailKey(email)) throw new EmailTakenError(holder, emailTakenSentence(holder));
+}
+
 export const personUpdateBodySchema = personSchema.pick({ name: true, email: true, jobTitle: true, roles: true }).partial().extend({ version: z.string().min(1, 'send the version you read') }).strict();
 
-/** Updates a person's name, e-mail, job title or roles (trust admin / CEO). */
+/** Updates a person's name, e-mail, job title or roles (trust admin / CEO); the e-mail stays theirs alone, the roles at academies that exist. */
 export async function updatePerson(deps: ServiceDeps, viewer: Person, personId: string, body: unknown): Promise<Stored<Person>> {
   requireAdmin(viewer);
   const { version, ...changes } = parseOrThrow(personUpdateBodySchema, body, 'person');
   const person = await deps.store.people.get(personId);
   if (!person) throw new NotFoundError('person', personId);
+  await requireKnownAcademies(deps, changes.roles);
+  if (changes.email !== undefined && emailKey(changes.email) !== emailKey(person.email)) await requireEmailFree(deps, changes.email, personId);
   return deps.store.people.update({ ...person, ...changes, version });
 }
 
 export const personCreateBodySchema = personSchema.pick({ name: true, email: true, jobTitle: true, roles: true }).extend({ clientKey: z.string().min(1).max(200) }).strict();
 
-/** Adds a person (trust admin / CEO); the client's key makes a retried create safe. */
+/**
+ * The id a create with this client key gives the person, so a retry finds its own first create (and
+ * is answered with it) rather than being refused for the e-mail that create took.
+ */
+const personIdForClientKey = (clientKey: string): string => `person-${createHash('sha256').update(clientKey).digest('hex').slice(0, 24)}`;
+
+/**
+ * Adds a person (trust admin / CEO); the client's key makes a retried create safe. The e-mail must be
+ * no one else's (any case) and each role's academy must exist.
+ */
 export async function createPerson(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ person: Stored<Person>; created: boolean }> {
   requireAdmin(viewer);
   const { clientKey, ...person } = parseOrThrow(personCreateBodySchema, body, 'person');
-  const { record, created } = await deps.store.people.create(person, { idempotencyKey: `person:${clientKey}` });
+  await requireKnownAcademies(deps, person.roles);
+  const id = personIdForClientKey(clientKey);
+  await requireEmailFree(deps, person.email, id);
+  const { record, created } = await deps.store.people.create({ ...person, id }, { idempotencyKey: `person:${clientKey}` });
   return { person: record, created };
 }

@@ -1,5 +1,5 @@
 import type { Person } from '../../core/domain/people';
-import type { ServiceDeps } from '../../core/services/service-context';
+import type { Session } from '../../core/services/session';
 
 /** A request as any host (the local Express host, an Azure Function) hands it to the API. */
 export interface ApiRequest {
@@ -21,9 +21,9 @@ export interface ApiResponse {
 /** Who is calling: the SSO token's person in production, the dev identity locally; undefined = not signed in. */
 export type Identify = (req: ApiRequest) => Promise<Person | undefined>;
 
+/** One request as a route sees it: the signed-in person's session, the path's parameters, the request. */
 export interface ApiContext {
-  deps: ServiceDeps;
-  viewer: Person;
+  session: Session;
   params: Record<string, string>;
   req: ApiRequest;
 }

@@ -1,4 +1,4 @@
-import { isConflictError, isForbiddenError, isNotFoundError, isValidationError } from '../../core/domain/errors';
+import { isConflictError, isEmailTakenError, isForbiddenError, isNotFoundError, isValidationError } from '../../core/domain/errors';
 import type { ApiResponse } from './api-types';
 
 const body = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
@@ -8,6 +8,7 @@ export function errorResponse(e: unknown, correlationId?: string): ApiResponse {
   if (isValidationError(e)) return { status: 400, body: body(e.code, e.message, { problems: e.problems }) };
   if (isForbiddenError(e)) return { status: 403, body: body(e.code, e.message) };
   if (isNotFoundError(e)) return { status: 404, body: body(e.code, e.message) };
+  if (isEmailTakenError(e)) return { status: 409, body: body(e.code, e.message, { problems: e.problems }) };
   if (isConflictError(e)) return { status: 409, body: body(e.code, e.message) };
   return { status: 500, body: body('SERVER.ERROR', `Something went wrong on our side; nothing was changed. Quote ${correlationId ?? 'the time'} if you report it.`) };
 }

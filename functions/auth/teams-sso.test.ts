@@ -4,6 +4,8 @@ import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } fro
 import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import { createTeamsSsoValidator, teamsSsoIdentity } from './teams-sso';
+import { systemClock } from '../../core/ports/clock.port';
+import { testServices } from '../../test/support/test-services';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const AUDIENCE = 'api://trust.example/9f1e2d3c-0000-4000-8000-000000000001';
@@ -59,7 +61,7 @@ async function token(o: TokenOptions = {}): Promise<string> {
 
 const identify = () => {
   const validate = createTeamsSsoValidator({ tenantId: TENANT, audiences: [AUDIENCE], jwks: createRemoteJWKSet(new URL(jwksUrl)), issuer: ISSUER, clockToleranceSeconds: 0 });
-  return teamsSsoIdentity(store, validate);
+  return teamsSsoIdentity(testServices(store, systemClock), validate);
 };
 const request = (authorization?: string) => ({ method: 'GET', path: '/api/me', query: {}, headers: authorization ? { authorization } : {}, body: undefined });
 

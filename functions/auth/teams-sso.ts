@@ -1,7 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Person } from '../../core/domain/people';
-import { ConflictError } from '../../core/domain/errors';
-import type { RecordStore } from '../../core/ports/record-store.port';
+import type { TrustServices } from '../../core/services/trust-services';
 import type { ApiRequest, Identify } from '../api/api-types';
 
 export interface TeamsSsoOptions {
@@ -62,7 +61,7 @@ export function createTeamsSsoValidator(options: TeamsSsoOptions): (token: strin
  * they have no object id yet, so the `oid` is recorded and names them from then on. A person already
  * linked to another object id is never re-linked.
  */
-export function teamsSsoIdentity(store: RecordStore, validate: (token: string) => Promise<SsoResult>, onRefused?: (reason: string) => void): Identify {
+export function teamsSsoIdentity(services: Pick<TrustServices, 'signIn'>, validate: (token: string) => Promise<SsoResult>, onRefused?: (reason: string) => void): Identify {
   return async (req): Promise<Person | undefined> => {
     const token = bearer(req);
     if (!token) return undefined;
@@ -71,19 +70,8 @@ export function teamsSsoIdentity(store: RecordStore, validate: (token: string) =
       onRefused?.(result.reason);
       return undefined;
     }
-    const known = await store.people.byEntraObjectId(result.oid);
-    if (known || !result.username) return known;
-    const byEmail = await store.people.byEmail(result.username);
-    if (!byEmail || byEmail.entraObjectId) {
-      if (byEmail) onRefused?.('the person with this e-mail is linked to another Entra account');
-      return undefined;
-    }
-    try {
-      return await store.people.update({ ...byEmail, entraObjectId: result.oid });
-    } catch (e) {
-      // Two first requests at once: the other one linked them; read it back.
-      if (e instanceof ConflictError) return store.people.byEntraObjectId(result.oid);
-      throw e;
-    }
+    const signedIn = await services.signIn({ kind: 'sso', entraObjectId: result.oid, ...(result.username ? { signInName: result.username } : {}) });
+    if (!signedIn.person && 'refused' in signedIn && signedIn.refused) onRefused?.(signedIn.refused);
+    return signedIn.person;
   };
 }

@@ -1,5 +1,3 @@
-import { currentYearRange, syncCalendar } from '../../core/services/calendar-sync.service';
-import { requeueStalledDeliveries, runFanOutSweep } from '../../bot/proactive/reminder-fanout';
 import type { BackgroundJobs } from './function-definitions';
 import type { FunctionsApp } from './compose-production';
 
@@ -13,10 +11,10 @@ export const MAX_DEQUEUE_COUNT = 5;
 export async function createBackgroundJobs(app: FunctionsApp): Promise<BackgroundJobs> {
   return {
     async fanOutReminders(ctx) {
-      return { ...(await runFanOutSweep({ ...app.deps, queue: app.queue, ledger: app.ledger }, { correlationId: ctx.correlationId })) };
+      return { ...(await app.services.jobs.fanOutReminders(app.queue, app.ledger, { correlationId: ctx.correlationId })) };
     },
     async syncCalendar(ctx) {
-      const summary = await syncCalendar(app.deps, app.calendar, await currentYearRange(app.deps));
+      const summary = await app.services.jobs.syncCalendar();
       // One meeting's failure never stops the rest; tomorrow's sync tries it again.
       if (summary.failures.length) ctx.logger.warn({ failures: summary.failures.slice(0, 20), count: summary.failures.length }, 'some meetings did not reach Outlook; the next sync retries them');
       return { created: summary.created, updated: summary.updated, cancelled: summary.cancelled, unchanged: summary.unchanged, failed: summary.failures.length };
@@ -29,7 +27,7 @@ export async function createBackgroundJobs(app: FunctionsApp): Promise<Backgroun
       await app.deliverer.recordPoisoned(message, new Error(`The Functions host gave up on this message after ${MAX_DEQUEUE_COUNT} attempts (correlation ${ctx.correlationId})`));
     },
     async deliverySweep() {
-      return { ...(await requeueStalledDeliveries({ queue: app.queue, ledger: app.ledger, clock: app.deps.clock })) };
+      return { ...(await app.services.jobs.requeueStalledDeliveries(app.queue, app.ledger)) };
     },
   };
 }

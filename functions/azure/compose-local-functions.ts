@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { storageAccountFromSettings } from '../../core/adapters/azure-storage/storage-account';
 import { systemClock, type Clock } from '../../core/ports/clock.port';
-import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
-import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
-import { createTableStorage } from '../../bot/proactive/table-storage';
+import { createAzureReminderQueue } from '../../core/adapters/azure-storage/azure-reminder-queue';
+import { createTableDeliveryLedger } from '../../core/adapters/azure-storage/table-delivery-ledger';
+import { createTableStorage } from '../../core/adapters/azure-storage/table-conversation-references';
 import type { AppConfig } from '../config/app-config';
 import { composeLocal } from '../local/compose-local';
 import { createAppLogger } from '../observability/app-logger';
@@ -31,6 +31,7 @@ export async function composeLocalFunctions(config: AppConfig, options: { logger
     logger,
     store: local.store,
     deps: local.deps,
+    services: local.services,
     audit: local.audit,
     calendar: local.calendar,
     references: bot.references,

@@ -18,16 +18,16 @@ import { composeBot } from '../../bot/compose-bot';
 import { teamsDeepLinks } from '../../bot/cards/card-links';
 import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
 import type { ReminderDeliverer } from '../../bot/proactive/reminder-delivery';
-import { createTableStorage } from '../../bot/proactive/table-storage';
-import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
-import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
-import type { ReminderQueue } from '../../bot/proactive/reminder-queue.port';
-import type { DeliveryLedger } from '../../bot/proactive/delivery-ledger.port';
+import { createTableStorage } from '../../core/adapters/azure-storage/table-conversation-references';
+import { createAzureReminderQueue } from '../../core/adapters/azure-storage/azure-reminder-queue';
+import { createTableDeliveryLedger } from '../../core/adapters/azure-storage/table-delivery-ledger';
+import type { ReminderQueue } from '../../core/ports/reminder-queue.port';
+import type { DeliveryLedger } from '../../core/ports/delivery-ledger.port';
 import { teamsChatReference } from '../../bot/proactive/teams-chat-reference';
-import { TEAMS_LIMITS } from '../../bot/proactive/send-decisions';
+import { TEAMS_LIMITS } from '../../core/services/delivery/send-decisions';
 import { storageAccountFromSettings } from '../../core/adapters/azure-storage/storage-account';
-import { withDeliveries } from '../api/delivery-routes';
-import type { ConversationReferenceStore } from '../../bot/proactive/conversation-references.port';
+import { createTrustServices, type TrustServices } from '../../core/services/trust-services';
+import type { ConversationReferenceStore } from '../../core/ports/conversation-references.port';
 import { createApiHandler } from '../api/api-handler';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
 import { createTeamsSsoValidator, teamsSsoIdentity } from '../auth/teams-sso';
@@ -52,6 +52,7 @@ export interface FunctionsApp {
   logger: Logger;
   store: RecordStore;
   deps: ServiceDeps;
+  services: TrustServices;
   audit: AuditLog;
   calendar: Calendar;
   installer?: TeamsAppInstaller;
@@ -102,14 +103,14 @@ export async function composeProduction(config: AppConfig, overrides: Production
 
   const tenantId = need('AZURE_TENANT_ID');
   const validate = createTeamsSsoValidator({ tenantId, audiences: [need('SSO_APP_ID_URI'), need('AZURE_CLIENT_ID')], ...(overrides.sso ? { jwks: overrides.sso.jwks, issuer: overrides.sso.issuer } : {}) });
-  const identify = teamsSsoIdentity(store, validate, (reason) => logger.warn({ reason }, 'SSO token refused'));
-  const api = createApiHandler({ deps: withDeliveries(deps, { queue, ledger }), identify, logger, audit: { log: audit, newId: randomUUID }, papers });
+  const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, deliveries: { queue, ledger } });
+  const identify = teamsSsoIdentity(services, validate, (reason) => logger.warn({ reason }, 'SSO token refused'));
+  const api = createApiHandler({ services, identify, logger });
 
   const publicBase = need('PUBLIC_BASE_URL').replace(/\/$/, '');
   const botId = need('BOT_ID');
   const bot = await composeBot({
-    store,
-    clock,
+    services,
     baseUrl: publicBase,
     logger,
     mode: 'production',
@@ -127,6 +128,7 @@ export async function composeProduction(config: AppConfig, overrides: Production
     logger,
     store,
     deps,
+    services,
     audit,
     calendar,
     ...(installer ? { installer } : {}),

@@ -100,8 +100,7 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
   const health: HttpHandler = async (req, ctx) => {
     const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
     return withApp(ctx, correlationId, async (app) => {
-      const trust = await app.store.trust.get();
-      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: trust?.name ?? null, time: app.deps.clock.now().toISOString() } };
+      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: await app.services.health(), time: app.services.clock.now().toISOString() } };
     });
   };
 
@@ -112,7 +111,7 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
     const log = logFor(ctx, correlationId);
     try {
       const app = await runtime.app();
-      return await run(app, { correlationId, logger: log, now: app.deps.clock.now() });
+      return await run(app, { correlationId, logger: log, now: app.services.clock.now() });
     } catch (e) {
       log.error({ err: e }, `${name} failed`);
       throw e;

@@ -11,7 +11,7 @@ import { seedDemoTrust, type SeedSummary } from '../../core/seed/seed-demo-trust
 import type { Clock } from '../../core/ports/clock.port';
 import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
 import { createApiHandler } from '../api/api-handler';
-import { withDeliveries } from '../api/delivery-routes';
+import { createTrustServices, type TrustServices } from '../../core/services/trust-services';
 import { composeBot, type ComposedBot, type BotOptions } from '../../bot/compose-bot';
 import type { AppConfig } from '../config/app-config';
 import type { AuditLog } from '../../core/ports/audit-log.port';
@@ -32,6 +32,7 @@ export interface LocalApp {
   /** What the Azure Functions entry points need when `func start` runs in local mode. */
   api: ReturnType<typeof createApiHandler>;
   deps: ServiceDeps;
+  services: TrustServices;
   calendar: Calendar;
   audit: AuditLog;
   close(): Promise<void>;
@@ -54,31 +55,31 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   // Papers sit beside the database (a temporary folder for an in-memory one), served at /papers.
   const papersDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-papers-')) : join(dirname(config.TRUST_DB), 'papers');
   const papers = createLocalPaperFiles({ dir: papersDir, baseUrl: `http://localhost:${config.PORT}/papers` });
-  // The reminder delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
+  // The one door: every request and bot turn opens a session on it, audited in SQLite. The reminder
+  // delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
   const audit = createSqliteAuditLog(db);
-  const api = createApiHandler({ deps: withDeliveries(deps, options.bot?.delivery), identify: localIdentity(store, config, options.sso), logger, audit: { log: audit, newId: randomUUID }, papers });
+  const delivery = options.bot?.delivery;
+  const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, ...(delivery ? { deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}) });
+  const api = createApiHandler({ services, identify: localIdentity(services, config, options.sso), logger });
   // F5 "Debug in Teams": the dev bot registration answers real Teams through a tunnel, and cards link into the Teams tab.
   const credentials = config.BOT_ID && config.BOT_PASSWORD ? { appId: config.BOT_ID, appPassword: config.BOT_PASSWORD, appType: config.BOT_TYPE, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) } : undefined;
   const links = config.TEAMS_APP_ID && config.PUBLIC_BASE_URL ? teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tab` }) : undefined;
-  const bot = await composeBot({ store, clock, baseUrl: `http://localhost:${config.PORT}`, logger, ...(credentials ? { credentials } : {}), ...(links ? { links } : {}), ...options.bot });
+  const bot = await composeBot({ services, baseUrl: `http://localhost:${config.PORT}`, logger, ...(credentials ? { credentials } : {}), ...(links ? { links } : {}), ...options.bot });
   const app = createLocalHost({
     api,
     logger,
     messages: bot.handle,
     papersDir,
     calendarFeed: async (personId) => {
-      const person = await store.people.get(personId);
+      const person = (await services.openFor(personId))?.viewer;
       return person ? calendar.feedFor(person.email) : undefined;
     },
-    health: async () => {
-      const trust = await store.trust.get();
-      return { status: 'ok', store: 'sqlite', trust: trust?.name ?? null, time: clock.now().toISOString() };
-    },
+    health: async () => ({ status: 'ok', store: 'sqlite', trust: await services.health(), time: clock.now().toISOString() }),
     tab: {
       dir: TAB_DIST_DIR,
       // Local mode only (composeLocal refuses anything else): the tab's dev identity switcher lists the seeded people.
-      devPeople: async () => (await collect(allPages((p) => store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
+      devPeople: () => services.devPeople(),
     },
   });
-  return { app, store, logger, bot, api, deps, calendar, audit, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
+  return { app, store, logger, bot, api, deps, services, calendar, audit, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
 }

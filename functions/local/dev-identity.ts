@@ -1,5 +1,5 @@
 import type { Identify } from '../api/api-types';
-import type { RecordStore } from '../../core/ports/record-store.port';
+import type { TrustServices } from '../../core/services/trust-services';
 
 /** The header (or `?as=` query parameter) that says who you are when running locally. */
 export const DEV_IDENTITY_HEADER = 'x-dev-person';
@@ -8,11 +8,11 @@ export const DEV_IDENTITY_HEADER = 'x-dev-person';
  * Local only: the caller names a person of the seeded trust by id or e-mail. Never wired in
  * production configuration, where the Teams SSO token decides.
  */
-export function devIdentity(store: RecordStore, mode: 'local' | 'production'): Identify {
+export function devIdentity(services: Pick<TrustServices, 'signIn'>, mode: 'local' | 'production'): Identify {
   if (mode !== 'local') throw new Error('The dev identity exists only in local mode');
   return async (req) => {
     const who = req.headers[DEV_IDENTITY_HEADER] ?? req.query.as;
     if (!who) return undefined;
-    return who.includes('@') ? store.people.byEmail(who) : store.people.get(who);
+    return (await services.signIn({ kind: 'dev', who })).person;
   };
 }

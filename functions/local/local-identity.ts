@@ -1,5 +1,5 @@
 import type { JWTVerifyGetKey } from 'jose';
-import type { RecordStore } from '../../core/ports/record-store.port';
+import type { TrustServices } from '../../core/services/trust-services';
 import type { Identify } from '../api/api-types';
 import { createTeamsSsoValidator, teamsSsoIdentity } from '../auth/teams-sso';
 import type { AppConfig } from '../config/app-config';
@@ -11,10 +11,10 @@ import { devIdentity } from './dev-identity';
  * Teams SSO token, validated exactly as in production; the dev identity still works beside it,
  * because this is the local host and never production.
  */
-export function localIdentity(store: RecordStore, config: AppConfig, sso?: { jwks: JWTVerifyGetKey; issuer: string }): Identify {
-  const dev = devIdentity(store, config.TRUST_MODE);
+export function localIdentity(services: TrustServices, config: AppConfig, sso?: { jwks: JWTVerifyGetKey; issuer: string }): Identify {
+  const dev = devIdentity(services, config.TRUST_MODE);
   if (!config.SSO_APP_ID_URI || !config.AZURE_TENANT_ID) return dev;
   const validate = createTeamsSsoValidator({ tenantId: config.AZURE_TENANT_ID, audiences: [config.SSO_APP_ID_URI, ...(config.AZURE_CLIENT_ID ? [config.AZURE_CLIENT_ID] : [])], ...(sso ?? {}) });
-  const teams = teamsSsoIdentity(store, validate);
+  const teams = teamsSsoIdentity(services, validate);
   return async (req) => (req.headers.authorization ? await teams(req) : undefined) ?? dev(req);
 }

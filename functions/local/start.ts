@@ -1,11 +1,11 @@
 import { systemClock } from '../../core/ports/clock.port';
 import { loadConfig } from '../config/app-config';
-import { composeLocal } from './compose-local';
+import { composeLocal, type LocalApp } from './compose-local';
+import { playgroundConfigFor, playgroundUserArg } from '../../bot/local/playground-config';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { startPlayground } from '../../bot/local/playground';
-import { startAzuriteStorage, type RunningAzuriteStorage } from '../../bot/local/azurite';
-import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
-import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
-import { createTableStorage } from '../../bot/proactive/table-storage';
+import type { RunningAzuriteStorage } from '../../bot/local/azurite';
+import { startLocalDeliveryStorage } from '../../bot/local/local-delivery-storage';
 import type { BotOptions } from '../../bot/compose-bot';
 import { dirname, join } from 'node:path';
 
@@ -20,18 +20,31 @@ const SWEEP_AT = process.env.REMINDER_SWEEP_AT ?? '07:30';
  */
 async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzuriteStorage; storage?: BotOptions['storage']; delivery?: BotOptions['delivery']; note: string }> {
   if (process.env.AZURITE === 'off') return { note: 'in memory (AZURITE=off)' };
-  let azurite: RunningAzuriteStorage | undefined;
+  const location = join(dataDir, 'azurite');
   try {
-    azurite = await startAzuriteStorage({ tablePort: Number(process.env.AZURITE_TABLE_PORT ?? 10002), queuePort: Number(process.env.AZURITE_QUEUE_PORT ?? 10001), location: join(dataDir, 'azurite'), timeoutMs: 20_000 });
-    const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });
-    const delivery = { queue: await createAzureReminderQueue(azurite.connectionString), ledger: await createTableDeliveryLedger(azurite.connectionString, { allowInsecureConnection: true }) };
-    return { azurite, storage, delivery, note: `Azure Table storage and the reminder queue on Azurite at http://127.0.0.1:${azurite.table.port} and :${azurite.queue.port} (data in ${join(dataDir, 'azurite')})` };
+    const { azurite, storage, delivery } = await startLocalDeliveryStorage({ tablePort: Number(process.env.AZURITE_TABLE_PORT ?? 10002), queuePort: Number(process.env.AZURITE_QUEUE_PORT ?? 10001), location, timeoutMs: 20_000 });
+    return { azurite, storage, delivery, note: `Azure Table storage and the reminder queue on Azurite at http://127.0.0.1:${azurite.table.port} and :${azurite.queue.port} (data in ${location})` };
   } catch (e) {
-    await azurite?.stop();
     const why = e instanceof Error ? e.message : String(e);
     console.warn(`Azurite could not start, so conversation references are kept in memory and reminders are sent without the queue this run: ${why}`);
     return { note: 'in memory (Azurite did not start; see the warning above)' };
   }
+}
+
+/**
+ * Who the Playground chats as: the repo's config (the CEO) unless `--as <person>` or
+ * `PLAYGROUND_USER` names someone else, whose config is written under the data folder, so trying
+ * another role edits no tracked file.
+ */
+async function playgroundFor(local: LocalApp, dataDir: string): Promise<{ name: string; dir?: string }> {
+  const who = playgroundUserArg(process.argv.slice(2), process.env);
+  if (!who) return { name: 'Dr Helen Marsh, the CEO' };
+  const person = who.includes('@') ? await local.store.people.byEmail(who) : await local.store.people.get(who);
+  if (!person) throw new Error(`--as ${who}: nobody with that id or e-mail is in the trust (README: "Who to try"; /api/people?as=ceo lists everyone)`);
+  const dir = join(dataDir, 'playground');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.m365agentsplayground.yml'), playgroundConfigFor(person));
+  return { name: `${person.name} (${person.id})`, dir };
 }
 
 /** `npm start`: the whole product locally on the embedded default, no tenant and no network. */
@@ -49,6 +62,7 @@ async function main(): Promise<void> {
     const s = local.seeded;
     local.logger.info(`Seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today}`);
   }
+  const chatAs = await playgroundFor(local, dataDir);
   const server = local.app.listen(config.PORT, config.HOST, () => {
     const base = `http://localhost:${config.PORT}`;
     console.log(
@@ -60,14 +74,14 @@ async function main(): Promise<void> {
         `    Try:        ${base}/api/academies/brook-lane?as=ceo · ${base}/api/my-work?as=head-oakfield · ${base}/api/planner?as=aid-graham`,
         `    People:     ${base}/api/people?as=ceo`,
         `    Data:       ${config.TRUST_DB} (npm run reset re-seeds it)`,
-        `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 (set PLAYGROUND=off to skip)`,
+        `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 as ${chatAs.name} (npm start -- --as <person id>; PLAYGROUND=off skips it)`,
         `    Bot store:  conversation references and sent reminders ${tables.note}`,
         `    Reminders:  swept daily at ${SWEEP_AT} UK time (next ${local.bot.scheduler?.nextRun()?.toISOString() ?? 'never'}), and at start-up if that time has passed today`,
         '',
       ].join('\n'),
     );
   });
-  const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages` });
+  const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages`, ...(chatAs.dir ? { dir: chatAs.dir } : {}) });
   // Children first, so nothing outlives `npm start` even if closing the host is slow; exit within 5 s regardless.
   const stop = () => {
     playground?.kill();

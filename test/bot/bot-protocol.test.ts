@@ -47,7 +47,25 @@ const activity = (personId: string, extra: object) => ({
   ...extra,
 });
 
+const opened = new Set<string>();
+
+/**
+ * The person's first contact installs the app in their chat, and what is waiting for them arrives
+ * then (the first-conversation reminders); waits until those have landed, so replies are read alone.
+ */
+async function open(personId: string): Promise<void> {
+  if (opened.has(personId)) return;
+  opened.add(personId);
+  const res = await fetch(`${stack.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(personId, { type: 'installationUpdate', action: 'add' })) });
+  expect(res.status).toBeLessThan(300);
+  for (let last = -1; last !== received.length; ) {
+    last = received.length;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 async function say(personId: string, text: string): Promise<any[]> {
+  await open(personId);
   const before = received.length;
   const res = await fetch(`${stack.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(personId, { type: 'message', text })) });
   expect(res.status).toBeLessThan(300);

@@ -13,6 +13,7 @@ import { handleChat } from '../../bot/conversation/chat-handler';
 import type { BotDeps } from '../../bot/conversation/bot-types';
 import { fixedClock } from '../../core/ports/clock.port';
 import { allPages, collect } from '../../core/ports/record-store.port';
+import { meetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { getTrustDashboard } from '../../core/services/academy-status.service';
 import { loadConfig } from '../../functions/config/app-config';
 import { composeLocal, type LocalApp } from '../../functions/local/compose-local';
@@ -37,13 +38,16 @@ afterAll(() => local.close());
 test('every card the bot sends parses with zero warnings on Adaptive Cards 1.5', async () => {
   const links = tabLinks('http://localhost:3978/tab');
   const ceo = (await local.store.people.get('ceo'))!;
-  const dash = await getTrustDashboard(deps, ceo);
+  const ceoSession = (await deps.services.openFor('ceo'))!;
+  const dash = await getTrustDashboard(local.deps, ceo);
   const meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
   const planned = meetings.find((m) => m.status === 'planned' && m.papers.length > 1)!;
-  const held = meetings.find((m) => m.notes && m.notes.approvals.length > 0)!;
+  const heldRecord = meetings.find((m) => m.notes && m.notes.approvals.length > 0)!;
+  // Cards take a meeting as its viewer may see it; the CEO may read draft notes.
+  const held = meetingRecordView(ceo, heldRecord, undefined);
   const actions = await collect(allPages((p) => local.store.actions.list({}, p)));
   const nameOf = (id: string) => id;
-  const withExt = { ...planned, papers: planned.papers.map((p, i) => (i === 0 ? { ...p, extension: { requestedBy: 'head-x', requestedAt: '2026-11-20T10:00:00Z', newDueDate: '2026-11-30', reason: 'Data [late] <b>', status: 'requested' as const } } : p)) };
+  const withExt = { ...meetingRecordView(ceo, planned, undefined), papers: planned.papers.map((p, i) => (i === 0 ? { ...p, extension: { requestedBy: 'head-x', requestedAt: '2026-11-20T10:00:00Z', newDueDate: '2026-11-30', reason: 'Data [late] <b>', status: 'requested' as const } } : p)) };
   const cards: [string, AdaptiveCard][] = [
     ['status', academyStatusCard(dash.academies[0]!, { links, nameOf })],
     ['support days', supportDaysCard(dash.academies[0]!, links)],
@@ -58,14 +62,14 @@ test('every card the bot sends parses with zero warnings on Adaptive Cards 1.5',
     ['notice', noticeCard('done', { tone: 'done', title: 'Saved' })],
     ['paper deadline', paperDeadlineCard(withExt, { links, today: '2026-11-23', academyName: 'A', kindName: 'AIM', nameOf, viewerId: planned.papers[1]!.ownerId ?? 'x', substitutes: [{ id: 's', name: 'S' }], problem: 'Nothing was saved.' })],
     ['extension decision', extensionDecisionCard(withExt, withExt.papers[0]!.requirementId, { academyName: 'A', kindName: 'AIM', nameOf })],
-    ['escalation', paperEscalationCard(planned, planned.papers, { academyName: 'A', kindName: 'AIM', nameOf, links })],
-    ['notes approval', notesApprovalCard(held, { academyName: 'A', kindName: 'AIM', viewerId: held.notes!.approvals[0]!.personId, nameOf, links })],
+    ['escalation', paperEscalationCard(meetingRecordView(ceo, planned, undefined), planned.papers, { academyName: 'A', kindName: 'AIM', nameOf, links })],
+    ['notes approval', notesApprovalCard(held, { academyName: 'A', kindName: 'AIM', viewerId: heldRecord.notes!.approvals[0]!.personId, nameOf, links })],
     ['action', actionCard(actions[0]!, { academyName: 'A', links, reason: 'overdue', meetingLabel: 'AIM' })],
-    ['attendee reminder', attendeeReminderCard({ ...planned, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, { academyName: 'A', kindName: 'AIM', agenda: ['Welcome', 'Actions'], nameOf, links, viewerId: planned.chairId })],
+    ['attendee reminder', attendeeReminderCard({ ...meetingRecordView(ceo, planned, undefined), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, { academyName: 'A', kindName: 'AIM', agenda: ['Welcome', 'Actions'], nameOf, links, viewerId: planned.chairId })],
   ];
   // And every card the conversation itself produces for a few questions.
   for (const q of ['help', 'how is oakfield doing', 'which schools are red', 'whats overdue at brook lane', 'who hasnt sent papers', 'next meetings', 'support days left at hill top', 'hill', 'my actions']) {
-    for (const r of await handleChat(deps, ceo, q)) if (r.card) cards.push([`chat: ${q}`, r.card]);
+    for (const r of await handleChat(ceoSession, deps.links, q)) if (r.card) cards.push([`chat: ${q}`, r.card]);
   }
   for (const [name, card] of cards) {
     expect({ name, version: card.version, warnings: parseWarnings(card) }).toEqual({ name, version: '1.5', warnings: [] });
@@ -76,8 +80,8 @@ test('every card the bot sends parses with zero warnings on Adaptive Cards 1.5',
 test('an invalid card submission re-renders the card with the problem named and writes nothing', async () => {
   const meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
   const planned = meetings.find((m) => m.status === 'planned' && m.papers.some((p) => p.ownerId && !p.submittedAt))!;
-  const owner = (await local.store.people.get(planned.papers.find((p) => p.ownerId && !p.submittedAt)!.ownerId!))!;
-  const r = await handleCardAction(deps, owner, 'papers.extension.request', { meetingId: planned.id, requirementId: planned.papers[0]!.requirementId, version: planned.version, newDueDate: 'next week', reason: '' });
+  const owner = (await deps.services.openFor(planned.papers.find((p) => p.ownerId && !p.submittedAt)!.ownerId!))!;
+  const r = await handleCardAction({ session: owner, services: deps.services, links: deps.links }, 'papers.extension.request', { meetingId: planned.id, requirementId: planned.papers[0]!.requirementId, version: planned.version, newDueDate: 'next week', reason: '' });
   expect(r.wroteNothing).toBe(true);
   expect(JSON.stringify(r.card)).toMatch(/Nothing was saved.*newDueDate/);
   expect((await local.store.meetings.get(planned.id))!.version).toBe(planned.version);

@@ -5,6 +5,7 @@ import { fixedClock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import { loadConfig } from '../../functions/config/app-config';
 import { composeLocal, type LocalApp } from '../../functions/local/compose-local';
+import { testBotDeps } from '../support/test-services';
 
 /** Counts every write the store is asked to do. */
 function countingWrites(store: RecordStore): { store: RecordStore; writes: () => number } {
@@ -28,14 +29,14 @@ afterAll(() => local.close());
 
 test('chat text of any shape (empty, huge, emoji, markup, injection) gets a helpful reply: 0 crashes, 0 writes', async () => {
   const counted = countingWrites(local.store);
-  const deps = { ...local.bot.deps, store: counted.store };
+  const deps = testBotDeps(counted.store, local.services.clock);
   let crashes = 0;
   const viewers = await Promise.all(['ceo', 'head-oakfield', 'governor-brook-lane'].map((id) => local.store.people.get(id)));
   const inputs: unknown[] = [undefined, null, 0, {}, [], '', ' '.repeat(100_000), '😀'.repeat(50_000), 'a'.repeat(1_000_000)];
   for (let i = 0; i < 300; i++) inputs.push(randomText());
   for (const [i, text] of inputs.entries()) {
     try {
-      const replies = await handleChat(deps, viewers[i % viewers.length]!, text);
+      const replies = await handleChat(deps.services.open(viewers[i % viewers.length]!), deps.links, text);
       if (replies.length === 0 || replies.some((r) => !r.text && !r.card)) crashes++;
     } catch {
       crashes++;
@@ -44,11 +45,11 @@ test('chat text of any shape (empty, huge, emoji, markup, injection) gets a help
   // Card submissions with junk data are refused without writing too.
   for (const [verb, data] of [['papers.submit', {}], ['papers.submit', { meetingId: 'nope', requirementId: 'x', version: '1' }], ['action.update', { actionId: '<x>', status: 'bogus', version: '' }], ['notes.decide', null], ['no.such.verb', { a: 1 }], [42, 'x']] as const) {
     try {
-      const r = await handleCardAction(deps, viewers[0]!, verb, data);
+      const r = await handleCardAction({ session: deps.services.open(viewers[0]!), services: deps.services, links: deps.links }, verb, data);
       if (!r.wroteNothing) crashes++;
     } catch {
       crashes++;
     }
   }
-  expect({ crashes, writes: counted.writes() }).toEqual({ crashes: 0, writes: 0 });
+  expect({ crashes, writes: counted.writes(), audited: deps.services.audit.entries.length }).toEqual({ crashes: 0, writes: 0, audited: 0 });
 }, 60_000);

@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freeLoopbackPort } from '../../bot/local/azurite';
-import { PLAYGROUND_DIR, startPlayground } from '../../bot/local/playground';
+import { startPlayground } from '../../bot/local/playground';
+import { playgroundConfigFor, type PlaygroundPerson } from '../../bot/local/playground-config';
 
 /**
  * The Microsoft 365 Agents Playground in headless Chromium, for end-to-end tests. The Playground
@@ -17,43 +17,7 @@ import { PLAYGROUND_DIR, startPlayground } from '../../bot/local/playground';
  */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const USER_LINE = /^ {2}- (\{ id: ([^,]+),.*\})\s*$/;
-const CURRENT_LINE = /^currentUser: (\{ id: ([^,]+),.*\})\s*$/;
-
-export interface PlaygroundPerson {
-  id: string;
-  name: string;
-  email?: string;
-}
-
-/** A Playground user as a one-line YAML mapping (JSON strings are YAML scalars); the object id is made up, so the bot falls back to `from.id`. */
-function userLine(p: PlaygroundPerson): string {
-  const oid = `00000000-0000-4000-8000-${createHash('sha256').update(p.id).digest('hex').slice(0, 12)}`;
-  const email = p.email ?? `${p.id}@meadowbank.example`;
-  const [given = p.name, ...rest] = p.name.split(' ');
-  const fields = { id: p.id, name: p.name, userPrincipleName: email, aadObjectId: oid, givenName: given, surname: rest.join(' ') || given, email };
-  return `{ ${Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
-}
-
-/**
- * The repo's Playground config with `person` (any person of the demo trust) as the current user,
- * the config's other people as the five `users` the schema requires, and a personal chat of their own.
- */
-export function playgroundConfigFor(person: PlaygroundPerson): string {
-  const lines = readFileSync(join(PLAYGROUND_DIR, '.m365agentsplayground.yml'), 'utf8').split('\n');
-  const listed = lines.flatMap((l) => {
-    const m = CURRENT_LINE.exec(l) ?? USER_LINE.exec(l);
-    return m ? [{ id: m[2]!, line: m[1]! }] : [];
-  });
-  if (!lines.some((l) => CURRENT_LINE.test(l))) throw new Error('.m365agentsplayground.yml: `currentUser` must be a one-line { id: ... } mapping');
-  const me = listed.find((u) => u.id === person.id)?.line ?? userLine(person);
-  const others = listed.filter((u) => u.id !== person.id).slice(0, 5);
-  return lines
-    .filter((l) => !USER_LINE.test(l))
-    .flatMap((l) => (CURRENT_LINE.test(l) ? [`currentUser: ${me}`] : l === 'users:' ? [l, ...others.map((u) => `  - ${u.line}`)] : [l]))
-    .join('\n')
-    .replace(/^( {2}id: )personal-chat$/m, `$1personal-chat-${person.id}`);
-}
+export type { PlaygroundPerson };
 
 /** The Playground's own log (it writes config errors there, not to stderr). */
 function playgroundLog(cwd: string): string {

@@ -18,7 +18,7 @@ test('the CEO asks the bot how Brook Lane is doing in the Agents Playground and 
   stack = await startLocalStack();
   const s = stack;
   harness = createPlaygroundHarness(`${s.base}/api/messages`);
-  const ceo = (await s.local.bot.deps.store.people.get('ceo'))!;
+  const ceo = (await s.local.store.people.get('ceo'))!;
   const page = await harness.open(ceo);
   // The Playground installs the app in the personal chat on load: the CEO's reference is stored.
   expect(await eventually(() => s.local.bot.references.get('ceo'), 15_000)).toBeDefined();
@@ -28,7 +28,8 @@ test('the CEO asks the bot how Brook Lane is doing in the Agents Playground and 
   await box.pressSequentially('how is Brook Lane doing?');
   await box.press('Enter');
 
-  const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brook Lane Academy' }).last();
+  // Opening the chat also delivers the CEO's waiting reminders (one may name Brook Lane): the status card has the escalation step.
+  const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brook Lane Academy' }).filter({ hasText: 'Escalation' }).last();
   await card.waitFor({ state: 'visible', timeout: 20_000 });
   const text = await card.innerText();
   expect(text).toContain('Brook Lane Academy');

@@ -3,11 +3,10 @@ import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters
 import type { Clock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
-import { dueReminders } from '../../core/services/reminders.service';
-import { tabLinks } from '../../bot/cards/card-links';
+import { testBotDeps } from '../support/test-services';
 import type { BotDeps } from '../../bot/conversation/bot-types';
 import { scheduleDailySweep } from '../../bot/local/reminder-scheduler';
-import { createMemoryReferenceStore, createMemorySentLog } from '../../bot/proactive/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog } from '../../core/ports/conversation-references.port';
 import { createProactiveSender, type ProactiveSender } from '../../bot/proactive/proactive-sender';
 import { runReminderSweep } from '../../bot/proactive/reminder-sweep';
 
@@ -23,10 +22,10 @@ const sent = createMemorySentLog();
 beforeAll(async () => {
   store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
   await seedDemoTrust(store, clock);
-  deps = { store, clock, links: tabLinks('http://127.0.0.1:1/tab') };
+  deps = testBotDeps(store, clock);
   const references = createMemoryReferenceStore();
   // Everyone the demo trust would remind has the app installed.
-  for (const r of await dueReminders(deps)) {
+  for (const r of await deps.services.jobs.dueReminders()) {
     await references.save({ personId: r.personId, conversationId: `personal-${r.personId}`, reference: {}, savedAt: now.toISOString() });
   }
   sender = createProactiveSender({
@@ -45,7 +44,7 @@ afterAll(async () => {
 });
 
 test('running the sweep twice on the same day sends each reminder once', async () => {
-  const due = await dueReminders(deps);
+  const due = await deps.services.jobs.dueReminders();
   expect(due.length).toBeGreaterThan(0);
   const first = await runReminderSweep(deps, sender);
   expect(first.sent).toBeGreaterThan(0);

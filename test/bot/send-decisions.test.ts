@@ -1,6 +1,6 @@
-import { createMemoryReferenceStore, createMemorySentLog } from '../../bot/proactive/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog } from '../../core/ports/conversation-references.port';
 import { createProactiveSender } from '../../bot/proactive/proactive-sender';
-import { decideRetry, reminderKey, retryAfterMs } from '../../bot/proactive/send-decisions';
+import { decideRetry, reminderKey, retryAfterMs } from '../../core/services/delivery/send-decisions';
 import { noticeCard } from '../../bot/cards/chat-cards';
 
 const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 20_000 };

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { testServices } from '../support/test-services';
 import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
 import { fixedClock } from '../../core/ports/clock.port';
 import type { RecordStore } from '../../core/ports/record-store.port';
@@ -6,7 +7,7 @@ import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
 import { startAzuriteTable, type RunningAzurite } from '../../bot/local/azurite';
 import { composeBot, type ComposedBot } from '../../bot/compose-bot';
 import type { TurnOrigin } from '../../bot/conversation/bot-app';
-import { createTableStorage } from '../../bot/proactive/table-storage';
+import { createTableStorage } from '../../core/adapters/azure-storage/table-conversation-references';
 
 /**
  * Conversation references in Azure Table storage, against Azurite's table service on a free
@@ -23,7 +24,7 @@ beforeAll(async () => {
   store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
   await seedDemoTrust(store, clock);
   const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });
-  bot = await composeBot({ store, clock, baseUrl: 'http://127.0.0.1:1', logger: pino({ level: 'silent' }), storage });
+  bot = await composeBot({ services: testServices(store, clock), baseUrl: 'http://127.0.0.1:1', logger: pino({ level: 'silent' }), storage });
 }, 30_000);
 
 afterAll(async () => {

@@ -140,7 +140,7 @@ describe('writes through the API', () => {
 
 describe('the dev identity is local only', () => {
   it('cannot be wired in production mode', () => {
-    expect(() => devIdentity(stack.local.store, 'production')).toThrow(/only in local mode/);
+    expect(() => devIdentity(stack.local.services, 'production')).toThrow(/only in local mode/);
   });
 
   it('production configuration refuses the embedded store, naming the variable', () => {
@@ -193,8 +193,10 @@ describe('papers as files', () => {
 
   it('refuses a bad file name with the field named, and stores nothing', async () => {
     const planner = await stack.call('GET', '/api/planner', { as: 'ceo' });
-    const m = planner.body.meetings.find((x: { status: string; papers: unknown[]; academyId: string }) => x.status === 'planned' && x.papers.length > 0 && x.academyId === 'riverside');
-    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${m.papers[0].requirementId}/file`, { as: 'head-riverside', body: { fileName: 'a:b?.docx', contentBase64: 'eA==', version: m.version } });
+    type Listed = { id: string; version: string; status: string; academyId: string; papers: { requirementId: string; ownerId?: string }[] };
+    const m = (planner.body.meetings as Listed[]).find((x) => x.status === 'planned' && x.academyId === 'riverside' && x.papers.some((p) => p.ownerId === 'head-riverside'))!;
+    const mine = m.papers.find((p) => p.ownerId === 'head-riverside')!;
+    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${mine.requirementId}/file`, { as: 'head-riverside', body: { fileName: 'a:b?.docx', contentBase64: 'eA==', version: m.version } });
     expect(res.status).toBe(400);
     expect(res.body.error.problems[0].field).toBe('fileName');
     const folder = await stack.call('GET', `/api/meetings/${m.id}/papers/folder`, { as: 'head-riverside' });

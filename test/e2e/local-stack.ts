@@ -4,6 +4,7 @@ import pino from 'pino';
 import { fixedClock } from '../../core/ports/clock.port';
 import { loadConfig } from '../../functions/config/app-config';
 import { composeLocal, type LocalApp } from '../../functions/local/compose-local';
+import type { BotOptions } from '../../bot/compose-bot';
 
 export interface RunningStack {
   local: LocalApp;
@@ -13,10 +14,13 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-/** The real local host on 127.0.0.1 with an in-memory SQLite store seeded as of `at`. */
-export async function startLocalStack(at = '2026-11-23T10:00:00Z'): Promise<RunningStack> {
-  const config = loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent' });
-  const local = await composeLocal(config, fixedClock(at), { logger: pino({ level: 'silent' }) });
+/**
+ * The real local host on 127.0.0.1 with an in-memory SQLite store seeded as of `at` (or the SQLite
+ * file `db`, seeded on first use, so a second stack on it is the same app restarted).
+ */
+export async function startLocalStack(at = '2026-11-23T10:00:00Z', options: { db?: string; bot?: BotOptions } = {}): Promise<RunningStack> {
+  const config = loadConfig({ TRUST_DB: options.db ?? ':memory:', LOG_LEVEL: 'silent' });
+  const local = await composeLocal(config, fixedClock(at), { logger: pino({ level: 'silent' }), ...(options.bot ? { bot: options.bot } : {}) });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -85,7 +85,8 @@ describe('recording at a meeting', () => {
   it('marks a paper as in with its link, and refuses it twice', async () => {
     const m = meetings.find((x) => x.status === 'planned' && x.date > '2026-11-23' && x.academyId === 'riverside')!;
     const view = await stack.call('GET', `/api/meetings/${m.id}`, { as: 'ceo' });
-    const paper = view.body.meeting.papers.find((p: { submittedAt?: string }) => !p.submittedAt);
+    // The head marks in a paper they own (the agenda and the previous report are the chair's).
+    const paper = view.body.meeting.papers.find((p: { submittedAt?: string; ownerId?: string }) => !p.submittedAt && p.ownerId === 'head-riverside');
     const first = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/submit`, { as: 'head-riverside', body: { link: 'https://example.org/papers/report.docx', version: view.body.meeting.version } });
     expect(first.status).toBe(200);
     const again = await stack.call('POST', `/api/meetings/${m.id}/papers/${paper.requirementId}/submit`, { as: 'head-riverside', body: { version: first.body.meeting.version } });

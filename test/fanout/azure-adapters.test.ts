@@ -1,6 +1,6 @@
 import type { RunningAzuriteStorage } from '../../bot/local/azurite';
-import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
-import { createTableDeliveryLedger } from '../../bot/proactive/table-delivery-ledger';
+import { createAzureReminderQueue } from '../../core/adapters/azure-storage/azure-reminder-queue';
+import { createTableDeliveryLedger } from '../../core/adapters/azure-storage/table-delivery-ledger';
 import { deliveryLedgerContract } from './contracts/delivery-ledger.contract';
 import { reminderQueueContract } from './contracts/reminder-queue.contract';
 import { startStorage } from './support/fanout-stack';

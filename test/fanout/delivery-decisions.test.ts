@@ -1,7 +1,7 @@
 import type { DueReminder } from '../../core/services/reminders.service';
-import type { DeliveryRecord } from '../../bot/proactive/delivery-ledger.port';
-import { decideAfterFailure, decideClaim, describeFailure, isStalled, messageForReminder, parseDeliveryMessage, QUEUE_RETRY, reminderOfMessage, sendFailureOf, shouldEnqueue } from '../../bot/proactive/delivery-decisions';
-import { reminderKey } from '../../bot/proactive/send-decisions';
+import type { DeliveryRecord } from '../../core/ports/delivery-ledger.port';
+import { decideAfterFailure, decideClaim, describeFailure, isStalled, messageForReminder, parseDeliveryMessage, QUEUE_RETRY, reminderOfMessage, sendFailureOf, shouldEnqueue } from '../../core/services/delivery/delivery-decisions';
+import { reminderKey } from '../../core/services/delivery/send-decisions';
 
 /** The reminder queue's rules, on fixed times: what a message holds, who may claim a key, what a failure leads to. */
 const T = Date.parse('2026-11-23T07:30:00.000Z');

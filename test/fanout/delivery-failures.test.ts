@@ -1,18 +1,17 @@
 import { fixedClock } from '../../core/ports/clock.port';
-import { dueReminders } from '../../core/services/reminders.service';
 import type { RunningAzuriteStorage } from '../../bot/local/azurite';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
-import { createAzureReminderQueue } from '../../bot/proactive/azure-reminder-queue';
-import { createMemoryReferenceStore } from '../../bot/proactive/conversation-references.port';
-import type { DeliveryLedger } from '../../bot/proactive/delivery-ledger.port';
+import { createAzureReminderQueue } from '../../core/adapters/azure-storage/azure-reminder-queue';
+import { createMemoryReferenceStore } from '../../core/ports/conversation-references.port';
+import type { DeliveryLedger } from '../../core/ports/delivery-ledger.port';
 import { createLocalQueueConsumer, type LocalQueueConsumer } from '../../bot/proactive/local-queue-consumer';
-import { requeueStalledDeliveries, runFanOutSweep } from '../../bot/proactive/reminder-fanout';
-import { messageForReminder } from '../../bot/proactive/delivery-decisions';
+import { requeueStalledDeliveries, runFanOutSweep } from '../../core/services/delivery/reminder-fanout.service';
+import { messageForReminder } from '../../core/services/delivery/delivery-decisions';
 import { createReminderDeliverer, type ReminderDelivererDeps } from '../../bot/proactive/reminder-delivery';
-import type { ReminderQueue } from '../../bot/proactive/reminder-queue.port';
-import type { StoredReference } from '../../bot/proactive/conversation-references.port';
+import type { ReminderQueue } from '../../core/ports/reminder-queue.port';
+import type { StoredReference } from '../../core/ports/conversation-references.port';
 import { createApiHandler } from '../../functions/api/api-handler';
-import { withDeliveries } from '../../functions/api/delivery-routes';
+import { testServices } from '../support/test-services';
 import { freshQueueAndLedger, referenceFor, seededTrust, startStorage, type SeededTrust } from './support/fanout-stack';
 
 /**
@@ -58,7 +57,7 @@ async function deliveryOn(queue: ReminderQueue, ledger: DeliveryLedger, transpor
 }
 
 /** One reminder only (the first due), so each test's timings are its own. */
-const firstDue = async () => (await dueReminders(trust.deps)).slice(0, 1);
+const firstDue = async () => (await trust.deps.services.jobs.dueReminders()).slice(0, 1);
 
 test('a send that fails twice with 429 then succeeds is delivered once, after waiting at least Retry-After each time', async () => {
   const { queue, ledger } = await freshQueueAndLedger(azurite);
@@ -92,7 +91,7 @@ test('a send that always fails is poisoned after the limit, shown to the trust a
   const [poisoned] = await poisonQueue.receive(32, { visibilityTimeoutMs: 1000 });
   expect(JSON.parse(poisoned!.body)).toMatchObject({ personId: reminder!.personId, kind: reminder!.kind });
 
-  const api = createApiHandler({ deps: withDeliveries({ store: trust.store, clock }, { queue, ledger }), identify: async (req) => trust.store.people.get(req.headers['x-dev-person'] ?? '') });
+  const api = createApiHandler({ services: testServices(trust.store, clock, { deliveries: { queue, ledger } }), identify: async (req) => trust.store.people.get(req.headers['x-dev-person'] ?? '') });
   const call = (as: string, method: string, path: string, query: Record<string, string> = {}) => api({ method, path, query, headers: { 'x-dev-person': as }, body: undefined });
 
   const listed = await call('admin', 'GET', '/api/admin/deliveries', { status: 'poisoned' });
@@ -120,7 +119,7 @@ test('a send that always fails is poisoned after the limit, shown to the trust a
 test('someone without the app is installed through the hook when there is one, and recorded as no-conversation when not', async () => {
   const { queue, ledger } = await freshQueueAndLedger(azurite);
   const { transport, calls } = scriptedTransport(() => undefined);
-  const due = (await dueReminders(trust.deps)).filter((r, i, all) => all.findIndex((x) => x.personId === r.personId) === i).slice(0, 2);
+  const due = (await trust.deps.services.jobs.dueReminders()).filter((r, i, all) => all.findIndex((x) => x.personId === r.personId) === i).slice(0, 2);
   const [withEntra, without] = due;
   await trust.store.people.update({ ...(await trust.store.people.get(withEntra!.personId))!, entraObjectId: '00000000-0000-0000-0000-000000000001' });
   const installs: string[] = [];
@@ -143,7 +142,7 @@ test('deliveries never go out faster than the per-app limit in any second', asyn
   const { transport, calls } = scriptedTransport(() => undefined);
   const limits = { perTenantPerSecond: 8, perConversationPerSecond: 4, perConversationPer30Seconds: 60 };
   const { references, consumer } = await deliveryOn(queue, ledger, transport, { limits });
-  const due = await dueReminders(trust.deps);
+  const due = await trust.deps.services.jobs.dueReminders();
   for (const p of new Set(due.map((r) => r.personId))) await references.save(referenceFor(p, 'http://127.0.0.1:1/'));
   const started = Date.now();
   await runFanOutSweep({ store: trust.store, clock, queue, ledger }, { correlationId: 'rate-test' });

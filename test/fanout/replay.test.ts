@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fixedClock } from '../../core/ports/clock.port';
-import { dueReminders } from '../../core/services/reminders.service';
 import type { RunningAzuriteStorage } from '../../bot/local/azurite';
-import { runFanOutSweep } from '../../bot/proactive/reminder-fanout';
+import { runFanOutSweep } from '../../core/services/delivery/reminder-fanout.service';
 import { drainDeliveringTwice } from './support/drain';
 import { botOnQueue, expectedCards, freshQueueAndLedger, installForEveryoneDue, lostAndDuplicates, seededTrust, startStorage, startTestConnector, type SeededTrust } from './support/fanout-stack';
 import type { TestConnector } from './support/bot-connector';
@@ -40,7 +39,7 @@ test('every timer fired twice and every queue message delivered twice: each pers
   const bot = await botOnQueue({ trust, clock, azurite, queue, ledger, consumer: false });
   try {
     await installForEveryoneDue(trust.deps, bot.references, endpoint.serviceUrl);
-    const due = await dueReminders(trust.deps);
+    const due = await trust.deps.services.jobs.dueReminders();
     const expected = await expectedCards(trust.deps);
     expect(due.length).toBeGreaterThan(20);
 
@@ -70,7 +69,7 @@ test('a sweep killed half-way through its fan-out, then run again and delivered:
   const bot = await botOnQueue({ trust, clock, azurite, queue, ledger, consumer: false });
   try {
     await installForEveryoneDue(trust.deps, bot.references, endpoint.serviceUrl);
-    const due = await dueReminders(trust.deps);
+    const due = await trust.deps.services.jobs.dueReminders();
     const expected = await expectedCards(trust.deps);
 
     const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'support', 'fanout-child.ts')], {

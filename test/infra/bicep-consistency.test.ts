@@ -160,7 +160,7 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
     expect(queues.sort()).toEqual([queue, `${queue}-poison`].sort());
 
     // The tables the code opens by default name: `options.<x>Table ?? 'name'` / `options.table ?? 'name'`.
-    const codeTables = [join('bot', 'proactive', 'table-storage.ts'), join('functions', 'azure', 'sweep-state.ts')].flatMap((file) =>
+    const codeTables = [join('core', 'adapters', 'azure-storage', 'table-conversation-references.ts'), join('functions', 'azure', 'sweep-state.ts')].flatMap((file) =>
       [...readFileSync(join(root, file), 'utf8').matchAll(/\b(?:\w+Table|table) \?\? '([a-z0-9]+)'/gi)].map((x) => x[1]),
     );
     const tables = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/tableServices/tables').map((r) => literalOf(template, propertyValue(r.value, 'name')));

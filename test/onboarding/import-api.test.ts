@@ -1,6 +1,7 @@
 import { createSqliteAuditLog } from '../../core/adapters/sqlite';
 import { urnOf } from '../../core/domain/onboarding-academies';
 import { createApiHandler } from '../../functions/api/api-handler';
+import { createTrustServices } from '../../core/services/trust-services';
 import type { ApiResponse } from '../../functions/api/api-types';
 import { allAcademies, csv, sample, seededTrust, snapshot } from './onboarding-fixtures';
 
@@ -9,9 +10,8 @@ async function api() {
   const log = createSqliteAuditLog(trust.db);
   let n = 0;
   const handle = createApiHandler({
-    deps: trust.deps,
+    services: createTrustServices({ ...trust.deps, audit: { log, newId: () => `audit-${++n}` } }),
     identify: async (req) => (req.headers['x-dev-person'] ? trust.store.people.get(req.headers['x-dev-person']) : undefined),
-    audit: { log, newId: () => `audit-${++n}` },
   });
   const post = (as: string | undefined, body: unknown): Promise<ApiResponse & { body: any }> =>
     handle({ method: 'POST', path: '/api/admin/import', query: {}, headers: as ? { 'x-dev-person': as } : {}, body });

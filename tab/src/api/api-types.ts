@@ -9,8 +9,9 @@ import type { getMyWork } from '../../../core/services/my-work.service';
 import type { getPlanner } from '../../../core/services/planner.service';
 import type { getTrustKpis } from '../../../core/services/trust-kpis.service';
 import type { ImprovementModel } from '../../../core/domain/models/improvement-model.schema';
-import type { academyAdminItem, personAdminItem } from '../../../functions/api/admin-mappers';
-import type { academyListItem, personListItem } from '../../../functions/api/response-mappers';
+import type { ViewerCan } from '../../../core/domain/viewer-can';
+import type { academyAdminItem, personAdminItem } from '../../../core/services/mappers/admin.mapper';
+import type { academyListItem, personListItem } from '../../../core/services/mappers/people-and-academies.mapper';
 
 export type { AcademyStatus } from '../../../core/domain/academy-status';
 export type { ActionItem } from '../../../core/domain/action-item';
@@ -27,6 +28,8 @@ export type MyWork = Data<typeof getMyWork>;
 export type Planner = Data<typeof getPlanner>;
 export type TrustKpis = Data<typeof getTrustKpis>;
 export type PersonItem = ReturnType<typeof personListItem>;
+/** The signed-in person, with what they may do (the server's `can` flags). */
+export type Me = PersonItem & { can: ViewerCan };
 export type AcademyItem = ReturnType<typeof academyListItem>;
 export type AcademyAdminItem = ReturnType<typeof academyAdminItem>;
 export type PersonAdminItem = ReturnType<typeof personAdminItem>;

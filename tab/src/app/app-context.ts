@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client';
-import type { AcademyItem, ImprovementModel, PersonItem } from '../api/api-types';
+import type { AcademyItem, ImprovementModel, Me, PersonItem } from '../api/api-types';
 
 /** What every page needs: the API, who is signed in, and the trust's names for people, academies and meeting kinds. */
 export interface AppContextValue {
   api: ApiClient;
-  me: PersonItem;
+  me: Me;
   mode: 'teams' | 'local';
   people: Map<string, PersonItem>;
   academies: Map<string, AcademyItem>;

@@ -22,7 +22,7 @@ export function renderApp(state: AppShellState, s: ReturnType<typeof useAppStyle
   const { route, context } = state;
   const panel = route.page === 'side-panel';
   const me = context.state === 'ready' ? context.data.me : undefined;
-  const isAdmin = me?.roles.some((r) => r.role === 'trust-admin' || r.role === 'ceo') ?? false;
+  const isAdmin = me?.can.administerTrust ?? false;
   const title = context.state === 'ready' ? 'School improvement' : 'School improvement';
   return (
     <FluentProvider theme={THEMES[state.theme]} className={s.root} data-theme={state.theme}>

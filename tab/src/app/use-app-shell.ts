@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, type ApiClient } from '../api/api-client';
-import type { AcademyItem, ImprovementModel, PersonItem } from '../api/api-types';
+import type { AcademyItem, ImprovementModel, Me, PersonItem } from '../api/api-types';
 import { asApiError, type Loadable } from '../api/use-api-data';
 import type { AppContextValue } from './app-context';
 import { connectToHost, type Host, type ThemeName } from './teams-host';
@@ -46,7 +46,7 @@ function initialDevPerson(): string {
 
 async function loadContext(api: ApiClient, mode: 'teams' | 'local'): Promise<Omit<AppContextValue, 'setDevPerson'>> {
   const [me, people, academies, model] = await Promise.all([
-    api.get<PersonItem>('/api/me'),
+    api.get<Me>('/api/me'),
     api.get<{ people: PersonItem[] }>('/api/people'),
     api.get<{ academies: AcademyItem[] }>('/api/academies'),
     api.get<{ model: ImprovementModel }>('/api/model'),

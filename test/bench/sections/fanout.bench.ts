@@ -1,3 +1,4 @@
+import { testServices } from '../../support/test-services';
 import pino from 'pino';
 import { createSqliteRecordStore, openSqliteDatabase } from '../../../core/adapters/sqlite';
 import { fixedClock } from '../../../core/ports/clock.port';
@@ -6,11 +7,11 @@ import { seedDemoTrust } from '../../../core/seed/seed-demo-trust';
 import type { DueReminder } from '../../../core/services/reminders.service';
 import { startAzuriteStorage } from '../../../bot/local/azurite';
 import { composeBot } from '../../../bot/compose-bot';
-import { createAzureReminderQueue } from '../../../bot/proactive/azure-reminder-queue';
-import { runFanOutSweep } from '../../../bot/proactive/reminder-fanout';
-import { TEAMS_LIMITS } from '../../../bot/proactive/send-decisions';
-import { createTableDeliveryLedger } from '../../../bot/proactive/table-delivery-ledger';
-import { createTableStorage } from '../../../bot/proactive/table-storage';
+import { createAzureReminderQueue } from '../../../core/adapters/azure-storage/azure-reminder-queue';
+import { runFanOutSweep } from '../../../core/services/delivery/reminder-fanout.service';
+import { TEAMS_LIMITS } from '../../../core/services/delivery/send-decisions';
+import { createTableDeliveryLedger } from '../../../core/adapters/azure-storage/table-delivery-ledger';
+import { createTableStorage } from '../../../core/adapters/azure-storage/table-conversation-references';
 import { startTestConnector } from '../../fanout/support/bot-connector';
 import type { BenchRow } from '../measure';
 
@@ -50,7 +51,7 @@ export async function fanoutBench(): Promise<BenchRow[]> {
     }
     const queue = await createAzureReminderQueue(azurite.connectionString, 'bench-reminders');
     const ledger = await createTableDeliveryLedger(azurite.connectionString, { allowInsecureConnection: true });
-    const bot = await composeBot({ store, clock, baseUrl: 'http://127.0.0.1:1', logger: pino({ level: 'silent' }), storage, delivery: { queue, ledger, consumer: { concurrency: 64, maxPollIntervalMs: 100 } } });
+    const bot = await composeBot({ services: testServices(store, clock), baseUrl: 'http://127.0.0.1:1', logger: pino({ level: 'silent' }), storage, delivery: { queue, ledger, consumer: { concurrency: 64, maxPollIntervalMs: 100 } } });
     try {
       const started = Date.now();
       const counts = await runFanOutSweep({ store, clock, queue, ledger, due: async () => due }, { correlationId: 'bench-sweep' });

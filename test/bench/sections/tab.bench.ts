@@ -1,3 +1,4 @@
+import { testServices } from '../../support/test-services';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -38,7 +39,8 @@ export async function tabBench(): Promise<BenchRow[]> {
   const { people } = await storeSyntheticTrust(store, CLOCK, 60);
   await planAcademicYear(deps, people.find((p) => p.id === 'ceo')!, { academicYear: '2026/27' });
   const logger = pino({ level: 'silent' });
-  const app = createLocalHost({ api: createApiHandler({ deps, identify: devIdentity(store, 'local') }), health: async () => ({ status: 'ok' }), logger, tab: { dir: TAB_DIST_DIR } });
+  const services = testServices(store, CLOCK);
+  const app = createLocalHost({ api: createApiHandler({ services, identify: devIdentity(services, 'local') }), health: async () => ({ status: 'ok' }), logger, tab: { dir: TAB_DIST_DIR } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,4 +1,4 @@
-import type { ReminderQueue } from '../../../bot/proactive/reminder-queue.port';
+import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
 
 export interface QueueUnderTest {
   queue: ReminderQueue;

@@ -1,5 +1,5 @@
 import type { DeliveryOutcome, ReminderDeliverer } from '../../../bot/proactive/reminder-delivery';
-import type { ReminderQueue } from '../../../bot/proactive/reminder-queue.port';
+import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
 
 /**
  * Drains `queue` the way an unlucky runtime would: each message is handed to two deliverers at

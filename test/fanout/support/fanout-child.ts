@@ -5,10 +5,10 @@
  */
 import { createSqliteRecordStore, openSqliteDatabase } from '../../../core/adapters/sqlite';
 import { fixedClock } from '../../../core/ports/clock.port';
-import { createAzureReminderQueue } from '../../../bot/proactive/azure-reminder-queue';
-import { runFanOutSweep } from '../../../bot/proactive/reminder-fanout';
-import type { ReminderQueue } from '../../../bot/proactive/reminder-queue.port';
-import { createTableDeliveryLedger } from '../../../bot/proactive/table-delivery-ledger';
+import { createAzureReminderQueue } from '../../../core/adapters/azure-storage/azure-reminder-queue';
+import { runFanOutSweep } from '../../../core/services/delivery/reminder-fanout.service';
+import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
+import { createTableDeliveryLedger } from '../../../core/adapters/azure-storage/table-delivery-ledger';
 
 async function main(): Promise<void> {
   const env = (k: string) => process.env[k] ?? (() => { throw new Error(`${k} missing`); })();

@@ -11,13 +11,14 @@ import { tabLinks } from '../../../bot/cards/card-links';
 import type { BotDeps } from '../../../bot/conversation/bot-types';
 import { startAzuriteStorage, type RunningAzuriteStorage } from '../../../bot/local/azurite';
 import { composeBot, type ComposedBot } from '../../../bot/compose-bot';
-import { createAzureReminderQueue } from '../../../bot/proactive/azure-reminder-queue';
-import type { ConversationReferenceStore } from '../../../bot/proactive/conversation-references.port';
-import type { DeliveryLedger } from '../../../bot/proactive/delivery-ledger.port';
+import { testBotDeps } from '../../support/test-services';
+import { createAzureReminderQueue } from '../../../core/adapters/azure-storage/azure-reminder-queue';
+import type { ConversationReferenceStore } from '../../../core/ports/conversation-references.port';
+import type { DeliveryLedger } from '../../../core/ports/delivery-ledger.port';
 import { reminderCard } from '../../../bot/proactive/reminder-cards';
-import type { ReminderQueue } from '../../../bot/proactive/reminder-queue.port';
-import { createTableDeliveryLedger } from '../../../bot/proactive/table-delivery-ledger';
-import { createTableStorage } from '../../../bot/proactive/table-storage';
+import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
+import { createTableDeliveryLedger } from '../../../core/adapters/azure-storage/table-delivery-ledger';
+import { createTableStorage } from '../../../core/adapters/azure-storage/table-conversation-references';
 import { startTestConnector, type TestConnector } from './bot-connector';
 
 export const conversationOf = (personId: string) => `personal-${personId}`;
@@ -56,19 +57,19 @@ export async function seededTrust(clock: Clock): Promise<SeededTrust> {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'fanout-')), 'trust.db');
   const store = createSqliteRecordStore(openSqliteDatabase(dbPath));
   await seedDemoTrust(store, clock);
-  return { store, dbPath, deps: { store, clock, links: tabLinks('http://127.0.0.1:1/tab') }, close: () => store.close() };
+  return { store, dbPath, deps: testBotDeps(store, clock), close: () => store.close() };
 }
 
 /** Everyone the trust would remind today gets a conversation reference (they installed the app). */
 export async function installForEveryoneDue(deps: BotDeps, references: ConversationReferenceStore, serviceUrl: string): Promise<void> {
-  const people = new Set((await dueReminders(deps)).map((r) => r.personId));
+  const people = new Set((await deps.services.jobs.dueReminders()).map((r) => r.personId));
   for (const personId of people) await references.save(referenceFor(personId, serviceUrl));
 }
 
 /** What each conversation should receive: each due reminder's card, once. */
 export async function expectedCards(deps: BotDeps): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
-  for (const r of await dueReminders(deps)) {
+  for (const r of await deps.services.jobs.dueReminders()) {
     const card = await reminderCard(deps, r);
     if (!card) continue;
     const m = out.get(conversationOf(r.personId)) ?? new Map<string, number>();
@@ -93,8 +94,7 @@ export async function botOnQueue(input: { trust: SeededTrust; clock: Clock; azur
   const suffix = `${process.pid}x${++n}`;
   const storage = await createTableStorage(input.azurite.connectionString, { referencesTable: `refs${suffix}`, sentTable: `sent${suffix}`, allowInsecureConnection: true });
   return composeBot({
-    store: input.trust.store,
-    clock: input.clock,
+    services: input.trust.deps.services,
     baseUrl: 'http://127.0.0.1:1',
     logger: pino({ level: 'silent' }),
     storage,

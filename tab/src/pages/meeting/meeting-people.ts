@@ -1,12 +1,13 @@
 import type { MeetingView, PersonItem } from '../../api/api-types';
 import type { AppContextValue } from '../../app/app-context';
 
-/** Who can own an action raised at the meeting: its attendees first, then the academy's people the viewer may see. */
+const asItem = (view: MeetingView, ctx: Pick<AppContextValue, 'people'>, id: string): PersonItem =>
+  ctx.people.get(id) ?? { id, name: view.substitutes.find((p) => p.id === id)?.name ?? view.actionOwners.find((p) => p.id === id)?.name ?? view.people.find((p) => p.id === id)?.name ?? 'someone', email: '', jobTitle: undefined, roles: [] };
+
+
+/** Who can own an action raised at the meeting (the server's list: attendees first, then the academy's people). */
 export function actionOwners(view: MeetingView, ctx: Pick<AppContextValue, 'people'>): PersonItem[] {
-  const ids = [view.meeting.chairId, ...view.meeting.attendees.map((a) => a.personId)];
-  const atAcademy = [...ctx.people.values()].filter((p) => p.roles.some((r) => r.academyId === view.meeting.academyId)).map((p) => p.id);
-  const seen = new Set<string>();
-  return [...ids, ...atAcademy].filter((id) => !seen.has(id) && (seen.add(id), true)).map((id) => ctx.people.get(id) ?? { id, name: view.people.find((p) => p.id === id)?.name ?? id, email: '', jobTitle: undefined, roles: [] });
+  return view.actionOwners.map((p) => asItem(view, ctx, p.id));
 }
 
 /** Today plus four weeks: a sensible default due date. */
@@ -16,15 +17,12 @@ export const inFourWeeks = (today: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-const asItem = (view: MeetingView, ctx: Pick<AppContextValue, 'people'>, id: string): PersonItem => ctx.people.get(id) ?? { id, name: view.people.find((p) => p.id === id)?.name ?? id, email: '', jobTitle: undefined, roles: [] };
-
 /** Who the viewer may send apologies for: anyone still expected when they record the meeting, else only themselves. */
 export function apologyCandidates(view: MeetingView, ctx: Pick<AppContextValue, 'people' | 'me'>, canRecord: boolean): PersonItem[] {
   return view.meeting.attendees.filter((a) => a.attendance === 'expected' && (canRecord || a.personId === ctx.me.id)).map((a) => asItem(view, ctx, a.personId));
 }
 
-/** Who could stand in: people the viewer can see who are not already on the list, by name. */
+/** Who could stand in (the server's list: people who may see the academy, not already on the list), by name. */
 export function substituteCandidates(view: MeetingView, ctx: Pick<AppContextValue, 'people'>): PersonItem[] {
-  const listed = new Set(view.meeting.attendees.map((a) => a.personId));
-  return [...ctx.people.values()].filter((p) => !listed.has(p.id)).sort((a, b) => a.name.localeCompare(b.name));
+  return view.substitutes.map((p) => asItem(view, ctx, p.id));
 }

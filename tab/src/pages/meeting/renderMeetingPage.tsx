@@ -28,7 +28,9 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
   const today = londonToday();
   const absentees = m.status === 'planned' && m.date >= today ? apologyCandidates(v, ctx, st.canRecord) : [];
   const canMark = st.canRecord && m.status !== 'cancelled';
-  const pendingMine = m.notes?.approvals.some((a) => a.personId === ctx.me.id && a.status !== 'approved') && !m.notes?.circulatedAt;
+  // Withheld notes (not yet circulated, and the viewer is not an approver) show only that they exist.
+  const notes = m.notes && !m.notes.withheld ? m.notes : undefined;
+  const pendingMine = notes?.approvals.some((a) => a.personId === ctx.me.id && a.status !== 'approved') && !notes?.circulatedAt;
   return (
     <div className={s.page}>
       <h1 className={s.heading}>
@@ -121,7 +123,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                         {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
                       </div>
                     ) : null}
-                    {p.extension?.status === 'requested' && m.chairId === ctx.me.id ? (
+                    {p.extension?.status === 'requested' && v.can.decideExtensions ? (
                       <div className={s.row}>
                         <Button size="small" appearance="primary" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, true)}>
                           Grant the extension
@@ -131,10 +133,10 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                         </Button>
                       </div>
                     ) : null}
-                    {(p.ownerId === ctx.me.id || st.canRecord) && m.status === 'planned' && (!p.extension || p.extension.status === 'declined') ? (
+                    {v.can.papers[p.requirementId]?.askForMoreTime ? (
                       <ExtensionForm title={p.title} busy={st.busy} onRequest={(e) => st.requestExtension(p.requirementId, e)} />
                     ) : null}
-                    {p.ownerId === ctx.me.id || st.canRecord ? (
+                    {v.can.papers[p.requirementId]?.submit ? (
                       <form
                         className={s.row}
                         onSubmit={(e) => {
@@ -219,14 +221,15 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
           )}
         </Section>
         <Section title="Notes">
-          {m.notes ? (
+          {m.notes?.withheld ? <Empty>{m.notes.message}</Empty> : null}
+          {notes ? (
             <>
-              <p className={s.pre}>{m.notes.text}</p>
+              <p className={s.pre}>{notes.text}</p>
               <Text className={s.muted}>
-                Written by {nameOf(ctx, m.notes.writtenBy)}, {formatDateTime(m.notes.writtenAt)}. {m.notes.circulatedAt ? `Approved and circulated ${formatDateTime(m.notes.circulatedAt)}.` : 'Not yet circulated.'}
+                Written by {nameOf(ctx, notes.writtenBy)}, {formatDateTime(notes.writtenAt)}. {notes.circulatedAt ? `Approved and circulated ${formatDateTime(notes.circulatedAt)}.` : 'Not yet circulated.'}
               </Text>
               <ul className={s.list} aria-label="Approvals">
-                {m.notes.approvals.map((a) => (
+                {notes.approvals.map((a) => (
                   <li key={`${a.role}-${a.personId}`}>
                     {nameOf(ctx, a.personId)}: {a.status}
                     {a.comment ? ` (“${a.comment}”)` : ''}
@@ -234,7 +237,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                 ))}
               </ul>
             </>
-          ) : (
+          ) : m.notes ? null : (
             <Empty>No notes written yet.</Empty>
           )}
           {pendingMine ? (
@@ -259,7 +262,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
               </div>
             </form>
           ) : null}
-          {st.canRecord && m.status !== 'cancelled' && !m.notes?.circulatedAt && m.date <= today ? (
+          {st.canRecord && m.status !== 'cancelled' && !notes?.circulatedAt && m.date <= today ? (
             <form
               className={s.form}
               aria-label="Write the notes"

@@ -7,11 +7,11 @@ export function useMeetingPage(meetingId: string) {
   const { ctx, data } = record;
   const [notesDraft, setNotesDraft] = useState('');
   const [comment, setComment] = useState('');
-  const meeting = data.state === 'ready' ? data.data.meeting : undefined;
-  const trustWriter = ctx.me.roles.some((r) => r.role === 'ceo' || r.role === 'improvement-director' || r.role === 'trust-admin');
-  const canRecord = !!meeting && (meeting.chairId === ctx.me.id || trustWriter);
-  const canWrite = !!meeting && (trustWriter || ctx.me.roles.some((r) => r.academyId === meeting.academyId));
-  return { ...record, canRecord, canWrite, notesDraft, setNotesDraft, comment, setComment };
+  // What the viewer may do comes from the server (core/domain/viewer-can.ts), never from a copy here.
+  const can = data.state === 'ready' ? data.data.can : undefined;
+  const canRecord = can?.run ?? false;
+  const canWrite = can?.write ?? false;
+  return { ...record, can, canRecord, canWrite, notesDraft, setNotesDraft, comment, setComment };
 }
 
 export type MeetingPageState = ReturnType<typeof useMeetingPage>;

@@ -17,7 +17,7 @@ export function usePlannerPage() {
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MoveResult>();
-  const canMove = ctx.me.roles.some((r) => r.role === 'ceo' || r.role === 'improvement-director' || r.role === 'trust-admin');
+  const canMove = ctx.me.can.planMeetings;
 
   const halfTerms =
     data.state === 'ready'

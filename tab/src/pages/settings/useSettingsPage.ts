@@ -21,7 +21,7 @@ export type SaveResult = { intent: 'success' | 'error'; text: string; problems?:
 /** Settings' state: the improvement model as JSON (validated by the API on save), academies and people. */
 export function useSettingsPage() {
   const ctx = useAppContext();
-  const isAdmin = ctx.me.roles.some((r) => r.role === 'trust-admin' || r.role === 'ceo');
+  const isAdmin = ctx.me.can.administerTrust;
   const model = useApiData<{ model: ImprovementModel; version: string }>('/api/model');
   const academies = useApiData<{ academies: AcademyAdminItem[] }>(isAdmin ? '/api/admin/academies' : '/api/me');
   const people = useApiData<{ people: PersonAdminItem[] }>(isAdmin ? '/api/admin/people' : '/api/me');

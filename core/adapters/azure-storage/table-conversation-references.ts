@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TableEntity } from '@azure/data-tables';
-import { tableClient, type StorageAccount } from '../../core/adapters/azure-storage/storage-account';
-import type { ConversationReferenceStore, SentLog, StoredReference } from './conversation-references.port';
+import { tableClient, type StorageAccount } from './storage-account';
+import type { ConversationReferenceStore, SentLog, StoredReference } from '../../ports/conversation-references.port';
 
 /** Table keys may not hold / \ # ? or control characters: hash anything that might. */
 const safeKey = (s: string): string => (/^[A-Za-z0-9._-]{1,200}$/.test(s) ? s : createHash('sha256').update(s).digest('hex'));

@@ -1,6 +1,6 @@
 import type { QueueClient } from '@azure/storage-queue';
-import { queueClient, type StorageAccount } from '../../core/adapters/azure-storage/storage-account';
-import type { ReceivedMessage, ReminderQueue } from './reminder-queue.port';
+import { queueClient, type StorageAccount } from './storage-account';
+import type { ReceivedMessage, ReminderQueue } from '../../ports/reminder-queue.port';
 
 /** Azure Storage counts visibility in whole seconds; a delay that is not zero waits at least one. */
 const seconds = (ms: number): number => (ms <= 0 ? 0 : Math.ceil(ms / 1000));

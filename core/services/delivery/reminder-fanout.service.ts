@@ -1,8 +1,8 @@
-import { dueReminders, type DueReminder } from '../../core/services/reminders.service';
-import type { ServiceDeps } from '../../core/services/service-context';
-import type { DeliveryLedger } from './delivery-ledger.port';
+import { dueReminders, type DueReminder } from '../reminders.service';
+import type { ServiceDeps } from '../service-context';
+import type { DeliveryLedger } from '../../ports/delivery-ledger.port';
 import { isStalled, messageForReminder, shouldEnqueue, QUEUE_RETRY } from './delivery-decisions';
-import type { ReminderQueue } from './reminder-queue.port';
+import type { ReminderQueue } from '../../ports/reminder-queue.port';
 
 export interface FanOutDeps extends ServiceDeps {
   queue: ReminderQueue;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import { tableClient, type StorageAccount } from '../../core/adapters/azure-storage/storage-account';
-import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } from './delivery-ledger.port';
+import { tableClient, type StorageAccount } from './storage-account';
+import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } from '../../ports/delivery-ledger.port';
 
 /**
  * Table keys may not hold / \ # ? or control characters and stop at 1 KiB: hash a key that would

@@ -4,8 +4,8 @@
  * failed send leads to.
  */
 import { z } from 'zod';
-import type { DueReminder } from '../../core/services/reminders.service';
-import type { DeliveryRecord, DeliveryStatus } from './delivery-ledger.port';
+import type { DueReminder } from '../reminders.service';
+import type { DeliveryRecord, DeliveryStatus } from '../../ports/delivery-ledger.port';
 import { decideRetry, reminderKey, type RetryPolicy } from './send-decisions';
 
 const KINDS = ['paper-deadline', 'paper-escalation', 'notes-approval', 'attendee-reminder', 'action-due', 'action-overdue'] as const;

@@ -1,5 +1,5 @@
-import type { Academy } from '../../core/domain/academy';
-import type { Person } from '../../core/domain/people';
+import type { Academy } from '../../domain/academy';
+import type { Person } from '../../domain/people';
 
 /** Only the fields listed cross the boundary, so a new field never leaks by accident. */
 export const academyListItem = (a: Academy) => ({

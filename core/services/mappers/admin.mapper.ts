@@ -1,6 +1,6 @@
-import type { Academy } from '../../core/domain/academy';
-import type { Person } from '../../core/domain/people';
-import type { Stored } from '../../core/ports/record-store.port';
+import type { Academy } from '../../domain/academy';
+import type { Person } from '../../domain/people';
+import type { Stored } from '../../ports/record-store.port';
 
 /** Settings' view of an academy: the fields the trust admin edits, with the version to send back. */
 export const academyAdminItem = (a: Stored<Academy>) => ({

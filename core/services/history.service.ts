@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
+import type { Person } from '../domain/people';
+import { seesWholeTrust } from '../domain/permissions';
+import type { AuditLog } from '../ports/audit-log.port';
+import type { RecordStore } from '../ports/record-store.port';
+import { requireAcademyAccess, type ServiceDeps } from './service-context';
+
+const kindSchema = z.enum(['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms', 'trust']);
+
+/** A record's audit trail, newest first, for whoever may read the record itself. */
+export async function recordHistory(deps: ServiceDeps, audit: AuditLog, viewer: Person, kindParam: string, id: string, cursor?: string) {
+  const kind = parseOrThrow(kindSchema, kindParam, 'record kind');
+  if (kind === 'trust' || kind === 'people') {
+    if (!seesWholeTrust(viewer)) throw new ForbiddenError('Only trust staff can see the history of trust settings and people.');
+  } else {
+    const rec = await (deps.store[kind] as RecordStore['actions']).get(id);
+    if (!rec) throw new NotFoundError(kind, id);
+    requireAcademyAccess(viewer, kind === 'academies' ? rec.id : (rec as { academyId: string }).academyId, 'read');
+  }
+  return audit.forRecord(kind, id, { pageSize: 100, ...(cursor ? { cursor } : {}) });
+}

@@ -1,0 +1,53 @@
+import { carryForwardActions } from '../domain/carry-forward';
+import { NotFoundError } from '../domain/errors';
+import { allPages, collect } from '../ports/record-store.port';
+import { getAction } from './actions.service';
+import { actionView } from './mappers/action.mapper';
+import type { Person } from '../domain/people';
+import { canAccessAcademy } from '../domain/permissions';
+import { meetingCan } from '../domain/viewer-can';
+import { nameDirectory } from './directory.service';
+import { meetingRecordView } from './mappers/meeting-record.mapper';
+import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+
+/**
+ * A meeting as one viewer's cards show it: the record through the mapper, the academy's and kind's
+ * names, names of people the viewer may see, who may stand in as a substitute, today, and what the
+ * viewer may do. Cards for someone else (the chair told of an extension request) are built from
+ * that person's own view.
+ */
+export async function meetingForCards(deps: ServiceDeps, viewer: Person, meetingId: string) {
+  const meeting = await deps.store.meetings.get(meetingId);
+  if (!meeting) throw new NotFoundError('meeting', meetingId);
+  requireAcademyAccess(viewer, meeting.academyId, 'read');
+  const [trust, academy, dir, actions] = await Promise.all([
+    loadTrust(deps),
+    deps.store.academies.get(meeting.academyId),
+    nameDirectory(deps, viewer),
+    collect(allPages((p) => deps.store.actions.list({ academyId: meeting.academyId }, p))),
+  ]);
+  const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
+  const attending = new Set(meeting.attendees.map((a) => a.personId));
+  // A substitute may see the meeting's academy: its staff and governors, or the trust's roles.
+  const substitutes = dir.people.filter((p) => !attending.has(p.id) && canAccessAcademy(p, meeting.academyId, 'read')).map((p) => ({ id: p.id, name: p.name }));
+  return {
+    meeting: meetingRecordView(viewer, meeting, kind),
+    academyName: academy?.name ?? 'the academy',
+    kindName: kind?.name ?? 'meeting',
+    today: trust.today,
+    nameOf: dir.nameOf,
+    substitutes,
+    agenda: kind?.agenda ?? [],
+    carriedForward: carryForwardActions(actions, meeting, kind ? { kind } : {}),
+    can: meetingCan(viewer, meeting, kind),
+  };
+}
+
+/** An action as its cards show it, with its academy's name. */
+export async function actionForCards(deps: ServiceDeps, viewer: Person, actionId: string) {
+  const action = await getAction(deps, viewer, actionId);
+  const academy = await deps.store.academies.get(action.academyId);
+  return { action: actionView(action), academyName: academy?.name ?? 'the academy' };
+}
+
+export type MeetingForCards = Awaited<ReturnType<typeof meetingForCards>>;

@@ -1,0 +1,57 @@
+import type { Person } from '../domain/people';
+import type { DeliveryLedger } from '../ports/delivery-ledger.port';
+import { allPages, collect } from '../ports/record-store.port';
+import type { ReminderQueue } from '../ports/reminder-queue.port';
+import { auditedStore } from './audited-store';
+import { currentYearRange, syncCalendar } from './calendar-sync.service';
+import { requeueStalledDeliveries, runFanOutSweep } from './delivery/reminder-fanout.service';
+import { dueReminders } from './reminders.service';
+import { openSession, type Session, type SessionDeps } from './session';
+import { signIn, type SignInClaim } from './sign-in.service';
+import type { ServiceDeps } from './service-context';
+
+/**
+ * What a host holds: the door to the records. A request or bot turn opens a session for its
+ * viewer; sign-in and the timers' jobs run as named system actors, so their writes are audited too.
+ * Hosts never see the store.
+ */
+export function createTrustServices(deps: SessionDeps) {
+  /** The store as a named system job writes to it (sign-in linking, the sweeps, the calendar sync). */
+  const asJob = (actor: string): ServiceDeps => ({ ...deps, store: auditedStore(deps.store, deps.audit.log, actor, deps.clock, deps.audit.newId) });
+  const delivery = (queue: ReminderQueue, ledger: DeliveryLedger) => ({ ...asJob('system:reminders'), queue, ledger });
+  return {
+    /** A session for one person: one request, one bot turn. */
+    open: (viewer: Person): Session => openSession(deps, viewer),
+    /** A session for someone the host knows only by id (a proactive card is built from its recipient's own view). */
+    openFor: async (personId: string): Promise<Session | undefined> => {
+      const person = await deps.store.people.get(personId);
+      return person ? openSession(deps, person) : undefined;
+    },
+    /** Who a sign-in names; linking an imported person at first sign-in is audited as `system:sign-in`. */
+    signIn: (claim: SignInClaim) => signIn(asJob('system:sign-in'), claim),
+    jobs: {
+      /** Every reminder due today (or one person's, at their first conversation with the bot). */
+      dueReminders: async (personId?: string) => (await dueReminders(asJob('system:reminders'))).filter((r) => personId === undefined || r.personId === personId),
+      /** The daily fan-out onto the queue, skipping what the ledger shows as sent; `personId` for one person. */
+      fanOutReminders: (queue: ReminderQueue, ledger: DeliveryLedger, options: { correlationId: string; personId?: string; signal?: AbortSignal }) => {
+        const personId = options.personId;
+        const due = personId ? async (d: ServiceDeps) => (await dueReminders(d)).filter((r) => r.personId === personId) : undefined;
+        return runFanOutSweep({ ...delivery(queue, ledger), ...(due ? { due } : {}) }, { correlationId: options.correlationId, ...(options.signal ? { signal: options.signal } : {}) });
+      },
+      requeueStalledDeliveries: (queue: ReminderQueue, ledger: DeliveryLedger) => requeueStalledDeliveries({ queue, ledger, clock: deps.clock }),
+      /** The year's meetings reconciled with the calendar (Outlook in production, `.ics` locally). */
+      syncCalendar: async () => {
+        const job = asJob('system:calendar');
+        if (!deps.calendar) throw new Error('This host has no calendar');
+        return syncCalendar(job, deps.calendar, await currentYearRange(job));
+      },
+    },
+    /** Whether the app is up and on which trust. */
+    health: async () => (await deps.store.trust.get())?.name ?? null,
+    /** Local mode only (the tab's dev identity list): everyone's id, name and job title. */
+    devPeople: async () => (await collect(allPages((p) => deps.store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
+    clock: deps.clock,
+  };
+}
+
+export type TrustServices = ReturnType<typeof createTrustServices>;
