@@ -1,7 +1,8 @@
 /** Jest runs TypeScript through SWC: fast on two cores, no type-check (`npm run typecheck` does that). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/functions', '<rootDir>/test'],
+  // Tests sit beside their code in every top-level folder (`*.test.ts`), and under test/.
+  roots: ['<rootDir>/core', '<rootDir>/functions', '<rootDir>/bot', '<rootDir>/tab', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],

@@ -22,7 +22,7 @@ export interface BotOptions {
   /**
    * The reminder queue and delivery ledger (Azurite locally): the sweep fans out onto the queue and a
    * local consumer delivers, as the Functions queue trigger does in Azure. Without them (Azurite did
-   * not start) the sweep sends directly through the sender, as before.
+   * not start, or a unit test) the sweep sends directly through the sender, once per person per reminder.
    */
   delivery?: DeliveryAdmin & { consumer?: false | { concurrency?: number; maxPollIntervalMs?: number } };
   /**

@@ -1,43 +1,30 @@
 import { z } from 'zod';
-import { actionStatusSchema } from '../../core/domain/action-item';
-import { localDateSchema } from '../../core/domain/local-date';
+import { actionUpdateBodySchema } from '../../core/services/actions.service';
+import { notesApprovalBodySchema, paperSubmitBodySchema } from '../../core/services/meeting-record.service';
+import { apologiesBodySchema, extensionDecisionBodySchema, extensionRequestBodySchema } from '../../core/services/paper-extensions.service';
 
 /**
  * Every `Action.Execute` verb the bot's cards carry, with the schema its data must meet. Data
- * arrives from the client (inputs merged with the button's `data`), so each is validated here once
- * (STYLE rule 6) before any service is called.
+ * arrives from the client (inputs merged with the button's `data`), so each is checked once here,
+ * with the same request schema the use case's other transports use (the card adds only the ids it
+ * was built for, and words a button says instead of a boolean).
  */
 const id = z.string().trim().min(1).max(200);
-const version = z.string().trim().min(1).max(100);
+const meeting = { meetingId: id };
+const paper = { meetingId: id, requirementId: id };
 
 export const verbSchemas = {
   'academy.status': z.object({ academyId: id }),
-  'papers.refresh': z.object({ meetingId: id }),
-  'papers.submit': z.object({ meetingId: id, requirementId: id, version }),
-  'papers.extension.request': z.object({
-    meetingId: id,
-    requirementId: id,
-    version,
-    newDueDate: localDateSchema,
-    reason: z.string().trim().min(1, 'give a reason so the chair can decide').max(1000, 'keep the reason under 1,000 characters'),
-  }),
-  'papers.extension.refresh': z.object({ meetingId: id, requirementId: id }),
-  'papers.extension.decide': z.object({ meetingId: id, requirementId: id, version, decision: z.enum(['approve', 'decline']) }),
-  'meeting.apologies': z.object({
-    meetingId: id,
-    version,
-    reason: z.string().trim().min(1, 'give a reason for your apologies').max(1000, 'keep the reason under 1,000 characters'),
-    substituteId: z.string().trim().max(200).optional(),
-  }),
-  'notes.refresh': z.object({ meetingId: id }),
-  'notes.decide': z.object({
-    meetingId: id,
-    version,
-    decision: z.enum(['approve', 'changes']),
-    comment: z.string().trim().max(2000, 'keep the comment under 2,000 characters').optional(),
-  }),
+  'papers.refresh': z.object(meeting),
+  'papers.submit': paperSubmitBodySchema.pick({ version: true }).extend(paper),
+  'papers.extension.request': extensionRequestBodySchema.extend(paper),
+  'papers.extension.refresh': z.object(paper),
+  'papers.extension.decide': extensionDecisionBodySchema.omit({ approve: true }).extend({ ...paper, decision: z.enum(['approve', 'decline']) }),
+  'meeting.apologies': apologiesBodySchema.extend(meeting),
+  'notes.refresh': z.object(meeting),
+  'notes.decide': notesApprovalBodySchema.omit({ approve: true }).extend({ ...meeting, decision: z.enum(['approve', 'changes']) }),
   'action.refresh': z.object({ actionId: id }),
-  'action.update': z.object({ actionId: id, version, status: actionStatusSchema, note: z.string().trim().max(2000, 'keep the note under 2,000 characters').optional() }),
+  'action.update': actionUpdateBodySchema.extend({ actionId: id }),
 } as const;
 
 export type Verb = keyof typeof verbSchemas;

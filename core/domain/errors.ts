@@ -58,20 +58,12 @@ export class ForbiddenError extends AppError {
   readonly code = 'ACCESS.FORBIDDEN';
 }
 
-/** A business rule refused the request (e.g. a meeting moved onto a bank holiday). */
-export class RuleError extends AppError {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
-
 const hasCode = (e: unknown, code: string): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 export const isValidationError = (e: unknown): e is ValidationError => hasCode(e, 'INPUT.INVALID');
 export const isNotFoundError = (e: unknown): e is NotFoundError => hasCode(e, 'RECORD.NOT_FOUND');
 export const isConflictError = (e: unknown): e is ConflictError => hasCode(e, 'RECORD.CONFLICT');
 export const isEmailTakenError = (e: unknown): e is EmailTakenError => hasCode(e, 'PERSON.EMAIL_TAKEN');
 export const isForbiddenError = (e: unknown): e is ForbiddenError => hasCode(e, 'ACCESS.FORBIDDEN');
-export const isRuleError = (e: unknown): e is RuleError => e instanceof Error && (e as RuleError).name === 'RuleError';
 
 /** zod issues as field problems a person can act on. */
 export function problemsFrom(error: z.ZodError): FieldProblem[] {

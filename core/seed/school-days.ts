@@ -4,7 +4,7 @@ import type { SchoolCalendar, Term } from '../domain/school-year/school-calendar
 /**
  * The school days of one academic year, as the trust's calendar gives them (in term, not a weekend,
  * bank holiday or closure), so that every date the seed writes falls on a day the school is open
- * (DOMAIN.md: "meetings and deadlines fall in term time, on working days"). Dates outside the year
+ * (the trusts' rule: meetings and deadlines fall in term time, on working days). Dates outside the year
  * snap to its first or last school day: the demo never spills into the summer holiday.
  */
 export interface SchoolDays {

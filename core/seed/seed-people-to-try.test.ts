@@ -4,6 +4,7 @@ import { createSqliteRecordStore, openSqliteDatabase } from '../adapters/sqlite'
 import type { LocalDate } from '../domain/local-date';
 import { fixedClock } from '../ports/clock.port';
 import type { RecordStore } from '../ports/record-store.port';
+import { getTrustDashboard } from '../services/academy-status.service';
 import { getMyWork } from '../services/my-work.service';
 import { dueReminders, type DueReminder } from '../services/reminders.service';
 import { PEOPLE_TO_TRY } from './demo-trust.data';
@@ -64,4 +65,38 @@ it('looks after everyone the Agents Playground lets you be', () => {
   const ids = [...yml.matchAll(/^(?:currentUser:|\s+-)\s*\{\s*id:\s*([\w-]+)/gm)].map((m) => m[1]);
   expect(ids.length).toBeGreaterThan(1);
   expect(ids.filter((id) => !PEOPLE_TO_TRY.includes(id!))).toEqual([]);
+});
+
+/** The ids in the README's five-minute tour (its table's "who" column). */
+function tourIds(): string[] {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const tour = readme.slice(readme.indexOf('### A five-minute tour'), readme.indexOf('The JSON behind them'));
+  return [...tour.matchAll(/^\|[^|]+\| `([\w-]+)`/gm)].map((m) => m[1]!);
+}
+
+describe('the README’s five-minute tour', () => {
+  const today: LocalDate = '2026-12-01';
+  const clock = fixedClock(`${today}T10:00:00Z`);
+  let store: RecordStore;
+  beforeAll(async () => {
+    store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
+    await seedDemoTrust(store, clock);
+  });
+  afterAll(() => store.close());
+
+  it('names the people to try, one per role', () => {
+    expect(tourIds()).toEqual([...PEOPLE_TO_TRY, 'board-chair', 'admin']);
+  });
+
+  it('gives everyone it names something to do', async () => {
+    const reminders = await dueReminders({ store, clock });
+    const dashboard = await getTrustDashboard({ store, clock }, (await store.people.get('board-chair'))!);
+    const idle = tourIds().filter((id) => {
+      if (id === 'board-chair') return !dashboard.academies.some((a) => a.rag !== 'green' && a.reasons.length > 0);
+      // The trust admin watches the reminders that go out (and those that cannot reach someone).
+      if (id === 'admin') return reminders.length === 0;
+      return !reminders.some((r) => r.personId === id);
+    });
+    expect(idle).toEqual([]);
+  });
 });

@@ -64,7 +64,7 @@ export async function getAction(deps: ServiceDeps, viewer: Person, id: string): 
 
 export const actionUpdateBodySchema = z.object({
   status: actionStatusSchema,
-  note: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(2000, 'keep the note under 2,000 characters').optional(),
   /** The version the person read: a stale one is a conflict, never a silent overwrite. */
   version: z.string().min(1),
 });

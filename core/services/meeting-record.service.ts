@@ -27,7 +27,7 @@ export const judgementBodySchema = z.object({
 
 export const notesBodySchema = z.object({ text: z.string().max(100000), version });
 
-export const notesApprovalBodySchema = z.object({ approve: z.boolean(), comment: z.string().max(2000).optional(), version });
+export const notesApprovalBodySchema = z.object({ approve: z.boolean(), comment: z.string().trim().max(2000, 'keep the comment under 2,000 characters').optional(), version });
 
 /** A typed link must be an `https:` address (read by the URL parser); it is stored as the parser read it. */
 const paperLink = z

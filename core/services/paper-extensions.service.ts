@@ -15,15 +15,21 @@ const version = z.string().min(1, 'send the version you read');
 
 export const extensionRequestBodySchema = z.object({
   newDueDate: localDateSchema,
-  reason: z.string().trim().min(1, 'give a reason so the chair can decide').max(1000),
+  reason: z.string().trim().min(1, 'give a reason so the chair can decide').max(1000, 'keep the reason under 1,000 characters'),
   version,
 });
 
 export const extensionDecisionBodySchema = z.object({ approve: z.boolean(), version });
 
 export const apologiesBodySchema = z.object({
-  reason: z.string().trim().min(1, 'give a reason for your apologies').max(1000),
-  substituteId: z.string().min(1).optional(),
+  reason: z.string().trim().min(1, 'give a reason for your apologies').max(1000, 'keep the reason under 1,000 characters'),
+  // A card's "no substitute" choice sends an empty string.
+  substituteId: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   version,
 });
 
