@@ -7,8 +7,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  // ESM-only packages (jose) are compiled to CommonJS for Jest like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // ESM-only packages (jose; file-type and its ESM dependencies) are compiled to CommonJS for Jest like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],
   testTimeout: 20000,
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
 };

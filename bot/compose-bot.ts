@@ -4,13 +4,16 @@ import { createBotApp, type BotApp } from './conversation/bot-app';
 import { identifyBotUser } from './conversation/bot-identity';
 import type { BotDeps } from './conversation/bot-types';
 import { createBotbuilderHost, type BotCredentials, type HostRequest, type HostResponse } from './hosting/botbuilder-host';
-import { createMemoryReferenceStore, createMemorySentLog, type ConversationReferenceStore, type SentLog } from '../core/ports/conversation-references.port';
+import type { ConversationReferenceStore, SentLog } from '../core/ports/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog } from '../core/adapters/memory/memory-conversation-references';
 import { createProactiveSender, type ProactiveSender } from './proactive/proactive-sender';
 import { runReminderSweep } from './proactive/reminder-sweep';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryAdmin } from '../core/services/delivery/delivery-admin.service';
 import { createLocalQueueConsumer, type LocalQueueConsumer } from './proactive/local-queue-consumer';
 import type { TrustServices } from '../core/services/trust-services';
+import { reminderKey } from '../core/services/delivery/send-decisions';
+import { reminderCard } from './proactive/reminder-cards';
 import { createReminderDeliverer, type ReminderDeliverer, type ReminderDelivererDeps } from './proactive/reminder-delivery';
 import { scheduleDailySweep, type DailySweepScheduler } from './local/reminder-scheduler';
 
@@ -92,6 +95,18 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
     ? createLocalQueueConsumer({ queue: delivery.queue, deliverer, ...delivery.consumer, onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried') })
     : undefined;
   const sweep = () => sweepFor();
+  /**
+   * Messages about a change (an extension asked for in the tab reaches the chair in Teams): onto the
+   * queue and ledger like the reminders, so each goes to each person once within Teams' limits and an
+   * undeliverable one shows in the admin's deliveries; sent directly when there is no queue.
+   */
+  const stopListening = services.onMessages(async (messages) => {
+    if (delivery) return services.jobs.queueMessages(delivery.queue, delivery.ledger, messages, `change-${randomUUID()}`);
+    for (const m of messages) {
+      const card = await reminderCard(deps, m);
+      if (card) await sender.send(m.personId, reminderKey(m.kind, m.occurrence, m.personId), card);
+    }
+  });
   const scheduler = input.dailySweepAt
     ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => services.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
     : undefined;
@@ -106,6 +121,7 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
     ...(deliverer && delivery ? { deliverer, deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}),
     ...(consumer ? { consumer } : {}),
     async close() {
+      stopListening();
       scheduler?.stop();
       await consumer?.stop();
       await deliverer?.stop();

@@ -4,8 +4,26 @@ import { md, type CardText } from './card-text';
 /** What the bot can do, with examples a person can tap. */
 export function helpCard(options: { seesWholeTrust: boolean; name: string }): AdaptiveCard {
   const lines = options.seesWholeTrust
-    ? ['“how is Oakfield doing?” or “status of st marys”', '“which schools are red?” (or amber, green)', '“what’s overdue at Brook Lane?”', '“who hasn’t sent papers for this week’s meetings?”', '“next meetings” or “next meetings at Riverside”', '“support days left at Hill Top”', '“my papers”, “my actions”']
-    : ['“how are we doing?” or your school’s name: its status', '“what’s overdue?”', '“next meetings”', '“support days left”', '“my papers”: the papers you owe, with buttons to mark them in, ask for an extension or send apologies', '“my actions”: your actions, to update'];
+    ? [
+        '“anything I should worry about?” or “show me the dashboard”',
+        '“how is Oakfield doing?”, “is Willow Bank improving?”',
+        '“which schools are red?” (or amber, green)',
+        '“when is the next AIM for Riverside?”, “any meetings in January?”',
+        '“has Northgate sent its papers?”, “who hasn’t sent papers this week?”',
+        '“what actions are overdue across the trust?”, “what’s overdue at Brook Lane?”',
+        '“who chairs Kingsmead’s meetings?”, “who’s the head at Elmwood?”',
+        '“what did the last meeting at Castle View decide?”',
+        '“support days left at Hill Top”, “interventions at Hill Top”, “where is Brook Lane on the escalation ladder?”',
+        '“my papers”, “my actions”, “what do I owe?”, “when’s my next meeting?”',
+      ]
+    : [
+        '“how are we doing?”, “are we improving?”',
+        '“what do I owe?”: your papers, actions and approvals',
+        '“my papers”: the papers you owe, with buttons to mark them in, ask for an extension or send apologies',
+        '“my actions”: your actions, to update',
+        '“when’s my next meeting?”, “what did the last meeting decide?”',
+        '“what’s overdue?”, “support days left”, “who chairs our meetings?”',
+      ];
   return adaptiveCard([heading(`Hello ${options.name}, here is what I can do`), ...lines.map((l) => text(`• ${l}`, { spacing: 'None' })), text(md`Type **help** at any time.`, { isSubtle: true })]);
 }
 

@@ -17,6 +17,8 @@ export interface PaperCardContext {
   problem?: string;
   /** People who may stand in (the substitute choice). */
   substitutes?: readonly { id: string; name: string }[];
+  /** What the viewer's last action sent (apologies), confirmed at the top. */
+  confirmation?: string;
 }
 
 function paperLine(p: PaperView, meeting: MeetingRecordView, today: LocalDate, nameOf: (id: string) => string): string {
@@ -61,6 +63,7 @@ export function paperDeadlineCard(meeting: MeetingRecordView, ctx: PaperCardCont
   return adaptiveCard(
     [
       ...(ctx.problem ? [problem(ctx.problem)] : []),
+      ...(ctx.confirmation ? [text(`✅ ${ctx.confirmation}`, { color: 'Good' })] : []),
       heading(`Papers for the ${ctx.kindName} at ${ctx.academyName}`),
       facts([
         ['Meeting', formatLondonDateTime(meeting.startsAt)],

@@ -3,6 +3,7 @@ import type { LocalDate } from '../../core/domain/local-date';
 import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
+import type { GradeTone } from '../../core/domain/report-card-labels';
 import { adaptiveCard, execute, facts, heading, openUrl, text, type AdaptiveCard, type TextBlock } from './adaptive-card';
 import type { CardLinks } from './card-links';
 import { md } from './card-text';
@@ -31,9 +32,25 @@ export function academyStatusCard(s: AcademyStatus, ctx: { links: CardLinks; nam
         ['Escalation', `step ${s.escalation.step} of ${s.escalation.of}: ${s.escalation.label}`],
         ['Support days', supportDaysLine(sd)],
       ]),
+      ...reportCardBlocks(s),
+      ...(s.cadence?.length ? [text(md`**Meetings this year, and why**`), ...s.cadence.map((c) => text(`• ${c.text}`, { spacing: 'None' }))] : []),
     ],
     { actions: [openUrl('Open in the tab', ctx.links.academy(s.academyId))], fallbackText: `${s.name}: ${RAG_LABEL[s.rag]}` },
   );
+}
+
+const TONE_COLOUR: Record<GradeTone, TextBlock['color']> = { danger: 'Attention', warning: 'Warning', success: 'Good', brand: 'Accent' };
+
+/** The latest report card area by area, each grade in words and in its colour, then safeguarding (issue 17). */
+function reportCardBlocks(s: AcademyStatus): TextBlock[] {
+  const card = s.inspection?.kind === 'report-card' ? s.inspection : undefined;
+  if (!card) return [];
+  return [
+    text(md`**Ofsted report card, ${formatLongDate(card.date)}**`),
+    ...card.areas.map((a) => text(`${a.label}: ${a.gradeLabel}`, { color: TONE_COLOUR[a.tone], spacing: 'None' })),
+    text(`Safeguarding: ${card.safeguarding.label}`, { color: TONE_COLOUR[card.safeguarding.tone], weight: 'Bolder', spacing: 'None' }),
+    ...(card.monitoring ? [text(card.monitoring, { isSubtle: true, spacing: 'None' })] : []),
+  ];
 }
 
 function supportDaysLine(sd: AcademyStatus['supportDays']): string {

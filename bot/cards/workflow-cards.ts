@@ -68,9 +68,11 @@ export function actionCard(action: ActionView, ctx: { academyName: string; meeti
                 value: action.status,
                 isRequired: true,
                 errorMessage: 'Choose a status',
-                choices: (['open', 'in-progress', 'done', 'dropped'] as const).map((s) => ({ title: STATUS_LABEL[s], value: s })),
+                // The owner's moves (issue 15: open, in progress, done); dropping one needs the meeting's say, in the tab.
+                choices: (['open', 'in-progress', 'done'] as const).map((s) => ({ title: STATUS_LABEL[s], value: s })),
               },
-              { type: 'Input.Text', id: 'note', label: 'Progress note', isMultiline: true, maxLength: 2000 },
+              // The note is what the next meeting reads in "actions carried forward" (DSAT: achieved, outstanding, plan for completion).
+              { type: 'Input.Text', id: 'note', label: 'Progress note', placeholder: 'What has been done, and what happens next', isMultiline: true, maxLength: 2000 },
             ], [execute('Save', 'action.update', { actionId: action.id, version: action.version })]),
             openUrl('Open the academy', ctx.links.academy(action.academyId)),
           ]

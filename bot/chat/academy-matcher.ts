@@ -6,7 +6,8 @@ export interface NamedAcademy {
   aliases: readonly string[];
 }
 
-export type AcademyMatch<A extends NamedAcademy> = { kind: 'one'; academy: A } | { kind: 'several'; candidates: A[] } | { kind: 'none' };
+/** What a name matched: `score` is fuse.js's (0 exact … 1 nothing alike); `exact` when a name, short name, id or initials matched as typed. */
+export type AcademyMatch<A extends NamedAcademy> = { kind: 'one'; academy: A; score: number; exact: boolean } | { kind: 'several'; candidates: A[]; score: number; exact: boolean } | { kind: 'none' };
 
 /** Words that say nothing about which school ("Primary", "Academy", "CE") and spellings of "Saint". */
 const NOISE = new Set(['academy', 'school', 'primary', 'secondary', 'the', 'ce', 'c of e', 'church', 'of', 'england', 'all', 'through', 'special', 'junior', 'infant', 'infants', 'trust']);
@@ -26,7 +27,7 @@ export function normaliseAcademyName(s: string): string {
 }
 
 /** Initials of a name ("Brook Lane Academy" → "bla"), as heads abbreviate schools. */
-const initialsOf = (name: string): string =>
+export const initialsOf = (name: string): string =>
   name
     .toLowerCase()
     .replace(/[^a-z ]+/g, ' ')
@@ -64,8 +65,8 @@ export function createAcademyMatcher<A extends NamedAcademy>(academies: readonly
     const q = normaliseAcademyName(query.slice(0, 200));
     if (q.length < 2) return { kind: 'none' };
     const hit = exact.get(q) ?? exact.get(q.replace(/ /g, ''));
-    if (hit && hit.length === 1) return { kind: 'one', academy: hit[0]! };
-    if (hit && hit.length > 1) return { kind: 'several', candidates: hit };
+    if (hit && hit.length === 1) return { kind: 'one', academy: hit[0]!, score: 0, exact: true };
+    if (hit && hit.length > 1) return { kind: 'several', candidates: hit, score: 0, exact: true };
     const best = new Map<A, number>();
     for (const r of fuse.search(q, { limit: 20 })) {
       const s = r.score ?? 1;
@@ -75,7 +76,7 @@ export function createAcademyMatcher<A extends NamedAcademy>(academies: readonly
     if (ranked.length === 0) return { kind: 'none' };
     const [first, ...others] = ranked;
     const close = others.filter(([, s]) => s - first![1] < CLEAR_LEAD);
-    if (close.length === 0) return { kind: 'one', academy: first![0] };
-    return { kind: 'several', candidates: [first![0], ...close.map(([a]) => a)].slice(0, 5) };
+    if (close.length === 0) return { kind: 'one', academy: first![0], score: first![1], exact: false };
+    return { kind: 'several', candidates: [first![0], ...close.map(([a]) => a)].slice(0, 5), score: first![1], exact: false };
   };
 }

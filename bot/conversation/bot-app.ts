@@ -67,12 +67,7 @@ export function createBotApp(options: {
       const person = await identify(origin.user);
       if (!person) return noticeCard(NOT_A_MEMBER, { tone: 'problem' });
       await remember(person.id, origin);
-      const result = await handleCardAction({ session: deps.services.open(person), services: deps.services, links: deps.links }, verb, data);
-      if (options.sender && result.notify.length) {
-        const sender = options.sender;
-        // Sent after the invoke is answered: Teams expects the invoke response quickly.
-        void Promise.all(result.notify.map((n) => sender.send(n.personId, n.key, n.card))).catch((e: unknown) => options.onError?.(e));
-      }
+      const result = await handleCardAction({ session: deps.services.open(person), links: deps.links }, verb, data);
       return result.card;
     },
 

@@ -50,6 +50,51 @@ function originOf(context: TurnContext): TurnOrigin {
   };
 }
 
+/** Loopback host names: the Agents Playground and tests, on this machine. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Without a bot app id botbuilder checks no token at all, so anyone could post an activity naming
+ * any person and a `serviceUrl` of their own, and have that person's cards sent there. Locally that
+ * is only safe for a `serviceUrl` on this machine (the Agents Playground's).
+ */
+export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+  if (typeof serviceUrl !== 'string') return false;
+  try {
+    const url = new URL(serviceUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.has(url.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+const problem = (code: string, message: string) => ({ error: { code, message } });
+
+/**
+ * The response as botbuilder writes it, except that an error (its 401 "Unauthorized Access…", a
+ * 400) goes out as JSON in the API's problem shape rather than as text Express would call HTML.
+ */
+function jsonErrors(res: HostResponse): HostResponse {
+  let status = 200;
+  const wrapped: HostResponse = {
+    status(code: number) {
+      status = code;
+      res.status(code);
+      return wrapped;
+    },
+    header: (name, value) => (res.header(name, value), wrapped),
+    send(body?: unknown) {
+      if (status >= 400 && (body === undefined || typeof body === 'string')) {
+        res.header('content-type', 'application/json; charset=utf-8');
+        res.send(problem(status === 401 ? 'AUTH.BOT_TOKEN_REQUIRED' : 'BOT.REFUSED', typeof body === 'string' && body.length < 300 ? body : 'The activity was refused'));
+      } else res.send(body);
+      return wrapped;
+    },
+    end: (...args: unknown[]) => (res.end(...args), wrapped),
+  };
+  return wrapped;
+}
+
 const toActivity = (r: BotReply) => (r.card ? MessageFactory.attachment(CardFactory.adaptiveCard(r.card), r.text) : MessageFactory.text(r.text ?? ''));
 
 /** Routes Teams activities to the bot app. */
@@ -110,9 +155,28 @@ export function createBotbuilderHost(app: BotApp, credentials: BotCredentials = 
   };
 
   return {
-    /** POST /api/messages. */
+    /**
+     * POST /api/messages. With a bot app id (F5 "Debug in Teams", production) an activity must carry a
+     * Bot Framework token (botbuilder validates it: signature, issuer, audience = the app id, and the
+     * `serviceurl` claim). Without one (the Agents Playground) only a loopback `serviceUrl` is accepted.
+     */
     async handle(req: HostRequest, res: HostResponse): Promise<void> {
-      await adapter.process(req as never, res as never, (context) => bot.run(context));
+      const out = jsonErrors(res);
+      if (credentials.appId) {
+        if (!req.headers.authorization) {
+          out.status(401);
+          out.send('A Bot Framework token is required (Authorization: Bearer …)');
+          out.end();
+          return;
+        }
+      } else if (!isLoopbackServiceUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+        out.status(403);
+        res.header('content-type', 'application/json; charset=utf-8');
+        res.send(problem('BOT.SERVICE_URL_REFUSED', 'Without a bot app id this bot answers only the Agents Playground on this machine: serviceUrl must be http://localhost or http://127.0.0.1.'));
+        res.end();
+        return;
+      }
+      await adapter.process(req as never, out as never, (context) => bot.run(context));
     },
     transport,
   };

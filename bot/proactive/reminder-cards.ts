@@ -1,6 +1,7 @@
 import type { DueReminder } from '../../core/services/reminders.service';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { paperDeadlineCard, paperEscalationCard } from '../cards/paper-cards';
+import { extensionDecisionCard, paperDeadlineCard, paperEscalationCard } from '../cards/paper-cards';
+import { apologiesSentCard, escalationMovedCard, meetingCancelledCard, meetingMovedCard, notesCirculatedCard } from '../cards/news-cards';
 import { actionCard, attendeeReminderCard, notesApprovalCard } from '../cards/workflow-cards';
 import type { BotDeps } from '../conversation/bot-types';
 import { meetingCardNames, paperCardContext } from '../conversation/card-context';
@@ -15,12 +16,39 @@ export async function reminderCard(deps: BotDeps, r: DueReminder): Promise<Adapt
   if (!session) return undefined;
   const links = deps.links;
   try {
-    if (r.kind === 'action-due' || r.kind === 'action-overdue') {
+    if (r.kind === 'action-due' || r.kind === 'action-overdue' || r.kind === 'action-assigned') {
       const { action, academyName } = await session.actionForCards(r.actionId);
-      return actionCard(action, { academyName, links, reason: r.kind === 'action-due' ? 'due-soon' : 'overdue' });
+      return actionCard(action, { academyName, links, reason: r.kind === 'action-due' ? 'due-soon' : r.kind === 'action-overdue' ? 'overdue' : 'new' });
+    }
+    if (r.kind === 'escalation-moved') {
+      const [detail, names] = await Promise.all([session.academyDetail(r.academyId), session.names()]);
+      const latest = detail.escalations.at(-1);
+      if (!latest) return undefined;
+      const ladder = detail.status.escalation;
+      return escalationMovedCard({ academyId: r.academyId, academyName: detail.status.name, step: ladder.step, of: ladder.of, label: ladder.label, reason: latest.reason, byName: names.nameOf(latest.by) }, links);
     }
     if (!('meetingId' in r)) return undefined;
     const f = await session.meetingForCards(r.meetingId);
+    const news = { ...meetingCardNames(f), links };
+    switch (r.kind) {
+      case 'extension-request':
+        return extensionDecisionCard(f.meeting, r.requirementIds[0], meetingCardNames(f));
+      case 'extension-decision':
+        return paperDeadlineCard(f.meeting, paperCardContext(f, links, r.personId));
+      case 'meeting-moved':
+        return meetingMovedCard(f.meeting, news);
+      case 'meeting-cancelled':
+        return meetingCancelledCard(f.meeting, news);
+      case 'notes-circulated':
+        return notesCirculatedCard(f.meeting, news);
+      case 'apologies-sent': {
+        // The occurrence is `<meeting>:<person>@<when>`: whose apologies these are.
+        const personId = /^[^:]+:([^@]+)@/.exec(r.occurrence)?.[1];
+        return personId ? apologiesSentCard(f.meeting, personId, news) : undefined;
+      }
+      default:
+        break;
+    }
     if (r.kind === 'paper-deadline') return paperDeadlineCard(f.meeting, paperCardContext(f, links, r.personId));
     if (r.kind === 'paper-escalation') return paperEscalationCard(f.meeting, f.meeting.papers.filter((p) => r.requirementIds.includes(p.requirementId)), { ...meetingCardNames(f), links });
     if (r.kind === 'notes-approval') return notesApprovalCard(f.meeting, { ...meetingCardNames(f), viewerId: r.personId, links });

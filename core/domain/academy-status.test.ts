@@ -67,6 +67,7 @@ describe('academyStatus', () => {
       'amber: 2 actions overdue',
       'amber: 1 KPI drop awaiting review',
       'amber: Support spend at 100% of the improvement budget',
+      'amber: Intervention review missed: “Maths mastery support from Brook Lane” was due Monday 19 October 2026',
     ]);
     expect(s.nextMeeting).toEqual({
       id: 'aim-moved',

@@ -2,14 +2,16 @@ import type { Phase } from './academy';
 import { isActionLive } from './action-item';
 import { isActionOverdue } from './carry-forward';
 import { currentStep } from './escalation-ladder';
-import { GRADE_LABELS, type OfstedGrade } from './grades';
-import { isReviewOverdue } from './intervention-reviews';
+import type { OfstedGrade } from './grades';
+import { missedReviews } from './intervention-reviews';
+import { inspectionStatus, ragGrades, withInspectionReasons, type InspectionStatus } from './inspection-status';
 import { dropsAwaitingReview } from './kpi-drops';
 import type { LocalDate } from './local-date';
 import type { Meeting } from './meeting';
 import type { ImprovementModel, RagLevel } from './models/improvement-model.schema';
 import { isPaperIn, isPaperOverdue, papersState, type PapersState } from './paper-deadlines';
 import type { Person } from './people';
+import { flagFixes, withFixes } from './rag-fixes';
 import { ragStatus, type RagReason } from './rag-status';
 import type { SchoolCalendar } from './school-year/school-calendar';
 import { supportDayUsage, type SupportDayUsage } from './support-day-usage';
@@ -42,6 +44,12 @@ export interface AcademyStatus {
   interventions: { active: number; reviewsOverdue: number };
   escalation: { step: number; of: number; stepId: string; label: string; since?: string };
   supportDays: SupportDayUsage;
+  /** The latest inspection (a report card area by area), the academy's own view beside it (core/domain/inspection-status.ts). */
+  inspection?: InspectionStatus['inspection'];
+  selfEvaluation?: InspectionStatus['selfEvaluation'];
+  /** Why the academy gets the meetings it gets: "3 iAIMs a year because its report card … has leadership and governance at needs attention". */
+  // Optional in the type only so statuses built by hand (card fixtures) stay valid; `academyStatus` always sets it.
+  cadence?: InspectionStatus['cadence'];
 }
 
 export interface StatusContext {
@@ -71,14 +79,18 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
   const ladder = currentStep(own(inputs.escalations), model);
   const support = supportDayUsage(academy, inputs.supportDays, meetings, model);
   const openActions = actions.filter(isActionLive);
-  const overdueActions = openActions.filter((a) => isActionOverdue(a, today)).length;
-  const drops = dropsAwaitingReview(own(inputs.kpiDataPoints)).length;
-  const overduePapers = meetings.reduce((n, m) => n + m.papers.filter((p) => isPaperOverdue(p, m, today)).length, 0);
+  const overdue = openActions.filter((a) => isActionOverdue(a, today));
+  const overdueActions = overdue.length;
+  const awaiting = dropsAwaitingReview(own(inputs.kpiDataPoints));
+  const drops = awaiting.length;
+  const latePapers = meetings.flatMap((m) => m.papers.filter((p) => isPaperOverdue(p, m, today)).map((paper) => ({ meeting: m, paper })));
+  const overduePapers = latePapers.length;
+  const missed = missedReviews(interventions, today);
 
-  const rag = ragStatus(
+  const inspection = inspectionStatus(academy, model);
+  const rag = withInspectionReasons(ragStatus(
     {
-      ofstedGrade: academy.ofstedGrade,
-      ...(academy.selfEvaluatedGrade ? { selfEvaluatedGrade: academy.selfEvaluatedGrade } : {}),
+      ...ragGrades(academy),
       overdueActions,
       kpiDropsAwaitingReview: drops,
       overduePapers,
@@ -86,9 +98,11 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
       escalationLabel: ladder.label,
       escalationSteps: ladder.of,
       ...(support.spendPercent !== undefined ? { supportSpendPercent: support.spendPercent } : {}),
+      missedInterventionReviews: missed.map((x) => ({ title: x.intervention.title, due: x.due })),
     },
     model.rag,
-  );
+  ), academy, model);
+  const fixes = flagFixes({ academyId: academy.id, model, meetings, overdueActions: overdue, dropsAwaitingReview: awaiting, overduePapers: latePapers, missedReviews: missed });
 
   const next = nextMeetingOf(meetings, today);
   const nextKind = next && model.meetingKinds.find((k) => k.id === next.kind);
@@ -98,11 +112,11 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
     phase: academy.phase,
     stage: { id: academy.supportStage, label: stage?.label ?? academy.supportStage },
     ...(academy.riskBand ? { riskBand: academy.riskBand } : {}),
-    ofsted: { grade: academy.ofstedGrade, label: GRADE_LABELS[academy.ofstedGrade], ...(academy.ofstedDate ? { date: academy.ofstedDate } : {}) },
+    ofsted: inspection.ofsted,
     inOfstedWindow: academy.inOfstedWindow,
     sponsored: academy.sponsored,
     rag: rag.level,
-    reasons: rag.reasons,
+    reasons: withFixes(rag.reasons, fixes),
     ...(next
       ? {
           nextMeeting: {
@@ -119,9 +133,12 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
       : {}),
     actions: { open: openActions.length, overdue: overdueActions },
     kpiDropsAwaitingReview: drops,
-    interventions: { active: interventions.filter((i) => i.status === 'active').length, reviewsOverdue: interventions.filter((i) => isReviewOverdue(i, today)).length },
+    interventions: { active: interventions.filter((i) => i.status === 'active').length, reviewsOverdue: missed.length },
     escalation: { step: ladder.number, of: ladder.of, stepId: ladder.stepId, label: ladder.label, ...(ladder.since ? { since: ladder.since } : {}) },
     supportDays: support,
+    ...(inspection.inspection ? { inspection: inspection.inspection } : {}),
+    ...(inspection.selfEvaluation ? { selfEvaluation: inspection.selfEvaluation } : {}),
+    cadence: inspection.cadence,
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localDateSchema } from './local-date';
-import { gradeSchema, isBelowGood, ofstedGradeSchema } from './grades';
+import { gradeSchema, ofstedGradeSchema } from './grades';
+import { DEFAULT_BELOW_GOOD, inspectionSchema, latestInspection, whyInspectionBelowGood, type ReportCardRule } from './inspections';
+import { selfEvaluationSchema, whySelfEvaluationBelowGood } from './self-evaluation';
 
 export const phaseSchema = z.enum(['primary', 'secondary', 'all-through', 'special']);
 export type Phase = z.infer<typeof phaseSchema>;
@@ -13,10 +15,21 @@ export const academySchema = z.object({
   /** Other names people use in chat ("St Mary's", "SMA"). */
   aliases: z.array(z.string().trim().min(1)).default([]),
   phase: phaseSchema,
+  /**
+   * The latest single-word grade and its date (the old framework; the CSV import reads these). Rules
+   * read the latest inspection of either kind: see `inspections` and `latestInspection`.
+   */
   ofstedGrade: ofstedGradeSchema,
   ofstedDate: localDateSchema.optional(),
-  /** The school's own view (its SEF); DSAT's iAIMs follow it as well as inspection. */
+  /**
+   * Every inspection recorded: single-word grades, then report cards since 10 November 2025.
+   * Optional so records written before report cards (and their factories) stay valid as they are.
+   */
+  inspections: z.array(inspectionSchema).optional(),
+  /** The school's own view as one old grade (its SEF); superseded by `selfEvaluation` once set. */
   selfEvaluatedGrade: gradeSchema.optional(),
+  /** The school's own view area by area on the report card's scale, set at the meeting the model names. */
+  selfEvaluation: selfEvaluationSchema.optional(),
   inOfstedWindow: z.boolean().default(false),
   sponsored: z.boolean().default(false),
   /** Stage / route / risk band id from the trust's improvement model, set each September. */
@@ -31,6 +44,18 @@ export const academySchema = z.object({
 });
 export type Academy = z.infer<typeof academySchema>;
 
-/** Below Good by inspection or by its own self-evaluation (DSAT: "less than good"). */
-export const isAcademyBelowGood = (a: Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade'>): boolean =>
-  isBelowGood(a.ofstedGrade) || isBelowGood(a.selfEvaluatedGrade);
+/** What "below Good" is worked out from: the latest inspection and the academy's own view. */
+export type BelowGoodFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade'> & Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation'>>;
+
+/**
+ * Why an academy is below Good (DSAT: "less than good (inspection or self-evaluation)"), each in
+ * words: its latest inspection (a report card read as the trust's model says), then its own view.
+ */
+export function belowGoodReasons(a: BelowGoodFacts, belowGood: ReportCardRule = DEFAULT_BELOW_GOOD): string[] {
+  const byInspection = whyInspectionBelowGood(latestInspection(a), belowGood);
+  const bySelf = whySelfEvaluationBelowGood(a, belowGood);
+  return [...(byInspection ? [byInspection] : []), ...(bySelf ? [bySelf] : [])];
+}
+
+/** Below Good by inspection or by its own self-evaluation; not yet inspected is not below Good. */
+export const isAcademyBelowGood = (a: BelowGoodFacts, belowGood: ReportCardRule = DEFAULT_BELOW_GOOD): boolean => belowGoodReasons(a, belowGood).length > 0;

@@ -13,6 +13,8 @@ export const actionItemSchema = z.object({
   raisedInMeetingId: z.string().min(1).optional(),
   text: z.string().trim().min(1, 'say what the action is').max(2000),
   ownerId: z.string().min(1),
+  /** Who raised it: they may correct it, and withdraw it within a day (absent on actions raised before this was kept). */
+  raisedBy: z.string().min(1).optional(),
   dueDate: localDateSchema,
   status: actionStatusSchema,
   createdAt: utc,

@@ -24,6 +24,9 @@ const BOOKKEEPING = new Set(['version']);
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The top-level fields that differ between two versions of a record (a created record has no `before`). */
+/** Fields whose values never leave in an audit entry. */
+const SECRETS = new Set(['calendarFeedTokenHash']);
+
 export function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
@@ -31,7 +34,10 @@ export function diffRecords(before: Record<string, unknown> | undefined, after: 
     if (BOOKKEEPING.has(field)) continue;
     const b = before?.[field];
     const a = after?.[field];
-    if (!same(b, a)) changes.push({ field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) });
+    if (same(b, a)) continue;
+    // A secret's hash (the calendar feed link's) is recorded as changed, never copied into the trail.
+    if (SECRETS.has(field)) changes.push({ field, ...(b !== undefined ? { before: '(hidden)' } : {}), ...(a !== undefined ? { after: '(hidden)' } : {}) });
+    else changes.push({ field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) });
   }
   return changes;
 }

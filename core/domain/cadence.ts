@@ -1,27 +1,122 @@
-import { isAcademyBelowGood, type Academy } from './academy';
+import { belowGoodReasons, type Academy } from './academy';
+import { GRADE_LABELS } from './grades';
+import { DEFAULT_BELOW_GOOD, inWords, latestGrade, latestInspection, matchInWords, ruleMatch, UNDATED } from './inspections';
 import type { CadenceRule, Condition, ImprovementModel, Slot, Stage, When } from './models/improvement-model.schema';
 
-type AcademyFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade' | 'supportStage' | 'sponsored' | 'inOfstedWindow' | 'requests'>;
+/** What the model's conditions read of an academy: its stage and flags, and its latest inspection and own view. */
+type AcademyFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade' | 'supportStage' | 'sponsored' | 'inOfstedWindow' | 'requests'> &
+  Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation'>>;
 
-function conditionHolds(c: Condition, a: AcademyFacts): boolean {
-  return (
-    (c.ofstedGrades === undefined || c.ofstedGrades.includes(a.ofstedGrade)) &&
-    (c.belowGood === undefined || c.belowGood === isAcademyBelowGood(a)) &&
-    (c.stages === undefined || c.stages.includes(a.supportStage)) &&
-    (c.sponsored === undefined || c.sponsored === a.sponsored) &&
-    (c.inOfstedWindow === undefined || c.inOfstedWindow === a.inOfstedWindow) &&
-    (c.requested === undefined || a.requests.includes(c.requested)) &&
-    (c.notRequested === undefined || !a.requests.includes(c.notRequested))
-  );
+/** The parts of a model a condition needs: how it reads report cards, and names for its stages and meetings in reasons. */
+type Reading = Partial<Pick<ImprovementModel, 'reportCards' | 'stages' | 'meetingKinds'>>;
+
+/** One facet of a condition: whether it holds, and (only when asked) why, in words. */
+interface Facet {
+  holds: () => boolean;
+  words: () => string;
 }
 
-/** Whether a rule's `when` holds for an academy; no `when` holds for every academy. */
-export const appliesTo = (when: When | undefined, a: AcademyFacts): boolean => when === undefined || when.anyOf.some((c) => conditionHolds(c, a));
+/** "iAIMs" for a meeting kind the model has, else the request as written. */
+const requestWords = (requested: string, model: Reading): string => {
+  const kind = model.meetingKinds?.find((k) => k.id === requested);
+  return kind ? `${kind.abbreviation}s` : `“${requested}”`;
+};
+
+function facetsOf(c: Condition, a: AcademyFacts, model: Reading): Facet[] {
+  const belowGood = model.reportCards?.belowGood ?? DEFAULT_BELOW_GOOD;
+  const facets: Facet[] = [];
+  if (c.ofstedGrades !== undefined) {
+    const grades = c.ofstedGrades;
+    facets.push({
+      holds: () => {
+        const g = latestGrade(a);
+        return g !== undefined && grades.includes(g);
+      },
+      words: () => {
+        const g = latestGrade(a)!;
+        const latest = latestInspection(a);
+        return g === 'not-inspected' ? 'it has not been inspected yet' : `its last inspection${latest && latest.date !== UNDATED ? ` (${inWords(latest.date)})` : ''} was ${GRADE_LABELS[g]}`;
+      },
+    });
+  }
+  if (c.belowGood !== undefined) {
+    const want = c.belowGood;
+    facets.push({
+      holds: () => belowGoodReasons(a, belowGood).length > 0 === want,
+      words: () => (want ? belowGoodReasons(a, belowGood).join(', and ') : 'it is not below Good by inspection or self-evaluation'),
+    });
+  }
+  if (c.reportCard !== undefined) {
+    const rule = c.reportCard;
+    facets.push({
+      holds: () => {
+        const latest = latestInspection(a);
+        return latest?.kind === 'report-card' && ruleMatch(rule, latest) !== undefined;
+      },
+      words: () => {
+        const latest = latestInspection(a);
+        return latest?.kind === 'report-card' ? `its report card of ${inWords(latest.date)} has ${matchInWords(ruleMatch(rule, latest)!)}` : '';
+      },
+    });
+  }
+  if (c.stages !== undefined) {
+    const stages = c.stages;
+    facets.push({
+      holds: () => stages.includes(a.supportStage),
+      words: () => {
+        const stage = model.stages?.find((s) => s.id === a.supportStage);
+        // Why the trust's stage was suggested, when the suggestion still holds: the stage alone says little.
+        const suggested = stage?.suggestWhen ? whenReasons(stage.suggestWhen, { ...a, supportStage: '' }, model) : undefined;
+        return `the trust has put it in the “${stage?.label ?? a.supportStage}” stage${suggested ? ` (suggested because ${suggested})` : ''}`;
+      },
+    });
+  }
+  if (c.sponsored !== undefined) {
+    const want = c.sponsored;
+    facets.push({ holds: () => a.sponsored === want, words: () => (want ? 'it is a sponsored academy' : 'it is not a sponsored academy') });
+  }
+  if (c.inOfstedWindow !== undefined) {
+    const want = c.inOfstedWindow;
+    facets.push({ holds: () => a.inOfstedWindow === want, words: () => (want ? 'it is in an Ofsted window' : 'it is not in an Ofsted window') });
+  }
+  if (c.requested !== undefined) {
+    const r = c.requested;
+    facets.push({ holds: () => a.requests.includes(r), words: () => `it asked for ${requestWords(r, model)}` });
+  }
+  if (c.notRequested !== undefined) {
+    const r = c.notRequested;
+    facets.push({ holds: () => !a.requests.includes(r), words: () => `it has not asked for ${requestWords(r, model)}` });
+  }
+  return facets;
+}
+
+const conditionHolds = (c: Condition, a: AcademyFacts, model: Reading): boolean => facetsOf(c, a, model).every((f) => f.holds());
+
+/** Why a condition holds, one phrase per facet ("its report card of … has …"), or undefined when it does not hold. */
+export function conditionReasons(c: Condition, a: AcademyFacts, model: Reading = {}): string[] | undefined {
+  const facets = facetsOf(c, a, model);
+  return facets.every((f) => f.holds()) ? facets.map((f) => f.words()).filter((w) => w !== '') : undefined;
+}
+
+/** Why a `when` holds, from the first of its conditions that does; undefined when none does (or there is no `when`). */
+export function whenReasons(when: When | undefined, a: AcademyFacts, model: Reading = {}): string | undefined {
+  for (const c of when?.anyOf ?? []) {
+    const r = conditionReasons(c, a, model);
+    if (r) return r.join(' and ') || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a rule's `when` holds for an academy; no `when` holds for every academy. Report cards are
+ * read as the model says (`reportCards.belowGood`); without a model, by the default reading.
+ */
+export const appliesTo = (when: When | undefined, a: AcademyFacts, model: Reading = {}): boolean => when === undefined || when.anyOf.some((c) => conditionHolds(c, a, model));
 
 /** The stage the model suggests for an academy; the trust confirms or overrides it each September. */
 export function suggestStage(model: ImprovementModel, a: Omit<AcademyFacts, 'supportStage'>): Stage {
   const facts = { ...a, supportStage: '' };
-  return model.stages.find((s) => s.suggestWhen && appliesTo(s.suggestWhen, facts)) ?? model.stages.find((s) => !s.suggestWhen) ?? model.stages[model.stages.length - 1]!;
+  return model.stages.find((s) => s.suggestWhen && appliesTo(s.suggestWhen, facts, model)) ?? model.stages.find((s) => !s.suggestWhen) ?? model.stages[model.stages.length - 1]!;
 }
 
 /**
@@ -30,7 +125,7 @@ export function suggestStage(model: ImprovementModel, a: Omit<AcademyFacts, 'sup
  * four"); between equally demanding rules, the one the model lists first.
  */
 export function rulesFor(model: ImprovementModel, a: AcademyFacts): CadenceRule[] {
-  const applying = model.cadence.filter((r) => appliesTo(r.when, a));
+  const applying = model.cadence.filter((r) => appliesTo(r.when, a, model));
   const replaced = new Set(applying.flatMap((r) => r.replaces));
   const byKind = new Map<string, CadenceRule>();
   for (const r of applying) {
@@ -39,6 +134,47 @@ export function rulesFor(model: ImprovementModel, a: AcademyFacts): CadenceRule[
     if (!best || r.slots.length > best.slots.length) byKind.set(r.meetingKind, r);
   }
   return [...byKind.values()];
+}
+
+/** Why an academy has the meetings it has: one line per meeting kind, as the bot and the tab say it. */
+export interface CadenceReason {
+  meetingKind: string;
+  abbreviation: string;
+  /** Meetings of this kind this year. */
+  count: number;
+  ruleId: string;
+  /** The rule's own label, e.g. "An iAIM each term between AIMs: below Good …". */
+  rule: string;
+  /** Why the rule applies to this academy, when it does not apply to every one. */
+  because?: string;
+  /** "3 iAIMs a year because its report card of 12 January 2026 has leadership and governance at needs attention". */
+  text: string;
+}
+
+const lowerFirst = (s: string): string => (/^[A-Z](?![A-Z])/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/**
+ * "3 iAIMs", "2 trust inspections", "1 “Priorities for the year” meeting": an acronym as the trust
+ * writes it (AIM, ASER, QA review), else the kind's name as words.
+ */
+function meetingsInWords(n: number, kind: { name: string; abbreviation: string } | undefined, fallback: string): string {
+  const s = n === 1 ? '' : 's';
+  if (!kind) return `${n} “${fallback}” meeting${s}`;
+  if (/[A-Z].*[A-Z]/.test(kind.abbreviation)) return `${n} ${kind.abbreviation}${s}`;
+  if (/(review|inspection|meeting|visit)$/i.test(kind.name)) return `${n} ${lowerFirst(kind.name)}${s}`;
+  return `${n} “${kind.name}” meeting${s}`;
+}
+
+/** The meetings the model gives an academy, each kind with the rule that sets it and why that rule applies. */
+export function cadenceReasons(model: ImprovementModel, a: AcademyFacts): CadenceReason[] {
+  return rulesFor(model, a).map((rule) => {
+    const kind = model.meetingKinds.find((k) => k.id === rule.meetingKind);
+    const abbreviation = kind?.abbreviation ?? rule.meetingKind;
+    const count = rule.slots.length;
+    const because = rule.when ? whenReasons(rule.when, a, model) : undefined;
+    const head = `${meetingsInWords(count, kind, rule.meetingKind)} a year`;
+    return { meetingKind: rule.meetingKind, abbreviation, count, ruleId: rule.id, rule: rule.label, ...(because ? { because } : {}), text: because ? `${head} because ${because}` : `${head}: ${lowerFirst(rule.label)}` };
+  });
 }
 
 /** One meeting an academy must have this year, before it has a date. */

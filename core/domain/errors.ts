@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The field as a person reads it ("Due date"), where the schema names it (see `field-labels.ts`). */
+  label?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export abstract class AppError extends Error {
 export class ValidationError extends AppError {
   readonly code = 'INPUT.INVALID';
   constructor(readonly problems: FieldProblem[], what = 'input') {
-    super(`Invalid ${what}: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}`);
+    super(`Invalid ${what}: ${problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ')}`);
   }
 }
 
@@ -76,3 +78,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   if (!r.success) throw new ValidationError(problemsFrom(r.error), what);
   return r.data;
 }
+
+/**
+ * A service the app depends on (SharePoint via Graph) asked the app to slow down for longer than a
+ * person should wait. Hosts answer 503 with `Retry-After` and say that SharePoint is busy; nothing
+ * was changed, so trying again later is safe.
+ */
+export class ServiceBusyError extends AppError {
+  readonly code = 'SERVICE.BUSY';
+  constructor(readonly retryAfterSeconds: number, readonly service = 'SharePoint', options?: { cause?: unknown }) {
+    super(`${service} is busy just now; nothing was changed. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`, options);
+  }
+}
+export const isServiceBusyError = (e: unknown): e is ServiceBusyError => hasCode(e, 'SERVICE.BUSY');

@@ -29,17 +29,17 @@ describe('escalate and deEscalate', () => {
       events = [...events, r.event];
       labels.push(`${r.position.label} (step ${r.position.number} of ${r.position.of})`);
     });
-    expect(labels).toEqual(['Support from across the trust (step 2 of 4)', 'Formal action plan (step 3 of 4)', 'Change of status (step 4 of 4)']);
+    expect(labels).toEqual(['Support from across the trust (step 2 of 4)', 'Formal action plan (step 3 of 4)', 'Change of status: managed as a sponsored academy (step 4 of 4)']);
     expect(escalate(events, move('e9', '2027-06-01T09:00:00.000Z'), model)).toEqual({
       ok: false,
       code: 'ESCALATION.AT_TOP',
-      message: 'The academy is already at the last step of the ladder: Change of status.',
+      message: 'The academy is already at the last step of the ladder: Change of status: managed as a sponsored academy.',
     });
   });
 
   it('records who moved the academy, when and why', () => {
     const r = okOf(escalate([], move('e1', '2026-10-14T09:00:00.000Z', 'Phonics results below KPI for a second data point'), model));
-    expect(r.event).toEqual({ id: 'e1', academyId: ACADEMY_ID, step: 1, stepId: 'trust-support', at: '2026-10-14T09:00:00.000Z', by: 'aid', reason: 'Phonics results below KPI for a second data point' });
+    expect(r.event).toEqual({ id: 'e1', academyId: ACADEMY_ID, step: 1, stepId: 'trust-support', at: '2026-10-14T09:00:00.000Z', by: 'aid', reason: 'Phonics results below KPI for a second data point', direction: 'up' });
   });
 
   it('moves an improving academy back down one step', () => {

@@ -1,5 +1,7 @@
+import type { Academy } from './academy';
 import type { EscalationEvent } from './escalation';
-import type { ImprovementModel } from './models/improvement-model.schema';
+import type { EscalationStep, ImprovementModel } from './models/improvement-model.schema';
+import { ROLE_LABELS, TRUST_WIDE_ROLES, type Person, type Role } from './people';
 import { refuse, type Outcome } from './outcome';
 
 /** Where an academy stands on the trust's ladder (Waterton: own capacity → trust support → formal action plan → change of status). */
@@ -60,8 +62,9 @@ function move(events: readonly EscalationEvent[], input: LadderMove, model: Impr
   }
   const step = from.step + direction;
   const rung = model.escalation.steps[step]!;
-  const event: EscalationEvent = { id: input.id, academyId: input.academyId, step, stepId: rung.id, at: input.now, by: input.by, reason };
-  return { ok: true, event, position: currentStep([...mine, event], model) };
+  const event: EscalationEvent = { id: input.id, academyId: input.academyId, step, stepId: rung.id, at: input.now, by: input.by, reason, direction: direction === 1 ? 'up' : 'down' };
+  // The new event is the latest by definition, whatever its id (ties in `at` sort by id).
+  return { ok: true, event, position: { step, number: step + 1, of: from.of, stepId: rung.id, label: rung.label, since: input.now, event } };
 }
 
 /**
@@ -72,3 +75,57 @@ export const escalate = (events: readonly EscalationEvent[], input: LadderMove, 
 
 /** One step down the ladder, once the academy has improved. */
 export const deEscalate = (events: readonly EscalationEvent[], input: LadderMove, model: ImprovementModel) => move(events, input, model, -1);
+
+/** The rung whose roles decide a move: the one moved onto going up, the one left going down. */
+export function decidingStep(position: Pick<LadderPosition, 'step'>, direction: 'up' | 'down', model: ImprovementModel): EscalationStep | undefined {
+  if (direction === 'down') return position.step > 0 ? model.escalation.steps[position.step] : undefined;
+  return model.escalation.steps[position.step + 1];
+}
+
+/**
+ * Whether the person may move the academy one step in this direction: they hold, trust-wide or at
+ * the academy, one of the roles the model names for the deciding rung (Waterton: the SSIO draws up
+ * the formal action plan; the board changes the academy's status).
+ */
+export function mayMoveStep(viewer: Pick<Person, 'roles'>, academyId: string, position: Pick<LadderPosition, 'step'>, direction: 'up' | 'down', model: ImprovementModel): boolean {
+  const step = decidingStep(position, direction, model);
+  if (!step) return false;
+  return viewer.roles.some((r) => step.movedBy.includes(r.role) && (TRUST_WIDE_ROLES.includes(r.role) || r.academyId === academyId));
+}
+
+/** "the Chief Executive or the Board / Standards Committee": who may make a move, as a sentence. */
+export const movedBySentence = (step: Pick<EscalationStep, 'movedBy'>, titles: Partial<Record<Role, string>> = {}): string => {
+  const names = step.movedBy.map((r) => titles[r] ?? ROLE_LABELS[r]);
+  return names.length <= 1 ? (names[0] ?? 'nobody') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+};
+
+export type LadderChanges = NonNullable<EscalationEvent['changed']>;
+
+/**
+ * What a move changes about the academy. Reaching a rung managed as sponsored sets the academy's
+ * sponsored status (Waterton: the board will "consider it to be managed as a Sponsored Academy"),
+ * and a rung's support stage moves the academy into it; coming back down from that rung restores
+ * what the academy had when it reached it. The cadence follows from the academy's new facts.
+ */
+export function ladderChanges(academy: Pick<Academy, 'id' | 'sponsored' | 'supportStage'>, from: Pick<LadderPosition, 'step' | 'stepId'>, direction: 'up' | 'down', events: readonly EscalationEvent[], model: ImprovementModel): LadderChanges {
+  const steps = model.escalation.steps;
+  const out: LadderChanges = {};
+  if (direction === 'up') {
+    const onto = steps[from.step + 1];
+    if (!onto) return out;
+    if (onto.managedAsSponsored && !academy.sponsored) out.sponsored = { from: false, to: true };
+    if (onto.supportStage && onto.supportStage !== academy.supportStage) out.supportStage = { from: academy.supportStage, to: onto.supportStage };
+    return out;
+  }
+  const reached = escalationHistory(events.filter((e) => e.academyId === academy.id && e.stepId === from.stepId)).at(-1)?.changed;
+  if (reached?.sponsored && academy.sponsored === reached.sponsored.to) out.sponsored = { from: reached.sponsored.to, to: reached.sponsored.from };
+  if (reached?.supportStage && academy.supportStage === reached.supportStage.to) out.supportStage = { from: reached.supportStage.to, to: reached.supportStage.from };
+  return out;
+}
+
+/** The academy as it will be after the move's changes. */
+export const withLadderChanges = <A extends Pick<Academy, 'sponsored' | 'supportStage'>>(academy: A, changes: LadderChanges): A => ({
+  ...academy,
+  ...(changes.sponsored ? { sponsored: changes.sponsored.to } : {}),
+  ...(changes.supportStage ? { supportStage: changes.supportStage.to } : {}),
+});

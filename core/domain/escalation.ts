@@ -12,5 +12,13 @@ export const escalationEventSchema = z.object({
   at: utc,
   by: z.string().min(1),
   reason: z.string().trim().min(1, 'say why the academy is moving on the ladder').max(5000),
+  direction: z.enum(['up', 'down']).optional(),
+  /** What the move changed about the academy (the top rung: managed as sponsored), so coming down restores it. */
+  changed: z
+    .object({
+      sponsored: z.object({ from: z.boolean(), to: z.boolean() }).optional(),
+      supportStage: z.object({ from: z.string(), to: z.string() }).optional(),
+    })
+    .optional(),
 });
 export type EscalationEvent = z.infer<typeof escalationEventSchema>;

@@ -1,16 +1,30 @@
-import type { Grade } from './grades';
+import { GRADE_LABELS, type Grade } from './grades';
 import type { LocalDate } from './local-date';
 import type { Judgement, Meeting } from './meeting';
 import type { ImprovementModel } from './models/improvement-model.schema';
 import { refuse, withArticle, type Outcome } from './outcome';
+import { REPORT_CARD_GRADE_LABELS, REPORT_CARD_GRADES, type ReportCardGrade } from './report-card-labels';
 
 export interface JudgementInput {
   area: string;
   evidence: string;
-  indicativeGrade?: Grade;
+  /** On the old four-point scale, where the model's `judgementScale` is "ofsted-grades". */
+  indicativeGrade?: Grade | undefined;
+  /** On the report card's five-point scale, where the model's `judgementScale` is "report-card". */
+  reportCardGrade?: ReportCardGrade | undefined;
 }
 
-export type JudgementCode = 'JUDGEMENT.NOT_AT_THIS_MEETING' | 'JUDGEMENT.UNKNOWN_AREA' | 'JUDGEMENT.EVIDENCE_REQUIRED' | 'JUDGEMENT.MEETING_CANCELLED';
+export type JudgementCode = 'JUDGEMENT.NOT_AT_THIS_MEETING' | 'JUDGEMENT.UNKNOWN_AREA' | 'JUDGEMENT.EVIDENCE_REQUIRED' | 'JUDGEMENT.MEETING_CANCELLED' | 'JUDGEMENT.WRONG_SCALE';
+
+/** An area's name, including the headings the trust judged under before (so past meetings still read: DSAT's "Teaching and learning"). */
+export const areaLabelOf = (model: Pick<ImprovementModel, 'inspectionAreas' | 'formerInspectionAreas'>, id: string): string =>
+  model.inspectionAreas.find((a) => a.id === id)?.label ?? model.formerInspectionAreas.find((a) => a.id === id)?.label ?? id;
+
+/** A judgement's indicative grade in words, on whichever scale it was given. */
+export const judgementGradeLabel = (j: { indicativeGrade?: Grade | undefined; reportCardGrade?: ReportCardGrade | undefined }): string =>
+  j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? GRADE_LABELS[j.indicativeGrade] : 'no grade';
+
+const SCALE_WORDS = { 'report-card': REPORT_CARD_GRADES.map((g) => REPORT_CARD_GRADE_LABELS[g].toLowerCase()).join(', '), 'ofsted-grades': 'Outstanding, Good, Requires Improvement, Inadequate' };
 
 /**
  * Records the evidence and an indicative inspection grade for one area (DSAT: "evidence will be
@@ -27,7 +41,12 @@ export function recordJudgement(meeting: Meeting, input: JudgementInput, model: 
   if (!area) return refuse('JUDGEMENT.UNKNOWN_AREA', `“${input.area}” is not one of the trust’s inspection areas: ${model.inspectionAreas.map((a) => a.label).join(', ')}.`);
   const evidence = input.evidence.trim();
   if (evidence === '') return refuse('JUDGEMENT.EVIDENCE_REQUIRED', `Record the evidence for ${area.label} that supports the judgement.`);
-  const judgement: Judgement = { area: area.id, evidence, ...(input.indicativeGrade ? { indicativeGrade: input.indicativeGrade } : {}) };
+  // The model names one scale; a grade on the other would read as a different judgement (Ofsted: the new grades cannot be compared with the old).
+  const scale = model.judgementScale;
+  const wrong = scale === 'report-card' ? input.indicativeGrade && GRADE_LABELS[input.indicativeGrade] : input.reportCardGrade && REPORT_CARD_GRADE_LABELS[input.reportCardGrade];
+  if (wrong) return refuse('JUDGEMENT.WRONG_SCALE', `“${wrong}” is not on the trust’s scale for judgements at meetings; give one of: ${SCALE_WORDS[scale]}.`);
+  const grade = scale === 'report-card' ? (input.reportCardGrade ? { reportCardGrade: input.reportCardGrade } : {}) : input.indicativeGrade ? { indicativeGrade: input.indicativeGrade } : {};
+  const judgement: Judgement = { area: area.id, evidence, ...grade };
   const judgements = [...meeting.judgements.filter((j) => j.area !== area.id), judgement];
   return { ok: true, meeting: { ...meeting, judgements }, judgement };
 }
@@ -54,13 +73,15 @@ export interface FocusCoverage {
  * Which inspection areas have been a focus across an academy's meetings, so that (DSAT) "all areas
  * will be covered over a period of time". A focus may name an area by id or by label.
  */
-export function focusCoverage(meetings: readonly Meeting[], model: ImprovementModel): FocusCoverage {
+export function focusCoverage(meetings: readonly Meeting[], model: ImprovementModel, academy?: { phase: string }): FocusCoverage {
   const matches = (focus: string, area: { id: string; label: string }) => {
     const f = focus.trim().toLowerCase();
     return f === area.id || f === area.label.toLowerCase();
   };
   const ordered = meetings.filter((m) => m.status !== 'cancelled').sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const areas = model.inspectionAreas.map((area): AreaCoverage => {
+  // A primary has no sixth form and a secondary no early years to cover (the report card grades them only where the school has them).
+  const absent = academy?.phase === 'primary' ? 'sixth-form' : academy?.phase === 'secondary' ? 'early-years' : undefined;
+  const areas = model.inspectionAreas.filter((a) => a.id !== absent).map((area): AreaCoverage => {
     const cover: AreaCoverage = { id: area.id, label: area.label, heldIn: [], plannedIn: [] };
     for (const m of ordered) {
       const inFocus = m.focus.some((f) => matches(f, area));

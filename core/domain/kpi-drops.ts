@@ -82,3 +82,72 @@ export function nextReviewFor<M extends Pick<Meeting, 'academyId' | 'kind' | 'st
     .filter((m) => m.academyId === drop.academyId && m.status === 'planned' && reviewing.has(m.kind) && m.date >= flaggedOn)
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))[0];
 }
+
+/** The data point's name as the model gives it ("Spring data", "Data point 2 (spring 1)"), never a bare number. */
+export const dataPointLabel = (model: Pick<ImprovementModel, 'kpis'>, point: number): string => model.kpis.dataPoints.find((p) => p.number === point)?.label ?? `Data point ${point}`;
+
+export type CorrectionCode = DataPointCode;
+
+/**
+ * A value entered again for a data point already recorded (a corrected MIS export): the new value
+ * replaces the old; still below target keeps its flag (and any review of it), now at target clears
+ * it, newly below flags it.
+ */
+export function correctDataPoint(existing: KpiDataPoint, target: KpiTarget, input: { value: number; now: string }, model: ImprovementModel): Outcome<{ dataPoint: KpiDataPoint; changed: boolean }, CorrectionCode> {
+  const checked = recordDataPoint(target, { point: existing.point, value: input.value, now: input.now, id: existing.id }, model);
+  if (!checked.ok) return checked;
+  if (existing.value === input.value) return { ok: true, dataPoint: existing, changed: false };
+  const { drop: _old, ...rest } = existing;
+  const below = isBelowTarget(target, input.value);
+  const drop = below ? (existing.drop ?? { flaggedAt: input.now }) : undefined;
+  return { ok: true, changed: true, dataPoint: { ...rest, value: input.value, recordedAt: input.now, ...(drop ? { drop } : {}) } };
+}
+
+export type ReviewDropCode = ReviewDropsCode | 'KPI.NOT_A_DROP' | 'KPI.ALREADY_REVIEWED' | 'KPI.NOT_THIS_ACADEMY' | 'KPI.FLAGGED_AFTER_MEETING';
+
+/**
+ * One drop reviewed in a meeting, with what the meeting found and the actions it raised (Waterton:
+ * "any drop from KPIs at these points will be investigated during the ASER").
+ */
+export function reviewDrop(
+  point: KpiDataPoint,
+  meeting: Pick<Meeting, 'id' | 'academyId' | 'date' | 'status' | 'kind'>,
+  input: { found: string; by: string; now: string; actionIds: readonly string[] },
+  kind: Pick<MeetingKind, 'id' | 'name' | 'reviewsKpiDrops'>,
+): Outcome<{ dataPoint: KpiDataPoint }, ReviewDropCode> {
+  if (point.academyId !== meeting.academyId) return refuse('KPI.NOT_THIS_ACADEMY', 'That data point belongs to another academy; review it in one of its own meetings.');
+  if (!point.drop) return refuse('KPI.NOT_A_DROP', 'That value is not below its target, so there is no drop to review.');
+  if (point.drop.reviewedInMeetingId !== undefined) return refuse('KPI.ALREADY_REVIEWED', 'That drop has already been reviewed.');
+  if (londonDateOf(point.drop.flaggedAt) > meeting.date) return refuse('KPI.FLAGGED_AFTER_MEETING', 'That drop was flagged after this meeting; review it at the next one.');
+  const r = reviewDrops([point], meeting, input.found, kind);
+  if (!r.ok) return r;
+  const reviewed = r.points[0]!;
+  return { ok: true, dataPoint: { ...reviewed, drop: { ...reviewed.drop!, reviewedBy: input.by, reviewedAt: input.now, ...(input.actionIds.length ? { actionIds: [...input.actionIds] } : {}) } } };
+}
+
+export type TargetsMeetingCode = 'KPI.TARGETS_NOT_AGREED_HERE' | 'KPI.MEETING_CANCELLED' | 'KPI.NOT_THIS_ACADEMY' | 'KPI.MEETING_REQUIRED';
+
+/**
+ * KPI targets are agreed at the meeting the model names (Waterton: "the first ASER … includes the
+ * agreement of the Key Performance Indicator Targets for the year"); a later meeting of that kind
+ * may revise them. A model that names none lets the trust team set them outside a meeting.
+ */
+export function checkTargetsMeeting(meeting: Pick<Meeting, 'academyId' | 'kind' | 'status'> | undefined, academyId: string, model: ImprovementModel): Outcome<object, TargetsMeetingCode> {
+  const kindId = model.kpis.targetsAgreedAt;
+  const kind = kindId ? model.meetingKinds.find((k) => k.id === kindId) : undefined;
+  if (!meeting) return kind ? refuse('KPI.MEETING_REQUIRED', `KPI targets are agreed at ${withArticle(kind.name)}; choose the meeting that agreed them.`) : { ok: true };
+  if (meeting.academyId !== academyId) return refuse('KPI.NOT_THIS_ACADEMY', 'That meeting is at another academy.');
+  if (meeting.status === 'cancelled') return refuse('KPI.MEETING_CANCELLED', 'That meeting was cancelled, so it agreed nothing.');
+  if (kind && meeting.kind !== kind.id) return refuse('KPI.TARGETS_NOT_AGREED_HERE', `KPI targets are agreed at ${withArticle(kind.name)}, not at this meeting.`);
+  return { ok: true };
+}
+
+/** A target agreed (or revised): the one it replaces goes into the history with when it was replaced. */
+export function agreeTarget(existing: KpiTarget | undefined, input: Omit<KpiTarget, 'history' | 'agreedAt' | 'agreedBy'> & { by: string; now: string }): KpiTarget {
+  const { by, now, ...fields } = input;
+  const agreed = { ...fields, agreedBy: by, agreedAt: now };
+  if (!existing) return agreed;
+  if (existing.target === fields.target && existing.agreedInMeetingId === fields.agreedInMeetingId && existing.measure === fields.measure && existing.unit === fields.unit && existing.higherIsBetter === fields.higherIsBetter) return existing;
+  const was = { target: existing.target, ...(existing.agreedInMeetingId ? { agreedInMeetingId: existing.agreedInMeetingId } : {}), ...(existing.agreedBy ? { agreedBy: existing.agreedBy } : {}), ...(existing.agreedAt ? { agreedAt: existing.agreedAt } : {}), replacedAt: now };
+  return { ...agreed, id: existing.id, history: existing.target === fields.target ? (existing.history ?? []) : [...(existing.history ?? []), was] };
+}

@@ -13,6 +13,11 @@ export const kpiTargetSchema = z.object({
   higherIsBetter: z.boolean().default(true),
   target: z.number(),
   agreedInMeetingId: z.string().optional(),
+  /** Who agreed the current target, and when (absent on targets set before this was kept). */
+  agreedBy: z.string().optional(),
+  agreedAt: utc.optional(),
+  /** Earlier targets for the year, oldest first: a revised target never hides what was agreed before. */
+  history: z.array(z.object({ target: z.number(), agreedInMeetingId: z.string().optional(), agreedBy: z.string().optional(), agreedAt: utc.optional(), replacedAt: utc })).optional(),
 });
 export type KpiTarget = z.infer<typeof kpiTargetSchema>;
 
@@ -25,12 +30,17 @@ export const kpiDataPointSchema = z.object({
   point: z.number().int().min(1).max(12),
   value: z.number(),
   recordedAt: utc,
+  recordedBy: z.string().optional(),
   /** Set when the value fell below the target: it must be investigated at the next review meeting. */
   drop: z
     .object({
       flaggedAt: utc,
       reviewedInMeetingId: z.string().optional(),
       reviewNote: z.string().max(5000).optional(),
+      reviewedBy: z.string().optional(),
+      reviewedAt: utc.optional(),
+      /** The actions the review raised. */
+      actionIds: z.array(z.string()).optional(),
     })
     .optional(),
 });

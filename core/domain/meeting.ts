@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gradeSchema } from './grades';
+import { REPORT_CARD_GRADES } from './report-card-labels';
 import { localDateSchema } from './local-date';
 import { roleSchema } from './people';
 import { halfTermNumberSchema } from './school-year/school-calendar';
@@ -52,6 +53,8 @@ export const judgementSchema = z.object({
   area: z.string().min(1),
   evidence: z.string().max(10000).default(''),
   indicativeGrade: gradeSchema.optional(),
+  /** The indicative grade on the report card's scale, where the trust's model judges on it (core/domain/judgements.ts). */
+  reportCardGrade: z.enum(REPORT_CARD_GRADES).optional(),
 });
 export type Judgement = z.infer<typeof judgementSchema>;
 

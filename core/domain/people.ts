@@ -38,7 +38,11 @@ export const personSchema = z.object({
   /** Entra ID object id, mapped from the Teams SSO token in production. */
   entraObjectId: z.string().optional(),
   jobTitle: z.string().max(200).optional(),
+  /** The kinds of Teams message the person has turned off in My work (`MESSAGE_KINDS`). */
+  messagesOff: z.array(z.string().max(40)).max(40).optional(),
   roles: z.array(roleAssignmentSchema).min(1, 'a person needs at least one role'),
+  /** SHA-256 (hex) of the person's private calendar feed token; the token is never stored and no mapper names this (calendar-feed.service.ts). */
+  calendarFeedTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -61,9 +61,11 @@ export interface Booking {
 
 export const academyKey = (academyId: string): string => `academy:${academyId}`;
 
+type Reservation = Pick<Meeting, 'date' | 'chairId' | 'academyId' | 'kind'> & { id?: string };
+
 /** Who is busy on which days, and each chair's meetings per week (for an even load). */
 export class Occupancy {
-  private readonly busy = new Map<string, Map<LocalDate, Booking>>();
+  private readonly busy = new Map<string, Map<LocalDate, { booking: Booking; owner: unknown }>>();
   private readonly weekLoad = new Map<string, Map<LocalDate, number>>();
 
   /** The first day of `days` on which `key` (a person id or `academyKey(...)`) is already booked, and what by. */
@@ -71,10 +73,20 @@ export class Occupancy {
     const b = this.busy.get(key);
     if (!b) return undefined;
     for (const day of days) {
-      const booking = b.get(day);
-      if (booking) return { day, booking };
+      const entry = b.get(day);
+      if (entry) return { day, booking: entry.booking };
     }
     return undefined;
+  }
+
+  /** What holds `key` on `day`, if anything. */
+  bookingOn(key: string, day: LocalDate): Booking | undefined {
+    return this.busy.get(key)?.get(day)?.booking;
+  }
+
+  /** Who made the booking holding `key` on `day` (the `owner` given to `reserve`). */
+  ownerOn(key: string, day: LocalDate): unknown {
+    return this.busy.get(key)?.get(day)?.owner;
   }
 
   isFree(key: string, days: readonly LocalDate[]): boolean {
@@ -83,21 +95,46 @@ export class Occupancy {
 
   /** Meetings the chair has in the week holding `d`. */
   load(chairId: string, d: LocalDate): number {
-    return this.weekLoad.get(chairId)?.get(weekOf(d)) ?? 0;
+    return this.weekLoad.get(chairId)?.get(this.weekOf(d)) ?? 0;
   }
 
-  /** Books a meeting: its chair and its academy are busy on every day it holds; the chair's week gains one meeting. */
-  reserve(m: Pick<Meeting, 'date' | 'chairId' | 'academyId' | 'kind'> & { id?: string }, days: readonly LocalDate[]): void {
+  // The planner asks for the week of the same few hundred days hundreds of thousands of times.
+  private readonly weeks = new Map<LocalDate, LocalDate>();
+  private weekOf(d: LocalDate): LocalDate {
+    let w = this.weeks.get(d);
+    if (w === undefined) this.weeks.set(d, (w = weekOf(d)));
+    return w;
+  }
+
+  /**
+   * Books a meeting: its chair and its academy are busy on every day it holds; the chair's week gains
+   * one meeting. `owner` (the meeting itself unless given) is what `release` later frees.
+   */
+  reserve(m: Reservation, days: readonly LocalDate[], owner: unknown = m): void {
     const base = { ...(m.id ? { meetingId: m.id } : {}), academyId: m.academyId, kind: m.kind, date: m.date };
     for (const key of [m.chairId, academyKey(m.academyId)]) {
-      const b = this.busy.get(key) ?? new Map<LocalDate, Booking>();
-      for (const d of days) if (!b.has(d)) b.set(d, { ...base, visit: d < m.date });
+      const b = this.busy.get(key) ?? new Map<LocalDate, { booking: Booking; owner: unknown }>();
+      for (const d of days) if (!b.has(d)) b.set(d, { booking: { ...base, visit: d < m.date }, owner });
       this.busy.set(key, b);
     }
-    const week = weekOf(m.date);
-    const w = this.weekLoad.get(m.chairId) ?? new Map<LocalDate, number>();
-    w.set(week, (w.get(week) ?? 0) + 1);
-    this.weekLoad.set(m.chairId, w);
+    this.addLoad(m.chairId, m.date, 1);
+  }
+
+  /** Frees what `reserve(m, days, owner)` booked, so the planner can try the meeting somewhere else. */
+  release(m: Reservation, days: readonly LocalDate[], owner: unknown = m): void {
+    for (const key of [m.chairId, academyKey(m.academyId)]) {
+      const b = this.busy.get(key);
+      if (!b) continue;
+      for (const d of days) if (b.get(d)?.owner === owner) b.delete(d);
+    }
+    this.addLoad(m.chairId, m.date, -1);
+  }
+
+  private addLoad(chairId: string, date: LocalDate, by: number): void {
+    const week = this.weekOf(date);
+    const w = this.weekLoad.get(chairId) ?? new Map<LocalDate, number>();
+    w.set(week, (w.get(week) ?? 0) + by);
+    this.weekLoad.set(chairId, w);
   }
 }
 

@@ -1,5 +1,6 @@
 import { GRADE_LABELS, type Grade, type OfstedGrade } from './grades';
 import type { ImprovementModel, RagLevel } from './models/improvement-model.schema';
+import { formatLongDate } from './london-time';
 import { countOf } from './outcome';
 
 export type RagConfig = ImprovementModel['rag'];
@@ -17,6 +18,8 @@ export interface RagSignals {
   escalationLabel?: string;
   escalationSteps?: number;
   supportSpendPercent?: number;
+  /** Intervention reviews whose agreed date has passed without one, the earliest first (title and the date it was due). */
+  missedInterventionReviews?: readonly { title: string; due: string }[];
 }
 
 export type RagReasonCode =
@@ -27,13 +30,32 @@ export type RagReasonCode =
   | 'RAG.OVERDUE_PAPERS'
   | 'RAG.ESCALATION'
   | 'RAG.SUPPORT_SPEND'
+  | 'RAG.MISSED_INTERVENTION_REVIEW'
   | 'RAG.NO_CONCERNS';
+
+/**
+ * Where a flag is resolved, in the tab's terms but free of its paths: a page (an academy or a
+ * meeting), the part of it to open, and who is expected to act. Every host turns it into a link.
+ */
+export interface RagFix {
+  page: 'academy' | 'meeting';
+  /** The academy's or meeting's id. */
+  id: string;
+  /** The part of the page: "action-<id>", "actions", "kpi-drops", "intervention-<id>", "papers", "escalation", "support". */
+  anchor: string;
+  /** What the link says: "Review the KPI drop at the AIM on Thu 4 Feb 2027". */
+  label: string;
+  /** The person expected to resolve it, where there is one (the action's owner, the meeting's chair). */
+  personId?: string;
+}
 
 export interface RagReason {
   level: RagLevel;
   code: RagReasonCode;
   /** Plain English a CEO reads on the dashboard: "3 actions overdue". */
   text: string;
+  /** Where the person responsible resolves it (added by `academyStatus`). */
+  fix?: RagFix;
 }
 
 export interface RagStatus {
@@ -76,6 +98,16 @@ export function ragStatus(signals: RagSignals, rag: RagConfig): RagStatus {
   );
   if (signals.supportSpendPercent !== undefined) {
     add(levelFor(signals.supportSpendPercent, rag.supportSpendPercent), 'RAG.SUPPORT_SPEND', `Support spend at ${signals.supportSpendPercent}% of the improvement budget`);
+  }
+
+  const missed = signals.missedInterventionReviews ?? [];
+  if (missed.length > 0) {
+    const first = missed[0]!;
+    add(
+      levelFor(missed.length, rag.missedInterventionReviews),
+      'RAG.MISSED_INTERVENTION_REVIEW',
+      missed.length === 1 ? `Intervention review missed: “${first.title}” was due ${formatLongDate(first.due)}` : `${countOf(missed.length, 'intervention review')} missed, the first “${first.title}” due ${formatLongDate(first.due)}`,
+    );
   }
 
   if (reasons.length === 0) {

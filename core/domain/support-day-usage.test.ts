@@ -42,6 +42,24 @@ describe('supportDayUsage', () => {
     expect(u).toMatchObject({ overBudget: false, mustBudget: false });
   });
 
+  it('counts KGA’s 2-day model as 3 of its 3 core days: the 2-day review counts 2, the follow-up day 1', () => {
+    const kga = preset('kga');
+    const school = makeAcademy({ requests: ['qa-two-day'] });
+    const held = [
+      makeMeeting({ id: 'review', kind: 'qa-review', date: '2026-11-17', days: 2, status: 'held' }, { model: kga, academy: school }),
+      makeMeeting({ id: 'follow-up', kind: 'qa-review', date: '2027-03-09', status: 'held' }, { model: kga, academy: school }),
+      makeMeeting({ id: 'priorities', kind: 'priorities-meeting', date: '2026-09-08', status: 'held' }, { model: kga, academy: school }),
+    ];
+    expect(supportDayUsage(school, [], held, kga)).toMatchObject({ allowance: 3, coreUsed: 3, coreRemaining: 0 });
+  });
+
+  it('counts a 2-day review still to come as none of the core days', () => {
+    const kga = preset('kga');
+    const school = makeAcademy({ requests: ['qa-two-day'] });
+    const planned = makeMeeting({ id: 'review', kind: 'qa-review', date: '2026-11-17', days: 2, status: 'planned' }, { model: kga, academy: school });
+    expect(supportDayUsage(school, [], [planned], kga)).toMatchObject({ coreUsed: 0, coreRemaining: 3 });
+  });
+
   it('counts KGA’s optional days against their own allowance of three', () => {
     const kga = preset('kga');
     const u = supportDayUsage(makeAcademy(), [makeSupportDay({ kind: 'optional', days: 1, chargePence: 0, description: 'Pupil Premium review' })], [], kga);

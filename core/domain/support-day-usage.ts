@@ -11,7 +11,7 @@ import type { SupportDay } from './support-days';
 export interface SupportDayUsage {
   /** Core days it is entitled to (DSAT: 6 AID days, including the 3 AIMs). */
   allowance: number;
-  /** Held meetings of kinds that count against the allowance, plus other core days given. */
+  /** Held meetings of kinds that count against the allowance (by their length in days), plus other core days given. */
   coreUsed: number;
   coreRemaining: number;
   /** Optional days from the menu (KGA: 3). */
@@ -31,16 +31,18 @@ export interface SupportDayUsage {
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /**
- * How much of its support an academy has used this year. A held AIM counts against the core
- * allowance by its kind's `supportDays`; a core day recorded against that same meeting is not
- * counted twice. Development days are spent at the charge fixed when each was booked.
+ * How much of its support an academy has used this year. A held meeting counts against the core
+ * allowance by its kind's `supportDays` for each of its days (a 2-day QA review counts twice); a
+ * core day recorded against that same meeting is not counted twice. Development days are spent at the charge fixed when each was booked.
  */
 export function supportDayUsage(academy: Academy, supportDays: readonly SupportDay[], meetings: readonly Meeting[], model: ImprovementModel): SupportDayUsage {
   const days = supportDays.filter((d) => d.academyId === academy.id);
   const daysOf = (kind: SupportDay['kind']) => days.filter((d) => d.kind === kind);
-  const countingMeetings = meetings.filter((m) => m.academyId === academy.id && m.status === 'held' && (model.meetingKinds.find((k) => k.id === m.kind)?.supportDays ?? 0) > 0);
+  const dayValue = (m: Meeting) => model.meetingKinds.find((k) => k.id === m.kind)?.supportDays ?? 0;
+  const countingMeetings = meetings.filter((m) => m.academyId === academy.id && m.status === 'held' && dayValue(m) > 0);
   const counted = new Set(countingMeetings.map((m) => m.id));
-  const fromMeetings = sum(countingMeetings.map((m) => model.meetingKinds.find((k) => k.id === m.kind)!.supportDays));
+  // By each meeting's own length: KGA's 2-day review is two of its three core days, with the follow-up day the third (seed 004).
+  const fromMeetings = sum(countingMeetings.map((m) => dayValue(m) * m.days));
   const coreUsed = fromMeetings + sum(daysOf('core').filter((d) => d.meetingId === undefined || !counted.has(d.meetingId)).map((d) => d.days));
   const development = daysOf('development');
   const spendPence = sum(development.map((d) => d.chargePence));

@@ -54,8 +54,8 @@ describe('re-planning a Waterton year part-way through', () => {
   it('raising a stage after a half term has passed reports that half term’s meeting rather than placing it late', () => {
     const r = plan({ academies: withStage(standard.id, 'stabilise'), today: '2027-02-15', existing: holdUntil(store, '2027-02-15') });
     expect(r.unplaced).toEqual([
-      { academyId: standard.id, kind: 'aser', halfTerm: 3, reason: 'Half term 3 has already passed' },
-      { academyId: standard.id, kind: 'aser-extended', halfTerm: 3, reason: 'Half term 3 has already passed' },
+      { academyId: standard.id, kind: 'aser', halfTerm: 3, chairId: standard.improvementDirectorId, reason: 'Half term 3 has already passed', tried: [] },
+      { academyId: standard.id, kind: 'aser-extended', halfTerm: 3, chairId: standard.improvementDirectorId, reason: 'Half term 3 has already passed', tried: [] },
     ]);
     expect(r.create.map((m) => `${m.kind}/ht${m.halfTerm}`)).toEqual(['aser/ht5']);
   });
@@ -133,7 +133,8 @@ describe('re-planning a Waterton year part-way through', () => {
     const inSpring2 = store.filter((m) => m.halfTerm === 4);
     expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
     expect(r.unplaced).toHaveLength(inSpring2.length);
-    expect(r.unplaced[0]!.reason).toBe('No school day in half term 4 when the chair and the academy are both free');
+    expect(r.unplaced[0]!.reason).toBe('No school day in half term 4 when the chair and the academy are both free. Of its 24 weekdays, 24 are closures.');
+    expect(new Set(r.unplaced[0]!.tried.map((d) => `${d.blockedBy}: ${d.detail}`))).toEqual(new Set(['closure: the trust is closed: Closure']));
     expect(r.keep).toEqual(expect.arrayContaining(inSpring2));
   });
 

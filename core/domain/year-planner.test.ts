@@ -200,7 +200,12 @@ describe('a 60-academy trust with 5 improvement directors', () => {
     expect(summer2).toBe(33);
     expect(plan.create.filter((m) => m.kind === 'end-of-year-review')).toHaveLength(summer2);
     expect(plan.unplaced).toHaveLength(60 - summer2);
-    expect(new Set(plan.unplaced.map((u) => `${u.kind}: ${u.reason}`))).toEqual(new Set(['end-of-year-review: No school day in half term 6 when the chair and the academy are both free']));
+    expect(new Set(plan.unplaced.map((u) => `${u.kind}: ${u.reason}`))).toEqual(
+      new Set(['end-of-year-review: No school day in half term 6 when the chair and the academy are both free. Of its 33 weekdays, Chris Seaton (the chair) is booked on 33.']),
+    );
+    // Each of the 33 days tried names the review that holds the CEO there.
+    expect(plan.unplaced[0]!.tried).toHaveLength(33);
+    expect(plan.unplaced[0]!.tried.every((d) => d.blockedBy === 'chair-busy' && /^Chris Seaton has the End of year at /.test(d.detail))).toBe(true);
     expect(doubleBookings(asMeetings(plan.create), model, calendar)).toEqual([]);
   });
 });

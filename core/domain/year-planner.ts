@@ -4,10 +4,17 @@ import type { LocalDate } from './local-date';
 import type { Attendee, Meeting, MeetingDraft } from './meeting';
 import { meetingTimes, rescheduled } from './meeting-schedule';
 import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
-import { papersFor, papersHaveFullLeadTime } from './paper-deadlines';
+import { papersFor } from './paper-deadlines';
 import { holdersOf, type Person, type Role } from './people';
-import { academyKey, daysHeldBy, occupiedDays, Occupancy } from './planner-occupancy';
+import { chooseDays, placementAt } from './planner-day-choice';
+import { daysHeldBy, Occupancy } from './planner-occupancy';
+import { makeRoom } from './planner-repair';
+import { bothFree, footprint, isInSeptember, isSeptemberSlot, place, waitingKey, type Placement, type PlanState, type Todo } from './planner-todo';
+import { peopleByAcademy } from './planner-people';
+import { plannerNames, triedDays, unplacedReason, type PlannerNames, type TriedDay } from './planner-unplaced';
 import type { HalfTermNumber, SchoolCalendar } from './school-year/school-calendar';
+
+export type { TriedDay, BlockedBy } from './planner-unplaced';
 
 export interface PlanInput {
   model: ImprovementModel;
@@ -27,11 +34,16 @@ export interface MeetingChange {
   after: Meeting;
 }
 
+/** A meeting the planner could not give a day, and exactly why. */
 export interface Unplaced {
   academyId: string;
   kind: string;
   halfTerm: number;
+  /** Who would chair it, when someone can. */
+  chairId?: string;
   reason: string;
+  /** Each weekday of the half term tried as its start, and what blocked it (empty when there is no chair, or the half term has passed). */
+  tried: TriedDay[];
 }
 
 export interface PlanResult {
@@ -73,37 +85,47 @@ function focusFor(model: ImprovementModel, kind: MeetingKind, academicYear: stri
 export const requirementKey = (academicYear: string, r: Pick<MeetingRequirement, 'academyId' | 'kind' | 'slot'>, indexInHalfTerm: number): string =>
   `${r.academyId}/${academicYear}/${r.kind}/ht${r.slot.halfTerm}/${indexInHalfTerm}`;
 
-type Todo = { req: MeetingRequirement; academy: Academy; kind: MeetingKind; chairId: string; key: string; perYear: number; match?: Meeting };
+/** Ways of shifting meetings to make room a whole plan may try: ample for any real trust, and a bound on time whatever the input. */
+const SHIFT_BUDGET = 50_000;
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Plans (or re-plans) a year of meetings for every academy from the trust's model: term time,
- * school days only, no chair and no academy in two meetings on one day (a monitoring visit the day
- * before counts), an even weekly load per chair. Re-planning keeps held, past and pinned meetings
- * exactly as they are, keeps every still-valid date, and moves, adds or cancels only what it must.
+ * school days at each academy only (its own INSET days too), no chair and no academy in two
+ * meetings on one day (a monitoring visit the day before counts), an even weekly load per chair,
+ * the September meeting in September. When a chair's free days are there but in the wrong places,
+ * the chair's other meetings shift to make room; what still has no day is reported with every day
+ * tried and what blocked it. Re-planning keeps held, past and pinned meetings exactly as they are,
+ * keeps every still-valid date, and moves, adds or cancels only what it must.
  */
 export function planYear(input: PlanInput): PlanResult {
-  const { model, calendar, academicYear, academies, people, today } = input;
+  const { model, calendar, academicYear, academies, today } = input;
+  const peopleAt = peopleByAcademy(input.people);
   const kindOf = (id: string) => model.meetingKinds.find((k) => k.id === id);
   const planned = new Set(academies.map((a) => a.id));
   const live = (input.existing ?? []).filter((m) => m.academicYear === academicYear && m.status !== 'cancelled');
   const isFixed = (m: Meeting) => m.status === 'held' || m.pinned || (today !== undefined && m.date <= today) || !planned.has(m.academyId);
-  const occ = new Occupancy();
+  const state: PlanState = { occ: new Occupancy(), academicYear, today, memo: new WeakMap(), calendar, waiting: new Map(), shiftsLeft: SHIFT_BUDGET };
+  const { occ } = state;
   const result: PlanResult = { create: [], change: [], cancel: [], keep: [], unplaced: [] };
+  const stageRank = new Map(model.stages.map((st, i) => [st.id, i]));
 
   // 1. History, pinned meetings and other academies' meetings stay exactly as they are.
   const fixed = new Set(live.filter(isFixed));
-  fixed.forEach((m) => occ.reserve(m, daysHeldBy(m, kindOf(m.kind), calendar)));
+  fixed.forEach((m) => occ.reserve(m, daysHeldBy(m, kindOf(m.kind), calendar.forAcademy(m.academyId))));
 
   // 2. Match each requirement to an existing meeting of the same kind in the same half term,
   //    preferring one that is fixed (a held meeting satisfies the requirement), then the earliest.
   const candidates = [...live].sort((a, b) => Number(fixed.has(b)) - Number(fixed.has(a)) || compare(a.date, b.date) || compare(a.id, b.id));
   const used = new Set<Meeting>();
-  const todo: Todo[] = [];
+  const todos: Todo[] = [];
+  /** Requirements with no chair, in the academy's order, with the todos. */
+  const noChair = new Map<string, Unplaced[]>();
   for (const academy of academies) {
     const reqs = requiredMeetings(model, academy);
     const indexInHalfTerm = new Map<string, number>();
+    const cal = calendar.forAcademy(academy.id);
     for (const req of reqs) {
       const kind = kindOf(req.kind)!;
       const slotKey = `${req.kind}/${req.slot.halfTerm}`;
@@ -111,14 +133,29 @@ export function planYear(input: PlanInput): PlanResult {
       indexInHalfTerm.set(slotKey, idx + 1);
       const match = candidates.find((m) => !used.has(m) && m.academyId === academy.id && m.kind === req.kind && m.halfTerm === req.slot.halfTerm);
       if (match) used.add(match);
-      const chairId = chairFor(kind, academy, people);
+      const chairId = chairFor(kind, academy, peopleAt(academy.id));
       if (!chairId) {
         if (match) result.keep.push(match); // nobody to re-plan it with: leave it as it is
-        else result.unplaced.push({ academyId: academy.id, kind: req.kind, halfTerm: req.slot.halfTerm, reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}` });
+        else {
+          const list = noChair.get(academy.id) ?? [];
+          list.push({ academyId: academy.id, kind: req.kind, halfTerm: req.slot.halfTerm, reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}`, tried: [] });
+          noChair.set(academy.id, list);
+        }
         continue;
       }
       const perYear = reqs.filter((r) => r.kind === req.kind).length;
-      todo.push({ req, academy, kind, chairId, perYear, key: requirementKey(academicYear, req, idx), ...(match ? { match } : {}) });
+      todos.push({
+        req,
+        academy,
+        kind,
+        chairId,
+        perYear,
+        key: requirementKey(academicYear, req, idx),
+        cal,
+        september: isSeptemberSlot(req.slot),
+        stageRank: stageRank.get(academy.supportStage) ?? model.stages.length,
+        ...(match ? { match } : {}),
+      });
     }
   }
   for (const m of live) {
@@ -127,68 +164,101 @@ export function planYear(input: PlanInput): PlanResult {
     else result.cancel.push(m); // a future meeting the model no longer asks for
   }
 
-  // 3. Keep every matched meeting whose date still works; note the rest for moving. Meetings keeping
+  // 3. Keep every matched meeting whose date still works; note the rest for placing. Meetings keeping
   //    their chair go first, so a chair handed a new academy never bumps a meeting that was fine.
+  //    A September meeting sitting in October is placed again, and stays put if September is full.
   const toPlace: Todo[] = [];
-  const sameChairFirst = [...todo].sort((a, b) => Number(a.match?.chairId !== a.chairId) - Number(b.match?.chairId !== b.chairId));
+  const sameChairFirst = [...todos].sort((a, b) => Number(a.match?.chairId !== a.chairId) - Number(b.match?.chairId !== b.chairId));
   for (const t of sameChairFirst) {
+    const m = t.match;
+    if (m && fixed.has(m)) continue;
+    const was = m ? stillWorks(state, t, m) : undefined;
+    if (!was || (t.september && !isInSeptember(was.start))) toPlace.push(t);
+    else place(state, t, was);
+  }
+
+  // 4. Place the rest: half term by half term, September meetings first, busiest chairs first,
+  //    longer meetings first, academies needing most support first, then by chair, academy and
+  //    kind, so the same input always gives the same plan.
+  const chairDemand = new Map<string, number>();
+  toPlace.forEach((t) => chairDemand.set(t.chairId, (chairDemand.get(t.chairId) ?? 0) + 1));
+  toPlace.sort(
+    (a, b) =>
+      a.req.slot.halfTerm - b.req.slot.halfTerm ||
+      Number(b.september) - Number(a.september) ||
+      (chairDemand.get(b.chairId) ?? 0) - (chairDemand.get(a.chairId) ?? 0) ||
+      compare(a.chairId, b.chairId) ||
+      footprint(b) - footprint(a) ||
+      a.stageRank - b.stageRank ||
+      compare(a.academy.name, b.academy.name) ||
+      compare(a.academy.id, b.academy.id) ||
+      compare(a.req.kind, b.req.kind),
+  );
+  for (const t of toPlace) {
+    const key = waitingKey(t.chairId, t.req.slot.halfTerm);
+    state.waiting.set(key, [...(state.waiting.get(key) ?? []), t]);
+  }
+  for (const t of toPlace) {
+    let p = chooseDays(state, t);
+    // A September meeting already planned outside September, with September full: it stays where it is.
+    const was = t.match && !fixed.has(t.match) ? stillWorks(state, t, t.match) : undefined;
+    if (was && (!p || (t.september && !isInSeptember(p.start)))) p = was;
+    if (p) place(state, t, p);
+  }
+
+  // 5. What found no day: try again (later placements may have left room), then shift the chair's
+  //    other meetings along to make room.
+  for (const t of toPlace) {
+    if (t.placed) continue;
+    const p = chooseDays(state, t);
+    if (p) place(state, t, p);
+    else makeRoom(state, t, todos);
+  }
+
+  // 6. The plan: new meetings, moved ones, kept ones, and what is left with the days tried.
+  const names = plannerNames(input.people, input.academies, input.model.meetingKinds);
+  const unplacedOf = new Map<string, Unplaced[]>();
+  for (const t of todos) {
     const m = t.match;
     if (m && fixed.has(m)) {
       result.keep.push(m);
       continue;
     }
-    const days = m && m.days === t.req.days && calendar.halfTermOf(m.date)?.halfTerm === t.req.slot.halfTerm ? occupiedDays(m.date, m.days, t.kind, calendar) : undefined;
-    if (!m || !days || !occ.isFree(t.chairId, days) || !occ.isFree(academyKey(m.academyId), days)) {
-      toPlace.push(t);
+    if (!t.placed) {
+      if (m) result.keep.push(m); // nowhere better to go: left where it is, and reported
+      const list = unplacedOf.get(t.academy.id) ?? [];
+      list.push(explain(state, t, names));
+      unplacedOf.set(t.academy.id, list);
       continue;
     }
-    occ.reserve({ ...m, chairId: t.chairId }, days);
-    if (m.chairId === t.chairId) result.keep.push(m);
-    else result.change.push({ before: m, after: withChair(m, t, people) });
+    const draft = draftMeeting(t, t.placed.own, input, peopleAt(t.academy.id));
+    if (!m) result.create.push(draft);
+    else if (m.date === t.placed.start && m.days === t.placed.own.length) {
+      if (m.chairId === t.chairId) result.keep.push(m);
+      else result.change.push({ before: m, after: withChair(m, t, peopleAt(t.academy.id)) });
+    } else {
+      // Moved, not re-made: its id, attendance, submitted papers and notes stay; the slot's reason is brought up to date.
+      const { purpose: _old, ...moved } = rescheduled(withChair(m, t, peopleAt(t.academy.id)), t.placed.own, t.kind, t.cal);
+      result.change.push({ before: m, after: { ...moved, timing: draft.timing, ruleId: draft.ruleId, reason: draft.reason, ...(draft.purpose ? { purpose: draft.purpose } : {}) } });
+    }
   }
-
-  // 4. Place the rest: half term by half term, busiest chairs first, longer meetings first, then by
-  //    chair, academy and kind, so the same input always gives the same plan.
-  const chairDemand = new Map<string, number>();
-  toPlace.forEach((t) => chairDemand.set(t.chairId, (chairDemand.get(t.chairId) ?? 0) + 1));
-  const length = (t: Todo) => t.req.days + (t.kind.monitoringVisitDayBefore ? 1 : 0);
-  toPlace.sort(
-    (a, b) =>
-      a.req.slot.halfTerm - b.req.slot.halfTerm ||
-      (chairDemand.get(b.chairId) ?? 0) - (chairDemand.get(a.chairId) ?? 0) ||
-      compare(a.chairId, b.chairId) ||
-      length(b) - length(a) ||
-      compare(a.academy.name, b.academy.name) ||
-      compare(a.academy.id, b.academy.id) ||
-      compare(a.req.kind, b.req.kind),
-  );
-  const startDays = new Map<string, Candidate>();
-  for (const t of toPlace) {
-    const days = chooseDays(t, calendar, occ, academicYear, today, startDays);
-    if (!days) {
-      if (t.match) result.keep.push(t.match); // nowhere better to go: left where it is, and reported
-      const half = calendar.halfTerms(academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!;
-      const passed = today !== undefined && half.end <= today;
-      result.unplaced.push({
-        academyId: t.academy.id,
-        kind: t.req.kind,
-        halfTerm: t.req.slot.halfTerm,
-        reason: passed ? `Half term ${t.req.slot.halfTerm} has already passed` : `No school day in half term ${t.req.slot.halfTerm} when the chair and the academy are both free`,
-      });
-      continue;
-    }
-    const draft = draftMeeting(t, days, input);
-    occ.reserve(draft, occupiedDays(draft.date, draft.days, t.kind, calendar)!);
-    if (!t.match) {
-      result.create.push(draft);
-      continue;
-    }
-    // Moved, not re-made: its id, attendance, submitted papers and notes stay; the slot's reason is brought up to date.
-    const { purpose: _old, ...moved } = rescheduled(withChair(t.match, t, people), days, t.kind, calendar);
-    const after: Meeting = { ...moved, timing: draft.timing, ruleId: draft.ruleId, reason: draft.reason, ...(draft.purpose ? { purpose: draft.purpose } : {}) };
-    result.change.push({ before: t.match, after });
-  }
+  for (const academy of academies) result.unplaced.push(...(noChair.get(academy.id) ?? []), ...(unplacedOf.get(academy.id) ?? []));
   return result;
+}
+
+/** Where an existing meeting can stay: its own days, when they are still school days of its half term with its chair and academy free. */
+function stillWorks(state: PlanState, t: Todo, m: Meeting): Placement | undefined {
+  if (m.days !== t.req.days || t.cal.halfTermOf(m.date)?.halfTerm !== t.req.slot.halfTerm) return undefined;
+  const p = placementAt(state, t, m.date);
+  return p && bothFree(state.occ, t, p.held) ? p : undefined;
+}
+
+function explain(state: PlanState, t: Todo, names: PlannerNames): Unplaced {
+  const base = { academyId: t.academy.id, kind: t.req.kind, halfTerm: t.req.slot.halfTerm, chairId: t.chairId };
+  const half = t.cal.halfTerms(state.academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!;
+  if (state.today !== undefined && half.end <= state.today) return { ...base, reason: `Half term ${t.req.slot.halfTerm} has already passed`, tried: [] };
+  const tried = triedDays(state, t, names);
+  return { ...base, reason: unplacedReason(t, tried, names), tried };
 }
 
 /** A meeting handed to a new chair: the new chair and attendees (keeping anyone's apologies), papers the old chair owned move too. */
@@ -202,66 +272,9 @@ function withChair(m: Meeting, t: Pick<Todo, 'chairId' | 'kind' | 'academy'>, pe
   return { ...m, chairId: t.chairId, attendees, papers };
 }
 
-/** Where a meeting's slot sits in its half term's school days (early / middle / late thirds). */
-function windowOf(n: number, timing: string): { from: number; to: number } {
-  switch (timing) {
-    case 'early':
-      return { from: 0, to: Math.ceil(n / 3) };
-    case 'middle':
-      return { from: Math.floor(n / 3), to: Math.ceil((2 * n) / 3) };
-    case 'late':
-      return { from: Math.floor((2 * n) / 3), to: n };
-    default:
-      return { from: 0, to: n };
-  }
-}
-
-// Scores for a candidate day (lower is better). A day outside the timing window costs one and a
-// half meetings' worth of load, plus a little per school day away from it: so the planner keeps to
-// the window until the chair's weeks there hold two meetings more than the week beside it, and a
-// chair's weekly load never steps up by more than about two from one week to the next.
-const PER_MEETING_THAT_WEEK = 10;
-const OUTSIDE_THE_WINDOW = 15;
-/** Papers due on the first day of the school year, short of their lead time (a meeting in the first days of September). */
-const SHORT_PAPER_LEAD = 15;
-
-/** What a start day means for a meeting kind, whoever chairs it: the days it holds and whether its papers get their full lead time. */
-type Candidate = { occupied: LocalDate[] | undefined; fullLead: boolean };
-
-/**
- * The school days for one meeting: only days after today when the chair and the academy are free
- * (a monitoring visit day included); of those, the best by the scores above, then nearest the
- * middle of the window, so the same input always gives the same day.
- */
-function chooseDays(t: Todo, calendar: SchoolCalendar, occ: Occupancy, academicYear: string, today: LocalDate | undefined, memo: Map<string, Candidate>): LocalDate[] | undefined {
-  const days = calendar.schoolDays(academicYear, t.req.slot.halfTerm);
-  const w = windowOf(days.length, t.req.slot.timing);
-  const centre = (w.from + w.to - 1) / 2;
-  const candidate = (d: LocalDate): Candidate => {
-    const key = `${t.kind.id}|${t.req.days}|${d}`;
-    let c = memo.get(key);
-    if (!c) memo.set(key, (c = { occupied: occupiedDays(d, t.req.days, t.kind, calendar), fullLead: papersHaveFullLeadTime(t.kind, d, calendar) }));
-    return c;
-  };
-  let best: { days: LocalDate[]; score: number } | undefined;
-  days.forEach((d, i) => {
-    if (today !== undefined && d <= today) return;
-    const { occupied, fullLead } = candidate(d);
-    if (!occupied || (today !== undefined && occupied[0]! <= today)) return;
-    if (!occ.isFree(t.chairId, occupied) || !occ.isFree(academyKey(t.academy.id), occupied)) return;
-    const outside = i < w.from ? w.from - i : i >= w.to ? i - w.to + 1 : 0;
-    const score =
-      occ.load(t.chairId, d) * PER_MEETING_THAT_WEEK +
-      (outside > 0 ? OUTSIDE_THE_WINDOW + outside : 0) +
-      (fullLead ? 0 : SHORT_PAPER_LEAD) +
-      Math.abs(i - centre) / (days.length + 1);
-    if (!best || score < best.score) best = { days: occupied.slice(occupied.length - t.req.days), score };
-  });
-  return best?.days;
-}
-
-function draftMeeting(t: Todo, days: readonly LocalDate[], input: PlanInput): MeetingDraft {
-  const { model, calendar, academicYear, people } = input;
+function draftMeeting(t: Todo, days: readonly LocalDate[], input: PlanInput, people: readonly Person[]): MeetingDraft {
+  const { model, academicYear } = input;
+  const calendar = t.cal;
   const { req, kind, academy, chairId } = t;
   const date = days[0]!;
   return {

@@ -25,37 +25,3 @@ export interface SentLog {
   /** Releases a claim whose send failed for good, so a later sweep may try again. */
   release(key: string, options?: { signal?: AbortSignal }): Promise<void>;
 }
-
-/** In-memory stores, for unit tests and the benchmark. */
-export function createMemoryReferenceStore(): ConversationReferenceStore & { size(): number } {
-  const byPerson = new Map<string, StoredReference>();
-  return {
-    async save(ref) {
-      byPerson.set(ref.personId, ref);
-    },
-    async get(personId) {
-      return byPerson.get(personId);
-    },
-    async removeConversation(conversationId) {
-      let n = 0;
-      for (const [k, v] of byPerson) if (v.conversationId === conversationId && byPerson.delete(k)) n++;
-      return n;
-    },
-    size: () => byPerson.size,
-  };
-}
-
-export function createMemorySentLog(): SentLog & { keys(): string[] } {
-  const keys = new Set<string>();
-  return {
-    async claim(key) {
-      if (keys.has(key)) return false;
-      keys.add(key);
-      return true;
-    },
-    async release(key) {
-      keys.delete(key);
-    },
-    keys: () => [...keys],
-  };
-}

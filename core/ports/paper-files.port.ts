@@ -18,6 +18,12 @@ export interface PaperFiles {
   upload(meetingId: string, fileName: string, content: Uint8Array, options?: CallOptions): Promise<PaperFile>;
   /** The files in the meeting's folder, by name. */
   list(meetingId: string, options?: CallOptions): Promise<PaperFile[]>;
+  /**
+   * One file's bytes, undefined when there is none of that name. Only where the app itself serves
+   * papers (the local folder, through the API with role × academy checked); absent where the store
+   * serves them itself (SharePoint links open in SharePoint, which checks its own permissions).
+   */
+  read?(meetingId: string, fileName: string, options?: CallOptions): Promise<Uint8Array | undefined>;
 }
 
 /** Simple upload limit we accept; larger papers go straight to the folder in SharePoint. */

@@ -1,5 +1,6 @@
 import type { Academy } from '../domain/academy';
 import { suggestStage } from '../domain/cadence';
+import { seedRiskBand } from './seed-inspections';
 import { londonDateOf } from '../domain/london-time';
 import type { LocalDate } from '../domain/local-date';
 import { preset } from '../domain/models/presets';
@@ -12,6 +13,7 @@ import { seedActions } from './seed-actions';
 import { seedKpis } from './seed-kpis';
 import { seedMeetings } from './seed-meetings';
 import { seedSupport } from './seed-support';
+import { seedSelfEvaluations } from './seed-inspections';
 import { seededRandom } from './seeded-random';
 
 export interface SeedSummary {
@@ -45,9 +47,11 @@ export async function seedDemoTrust(store: RecordStore, clock: Clock, modelId = 
   for (const p of demoPeople()) people.push((await store.people.create(p, { idempotencyKey: `seed:person:${p.id}` })).record);
 
   const academies: Stored<Academy>[] = [];
-  for (const { director, head: _h, chair: _c, governor: _g, ...a } of DEMO_ACADEMIES) {
+  for (const { director, head: _h, chair: _c, governor: _g, ...seeded } of DEMO_ACADEMIES) {
+    // A report card dated after the seed day has not happened yet.
+    const a = { ...seeded, ...(seeded.inspections ? { inspections: seeded.inspections.filter((i) => i.date <= today) } : {}) };
     const stage = suggestStage(model, a);
-    const riskBand = a.ofstedGrade === 'inadequate' ? 'high' : a.ofstedGrade === 'requires-improvement' || a.selfEvaluatedGrade === 'requires-improvement' ? 'medium' : 'low';
+    const riskBand = seedRiskBand(a, model);
     const academy: Academy = { ...a, supportStage: stage.id, riskBand, improvementDirectorId: directorId(director) };
     academies.push((await store.academies.create(academy, { idempotencyKey: `seed:academy:${a.id}` })).record);
   }
@@ -59,5 +63,6 @@ export async function seedDemoTrust(store: RecordStore, clock: Clock, modelId = 
   await seedActions({ store, model, schoolDays, academies, people, meetings, today, random });
   await seedKpis({ store, model, calendar, schoolDays, academicYear, academies, meetings, today, random });
   await seedSupport({ store, model, schoolDays, academicYear, today });
+  await seedSelfEvaluations({ store, model, meetings, today });
   return { trust: DEMO_TRUST.name, academicYear, today, academies: academies.length, people: people.length, meetings: meetings.length };
 }

@@ -29,11 +29,14 @@ export function asHeld(m: Meeting, model: ImprovementModel, schoolDays: SchoolDa
   );
   const papers = m.papers.map((p) => ({ ...p, submittedAt: at(random() < 0.5 ? p.dueDate : schoolDays.before(p.dueDate), '15:30'), ...(p.ownerId ? { submittedBy: p.ownerId } : {}) }));
   const grades = ['good', 'good', 'requires-improvement', 'outstanding'] as const;
+  // On the scale the model names: the presets judge on the report card's (core/domain/judgements.ts).
+  const standards = ['expected-standard', 'expected-standard', 'needs-attention', 'strong-standard'] as const;
+  const gradeOf = (pick: number) => (model.judgementScale === 'report-card' ? { reportCardGrade: standards[Math.floor(pick * standards.length)]! } : { indicativeGrade: grades[Math.floor(pick * grades.length)]! });
   const judgements = kind.recordsJudgements
     ? (m.focus.length ? m.focus : [model.inspectionAreas[0]!.id]).map((area) => ({
         area,
         evidence: 'Learning walk, work scrutiny and discussion with leaders; evidence from the monitoring visit the day before.',
-        indicativeGrade: grades[Math.floor(random() * grades.length)]!,
+        ...gradeOf(random()),
       }))
     : [];
 

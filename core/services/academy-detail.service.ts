@@ -1,9 +1,9 @@
 import { academyStatus } from '../domain/academy-status';
-import { NotFoundError } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { notesAwaitingApproval } from '../domain/notes-approval';
 import { isPaperIn } from '../domain/paper-deadlines';
-import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { academyInputs } from './academy-status.service';
+import type { ServiceDeps } from './service-context';
 
 /**
  * Everything the tab's academy page shows: status, meetings timeline (past with notes and
@@ -11,10 +11,7 @@ import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-con
  * escalation history and support days. Each list names the fields it copies.
  */
 export async function getAcademyDetail(deps: ServiceDeps, viewer: Person, academyId: string) {
-  requireAcademyAccess(viewer, academyId, 'read');
-  const trust = await loadTrust(deps);
-  const inputs = await deps.store.statusInputs(academyId, trust.academicYear);
-  if (!inputs) throw new NotFoundError('academy', academyId);
+  const { trust, inputs } = await academyInputs(deps, viewer, academyId);
   const status = academyStatus(inputs, { model: trust.model, calendar: trust.calendar, today: trust.today });
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const own = <T extends { academyId: string }>(xs: readonly T[]): T[] => xs.filter((x) => x.academyId === academyId);
@@ -32,7 +29,7 @@ export async function getAcademyDetail(deps: ServiceDeps, viewer: Person, academ
       chairId: m.chairId,
       focus: m.focus,
       papers: { required: m.papers.length, in: m.papers.filter(isPaperIn).length },
-      judgements: m.judgements.map((j) => ({ area: j.area, indicativeGrade: j.indicativeGrade })),
+      judgements: m.judgements.map((j) => ({ area: j.area, indicativeGrade: j.indicativeGrade, reportCardGrade: j.reportCardGrade })),
       notes: m.notes ? { circulated: m.notes.circulatedAt !== undefined, awaiting: notesAwaitingApproval(m).length } : undefined,
     }));
   const targets = own(inputs.kpiTargets);

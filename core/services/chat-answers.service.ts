@@ -1,16 +1,48 @@
-import { addDays, isoWeekday, type LocalDate } from '../domain/local-date';
+import { academyStatus } from '../domain/academy-status';
 import { isActionLive } from '../domain/action-item';
-import { isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
-import type { Person } from '../domain/people';
-import { canAccessAcademy } from '../domain/permissions';
-import { allPages, collect } from '../ports/record-store.port';
-import { listVisibleAcademies, nameDirectory } from './directory.service';
-import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { judgeProgress } from '../domain/academy-progress';
+import { isActionOverdue } from '../domain/carry-forward';
+import { nextReviewDate, isReviewOverdue } from '../domain/intervention-reviews';
+import { addDays, daysBetween, isoWeekday, maxDate, minDate, type LocalDate } from '../domain/local-date';
+import type { Meeting } from '../domain/meeting';
+import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
+import { holdersOf, type Person } from '../domain/people';
+import { canAccessAcademy, visibleAcademyIds } from '../domain/permissions';
+import { nextAcademicYear } from '../domain/school-year/school-calendar';
+import { NotFoundError } from '../domain/errors';
+import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { getAcademyDetail } from './academy-detail.service';
+import { listVisibleAcademies, listVisiblePeople, nameDirectory } from './directory.service';
+import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 
-/** How far ahead "next meetings" looks. */
+/** How far ahead "next meetings" lists meetings when no dates are asked for; the next one is always given, however far ahead. */
 export const NEXT_MEETINGS_DAYS = 42;
+/** The planner plans at most the coming academic year, so three years ahead holds every planned meeting. */
+const PLANNED_HORIZON_DAYS = 3 * 366;
 
-/** What is overdue at one academy: live actions past their due date, papers past their deadline. */
+const kindNames = (trust: TrustContext) => new Map(trust.model.meetingKinds.map((k) => [k.id, { abbreviation: k.abbreviation, name: k.name }]));
+const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id);
+
+/**
+ * What chat reads a message against: today, every academy's name (public, so a head can be told
+ * Brook Lane is not theirs), the ones the viewer may see, the model's meeting kinds, this year's and
+ * next year's half terms (for "before half term"), and the people the viewer may see, by name only.
+ */
+export async function chatVocabulary(deps: ServiceDeps, viewer: Person) {
+  const [trust, academies, people] = await Promise.all([loadTrust(deps), collect(allPages((p) => deps.store.academies.list({}, p))), listVisiblePeople(deps, viewer)]);
+  const years = [trust.academicYear, nextAcademicYear(trust.academicYear)].filter((y) => trust.calendar.hasYear(y));
+  return {
+    today: trust.today,
+    academies: academies.map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] })),
+    visibleAcademyIds: visibleAcademyIds(viewer, academies.map((a) => a.id)),
+    meetingKinds: trust.model.meetingKinds.map((k) => ({ id: k.id, name: k.name, abbreviation: k.abbreviation })),
+    halfTerms: years.flatMap((y) => trust.calendar.halfTerms(y).map((h) => ({ ...h }))),
+    people: people.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+export type ChatVocabularyView = Awaited<ReturnType<typeof chatVocabulary>>;
+
+/** What overdue at one academy: live actions past their due date, papers past their deadline. */
 export async function overdueAtAcademy(deps: ServiceDeps, viewer: Person, academyId: string) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
@@ -28,23 +60,47 @@ export async function overdueAtAcademy(deps: ServiceDeps, viewer: Person, academ
   };
 }
 
-/** Papers not yet in for this week's meetings (Monday to Sunday in England), at the academies the viewer may see. */
-export async function papersMissingThisWeek(deps: ServiceDeps, viewer: Person): Promise<{ from: LocalDate; to: LocalDate; rows: { academyName: string; meetingDate: LocalDate; kind: string; paper: string; ownerName: string; overdue: boolean }[] }> {
+/** Overdue actions at every academy the viewer may see (or one person's: "what is Daniel behind on", "what have I let slip"), most overdue academy first. */
+export async function overdueAcrossTrust(deps: ServiceDeps, viewer: Person, options: { ownerId?: string } = {}) {
   const trust = await loadTrust(deps);
-  const from = addDays(trust.today, 1 - isoWeekday(trust.today));
-  const to = addDays(from, 6);
+  const [actions, academies, people] = await Promise.all([collect(allPages((p) => deps.store.actions.list({}, p))), listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
+  const names = new Map(academies.map((a) => [a.id, a.name]));
+  const late = actions.filter((a) => names.has(a.academyId) && isActionOverdue(a, trust.today) && (options.ownerId === undefined || a.ownerId === options.ownerId));
+  const grouped = new Map<string, { text: string; ownerName: string; dueDate: LocalDate; daysLate: number }[]>();
+  for (const a of late.sort((x, y) => x.dueDate.localeCompare(y.dueDate))) {
+    const list = grouped.get(a.academyId) ?? [];
+    list.push({ text: a.text, ownerName: people.nameOf(a.ownerId), dueDate: a.dueDate, daysLate: daysBetween(a.dueDate, trust.today) });
+    grouped.set(a.academyId, list);
+  }
+  return {
+    today: trust.today,
+    ...(options.ownerId ? { ownerName: options.ownerId === viewer.id ? viewer.name : people.nameOf(options.ownerId) } : {}),
+    total: late.length,
+    academies: [...grouped.entries()]
+      .map(([academyId, list]) => ({ academyId, academyName: names.get(academyId)!, actions: list }))
+      .sort((a, b) => b.actions.length - a.actions.length || a.academyName.localeCompare(b.academyName, 'en-GB')),
+  };
+}
+
+/** Papers not yet in for the planned meetings in a range (default: this week, Monday to Sunday in England), at the academies the viewer may see. */
+export async function papersMissing(deps: ServiceDeps, viewer: Person, range: { from?: LocalDate; to?: LocalDate; kind?: string } = {}) {
+  const trust = await loadTrust(deps);
+  const monday = addDays(trust.today, 1 - isoWeekday(trust.today));
+  const from = range.from ?? monday;
+  const to = range.to ?? addDays(monday, 6);
   const [meetings, academies, people] = await Promise.all([collect(allPages((p) => deps.store.meetings.inRange({ from, to }, p))), listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
   const names = new Map(academies.map((a) => [a.id, a.name]));
-  const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k.abbreviation]));
+  const kinds = kindNames(trust);
   const rows = meetings
-    .filter((m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read'))
+    .filter((m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read') && (range.kind === undefined || m.kind === range.kind))
+    .sort(byStart)
     .flatMap((m) =>
       m.papers
         .filter((p) => !isPaperIn(p))
         .map((p) => ({
           academyName: names.get(m.academyId) ?? 'an academy',
           meetingDate: m.date,
-          kind: kinds.get(m.kind) ?? m.kind,
+          kind: kinds.get(m.kind)?.abbreviation ?? m.kind,
           paper: p.title,
           ownerName: p.ownerId ? people.nameOf(p.ownerId) : 'no owner',
           overdue: isPaperOverdue(p, m, trust.today),
@@ -53,21 +109,208 @@ export async function papersMissingThisWeek(deps: ServiceDeps, viewer: Person): 
   return { from, to, rows };
 }
 
-/** The planned meetings in the coming weeks, at one academy or every academy the viewer may see. */
-export async function nextMeetings(deps: ServiceDeps, viewer: Person, academyId?: string) {
-  if (academyId) requireAcademyAccess(viewer, academyId, 'read');
+/** Papers not yet in for this week's meetings (Monday to Sunday in England), at the academies the viewer may see. */
+export const papersMissingThisWeek = (deps: ServiceDeps, viewer: Person) => papersMissing(deps, viewer);
+
+/** Which meetings a "next meetings" question is about: an academy, a kind, dates, or the viewer's own (chair or attendee). */
+export interface NextMeetingsQuery {
+  academyId?: string;
+  kind?: string;
+  from?: LocalDate;
+  to?: LocalDate;
+  mine?: boolean;
+}
+
+/**
+ * The planned meetings in a window (the dates asked for, else the coming six weeks), and always the
+ * next one with its date however far ahead, so "next meetings" never says "none" while an AIM is
+ * planned for February.
+ */
+export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: NextMeetingsQuery = {}) {
+  if (query.academyId) requireAcademyAccess(viewer, query.academyId, 'read');
   const trust = await loadTrust(deps);
+  const from = query.from ?? trust.today;
+  const to = query.to ?? addDays(trust.today, NEXT_MEETINGS_DAYS);
   const [meetings, academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.meetings.inRange({ from: trust.today, to: addDays(trust.today, NEXT_MEETINGS_DAYS), ...(academyId ? { academyId } : {}) }, p))),
+    collect(allPages((p) => deps.store.meetings.inRange({ from: minDate(from, trust.today), to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)), ...(query.academyId ? { academyId: query.academyId } : {}) }, p))),
     listVisibleAcademies(deps, viewer),
     nameDirectory(deps, viewer),
   ]);
   const names = new Map(academies.map((a) => [a.id, a.name]));
-  const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k.abbreviation]));
+  const kinds = kindNames(trust);
+  const wanted = meetings
+    .filter((m) => m.status === 'planned' && m.date >= from && canAccessAcademy(viewer, m.academyId, 'read'))
+    .filter((m) => query.kind === undefined || m.kind === query.kind)
+    .filter((m) => !query.mine || m.chairId === viewer.id || m.attendees.some((a) => a.personId === viewer.id))
+    .sort(byStart);
+  const row = (m: Stored<Meeting>) => ({
+    meetingId: m.id,
+    academyId: m.academyId,
+    academyName: names.get(m.academyId) ?? 'an academy',
+    kind: kinds.get(m.kind)?.abbreviation ?? m.kind,
+    kindName: kinds.get(m.kind)?.name ?? m.kind,
+    date: m.date,
+    startsAt: m.startsAt,
+    chairName: people.nameOf(m.chairId),
+    papers: `${m.papers.filter(isPaperIn).length} of ${m.papers.length} in`,
+  });
+  const inWindow = wanted.filter((m) => m.date <= to);
+  const next = wanted[0];
   return {
-    academyName: academyId ? names.get(academyId) : undefined,
-    rows: meetings
-      .filter((m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read'))
-      .map((m) => ({ academyName: names.get(m.academyId) ?? 'an academy', kind: kinds.get(m.kind) ?? m.kind, startsAt: m.startsAt, chairName: people.nameOf(m.chairId), papers: `${m.papers.filter(isPaperIn).length} of ${m.papers.length} in` })),
+    today: trust.today,
+    academyName: query.academyId ? names.get(query.academyId) : undefined,
+    window: { from, to, asked: query.from !== undefined || query.to !== undefined },
+    rows: inWindow.slice(0, 30).map(row),
+    more: Math.max(0, inWindow.length - 30),
+    ...(next ? { next: row(next) } : {}),
+  };
+}
+
+/** The papers for an academy's next planned meeting (of a kind, or in a range, when asked), each with who owes it and whether it is in. */
+export async function meetingPapers(deps: ServiceDeps, viewer: Person, academyId: string, query: { kind?: string; from?: LocalDate; to?: LocalDate } = {}) {
+  requireAcademyAccess(viewer, academyId, 'read');
+  const trust = await loadTrust(deps);
+  const from = maxDate(query.from ?? trust.today, trust.today);
+  const [academy, meetings, people] = await Promise.all([
+    deps.store.academies.get(academyId),
+    collect(allPages((p) => deps.store.meetings.inRange({ from, to: query.to ?? addDays(trust.today, PLANNED_HORIZON_DAYS), academyId }, p))),
+    nameDirectory(deps, viewer),
+  ]);
+  if (!academy) throw new NotFoundError('academy', academyId);
+  const kinds = kindNames(trust);
+  const planned = meetings.filter((m) => m.status === 'planned' && (query.kind === undefined || m.kind === query.kind)).sort(byStart);
+  // "Has Northgate sent its papers?" means the next meeting that needs some: an iAIM tomorrow with none asks nothing of anyone.
+  const meeting = planned.find((m) => m.papers.length > 0) ?? planned[0];
+  if (!meeting) return { academyId, academyName: academy.name, meeting: undefined };
+  const papers = meeting.papers.map((p) => ({
+    title: p.title,
+    ownerName: p.ownerId ? people.nameOf(p.ownerId) : 'no owner',
+    dueDate: effectiveDueDate(p),
+    state: isPaperIn(p) ? ('in' as const) : isPaperOverdue(p, meeting, trust.today) ? ('overdue' as const) : ('due' as const),
+    ...(p.extension ? { extension: p.extension.status } : {}),
+  }));
+  return {
+    academyId,
+    academyName: academy.name,
+    meeting: { id: meeting.id, kind: kinds.get(meeting.kind)?.abbreviation ?? meeting.kind, kindName: kinds.get(meeting.kind)?.name ?? meeting.kind, date: meeting.date, startsAt: meeting.startsAt, chairName: people.nameOf(meeting.chairId) },
+    papers,
+    counts: { required: papers.length, in: papers.filter((p) => p.state === 'in').length, overdue: papers.filter((p) => p.state === 'overdue').length },
+  };
+}
+
+/** Who's who at an academy: its head, chair of governors, governors, improvement director, and who chairs each kind of meeting (the next one, else the last). */
+export async function academyPeople(deps: ServiceDeps, viewer: Person, academyId: string) {
+  requireAcademyAccess(viewer, academyId, 'read');
+  const trust = await loadTrust(deps);
+  const [academy, meetings, directory] = await Promise.all([deps.store.academies.get(academyId), collect(allPages((p) => deps.store.meetings.list({ academyId }, p))), nameDirectory(deps, viewer)]);
+  if (!academy) throw new NotFoundError('academy', academyId);
+  const names = (people: readonly Person[]) => people.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const live = meetings.filter((m) => m.status !== 'cancelled');
+  const meetingChairs = trust.model.meetingKinds.flatMap((k) => {
+    const ofKind = live.filter((m) => m.kind === k.id).sort(byStart);
+    const chosen = ofKind.find((m) => m.status === 'planned' && m.date >= trust.today) ?? ofKind.filter((m) => m.date < trust.today).at(-1);
+    return chosen ? [{ kind: k.abbreviation, kindName: k.name, chairName: directory.nameOf(chosen.chairId), date: chosen.date, upcoming: chosen.date >= trust.today }] : [];
+  });
+  return {
+    academyId,
+    academyName: academy.name,
+    heads: names(holdersOf(directory.people, 'head', academyId)),
+    chairsOfGovernors: names(holdersOf(directory.people, 'chair-lgb', academyId)),
+    governors: names(holdersOf(directory.people, 'governor', academyId)),
+    improvementDirector: directory.nameOf(academy.improvementDirectorId),
+    meetingChairs,
+  };
+}
+
+/** The academy's most recent held meeting (of a kind, when asked), for "what did the last meeting decide"; its record is read through `getMeetingView`, which withholds draft notes. */
+export async function lastHeldMeeting(deps: ServiceDeps, viewer: Person, academyId: string, kind?: string) {
+  requireAcademyAccess(viewer, academyId, 'read');
+  const trust = await loadTrust(deps);
+  const [academy, meetings] = await Promise.all([deps.store.academies.get(academyId), collect(allPages((p) => deps.store.meetings.list({ academyId }, p)))]);
+  if (!academy) throw new NotFoundError('academy', academyId);
+  const ofKind = meetings.filter((m) => kind === undefined || m.kind === kind).sort(byStart);
+  const last = ofKind.filter((m) => m.status === 'held' && m.date <= trust.today).at(-1);
+  // None held yet (early in the year, or a new academy): say when the first one is.
+  const next = last ? undefined : ofKind.find((m) => m.status === 'planned' && m.date >= trust.today);
+  const abbreviation = (id: string) => trust.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
+  return { academyId, academyName: academy.name, ...(last ? { meetingId: last.id } : {}), ...(next ? { next: { kind: abbreviation(next.kind), date: next.date } } : {}) };
+}
+
+/**
+ * Whether an academy is improving, with the evidence named: its KPIs at each data point against
+ * their targets, each inspection area's indicative grade meeting by meeting, its RAG now with
+ * reasons and its moves on the escalation ladder. Read through `getAcademyDetail` (the tab's academy
+ * page), so it shows exactly what the viewer may see there. `measures` narrows it to KPIs whose
+ * names contain one of the words ("attendance").
+ */
+export async function academyProgress(deps: ServiceDeps, viewer: Person, academyId: string, options: { measures?: readonly string[] } = {}) {
+  const [detail, trust] = await Promise.all([getAcademyDetail(deps, viewer, academyId), loadTrust(deps)]);
+  const wanted = options.measures?.map((w) => w.toLowerCase());
+  const kpis = detail.kpis.filter((k) => !wanted || wanted.some((w) => k.measure.toLowerCase().includes(w)));
+  const areaLabels = new Map(detail.inspectionAreas.map((a) => [a.id, a.label]));
+  const progress = judgeProgress({
+    kpis: kpis.map((k) => ({ measure: k.measure, unit: k.unit, higherIsBetter: k.higherIsBetter, target: k.target, dataPoints: k.dataPoints.map((p) => ({ point: p.point, value: p.value })) })),
+    meetings: detail.meetings
+      .filter((m) => m.status === 'held' && m.judgements.length > 0)
+      .map((m) => ({ meetingId: m.id, date: m.date, kindName: m.abbreviation, judgements: m.judgements.map((j) => ({ area: areaLabels.get(j.area) ?? j.area, ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}) })) })),
+    escalations: detail.escalations.map((e) => ({ step: e.step, at: e.at })),
+  });
+  return {
+    academyId,
+    academyName: detail.status.name,
+    academicYear: detail.academicYear,
+    rag: { level: detail.status.rag, reasons: detail.status.reasons.map((r) => r.text) },
+    ladder: { step: detail.status.escalation.step, of: detail.status.escalation.of, label: detail.status.escalation.label },
+    dataPointLabels: Object.fromEntries(trust.model.kpis.dataPoints.map((d) => [d.number, d.label])) as Record<number, string>,
+    askedAbout: wanted && kpis.length === 0 ? 'no-such-kpi' : undefined,
+    ...progress,
+  };
+}
+
+/** Support days, interventions and the escalation step at an academy, with the history behind each. */
+export async function academySupport(deps: ServiceDeps, viewer: Person, academyId: string) {
+  requireAcademyAccess(viewer, academyId, 'read');
+  const trust = await loadTrust(deps);
+  const [inputs, directory, academies] = await Promise.all([deps.store.statusInputs(academyId, trust.academicYear), nameDirectory(deps, viewer), collect(allPages((p) => deps.store.academies.list({}, p)))]);
+  if (!inputs) throw new NotFoundError('academy', academyId);
+  const status = academyStatus(inputs, { model: trust.model, calendar: trust.calendar, today: trust.today });
+  const academyName = new Map(academies.map((a) => [a.id, a.name]));
+  const kindLabel = new Map(trust.model.interventionKinds.map((k) => [k.id, k.label]));
+  const stepLabel = new Map(trust.model.escalation.steps.map((s) => [s.id, s.label]));
+  const own = <T extends { academyId: string }>(xs: readonly T[]) => xs.filter((x) => x.academyId === academyId);
+  return {
+    academyId,
+    academyName: status.name,
+    today: trust.today,
+    supportDays: status.supportDays,
+    developmentDays: own(inputs.supportDays)
+      .filter((d) => d.kind !== 'core')
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((d) => ({ date: d.date, days: d.days, description: d.description })),
+    interventions: own(inputs.interventions)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate))
+      .map((i) => {
+        const next = nextReviewDate(i);
+        return {
+          title: i.title,
+          kind: kindLabel.get(i.kind) ?? i.kind,
+          status: i.status,
+          startDate: i.startDate,
+          endDate: i.endDate,
+          leadName: directory.nameOf(i.leadId),
+          ...(i.supportingAcademyId ? { supportingAcademy: academyName.get(i.supportingAcademyId) ?? 'another academy' } : {}),
+          ...(next ? { nextReview: next } : {}),
+          reviewOverdue: isReviewOverdue(i, trust.today),
+        };
+      }),
+    escalation: {
+      step: status.escalation.step,
+      of: status.escalation.of,
+      label: status.escalation.label,
+      ...(status.escalation.since ? { since: status.escalation.since } : {}),
+      history: own(inputs.escalations)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => ({ step: e.step + 1, label: stepLabel.get(e.stepId) ?? e.stepId, at: e.at, byName: directory.nameOf(e.by), reason: e.reason })),
+    },
   };
 }

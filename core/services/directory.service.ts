@@ -30,7 +30,7 @@ export async function listVisiblePeople(deps: ServiceDeps, viewer: Person) {
 
 /** `/api/academies` and `/api/people`: through the mappers that list their fields. */
 export const academiesForViewer = async (deps: ServiceDeps, viewer: Person) => ({ academies: (await listVisibleAcademies(deps, viewer)).map(academyListItem) });
-export const peopleForViewer = async (deps: ServiceDeps, viewer: Person) => ({ people: (await listVisiblePeople(deps, viewer)).map(personListItem) });
+export const peopleForViewer = async (deps: ServiceDeps, viewer: Person) => ({ people: (await listVisiblePeople(deps, viewer)).map((p) => personListItem(p, viewer)) });
 
 /** Settings: every academy with the fields the trust admin edits. */
 export async function academiesForAdmin(deps: ServiceDeps, viewer: Person) {

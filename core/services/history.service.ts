@@ -4,19 +4,28 @@ import type { Person } from '../domain/people';
 import { seesWholeTrust } from '../domain/permissions';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { RecordStore } from '../ports/record-store.port';
-import { requireAcademyAccess, type ServiceDeps } from './service-context';
+import type { Meeting } from '../domain/meeting';
+import { meetingAuditEntryView } from './mappers/audit.mapper';
+import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
 const kindSchema = z.enum(['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms', 'trust']);
 
 /** A record's audit trail, newest first, for whoever may read the record itself. */
 export async function recordHistory(deps: ServiceDeps, audit: AuditLog, viewer: Person, kindParam: string, id: string, cursor?: string) {
   const kind = parseOrThrow(kindSchema, kindParam, 'record kind');
+  let meeting: Meeting | undefined;
   if (kind === 'trust' || kind === 'people') {
     if (!seesWholeTrust(viewer)) throw new ForbiddenError('Only trust staff can see the history of trust settings and people.');
   } else {
     const rec = await (deps.store[kind] as RecordStore['actions']).get(id);
     if (!rec) throw new NotFoundError(kind, id);
     requireAcademyAccess(viewer, kind === 'academies' ? rec.id : (rec as { academyId: string }).academyId, 'read');
+    if (kind === 'meetings') meeting = rec as unknown as Meeting;
   }
-  return audit.forRecord(kind, id, { pageSize: 100, ...(cursor ? { cursor } : {}) });
+  const page = await audit.forRecord(kind, id, { pageSize: 100, ...(cursor ? { cursor } : {}) });
+  if (!meeting) return page;
+  // A meeting's trail holds its notes and attendees whole: they go through the meeting's mappers (no draft notes or apology reasons to those not entitled).
+  const shown = meeting;
+  const meetingKind = (await loadTrust(deps)).model.meetingKinds.find((k) => k.id === shown.kind);
+  return { ...page, items: page.items.map((e) => meetingAuditEntryView(viewer, e, shown, meetingKind)) };
 }

@@ -1,5 +1,4 @@
 import { carryForwardActions } from '../domain/carry-forward';
-import { NotFoundError } from '../domain/errors';
 import { allPages, collect } from '../ports/record-store.port';
 import { getAction } from './actions.service';
 import { actionView } from './mappers/action.mapper';
@@ -8,7 +7,8 @@ import { canAccessAcademy } from '../domain/permissions';
 import { meetingCan } from '../domain/viewer-can';
 import { nameDirectory } from './directory.service';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
-import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { meetingFor } from './meeting-writes';
+import { loadTrust, type ServiceDeps } from './service-context';
 
 /**
  * A meeting as one viewer's cards show it: the record through the mapper, the academy's and kind's
@@ -17,9 +17,7 @@ import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-con
  * that person's own view.
  */
 export async function meetingForCards(deps: ServiceDeps, viewer: Person, meetingId: string) {
-  const meeting = await deps.store.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('meeting', meetingId);
-  requireAcademyAccess(viewer, meeting.academyId, 'read');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
   const [trust, academy, dir, actions] = await Promise.all([
     loadTrust(deps),
     deps.store.academies.get(meeting.academyId),

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { recordAttendance, sendApologies, substituteProblem, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
-import { ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
+import { recordAttendance, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
+import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
 import { gradeSchema } from '../domain/grades';
+import { reportCardGradeSchema } from '../domain/inspections';
 import { recordJudgement, type JudgementCode } from '../domain/judgements';
 import type { Meeting } from '../domain/meeting';
 import { approveNotes, writeNotes, type ApproveNotesCode, type WriteNotesCode } from '../domain/notes-approval';
 import type { Outcome } from '../domain/outcome';
 import { HTTPS_LINK_MESSAGE, httpsLink } from '../domain/paper-links';
-import { notThePapersActor, submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { canPlanMeetings } from '../domain/permissions';
 import { allPages, collect, type Stored } from '../ports/record-store.port';
-import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { meetingFor, meetingForPaper, saveApologies, saveMeetingOutcome } from './meeting-writes';
+import { loadTrust, type ServiceDeps } from './service-context';
 
 type Saved<Code extends string> = Outcome<{ meeting: Stored<Meeting> }, Code>;
 
@@ -22,6 +24,7 @@ export const judgementBodySchema = z.object({
   area: z.string().min(1, 'choose an inspection area'),
   evidence: z.string().max(10000),
   indicativeGrade: gradeSchema.optional(),
+  reportCardGrade: reportCardGradeSchema.optional(),
   version,
 });
 
@@ -43,42 +46,35 @@ const paperLink = z
 
 export const paperSubmitBodySchema = z.object({ link: paperLink.optional(), version });
 
-async function meetingFor(deps: ServiceDeps, viewer: Person, meetingId: string, access: 'read' | 'write'): Promise<Stored<Meeting>> {
-  const meeting = await deps.store.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('meeting', meetingId);
-  requireAcademyAccess(viewer, meeting.academyId, access);
-  return meeting;
-}
-
 /** The chair and the trust's improvement staff record what a meeting concluded; a head does not judge their own school. */
 function requireChairOrTrust(viewer: Person, meeting: Meeting, what: string): void {
   if (meeting.chairId !== viewer.id && !canPlanMeetings(viewer)) throw new ForbiddenError(`Only the chair of the meeting or the trust's improvement team can ${what}.`);
 }
 
+/** A meeting the viewer runs (its chair, or the trust's improvement team), to record `what` it concluded. */
+async function meetingTheyRun(deps: ServiceDeps, viewer: Person, meetingId: string, access: 'read' | 'write', what: string): Promise<Stored<Meeting>> {
+  const meeting = await meetingFor(deps, viewer, meetingId, access);
+  requireChairOrTrust(viewer, meeting, what);
+  return meeting;
+}
+
 /** Records (or replaces) the evidence and indicative grade for one inspection area, live during the meeting. */
 export async function recordMeetingJudgement(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<JudgementCode>> {
   const input = parseOrThrow(judgementBodySchema, body, 'judgement');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
-  requireChairOrTrust(viewer, meeting, 'record judgements');
+  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'record judgements');
   const trust = await loadTrust(deps);
-  const outcome = recordJudgement(meeting, { area: input.area, evidence: input.evidence, ...(input.indicativeGrade ? { indicativeGrade: input.indicativeGrade } : {}) }, trust.model);
-  if (!outcome.ok) return outcome;
-  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  return saveMeetingOutcome(deps, recordJudgement(meeting, { area: input.area, evidence: input.evidence, indicativeGrade: input.indicativeGrade, reportCardGrade: input.reportCardGrade }, trust.model), input.version);
 }
 
 /** The chair writes (or rewrites) the notes; the kind's approvers are asked to check them. */
 export async function writeMeetingNotes(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<WriteNotesCode>> {
   const input = parseOrThrow(notesBodySchema, body, 'notes');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
-  requireChairOrTrust(viewer, meeting, 'write the notes');
-  const trust = await loadTrust(deps);
+  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'write the notes');
+  // The approvers are the attendees holding the kind's approver roles (DSAT: the head and the chair of the LGB).
+  const [trust, academy, people] = await Promise.all([loadTrust(deps), deps.store.academies.get(meeting.academyId), collect(allPages((p) => deps.store.people.list({}, p)))]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
-  const academy = await deps.store.academies.get(meeting.academyId);
   if (!kind || !academy) throw new NotFoundError('meeting kind or academy for meeting', meetingId);
-  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
-  const outcome = writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy);
-  if (!outcome.ok) return outcome;
-  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  return saveMeetingOutcome(deps, writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy), input.version);
 }
 
 /** An approver (head, chair of LGB …) approves the notes or asks for changes; they circulate when all have approved. */
@@ -93,12 +89,8 @@ export async function approveMeetingNotes(deps: ServiceDeps, viewer: Person, mee
 /** The paper's owner, the chair or the trust team marks a paper as in, with an `https:` link to where the file is kept. */
 export async function submitMeetingPaper(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<SubmitPaperCode>> {
   const input = parseOrThrow(paperSubmitBodySchema, body, 'paper');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'write');
-  const notYours = notThePapersActor(viewer, meeting, requirementId, 'mark-in');
-  if (notYours) throw new ForbiddenError(notYours);
-  const outcome = submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) });
-  if (!outcome.ok) return outcome;
-  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
+  return saveMeetingOutcome(deps, submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) }), input.version);
 }
 
 export const attendanceBodySchema = z.object({ personId: z.string().min(1, 'choose a person'), attendance: z.enum(['attended', 'absent']), version });
@@ -106,11 +98,8 @@ export const attendanceBodySchema = z.object({ personId: z.string().min(1, 'choo
 /** The chair (or the trust's improvement team) records who came and who did not. */
 export async function recordMeetingAttendance(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<AttendanceCode>> {
   const input = parseOrThrow(attendanceBodySchema, body, 'attendance');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  requireChairOrTrust(viewer, meeting, 'record attendance');
-  const outcome = recordAttendance(meeting, input.personId, input.attendance);
-  if (!outcome.ok) return outcome;
-  return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'read', 'record attendance');
+  return saveMeetingOutcome(deps, recordAttendance(meeting, input.personId, input.attendance), input.version);
 }
 
 export const tabApologiesBodySchema = z.object({
@@ -129,14 +118,5 @@ export async function recordMeetingApologies(deps: ServiceDeps, viewer: Person, 
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
   const personId = input.personId ?? viewer.id;
   if (personId !== viewer.id) requireChairOrTrust(viewer, meeting, 'send apologies for someone else');
-  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
-  const substitute = input.substituteId === undefined ? undefined : people.find((p) => p.id === input.substituteId);
-  if (substitute) {
-    const academy = await deps.store.academies.get(meeting.academyId);
-    const outsider = substituteProblem(substitute, { id: meeting.academyId, name: academy?.name ?? 'this academy' });
-    if (outsider) throw new ValidationError([outsider], 'apologies');
-  }
-  const outcome = sendApologies(meeting, { personId, reason: input.reason, now: deps.clock.now().toISOString(), ...(input.substituteId ? { substituteId: input.substituteId } : {}) }, people);
-  if (!outcome.ok) return outcome;
-  return { ok: true, noticeDays: outcome.noticeDays, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  return saveApologies(deps, meeting, { personId, reason: input.reason, substituteId: input.substituteId, version: input.version });
 }

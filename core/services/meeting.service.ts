@@ -1,5 +1,4 @@
 import { carryForwardActions } from '../domain/carry-forward';
-import { NotFoundError } from '../domain/errors';
 import { papersState } from '../domain/paper-deadlines';
 import type { Person } from '../domain/people';
 import { allPages, collect } from '../ports/record-store.port';
@@ -8,13 +7,12 @@ import { meetingCan } from '../domain/viewer-can';
 import { nameDirectory } from './directory.service';
 import { actionView } from './mappers/action.mapper';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
-import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { meetingFor } from './meeting-writes';
+import { loadTrust, type ServiceDeps } from './service-context';
 
 /** A meeting with what the tab shows around it: its kind, academy, people's names, carried-forward and raised actions. */
 export async function getMeetingView(deps: ServiceDeps, viewer: Person, meetingId: string) {
-  const meeting = await deps.store.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('meeting', meetingId);
-  requireAcademyAccess(viewer, meeting.academyId, 'read');
+  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
   const trust = await loadTrust(deps);
   const [academy, actions, academyMeetings] = await Promise.all([
     deps.store.academies.get(meeting.academyId),

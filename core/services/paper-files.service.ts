@@ -1,13 +1,17 @@
+import { fileTypeFromBuffer } from 'file-type/core';
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import type { Refused } from '../domain/outcome';
 import { isPaperIn } from '../domain/paper-deadlines';
-import { notThePapersActor, submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import { paperFileNameProblems } from '../domain/paper-file-name';
+import { paperContentProblems, paperFileTypeOf } from '../domain/paper-file-types';
+import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../ports/paper-files.port';
 import type { Stored } from '../ports/record-store.port';
-import { requireAcademyAccess, type ServiceDeps } from './service-context';
+import { meetingFor, meetingForPaper } from './meeting-writes';
+import type { ServiceDeps } from './service-context';
 
 export const paperUploadBodySchema = z.object({
   fileName: z.string().max(200),
@@ -18,16 +22,34 @@ export const paperUploadBodySchema = z.object({
 
 /** The meeting's papers folder, for cards and the tab to link to (Adaptive Cards cannot upload files). */
 export async function paperFolderLink(deps: ServiceDeps, papers: PaperFiles, viewer: Person, meetingId: string): Promise<{ link: string; files: PaperFile[] }> {
-  const meeting = await deps.store.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('meeting', meetingId);
-  requireAcademyAccess(viewer, meeting.academyId, 'read');
+  await meetingFor(deps, viewer, meetingId, 'read');
   return { link: await papers.folderLink(meetingId), files: await papers.list(meetingId) };
 }
 
+/** "Head report.docx" taken → "Head report (2).docx", then (3)…; SharePoint compares names without regard to case. */
+export function freeFileName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  const dot = wanted.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** What sniffing the bytes finds (`file-type`: magic numbers, and the parts inside an Office zip). */
+const sniff = async (content: Uint8Array): Promise<{ mime: string } | undefined> => {
+  const found = await fileTypeFromBuffer(content);
+  return found ? { mime: found.mime } : undefined;
+};
+
 /**
  * Puts a paper's file in the meeting's folder and marks the paper in, linked to the file. A paper
- * already in keeps its submission and gets the new file (same name replaces). Refusals (not a paper
- * of this meeting, a cancelled meeting) happen before anything is uploaded.
+ * already in keeps its submission and gets the new file. Every check runs before anything is
+ * written: who may upload, a stale `version` (409), the paper's state, the file's name, size and
+ * type (its content sniffed, not only its extension). A file of the same name is never replaced:
+ * the new one is saved as "name (2).ext".
  */
 export async function uploadPaper(
   deps: ServiceDeps,
@@ -38,18 +60,22 @@ export async function uploadPaper(
   body: unknown,
 ): Promise<{ ok: true; meeting: Stored<Meeting>; file: PaperFile } | Refused<SubmitPaperCode>> {
   const input = parseOrThrow(paperUploadBodySchema, body, 'paper upload');
-  const meeting = await deps.store.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('meeting', meetingId);
-  requireAcademyAccess(viewer, meeting.academyId, 'write');
-  const notActor = notThePapersActor(viewer, meeting, requirementId, 'mark-in');
-  if (notActor) throw new ForbiddenError(notActor);
+  const nameProblems = paperFileNameProblems(input.fileName);
+  if (nameProblems.length) throw new ValidationError(nameProblems, 'paper upload');
+  const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
+  // The stale-version check the store would make on update, made first, so a refused upload writes no file.
+  if (meeting.version !== input.version) throw new ConflictError('meeting', meetingId);
   const now = deps.clock.now().toISOString();
   const already = meeting.papers.find((p) => p.requirementId === requirementId);
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });
   if (!check.ok && !(check.code === 'PAPER.ALREADY_IN' && already)) return check;
-  const content = Buffer.from(input.contentBase64, 'base64');
+  const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
   if (content.byteLength === 0) throw new ValidationError([{ field: 'contentBase64', message: 'the file is empty or not base64' }], 'paper upload');
-  const file = await papers.upload(meetingId, input.fileName, content);
+  if (content.byteLength > MAX_PAPER_BYTES) throw new ValidationError([{ field: 'contentBase64', message: 'the file is over 4 MB; put it in the meeting’s folder directly' }], 'paper upload');
+  const typeProblems = paperContentProblems(input.fileName, content, await sniff(content));
+  if (typeProblems.length) throw new ValidationError(typeProblems, 'paper upload');
+  const fileName = freeFileName(input.fileName, (await papers.list(meetingId)).map((f) => f.name));
+  const file = await papers.upload(meetingId, fileName, content);
   const next: Meeting =
     already && isPaperIn(already)
       ? { ...meeting, papers: meeting.papers.map((p) => (p.requirementId === requirementId ? { ...p, link: file.link } : p)) }
@@ -60,4 +86,25 @@ export async function uploadPaper(
         })();
   const saved = await deps.store.meetings.update({ ...next, version: input.version });
   return { ok: true, meeting: saved, file };
+}
+
+/** A paper's bytes for someone who may see its meeting, with the type it is served as (never what the uploader claimed). */
+export interface PaperDownload {
+  fileName: string;
+  mime: string;
+  content: Uint8Array;
+}
+
+/**
+ * One paper of a meeting, for whoever may see the meeting (role × academy). A name the app would
+ * not have stored is a 400 naming `fileName`; an unknown file, or a store that serves its own
+ * files (SharePoint), is a 404.
+ */
+export async function readPaperFile(deps: ServiceDeps, papers: PaperFiles, viewer: Person, meetingId: string, fileName: string): Promise<PaperDownload> {
+  const problems = paperFileNameProblems(fileName);
+  if (problems.length) throw new ValidationError(problems, 'paper');
+  await meetingFor(deps, viewer, meetingId, 'read');
+  const content = papers.read ? await papers.read(meetingId, fileName) : undefined;
+  if (!content) throw new NotFoundError('paper', fileName);
+  return { fileName, mime: paperFileTypeOf(fileName)?.mime ?? 'application/octet-stream', content };
 }

@@ -9,6 +9,7 @@ import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { planYear, type Unplaced } from '../domain/year-planner';
 import { allPages, collect, type RecordStore, type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
+import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
 export const planYearBodySchema = z.object({ academicYear: academicYearSchema });
@@ -23,6 +24,12 @@ export interface PlanSummary {
   /** Meetings someone else changed while planning ran: left as they were, plan again to include them. */
   conflicts: string[];
 }
+
+/** 1 September – 31 August of an academic year. */
+export const wholeYear = (academicYear: string): { start: string; end: string } => {
+  const start = Number(academicYear.slice(0, 4));
+  return { start: `${start}-09-01`, end: `${start + 1}-08-31` };
+};
 
 /** Everything stored for one academic year (any status). */
 export async function meetingsOfYear(store: RecordStore, bounds: { start: string; end: string }, academicYear: string): Promise<Stored<Meeting>[]> {
@@ -46,7 +53,9 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
     collect(allPages((p) => store.academies.list({}, p))),
     collect(allPages((p) => store.people.list({}, p))),
   ]);
-  const existing = await meetingsOfYear(store, trust.calendar.yearBounds(academicYear), academicYear);
+  // The whole school year, 1 September – 31 August, not just its term: after term dates change, a
+  // meeting now in the holidays must still be found, to be moved rather than planned twice.
+  const existing = await meetingsOfYear(store, wholeYear(academicYear), academicYear);
   const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear, academies, people, existing, today: trust.today });
   const summary: PlanSummary = { academicYear, created: 0, changed: 0, cancelled: 0, kept: plan.keep.length, unplaced: plan.unplaced, conflicts: [] };
 
@@ -91,7 +100,10 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
     byHalfTerm[m.halfTerm] = (byHalfTerm[m.halfTerm] ?? 0) + 1;
   }
   const bankHolidays = datesBetween(`${year.slice(0, 4)}-09-01`, `${bounds.end.slice(0, 4)}-08-31`).filter((d) => trust.calendar.isBankHoliday(d));
-  return { academicYear: year, today: trust.today, halfTerms: trust.calendar.halfTerms(year), bankHolidays, meetings, chairLoad };
+  // Through the meeting mapper, as every other answer: the planner shows the board and governors no draft notes or apology reasons.
+  const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
+  const shown = meetings.map((m) => meetingRecordView(viewer, m, kinds.get(m.kind)));
+  return { academicYear: year, today: trust.today, halfTerms: trust.calendar.halfTerms(year), bankHolidays, meetings: shown, chairLoad };
 }
 
 export const moveMeetingBodySchema = z.object({ date: localDateSchema, version: z.string().min(1) });
@@ -109,7 +121,8 @@ export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId
   const around = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }, p)));
   const outcome = moveMeeting(meeting, date, {
     model: trust.model,
-    calendar: trust.calendar,
+    // The year as this academy sees it: its own INSET days are closures too.
+    calendar: trust.calendar.forAcademy(meeting.academyId),
     academy,
     people,
     otherMeetings: around.filter((m) => m.id !== meeting.id && m.status !== 'cancelled'),

@@ -1,4 +1,5 @@
 import { addDays } from '../domain/local-date';
+import type { EventMessage } from '../domain/notifications';
 import { notesAwaitingApproval } from '../domain/notes-approval';
 import { effectiveDueDate, isPaperIn, papersToEscalate } from '../domain/paper-deadlines';
 import { allPages, collect } from '../ports/record-store.port';
@@ -11,7 +12,9 @@ export const ATTENDEE_REMINDER_DAYS = 2;
 /** Action owners are reminded this many days before the due date. */
 export const ACTION_REMINDER_DAYS = 3;
 
+/** One message to one person for one occurrence: a reminder the daily sweep finds due, or a message about a change. */
 export type DueReminder =
+  | EventMessage
   | { kind: 'paper-deadline'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'paper-escalation'; personId: string; meetingId: string; requirementIds: string[]; occurrence: string }
   | { kind: 'notes-approval'; personId: string; meetingId: string; occurrence: string }

@@ -13,6 +13,15 @@ const requireAdmin = (viewer: Person): void => {
   if (!canAdministerTrust(viewer)) throw new ForbiddenError('Only the trust administrator or the CEO can change academies and people.');
 };
 
+/** A change the trust admin or the CEO asked for (403 for anyone else), checked (400), and the record it changes (404 when there is none). */
+async function adminEdit<S extends z.ZodType, T>(viewer: Person, schema: S, body: unknown, what: 'academy' | 'person', id: string, load: (id: string) => Promise<T | undefined>): Promise<{ input: z.infer<S>; record: T }> {
+  requireAdmin(viewer);
+  const input = parseOrThrow(schema, body, what);
+  const record = await load(id);
+  if (!record) throw new NotFoundError(what, id);
+  return { input, record };
+}
+
 /** What settings may change on an academy; the id, aliases and requests stay as they are. */
 export const academyUpdateBodySchema = academySchema
   .pick({ name: true, phase: true, ofstedGrade: true, ofstedDate: true, inOfstedWindow: true, sponsored: true, supportStage: true, riskBand: true, improvementDirectorId: true, improvementBudgetPence: true })
@@ -22,10 +31,7 @@ export const academyUpdateBodySchema = academySchema
 
 /** Updates an academy's stage, Ofsted grade and the like (trust admin / CEO); the stage must be one of the model's. */
 export async function updateAcademy(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Stored<Academy>> {
-  requireAdmin(viewer);
-  const { version, ...changes } = parseOrThrow(academyUpdateBodySchema, body, 'academy');
-  const academy = await deps.store.academies.get(academyId);
-  if (!academy) throw new NotFoundError('academy', academyId);
+  const { input: { version, ...changes }, record: academy } = await adminEdit(viewer, academyUpdateBodySchema, body, 'academy', academyId, (id) => deps.store.academies.get(id));
   const trust = await loadTrust(deps);
   if (changes.supportStage && !trust.model.stages.some((s) => s.id === changes.supportStage)) {
     throw new ValidationError([{ field: 'supportStage', message: `no stage "${changes.supportStage}"; known: ${trust.model.stages.map((s) => s.id).join(', ')}` }], 'academy');
@@ -59,10 +65,7 @@ export const personUpdateBodySchema = personSchema.pick({ name: true, email: tru
 
 /** Updates a person's name, e-mail, job title or roles (trust admin / CEO); the e-mail stays theirs alone, the roles at academies that exist. */
 export async function updatePerson(deps: ServiceDeps, viewer: Person, personId: string, body: unknown): Promise<Stored<Person>> {
-  requireAdmin(viewer);
-  const { version, ...changes } = parseOrThrow(personUpdateBodySchema, body, 'person');
-  const person = await deps.store.people.get(personId);
-  if (!person) throw new NotFoundError('person', personId);
+  const { input: { version, ...changes }, record: person } = await adminEdit(viewer, personUpdateBodySchema, body, 'person', personId, (id) => deps.store.people.get(id));
   await requireKnownAcademies(deps, changes.roles);
   if (changes.email !== undefined && emailKey(changes.email) !== emailKey(person.email)) await requireEmailFree(deps, changes.email, personId);
   return deps.store.people.update({ ...person, ...changes, version });

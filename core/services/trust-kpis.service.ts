@@ -1,18 +1,14 @@
 import type { Person } from '../domain/people';
-import { visibleAcademyIds } from '../domain/permissions';
 import { isBelowTarget } from '../domain/kpi-drops';
-import { allPages, collect } from '../ports/record-store.port';
-import { loadTrust, type ServiceDeps } from './service-context';
+import { visibleAcademyInputs } from './academy-status.service';
+import type { ServiceDeps } from './service-context';
 
 /**
  * The KPI data points across the year for the academies the viewer may see, for the dashboard's
  * chart: per measure and data point, the average value and how many academies were below target.
  */
 export async function getTrustKpis(deps: ServiceDeps, viewer: Person) {
-  const trust = await loadTrust(deps);
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const ids = visibleAcademyIds(viewer, academies.map((a) => a.id));
-  const inputs = await deps.store.statusInputsForMany(ids, trust.academicYear);
+  const { trust, inputs } = await visibleAcademyInputs(deps, viewer);
   const byMeasure = new Map<string, { unit: string; points: Map<number, { sum: number; n: number; below: number }> }>();
   for (const i of inputs) {
     const targets = new Map(i.kpiTargets.filter((t) => t.academyId === i.academy.id).map((t) => [t.id, t]));

@@ -2,6 +2,7 @@ import type { TrustServices } from '../../core/services/trust-services';
 import type { ApiRequest, ApiResponse, Identify, Route } from './api-types';
 import { errorResponse, notFoundRoute, unauthorised } from './error-responses';
 import { API_ROUTES } from './routes';
+import { tooManyRequests, type RateLimits } from '../security/rate-limits';
 
 export interface ApiLogger {
   error(obj: object, msg: string): void;
@@ -30,7 +31,7 @@ function match(pattern: string, path: string): Record<string, string> | undefine
  * thing. Every route needs a signed-in person, and runs in a session opened for them: the session
  * checks role × academy and audits every write.
  */
-export function createApiHandler(options: { services: TrustServices; identify: Identify; logger?: ApiLogger; routes?: readonly Route[] }) {
+export function createApiHandler(options: { services: TrustServices; identify: Identify; logger?: ApiLogger; routes?: readonly Route[]; /** Per-person rate limit (functions/security/rate-limits.ts). */ limits?: Pick<RateLimits, 'person'> }) {
   const routes = options.routes ?? API_ROUTES;
   return async (req: ApiRequest): Promise<ApiResponse> => {
     const method = req.method.toUpperCase();
@@ -46,6 +47,8 @@ export function createApiHandler(options: { services: TrustServices; identify: I
     try {
       const viewer = await options.identify(req);
       if (!viewer) return unauthorised('Sign in to use the app (in Teams this happens for you).');
+      const allowed = await options.limits?.person(viewer.id);
+      if (allowed && !allowed.ok) return tooManyRequests(allowed);
       return await found.route.handler({ session: options.services.open(viewer), params: found.params, req });
     } catch (e) {
       const res = errorResponse(e, req.correlationId);

@@ -34,6 +34,7 @@ import { createTeamsSsoValidator, teamsSsoIdentity } from '../auth/teams-sso';
 import { graphClientFromConfig } from '../config/graph-connection';
 import type { AppConfig } from '../config/app-config';
 import { createAppLogger } from '../observability/app-logger';
+import { createRateLimits, rateLimitSettingsFrom } from '../security/rate-limits';
 import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-host';
 
 /** What tests (and only tests) may put in place of the tenant: a Graph-compatible server, its own signing keys, Azurite. */
@@ -105,7 +106,7 @@ export async function composeProduction(config: AppConfig, overrides: Production
   const validate = createTeamsSsoValidator({ tenantId, audiences: [need('SSO_APP_ID_URI'), need('AZURE_CLIENT_ID')], ...(overrides.sso ? { jwks: overrides.sso.jwks, issuer: overrides.sso.issuer } : {}) });
   const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, deliveries: { queue, ledger } });
   const identify = teamsSsoIdentity(services, validate, (reason) => logger.warn({ reason }, 'SSO token refused'));
-  const api = createApiHandler({ services, identify, logger });
+  const api = createApiHandler({ services, identify, logger, limits: createRateLimits(rateLimitSettingsFrom(config)) });
 
   const publicBase = need('PUBLIC_BASE_URL').replace(/\/$/, '');
   const botId = need('BOT_ID');

@@ -1,11 +1,17 @@
+import { inBackground } from '../../core/adapters/graph/patience';
 import type { HttpRequest, HttpResponseInit, InvocationContext, Timer } from '@azure/functions';
 import type { Logger } from 'pino';
 import { isDailySweepDue, sweepDateOf, SWEEP_TIMER_SCHEDULE } from '../../core/domain/daily-sweep';
 import { correlationIdFrom, isSafeCorrelationId } from '../observability/correlation';
 import { invocationLogger } from '../observability/app-logger';
-import { apiRequestFrom, botExchange, httpResponseFrom } from './http-bridge';
+import { apiRequestFrom, botBody, botExchange, httpResponseFrom } from './http-bridge';
 import type { FunctionsApp } from './compose-production';
 import { tabFileResponse } from './tab-files';
+import { allowedHostNames, isAllowedHost, misdirected } from '../security/host-guard';
+import { botSenderOf, createRateLimits, limitedApi, rateLimitSettingsFrom, tooManyRequests, type RateLimits } from '../security/rate-limits';
+import { clientAddress } from '../security/client-address';
+import { withSecurityHeaders, type SecurityHeaderOptions } from '../security/security-headers';
+import type { ApiResponse } from '../api/api-types';
 import type { SweepState } from './sweep-state';
 
 /** The background work the timers and the queue trigger run; the same functions run locally on `npm start`. */
@@ -50,11 +56,21 @@ export type FunctionDefinition =
 export const DELIVERY_SWEEP_SCHEDULE = '0 */5 * * * *';
 export const DAILY_SWEEP = 'daily-reminders';
 
+/** Before the configuration is read (the app did not start), assume production: HSTS over plain http is ignored anyway (RFC 6797 §8.1). */
+const UNKNOWN_MODE: SecurityHeaderOptions = { production: true };
+const securityOf = (app: RunningApp): SecurityHeaderOptions => ({ production: app.config.TRUST_MODE === 'production' });
+
 const unavailable = (correlationId: string): HttpResponseInit => ({
   status: 503,
   jsonBody: { error: { code: 'APP.UNAVAILABLE', message: 'The app is starting or misconfigured; the trust IT admin can see why in Application Insights', correlationId } },
-  headers: { 'x-correlation-id': correlationId, 'retry-after': '30' },
+  headers: withSecurityHeaders('api', UNKNOWN_MODE, { 'x-correlation-id': correlationId, 'retry-after': '30' }),
 });
+
+const headerRecord = (req: HttpRequest): Record<string, string | undefined> => {
+  const out: Record<string, string | undefined> = {};
+  req.headers.forEach((value, key) => (out[key.toLowerCase()] = value));
+  return out;
+};
 
 /**
  * The Azure Functions of the app, thin: each turns its trigger into a call of the same handler the
@@ -64,8 +80,16 @@ const unavailable = (correlationId: string): HttpResponseInit => ({
 export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): FunctionDefinition[] {
   const logFor = (ctx: InvocationContext, correlationId: string) => invocationLogger(baseLogger, { functionName: ctx.functionName, invocationId: ctx.invocationId, correlationId });
 
-  /** Builds the app, or answers 503 (and logs why) when it cannot be built: a bad setting names itself in the log. */
-  const withApp = async (ctx: InvocationContext, correlationId: string, run: (app: RunningApp, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
+  /** The rate limits of this worker, in its memory (the README says what that means with several instances). */
+  let limits: RateLimits | undefined;
+  const limitsOf = (app: RunningApp): RateLimits => (limits ??= createRateLimits(rateLimitSettingsFrom(app.config)));
+
+  /**
+   * Builds the app, or answers 503 (and logs why) when it cannot be built: a bad setting names itself
+   * in the log. In local mode (`func start`, with the dev identity) only requests naming localhost are
+   * answered, as on the local host (DNS rebinding).
+   */
+  const withApp = async (ctx: InvocationContext, correlationId: string, req: HttpRequest, run: (app: RunningApp, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
     const log = logFor(ctx, correlationId);
     let app;
     try {
@@ -74,24 +98,35 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
       log.error({ err: e }, 'the app could not start');
       return unavailable(correlationId);
     }
+    if (app.config.TRUST_MODE === 'local') {
+      const host = req.headers.get('host') ?? new URL(req.url).host;
+      if (!isAllowedHost(host, allowedHostNames(app.config))) {
+        const refused = misdirected(host);
+        return { status: refused.status, jsonBody: refused.body, headers: withSecurityHeaders('api', securityOf(app)) };
+      }
+    }
     return run(app, log);
   };
 
   const api: HttpHandler = async (req, ctx) => {
     const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
-    return withApp(ctx, correlationId, async (app, log) => {
+    return withApp(ctx, correlationId, req, async (app, log) => {
       const started = performance.now();
       const parsed = await apiRequestFrom(req, correlationId);
-      const out = parsed.ok ? await app.api(parsed.request) : parsed.response;
+      const address = clientAddress(headerRecord(req));
+      const out: ApiResponse = parsed.ok ? await limitedApi((r) => app.api(r), limitsOf(app))(parsed.request, address) : parsed.response;
       log.info({ method: req.method, path: new URL(req.url).pathname, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
-      return httpResponseFrom(out, correlationId);
+      return httpResponseFrom(out, correlationId, securityOf(app));
     });
   };
 
   const messages: HttpHandler = async (req, ctx) => {
     const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
-    return withApp(ctx, correlationId, async (app, log) => {
-      const out = await botExchange(app.messages, req);
+    return withApp(ctx, correlationId, req, async (app, log) => {
+      const body = await botBody(req);
+      const allowed = await limitsOf(app).bot(clientAddress(headerRecord(req)), body.ok ? botSenderOf(body.value) : undefined);
+      if (!allowed.ok) return httpResponseFrom(tooManyRequests(allowed), correlationId, securityOf(app));
+      const out = await botExchange((q, s) => app.messages(q, s), req, securityOf(app), body);
       log.info({ status: out.status }, 'bot activity');
       return out;
     });
@@ -99,19 +134,32 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
 
   const health: HttpHandler = async (req, ctx) => {
     const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
-    return withApp(ctx, correlationId, async (app) => {
-      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: await app.services.health(), time: app.services.clock.now().toISOString() } };
+    return withApp(ctx, correlationId, req, async (app) => {
+      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: await app.services.health(), time: app.services.clock.now().toISOString() }, headers: withSecurityHeaders('api', securityOf(app)) };
     });
   };
 
-  const tab: HttpHandler = async (req) => tabFileResponse(runtime.tabDir, new URL(req.url).pathname);
+  // The tab is served even when the app cannot start (it then shows the API's 503), with the tab's headers.
+  const tab: HttpHandler = async (req) => {
+    const app = await runtime.app().catch(() => undefined);
+    if (app?.config.TRUST_MODE === 'local') {
+      const host = req.headers.get('host') ?? new URL(req.url).host;
+      if (!isAllowedHost(host, allowedHostNames(app.config))) {
+        const refused = misdirected(host);
+        return { status: refused.status, jsonBody: refused.body, headers: withSecurityHeaders('api', securityOf(app)) };
+      }
+    }
+    return tabFileResponse(runtime.tabDir, new URL(req.url).pathname, app ? securityOf(app) : UNKNOWN_MODE);
+  };
 
   /** Runs a background job with its own correlation id; a failure is logged and rethrown so the runtime records it. */
   const job = async <T>(ctx: InvocationContext, name: string, run: (app: RunningApp, jc: JobContext) => Promise<T>, correlationId = ctx.invocationId): Promise<T> => {
     const log = logFor(ctx, correlationId);
     try {
       const app = await runtime.app();
-      return await run(app, { correlationId, logger: log, now: app.services.clock.now() });
+      // Timers and queue work wait out SharePoint's throttling as long as Graph asks (its Retry-After
+      // runs to minutes); only a person's request fails fast.
+      return await inBackground(() => run(app, { correlationId, logger: log, now: app.services.clock.now() }));
     } catch (e) {
       log.error({ err: e }, `${name} failed`);
       throw e;

@@ -1,9 +1,12 @@
+import { gunzipSync, inflateSync } from 'node:zlib';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { bodyTooLarge, MAX_BODY_MB, notJson, problem, unreadableBody, unsupportedEncoding } from '../api/error-responses';
+import { withSecurityHeaders, type ResponseKind, type SecurityHeaderOptions } from '../security/security-headers';
 import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-host';
 
 /** The API's request size limit, as on the local host: a 4 MB paper arrives base64-encoded in JSON. */
-export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+export const MAX_BODY_BYTES = MAX_BODY_MB * 1024 * 1024;
 
 const headersOf = (req: HttpRequest): Record<string, string | undefined> => {
   const out: Record<string, string | undefined> = {};
@@ -13,20 +16,38 @@ const headersOf = (req: HttpRequest): Record<string, string | undefined> => {
 
 type Body = { ok: true; value: unknown } | { ok: false; response: ApiResponse };
 
-const refuse = (message: string, status = 400): Body => ({ ok: false, response: { status, body: { error: { code: 'INPUT.INVALID', message, problems: [{ field: '', message }] } } } });
+/**
+ * The body's bytes with its `Content-Encoding` undone, as the local host's body parser does (gzip and
+ * deflate), never past the size limit (zlib's `maxOutputLength`, so a "zip bomb" stops at 6 MB).
+ */
+function decoded(raw: Buffer, encoding: string): Buffer | ApiResponse {
+  const e = encoding.trim().toLowerCase();
+  if (e === '' || e === 'identity') return raw;
+  if (e !== 'gzip' && e !== 'deflate') return unsupportedEncoding('content encoding');
+  try {
+    return (e === 'gzip' ? gunzipSync : inflateSync)(raw, { maxOutputLength: MAX_BODY_BYTES });
+  } catch (err) {
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? bodyTooLarge() : unreadableBody();
+  }
+}
 
-/** The body as JSON, refused with a 400 (not a crash) when it is not JSON or too big. */
+/** The body as JSON, refused in the API's problem shape (never a crash) when it is too big, oddly encoded or not JSON. */
 async function jsonBody(req: HttpRequest): Promise<Body> {
   if (req.method === 'GET' || req.method === 'HEAD') return { ok: true, value: undefined };
   const length = Number(req.headers.get('content-length') ?? '0');
-  if (length > MAX_BODY_BYTES) return refuse('The request body is too large', 413);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return refuse('The request body is too large', 413);
+  if (length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
+  const charset = /charset=([^;]+)/i.exec(req.headers.get('content-type') ?? '')?.[1]?.trim().replace(/"/g, '').toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return { ok: false, response: unsupportedEncoding('character set') };
+  const raw = Buffer.from(await req.arrayBuffer());
+  if (raw.byteLength > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
+  const bytes = decoded(raw, req.headers.get('content-encoding') ?? '');
+  if (!Buffer.isBuffer(bytes)) return { ok: false, response: bytes };
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return refuse('The request body is not valid JSON');
+    return { ok: false, response: notJson() };
   }
 }
 
@@ -40,19 +61,27 @@ export async function apiRequestFrom(req: HttpRequest, correlationId: string): P
   return { ok: true, request: { method: req.method.toUpperCase(), path: url.pathname, query, headers: headersOf(req), body: body.value, correlationId } };
 }
 
-export const httpResponseFrom = (res: ApiResponse, correlationId: string): HttpResponseInit => ({
-  status: res.status,
-  jsonBody: res.body,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...(res.headers ?? {}) },
-});
+/** An API answer as the Functions host sends it: JSON, or a file's bytes; with the security headers of `kind`. */
+export const httpResponseFrom = (res: ApiResponse, correlationId: string, security: SecurityHeaderOptions, kind: ResponseKind = 'api'): HttpResponseInit => {
+  if (res.body instanceof Uint8Array) return { status: res.status, body: res.body, headers: withSecurityHeaders(kind, security, { 'x-correlation-id': correlationId, ...(res.headers ?? {}) }) };
+  return { status: res.status, jsonBody: res.body, headers: withSecurityHeaders(kind, security, { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...(res.headers ?? {}) }) };
+};
+
+/** A botbuilder answer that is an error as text (its 401 says "Unauthorized Access…") in the API's problem shape. */
+export function botProblem(status: number, sent: unknown): ApiResponse | undefined {
+  if (status < 400) return undefined;
+  if (typeof sent === 'object' && sent !== null && 'error' in sent) return { status, body: sent }; // already the problem shape (botbuilder-host)
+  const message = typeof sent === 'string' && sent.trim() !== '' && sent.length < 300 && !sent.includes('\n') ? sent : status === 401 ? 'A Bot Framework token is required' : 'The activity could not be handled';
+  return problem(status, status === 401 ? 'AUTH.BOT_TOKEN_REQUIRED' : status === 400 ? 'INPUT.INVALID' : 'BOT.ERROR', message);
+}
 
 /**
  * Runs the bot's `/api/messages` handler (botbuilder's CloudAdapter, which expects Node-style
- * req/res) on a Functions request and collects what it answered.
+ * req/res) on a Functions request and collects what it answered; an error is JSON like the API's.
  */
-export async function botExchange(handle: (req: HostRequest, res: HostResponse) => Promise<void>, req: HttpRequest): Promise<HttpResponseInit> {
-  const body = await jsonBody(req);
-  if (!body.ok) return { status: body.response.status, jsonBody: body.response.body };
+export async function botExchange(handle: (req: HostRequest, res: HostResponse) => Promise<void>, req: HttpRequest, security: SecurityHeaderOptions, parsed?: Body): Promise<HttpResponseInit> {
+  const body = parsed ?? (await jsonBody(req));
+  if (!body.ok) return { status: body.response.status, jsonBody: body.response.body, headers: withSecurityHeaders('api', security) };
   let status = 200;
   const headers: Record<string, string> = {};
   let sent: unknown;
@@ -75,7 +104,12 @@ export async function botExchange(handle: (req: HostRequest, res: HostResponse) 
     },
   };
   await handle({ body: body.value, headers: headersOf(req), method: req.method }, res);
-  if (sent === undefined) return { status, headers };
-  if (typeof sent === 'string' || Buffer.isBuffer(sent)) return { status, headers, body: sent };
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, jsonBody: sent };
+  const failed = botProblem(status, sent);
+  if (failed) return { status, jsonBody: failed.body, headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8' }) };
+  if (sent === undefined) return { status, headers: withSecurityHeaders('api', security, headers) };
+  if (typeof sent === 'string' || Buffer.isBuffer(sent)) return { status, headers: withSecurityHeaders('api', security, headers), body: sent };
+  return { status, headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8', ...headers }), jsonBody: sent };
 }
+
+/** The bot activity's body, parsed once (the rate limit reads its sender before botbuilder sees it). */
+export const botBody = (req: HttpRequest): Promise<Body> => jsonBody(req);

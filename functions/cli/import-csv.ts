@@ -22,7 +22,7 @@ const ACTOR = 'system:csv-import';
 async function openStore(): Promise<{ store: RecordStore; where: string; close(): Promise<void> }> {
   const config = loadConfig();
   if (config.TRUST_STORE === 'sharepoint') {
-    const store = await createSharePointRecordStore({ client: graphClientFromConfig(config), site: { url: config.SHAREPOINT_SITE_URL as string } });
+    const store = await createSharePointRecordStore({ client: graphClientFromConfig(config, { patience: 'background' }), site: { url: config.SHAREPOINT_SITE_URL as string } });
     // The audit trail lives beside the SQLite store only (no SharePoint audit list yet), so these writes are not audited.
     return { store, where: config.SHAREPOINT_SITE_URL as string, close: () => store.close() };
   }

@@ -8,7 +8,8 @@ import { parseArgs } from './cli-args';
 async function main(): Promise<void> {
   const { flags, values } = parseArgs(process.argv.slice(2));
   const config = loadConfig({ ...process.env, TRUST_STORE: 'sharepoint', ...(values.get('site') ? { SHAREPOINT_SITE_URL: values.get('site') } : {}) });
-  const client = graphClientFromConfig(config);
+  // Provisioning is background work: it waits as long as SharePoint asks (core/adapters/graph/patience.ts).
+  const client = graphClientFromConfig(config, { patience: 'background' });
   const siteId = await resolveSiteId(client, config.SHAREPOINT_SITE_URL as string);
   const dryRun = flags.has('dry-run');
   const steps = await provisionSite(client, siteId, { dryRun, log: (line) => console.log(line) });

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../../core/domain/errors';
 
+/** The addresses the local host may listen on. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
+
 /** Configuration from the environment, validated once at start-up; a bad value stops the app with the variable named. */
 export const appConfigSchema = z
   .object({
     /** `local` runs on the embedded store with a dev identity; `production` needs a Teams SSO token on every call. */
     TRUST_MODE: z.enum(['local', 'production']).default('local'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
-    /** Loopback by default: the local host is not for the network. */
+    /** Loopback only (checked below): the local host, with its dev identity, is not for the network. */
     HOST: z.string().default('127.0.0.1'),
     TRUST_STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
     TRUST_DB: z.string().default('.data/trust.db'),
@@ -52,8 +55,27 @@ export const appConfigSchema = z
      */
     REMINDER_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
+    /**
+     * Rate limits (functions/security/rate-limits.ts), each a number of requests per window, counted
+     * in each instance's memory: with N instances of the Functions app a client may get up to N times
+     * as many through (README, "Security").
+     */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** API calls by one signed-in person. */
+    RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(300),
+    /** API calls from one address, signed in or not (a school's staff may share one address). */
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1200),
+    /** Refused sign-ins (401) from one address: past this, the address waits out the window. */
+    RATE_LIMIT_SIGN_IN_FAILURES: z.coerce.number().int().min(1).default(30),
+    /** Bot activities from one address (in Azure, Bot Service's own addresses carry every user's). */
+    RATE_LIMIT_BOT_PER_ADDRESS: z.coerce.number().int().min(1).default(1200),
+    /** Bot activities from one sender (the activity's `from`). */
+    RATE_LIMIT_BOT_PER_SENDER: z.coerce.number().int().min(1).default(120),
   })
   .superRefine((c, ctx) => {
+    if (c.TRUST_MODE === 'local' && !LOOPBACK_HOSTS.includes(c.HOST)) {
+      ctx.addIssue({ code: 'custom', path: ['HOST'], message: `the local host listens on loopback only (${LOOPBACK_HOSTS.join(', ')}); reach it from elsewhere through a private dev tunnel` });
+    }
     if (c.TRUST_MODE === 'production' && c.TRUST_STORE === 'sqlite') {
       ctx.addIssue({ code: 'custom', path: ['TRUST_STORE'], message: 'production keeps records in SharePoint: set TRUST_STORE=sharepoint' });
     }
@@ -77,5 +99,13 @@ export const appConfigSchema = z
     }
   });
 export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/**
+ * Whether the dev identity (`?as=` / `x-dev-person`) is on: plain local mode only. It is off as soon
+ * as anything outside this machine could reach the host or a real identity is expected: a tunnel
+ * (PUBLIC_BASE_URL, which F5 "Debug in Teams" sets to the dev tunnel's address), a Teams SSO
+ * audience, or a bot app id. Then the caller must present a Teams SSO token, as in production.
+ */
+export const devIdentityEnabled = (c: AppConfig): boolean => c.TRUST_MODE === 'local' && !c.PUBLIC_BASE_URL && !c.SSO_APP_ID_URI && !c.BOT_ID;
 
 export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig => parseOrThrow(appConfigSchema, env, 'configuration');

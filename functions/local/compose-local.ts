@@ -13,7 +13,9 @@ import { allPages, collect, type RecordStore } from '../../core/ports/record-sto
 import { createApiHandler } from '../api/api-handler';
 import { createTrustServices, type TrustServices } from '../../core/services/trust-services';
 import { composeBot, type ComposedBot, type BotOptions } from '../../bot/compose-bot';
-import type { AppConfig } from '../config/app-config';
+import { devIdentityEnabled, type AppConfig } from '../config/app-config';
+import { createRateLimits, rateLimitSettingsFrom, type RateLimits } from '../security/rate-limits';
+import { allowedHostNames } from '../security/host-guard';
 import type { AuditLog } from '../../core/ports/audit-log.port';
 import type { Calendar } from '../../core/ports/calendar.port';
 import type { ServiceDeps } from '../../core/services/service-context';
@@ -35,6 +37,8 @@ export interface LocalApp {
   services: TrustServices;
   calendar: Calendar;
   audit: AuditLog;
+  /** The rate limits of this host (API by person and address, refused sign-ins, the bot). */
+  limits: RateLimits;
   close(): Promise<void>;
 }
 
@@ -52,34 +56,41 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   const deps = { store, clock, calendar, logger };
   const calendarSync = await syncCalendar(deps, calendar, await currentYearRange(deps));
   if (calendarSync.failures.length > 0) logger.warn({ failures: calendarSync.failures }, 'some meetings are not in the local calendar yet');
-  // Papers sit beside the database (a temporary folder for an in-memory one), served at /papers.
+  // Papers sit beside the database (a temporary folder for an in-memory one), never served as a folder:
+  // each file is opened through the API, which checks role × academy and serves it as a download.
+  const base = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const papersDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-papers-')) : join(dirname(config.TRUST_DB), 'papers');
-  const papers = createLocalPaperFiles({ dir: papersDir, baseUrl: `http://localhost:${config.PORT}/papers` });
+  const papers = createLocalPaperFiles({
+    dir: papersDir,
+    links: { file: (meetingId, name) => `${base}/api/meetings/${encodeURIComponent(meetingId)}/papers/files/${encodeURIComponent(name)}`, folder: (meetingId) => `${base}/tab/meeting/${encodeURIComponent(meetingId)}` },
+  });
+  // Each person's private feed at /calendar/<token>.ics (calendar apps cannot send a header, so the token is the key).
+  const calendarFeeds = { baseUrl: base, feedFor: (email: string) => calendar.feedFor(email) };
   // The one door: every request and bot turn opens a session on it, audited in SQLite. The reminder
   // delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
   const audit = createSqliteAuditLog(db);
   const delivery = options.bot?.delivery;
-  const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, ...(delivery ? { deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}) });
-  const api = createApiHandler({ services, identify: localIdentity(services, config, options.sso), logger });
+  const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, calendarFeeds, ...(delivery ? { deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}) });
+  const limits = createRateLimits(rateLimitSettingsFrom(config));
+  const api = createApiHandler({ services, identify: localIdentity(services, config, options.sso), logger, limits });
   // F5 "Debug in Teams": the dev bot registration answers real Teams through a tunnel, and cards link into the Teams tab.
-  const credentials = config.BOT_ID && config.BOT_PASSWORD ? { appId: config.BOT_ID, appPassword: config.BOT_PASSWORD, appType: config.BOT_TYPE, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) } : undefined;
+  // Any bot app id means botbuilder demands a Bot Framework token on every activity (even without a password to reply with).
+  const credentials = config.BOT_ID ? { appId: config.BOT_ID, ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), appType: config.BOT_TYPE, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) } : undefined;
   const links = config.TEAMS_APP_ID && config.PUBLIC_BASE_URL ? teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tab` }) : undefined;
   const bot = await composeBot({ services, baseUrl: `http://localhost:${config.PORT}`, logger, ...(credentials ? { credentials } : {}), ...(links ? { links } : {}), ...options.bot });
   const app = createLocalHost({
     api,
     logger,
     messages: bot.handle,
-    papersDir,
-    calendarFeed: async (personId) => {
-      const person = (await services.openFor(personId))?.viewer;
-      return person ? calendar.feedFor(person.email) : undefined;
-    },
+    calendarFeed: (token) => services.calendarFeed(token),
+    limits,
+    allowedHosts: allowedHostNames(config),
     health: async () => ({ status: 'ok', store: 'sqlite', trust: await services.health(), time: clock.now().toISOString() }),
     tab: {
       dir: TAB_DIST_DIR,
-      // Local mode only (composeLocal refuses anything else): the tab's dev identity switcher lists the seeded people.
-      devPeople: () => services.devPeople(),
+      // Plain local mode only: the dev identity switcher lists everyone, so never once a tunnel, SSO or a bot id is configured.
+      ...(devIdentityEnabled(config) ? { devPeople: () => services.devPeople() } : {}),
     },
   });
-  return { app, store, logger, bot, api, deps, services, calendar, audit, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
+  return { app, store, logger, bot, api, deps, services, calendar, audit, limits, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
 }

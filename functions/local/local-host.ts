@@ -1,7 +1,12 @@
 import { correlationIdFrom } from '../observability/correlation';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { hostErrorResponse, MAX_BODY_MB, notFoundRoute, problem } from '../api/error-responses';
+import { allowedHostNames, isAllowedHost, misdirected } from '../security/host-guard';
+import { botSenderOf, limitedApi, tooManyRequests, type RateLimits } from '../security/rate-limits';
+import { securityMiddleware } from '../security/security-headers';
+import { clientAddress } from '../security/client-address';
 import { mountTab, type TabHosting } from './tab-hosting';
 
 /** Headers arrive as string | string[]; the API wants one string each. */
@@ -17,55 +22,90 @@ function queryOf(req: Request): Record<string, string | undefined> {
   return out;
 }
 
+/** An API answer on Express: JSON, or a file's bytes (a paper download, with the headers the API chose). */
+export function sendApiResponse(res: Response, out: ApiResponse, extraHeaders: Record<string, string> = {}): void {
+  res.status(out.status).set({ ...extraHeaders, ...(out.headers ?? {}) });
+  if (out.body instanceof Uint8Array) res.send(Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength));
+  else res.json(out.body);
+}
+
 /**
- * The local host: one Express app on :3978 serving `/health` and the JSON API; later issues mount
- * `/api/messages` (the bot) and `/tab` here too.
+ * The local host: one Express app on loopback :3978 serving `/health`, the JSON API, the bot at
+ * `/api/messages`, the tab at `/tab` and private calendar feeds. Every response carries the security
+ * headers (functions/security/security-headers.ts), every failure is JSON in the API's problem shape,
+ * and only requests naming this host are answered (DNS rebinding).
  */
 export function createLocalHost(options: {
   api: (req: ApiRequest) => Promise<ApiResponse>;
   health: () => Promise<object>;
   logger: Logger;
   tab?: TabHosting;
-  papersDir?: string;
   messages?: (req: Request, res: express.Response) => Promise<void>;
-  /** A person's subscribable calendar (`.ics`), or undefined for someone unknown. */
-  calendarFeed?: (personId: string) => Promise<string | undefined>;
+  /** The calendar a private feed token opens (`.ics`), or undefined for an unknown or reset token. */
+  calendarFeed?: (token: string) => Promise<string | undefined>;
+  /** Rate limits for the API, the feeds and the bot; none when absent (benchmarks). */
+  limits?: RateLimits;
+  /** Host names answered (`localhost`, `127.0.0.1`, and a configured tunnel's); loopback names when absent. */
+  allowedHosts?: readonly string[];
 }): Express {
   const app = express();
   app.disable('x-powered-by');
-  // 6 MB: a 4 MB paper arrives base64-encoded in JSON.
-  app.use(express.json({ limit: '6mb' }));
-  // Local only: the papers folder the PaperFiles adapter writes, read-only and never listing directories.
-  if (options.papersDir) app.use('/papers', express.static(options.papersDir, { index: false, dotfiles: 'deny' }));
-  // A body that is not JSON gets a 400 that says so, rather than Express's HTML page.
-  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err && typeof err === 'object' && (err as { type?: string }).type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'INPUT.INVALID', message: 'The request body is not valid JSON', problems: [{ field: '', message: 'not valid JSON' }] } });
-      return;
-    }
-    next(err);
+  const allowed = options.allowedHosts ?? allowedHostNames({});
+  const headers = { production: false };
+  const tabHeaders = securityMiddleware('tab', headers);
+  const apiHeaders = securityMiddleware('api', headers);
+  // The tab's pages and assets may be framed by Teams; everything else is never framed nor rendered.
+  app.use((req, res, next) => (req.path === '/tab' || req.path.startsWith('/tab/') ? tabHeaders : apiHeaders)(req, res, next));
+  app.use((req, res, next) => {
+    if (isAllowedHost(req.headers.host, allowed)) return next();
+    const refused = misdirected(req.headers.host);
+    res.status(refused.status).json(refused.body);
   });
+  app.use(express.json({ limit: `${MAX_BODY_MB}mb` }));
+  const limits = options.limits;
+  const addressOf = (req: Request) => clientAddress(headersOf(req), req.socket.remoteAddress);
+
   app.get('/health', async (_req, res) => {
     res.json(await options.health());
   });
   if (options.tab) mountTab(app, options.tab);
-  // Local only: a calendar app subscribes to /calendar/<person id>.ics (it cannot send our dev identity header).
+  // A calendar app subscribes to /calendar/<token>.ics: it cannot send a header, so the private token is the key.
   const calendarFeed = options.calendarFeed;
   if (calendarFeed) {
     app.get(/^\/calendar\/([^/]+)\.ics$/, async (req, res) => {
-      const feed = await calendarFeed(decodeURIComponent(req.params[0] ?? ''));
-      if (feed === undefined) return void res.status(404).type('text/plain').send('No such person');
-      res.type('text/calendar; charset=utf-8').set('Cache-Control', 'no-cache').send(feed);
+      const allowedNow = await limits?.address(addressOf(req));
+      if (allowedNow && !allowedNow.ok) return sendApiResponse(res, tooManyRequests(allowedNow));
+      const feed = await calendarFeed(String(req.params[0] ?? ''));
+      if (feed === undefined) return sendApiResponse(res, problem(404, 'FEED.NOT_FOUND', 'No calendar at this address: the link may have been reset. Copy the new one from My work.'));
+      res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, no-cache').send(feed);
     });
   }
   const messages = options.messages;
-  if (messages) app.post('/api/messages', (req, res, next) => void messages(req, res).catch(next));
+  if (messages) {
+    app.post('/api/messages', async (req, res, next) => {
+      const allowedNow = await limits?.bot(addressOf(req), botSenderOf(req.body));
+      if (allowedNow && !allowedNow.ok) return sendApiResponse(res, tooManyRequests(allowedNow));
+      messages(req, res).catch(next);
+    });
+  }
+  const api = limits ? limitedApi(options.api, limits) : (req: ApiRequest) => options.api(req);
   app.all(/^\/api\/(?!messages$).*/, async (req, res) => {
     const correlationId = correlationIdFrom(headersOf(req));
     const started = performance.now();
-    const out = await options.api({ method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId });
+    const out = await api({ method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId }, addressOf(req));
     options.logger.info({ correlationId, method: req.method, path: req.path, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
-    res.status(out.status).set({ 'x-correlation-id': correlationId, ...(out.headers ?? {}) }).json(out.body);
+    sendApiResponse(res, out, { 'x-correlation-id': correlationId });
+  });
+  // Anything else is a JSON 404, not Express's HTML page.
+  app.use((req, res) => sendApiResponse(res, notFoundRoute(req.method, req.path)));
+  // Every failure (a body too large, a bad encoding or gzip, bad JSON, a missing asset, a bug) as JSON, never a stack trace.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Express knows an error handler by its four parameters
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const correlationId = correlationIdFrom(headersOf(req));
+    const out = hostErrorResponse(err, req.path, correlationId);
+    if (out.status >= 500) options.logger.error({ err, correlationId, path: req.path }, 'local host request failed');
+    if (res.headersSent) return void res.end();
+    sendApiResponse(res, out, { 'x-correlation-id': correlationId });
   });
   return app;
 }

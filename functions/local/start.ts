@@ -1,5 +1,5 @@
 import { systemClock } from '../../core/ports/clock.port';
-import { loadConfig } from '../config/app-config';
+import { devIdentityEnabled, loadConfig } from '../config/app-config';
 import { composeLocal, type LocalApp } from './compose-local';
 import { playgroundConfigFor, playgroundUserArg } from '../../bot/local/playground-config';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -70,9 +70,14 @@ async function main(): Promise<void> {
         '',
         `  School improvement app running on ${base}`,
         `    Health:     ${base}/health`,
-        `    API:        ${base}/api/dashboard?as=ceo   (local dev identity: ?as=<person id or e-mail>, or the x-dev-person header)`,
-        `    Try:        ${base}/api/academies/brook-lane?as=ceo · ${base}/api/my-work?as=head-oakfield · ${base}/api/planner?as=aid-graham`,
-        `    People:     ${base}/api/people?as=ceo`,
+        ...(devIdentityEnabled(config)
+          ? [
+              `    API:        ${base}/api/dashboard?as=ceo   (local dev identity: ?as=<person id or e-mail>, or the x-dev-person header)`,
+              `    Try:        ${base}/api/academies/brook-lane?as=ceo · ${base}/api/my-work?as=head-oakfield · ${base}/api/planner?as=aid-graham`,
+              `    People:     ${base}/api/people?as=ceo`,
+            ]
+          : [`    API:        ${base}/api   (Teams SSO tokens only: the dev identity is off because a tunnel, an SSO audience or a bot id is configured)`]),
+        `    Calendar:   each person's private feed link is in My work (${base}/tab/my-work)`,
         `    Data:       ${config.TRUST_DB} (npm run reset re-seeds it)`,
         `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 as ${chatAs.name} (npm start -- --as <person id>; PLAYGROUND=off skips it)`,
         `    Bot store:  conversation references and sent reminders ${tables.note}`,

@@ -81,7 +81,7 @@ test('an invalid card submission re-renders the card with the problem named and 
   const meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
   const planned = meetings.find((m) => m.status === 'planned' && m.papers.some((p) => p.ownerId && !p.submittedAt))!;
   const owner = (await deps.services.openFor(planned.papers.find((p) => p.ownerId && !p.submittedAt)!.ownerId!))!;
-  const r = await handleCardAction({ session: owner, services: deps.services, links: deps.links }, 'papers.extension.request', { meetingId: planned.id, requirementId: planned.papers[0]!.requirementId, version: planned.version, newDueDate: 'next week', reason: '' });
+  const r = await handleCardAction({ session: owner, links: deps.links }, 'papers.extension.request', { meetingId: planned.id, requirementId: planned.papers[0]!.requirementId, version: planned.version, newDueDate: 'next week', reason: '' });
   expect(r.wroteNothing).toBe(true);
   expect(JSON.stringify(r.card)).toMatch(/Nothing was saved.*newDueDate/);
   expect((await local.store.meetings.get(planned.id))!.version).toBe(planned.version);

@@ -45,7 +45,7 @@ test('chat text of any shape (empty, huge, emoji, markup, injection) gets a help
   // Card submissions with junk data are refused without writing too.
   for (const [verb, data] of [['papers.submit', {}], ['papers.submit', { meetingId: 'nope', requirementId: 'x', version: '1' }], ['action.update', { actionId: '<x>', status: 'bogus', version: '' }], ['notes.decide', null], ['no.such.verb', { a: 1 }], [42, 'x']] as const) {
     try {
-      const r = await handleCardAction({ session: deps.services.open(viewers[0]!), services: deps.services, links: deps.links }, verb, data);
+      const r = await handleCardAction({ session: deps.services.open(viewers[0]!), links: deps.links }, verb, data);
       if (!r.wroteNothing) crashes++;
     } catch {
       crashes++;

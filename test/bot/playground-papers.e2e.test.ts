@@ -12,7 +12,7 @@ import { createPlaygroundHarness, eventually, type PlaygroundHarness } from './p
  * `adaptiveCard/action` invoke) and the card is replaced by the refreshed one; the head asks for an
  * extension from the card and the chair's card arrives in the chair's Playground, where she approves.
  */
-const HEAD = 'head-northgate'; // the seed's head whose AIM papers are due this week, before their deadline
+const HEAD = 'head-oakfield'; // the head to try first (README tour): her AIM papers are due this week, before their deadline
 
 let stack: RunningStack | undefined;
 let harness: PlaygroundHarness | undefined;

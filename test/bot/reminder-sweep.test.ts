@@ -6,7 +6,7 @@ import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
 import { testBotDeps } from '../support/test-services';
 import type { BotDeps } from '../../bot/conversation/bot-types';
 import { scheduleDailySweep } from '../../bot/local/reminder-scheduler';
-import { createMemoryReferenceStore, createMemorySentLog } from '../../core/ports/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog } from '../../core/adapters/memory/memory-conversation-references';
 import { createProactiveSender, type ProactiveSender } from '../../bot/proactive/proactive-sender';
 import { runReminderSweep } from '../../bot/proactive/reminder-sweep';
 

@@ -1,4 +1,4 @@
-import { createMemoryReferenceStore, createMemorySentLog } from '../../core/ports/conversation-references.port';
+import { createMemoryReferenceStore, createMemorySentLog } from '../../core/adapters/memory/memory-conversation-references';
 import { createProactiveSender } from '../../bot/proactive/proactive-sender';
 import { decideRetry, reminderKey, retryAfterMs } from '../../core/services/delivery/send-decisions';
 import { noticeCard } from '../../bot/cards/chat-cards';

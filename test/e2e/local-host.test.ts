@@ -179,16 +179,17 @@ describe('papers as files', () => {
     const meeting = await stack.call('GET', `/api/meetings/${owed.meetingId}`, { as: head });
     const res = await stack.call('POST', `/api/meetings/${owed.meetingId}/papers/${owed.paper.requirementId}/file`, {
       as: head,
-      body: { fileName: 'Head report.docx', contentBase64: Buffer.from('the report').toString('base64'), version: meeting.body.meeting.version },
+      body: { fileName: 'Head report.txt', contentBase64: Buffer.from('the report').toString('base64'), version: meeting.body.meeting.version },
     });
     expect(res.status).toBe(201);
     const paper = res.body.meeting.papers.find((p: { requirementId: string }) => p.requirementId === owed.paper.requirementId);
     expect(paper.submittedBy).toBe(head);
     expect(paper.link).toContain('/papers/');
-    const file = await fetch(`${stack.base}${new URL(paper.link).pathname}`);
+    // Opened through the API, as the head (issue 14: never a static folder anyone can read).
+    const file = await fetch(`${stack.base}${new URL(paper.link).pathname}`, { headers: { 'x-dev-person': head } });
     expect(await file.text()).toBe('the report');
     const folder = await stack.call('GET', `/api/meetings/${owed.meetingId}/papers/folder`, { as: head });
-    expect(folder.body.files.map((f: { name: string }) => f.name)).toEqual(['Head report.docx']);
+    expect(folder.body.files.map((f: { name: string }) => f.name)).toEqual(['Head report.txt']);
   });
 
   it('refuses a bad file name with the field named, and stores nothing', async () => {

@@ -36,20 +36,20 @@ describe('the API the tab reads', () => {
 describe('recording at a meeting', () => {
   it('records a judgement with the version read, then refuses a stale version with 409', async () => {
     const m = meeting((x) => x.academyId === 'oakfield' && x.status === 'planned' && x.kind === 'aim');
-    const res = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-management', evidence: 'Governors hold leaders to account well.', indicativeGrade: 'good', version: m.version } });
+    const res = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-governance', evidence: 'Governors hold leaders to account well.', reportCardGrade: 'expected-standard', version: m.version } });
     expect(res.status).toBe(200);
-    expect(res.body.meeting.judgements).toEqual([expect.objectContaining({ area: 'leadership-and-management', indicativeGrade: 'good' })]);
-    const stale = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-management', evidence: 'Again', version: m.version } });
+    expect(res.body.meeting.judgements).toEqual([expect.objectContaining({ area: 'leadership-and-governance', reportCardGrade: 'expected-standard' })]);
+    const stale = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: m.chairId, body: { area: 'leadership-and-governance', evidence: 'Again', version: m.version } });
     expect(stale.status).toBe(409);
   });
 
   it('refuses a judgement without evidence (422), from a head (403), and a body without a version (400)', async () => {
     const m = meeting((x) => x.academyId === 'st-marys' && x.status === 'planned' && x.kind === 'aim');
-    const empty = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-management', evidence: ' ', version: m.version } });
+    const empty = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-governance', evidence: ' ', version: m.version } });
     expect(empty.status).toBe(422);
     expect(empty.body.error.code).toBe('JUDGEMENT.EVIDENCE_REQUIRED');
-    expect((await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'head-st-marys', body: { area: 'leadership-and-management', evidence: 'x', version: m.version } })).status).toBe(403);
-    const bad = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-management', evidence: 'x' } });
+    expect((await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'head-st-marys', body: { area: 'leadership-and-governance', evidence: 'x', version: m.version } })).status).toBe(403);
+    const bad = await stack.call('POST', `/api/meetings/${m.id}/judgements`, { as: 'ceo', body: { area: 'leadership-and-governance', evidence: 'x' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.problems[0].field).toBe('version');
   });

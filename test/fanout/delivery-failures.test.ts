@@ -2,7 +2,7 @@ import { fixedClock } from '../../core/ports/clock.port';
 import type { RunningAzuriteStorage } from '../../bot/local/azurite';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { createAzureReminderQueue } from '../../core/adapters/azure-storage/azure-reminder-queue';
-import { createMemoryReferenceStore } from '../../core/ports/conversation-references.port';
+import { createMemoryReferenceStore } from '../../core/adapters/memory/memory-conversation-references';
 import type { DeliveryLedger } from '../../core/ports/delivery-ledger.port';
 import { createLocalQueueConsumer, type LocalQueueConsumer } from '../../bot/proactive/local-queue-consumer';
 import { requeueStalledDeliveries, runFanOutSweep } from '../../core/services/delivery/reminder-fanout.service';

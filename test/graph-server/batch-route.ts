@@ -1,3 +1,4 @@
+import { batchLayoutProblem } from '../../core/adapters/graph/batch';
 import { badRequest, graphError, type RouteResponse } from './graph-errors';
 
 /** One request inside a `$batch` as sent. */
@@ -18,6 +19,8 @@ export type SubDispatch = (method: string, url: string, headers: Record<string, 
  * (a failed dependency gives 424), responses in any order, outer status 200 once the batch parses.
  * Requests with nothing left to wait for run at the same time, as Graph runs them in parallel
  * (so five to one mailbox at once meet Outlook's concurrency limit); `dependsOn` sequences them.
+ * A batch must be fully parallel or fully sequential: anything else is the 400 Graph gives
+ * (json-batching.md; microsoftgraph/microsoft-graph-docs#16280).
  */
 export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: <T>(xs: T[]) => T[]): Promise<RouteResponse> {
   const requests = (body as { requests?: BatchRequest[] } | undefined)?.requests;
@@ -35,6 +38,8 @@ export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: 
   const results = new Map<string, RouteResponse>();
   const pending = [...requests];
   for (const r of pending) if (asIds(r.dependsOn).some((d) => !ids.has(d.toLowerCase()))) return badRequest('dependsOn names a request that is not in the batch.');
+  const layout = batchLayoutProblem(requests.map((r) => ({ id: r.id as string, dependsOn: asIds(r.dependsOn) })));
+  if (layout) return badRequest(layout);
   // Every request whose dependencies have answered runs now, together; a cycle is refused.
   while (pending.length > 0) {
     const ready = pending.filter((r) => asIds(r.dependsOn).every((d) => results.has(d)));

@@ -2,9 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, graphError, json, notFound, type RouteResponse } from './graph-errors';
 import type { DriveItemState, GraphState } from './graph-state';
 import type { RouteRequest } from './list-routes';
+import type { UploadSessions } from './upload-sessions';
 
-/** `/drives/{id}/…`: items by path, children, folders (driveitem-post-children.md), simple upload (driveitem-put-content.md). */
-export function routeDrives(state: GraphState, req: RouteRequest): RouteResponse {
+export interface DriveRouteOptions {
+  /** The largest simple upload; larger files need an upload session (driveitem-put-content.md: 250 MB). */
+  simpleUploadLimit: number;
+  uploads: UploadSessions;
+  /** Where upload URLs point (outside /v1.0: they carry no bearer token). */
+  uploadRoot: string;
+}
+
+/** `/drives/{id}/…`: items by path, children, folders (driveitem-post-children.md), simple upload (driveitem-put-content.md), upload sessions (driveitem-createuploadsession.md). */
+export function routeDrives(state: GraphState, req: RouteRequest, options: DriveRouteOptions = { simpleUploadLimit: 250 * 1024 * 1024, uploads: new Map(), uploadRoot: '' }): RouteResponse {
   const driveId = req.segments[1];
   const drive = driveId === undefined ? undefined : state.drives.get(driveId);
   if (!drive || driveId === undefined) return notFound('drive');
@@ -24,12 +33,22 @@ export function routeDrives(state: GraphState, req: RouteRequest): RouteResponse
     if (!parent?.folder) return notFound('parent folder');
     const name = upload[2]!;
     const content = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
+    if (content.length > options.simpleUploadLimit) return graphError(413, 'requestTooLarge', `A simple upload takes at most ${options.simpleUploadLimit} bytes; use an upload session.`);
     const existing = childNamed(drive, parent.id, name);
     const file: DriveItemState = existing ?? { id: randomUUID(), name, parentId: parent.id, folder: false, size: 0 };
     file.content = content;
     file.size = content.length;
     drive.set(file.id, file);
     return { ...itemUrl(file), status: existing ? 200 : 201 };
+  }
+  // POST /drives/{id}/items/{parent-id}:/{name}:/createUploadSession
+  const session = /^items\/([^:]+):\/(.+):\/createUploadSession$/.exec(rest);
+  if (session && req.method === 'POST') {
+    const parent = drive.get(session[1]!);
+    if (!parent?.folder) return notFound('parent folder');
+    const id = randomUUID();
+    options.uploads.set(id, { driveId, parentId: parent.id, name: session[2]!, received: [], nextByte: 0 });
+    return json(200, { uploadUrl: `${options.uploadRoot}/${id}`, expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: ['0-'] });
   }
   const children = /^items\/([^/]+)\/children$/.exec(rest);
   if (children) {
@@ -55,7 +74,7 @@ export function routeDrives(state: GraphState, req: RouteRequest): RouteResponse
   return badRequest(`unsupported drive request ${req.method} ${rest}`);
 }
 
-const childNamed = (drive: Map<string, DriveItemState>, parentId: string, name: string) =>
+export const childNamed = (drive: Map<string, DriveItemState>, parentId: string, name: string) =>
   [...drive.values()].find((i) => i.parentId === parentId && i.name.toLowerCase() === name.toLowerCase());
 
 function resolvePath(drive: Map<string, DriveItemState>, path: string): DriveItemState | undefined {
@@ -73,7 +92,7 @@ function pathOf(drive: Map<string, DriveItemState>, item: DriveItemState): strin
   return parts.join('/');
 }
 
-function driveItemJson(driveId: string, drive: Map<string, DriveItemState>, item: DriveItemState): Record<string, unknown> {
+export function driveItemJson(driveId: string, drive: Map<string, DriveItemState>, item: DriveItemState): Record<string, unknown> {
   return {
     id: item.id,
     name: item.name,

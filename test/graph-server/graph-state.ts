@@ -18,6 +18,8 @@ export interface ListItemState {
   created: string;
   modified: string;
   fields: Record<string, unknown>;
+  /** The list's change number when the item was last written (what a delta token compares with). */
+  seq?: number;
 }
 
 export interface ListState {
@@ -30,6 +32,17 @@ export interface ListState {
   driveId?: string;
   /** Items by column value, built on demand for `eq` filters and dropped on every write (SharePoint's column index). */
   eqIndex?: Map<string, Map<unknown, ListItemState[]>>;
+  /** Rises on every write; a delta token is the number it had when the token was given. */
+  changeSeq?: number;
+  /** Items deleted, with the change number of their deletion (for delta). */
+  tombstones?: { id: string; seq: number }[];
+}
+
+/** Marks a write to `item` (or its deletion) in the list's change log, for delta queries. */
+export function recordChange(list: ListState, item: ListItemState | { id: string }, deleted = false): void {
+  list.changeSeq = (list.changeSeq ?? 0) + 1;
+  if (deleted) (list.tombstones ??= []).push({ id: item.id, seq: list.changeSeq });
+  else (item as ListItemState).seq = list.changeSeq;
 }
 
 export interface DriveItemState {

@@ -18,7 +18,7 @@ describe('an action’s owner must be able to see its academy', () => {
     const brookLaneHead = (await stack.call('GET', '/api/me', { as: 'head-brook-lane' })).body;
     const res = await stack.call('POST', '/api/actions', { as: 'governor-oakfield', body: action({ ownerId: 'head-brook-lane', text: 'Oakfield: the confidential staffing matter' }) });
     expect(res.status).toBe(400);
-    expect(res.body.error.problems).toEqual([{ field: 'ownerId', message: expect.stringMatching(new RegExp(`^${brookLaneHead.name} cannot see Oakfield.*’s records, so cannot own this action\\.$`)) }]);
+    expect(res.body.error.problems).toEqual([{ field: 'ownerId', label: 'Owner', message: expect.stringMatching(new RegExp(`^${brookLaneHead.name} cannot see Oakfield.*’s records, so cannot own this action\\.$`)) }]);
 
     const myWork = (await stack.call('GET', '/api/my-work', { as: 'head-brook-lane' })).body;
     expect(myWork.actions.filter((a: { academyId: string }) => a.academyId !== 'brook-lane')).toEqual([]);

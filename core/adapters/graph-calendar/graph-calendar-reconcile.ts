@@ -1,19 +1,19 @@
 import type { CalendarCancellation, CalendarEventInput, ReconcileOutcome } from '../../ports/calendar.port';
 import type { CallOptions } from '../../ports/record-store.port';
-import { sleep } from '../graph/behaviors/sleep';
 import type { BatchItem } from '../graph/batch';
 import type { GraphClient } from '../graph/graph-client';
 import { errorFromResponse, isAbortError } from '../graph/graph-error';
 import { headerOf, type GraphResponse } from '../graph/graph-types';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from '../graph/retry-decision';
+import { inBackground } from '../graph/patience';
+import { parseRetryAfter, type RetryPolicy } from '../graph/retry-decision';
 import { EXPAND_OURS, FINGERPRINT, fingerprintOf, MEETING_ID, ourProperties, propOf, toGraph, transactionIdFor, type GraphEvent } from './graph-event-mapping';
-import { chainedBatches } from './mailbox-batches';
+import { mailboxBatches } from './mailbox-batches';
 
 export interface ReconcileContext {
   client: GraphClient;
   /** `/users/{mailbox}/events` */
   eventsPath: string;
-  /** Waits on throttling (`Retry-After` is honoured up to `maxDelayMs`). */
+  /** Waits on throttling (`Retry-After` is honoured up to `maxDelayMs`); the client's background policy by default. */
   policy?: RetryPolicy;
   /** Read, write, read again: rounds before what is left is reported as failed (the next sync retries it). */
   maxRounds?: number;
@@ -69,20 +69,31 @@ function opFor(ctx: ReconcileContext, id: string, input: CalendarEventInput | un
 
 /**
  * Brings the mailbox's events in line with the meetings in rounds: read every event of ours once
- * (paged), decide per meeting (create, PATCH, cancel or leave), send the writes as `$batch`es of
- * 20 in 4 `dependsOn` chains, one batch at a time so the mailbox never has more than 4 at once.
- * A 429 is sent again after its `Retry-After`; a 424 (its chain broke) next round. A write whose
+ * (paged), decide per meeting (create, PATCH, cancel or leave), send the writes as fully parallel
+ * `$batch`es of 4, one batch at a time, so the mailbox never has more than 4 at once and Graph's
+ * batch layout rule holds (mailbox-batches.ts). It is background work: a 429 is sent again after
+ * its whole `Retry-After`, however long (patience.ts). A write whose
  * outcome is unknown (timeout, lost answer, 5xx, a repeated transactionId) is settled by reading
  * the mailbox again before anything is re-sent, and creates carry a `transactionId` besides, so a
  * retry never doubles an event.
  */
-export async function reconcileEvents(
+export function reconcileEvents(
   ctx: ReconcileContext,
   inputs: readonly CalendarEventInput[],
   cancellations: readonly CalendarCancellation[],
   options: CallOptions = {},
 ): Promise<ReconcileOutcome> {
-  const policy = ctx.policy ?? DEFAULT_RETRY_POLICY;
+  return inBackground(() => reconcileInBackground(ctx, inputs, cancellations, options));
+}
+
+async function reconcileInBackground(
+  ctx: ReconcileContext,
+  inputs: readonly CalendarEventInput[],
+  cancellations: readonly CalendarCancellation[],
+  options: CallOptions,
+): Promise<ReconcileOutcome> {
+  const { throttle } = ctx.client;
+  const policy = ctx.policy ?? throttle.policy();
   const wanted = new Map(inputs.map((i) => [i.meetingId, i]));
   // A meeting both wanted and called off is wanted: the newer plan wins.
   const calledOff = new Map(cancellations.filter((c) => !wanted.has(c.meetingId)).map((c) => [c.meetingId, c.comment]));
@@ -119,7 +130,7 @@ export async function reconcileEvents(
       else if (!input && !state?.live) settle(id, tried.get(id)); // nothing (left) to cancel
       else ops.push(opFor(ctx, id, input, calledOff.get(id) ?? '', state, ops.length));
     }
-    for (const batch of chainedBatches(ops.map((o) => o.item))) {
+    for (const batch of mailboxBatches(ops.map((o) => o.item))) {
       const inBatch = batch.map((b) => ops[Number(b.id)]!);
       let answers: Map<string, GraphResponse>;
       try {
@@ -138,6 +149,7 @@ export async function reconcileEvents(
       for (const op of inBatch) {
         const r = answers.get(op.item.id);
         const status = r?.status ?? 0;
+        if (r) await throttle.observe(status, r.headers);
         if (status >= 200 && status < 300) {
           settle(op.meetingId, op.change);
           continue;
@@ -145,7 +157,7 @@ export async function reconcileEvents(
         lastProblem.set(op.meetingId, r ? errorFromResponse(r, `${op.item.method} event of ${op.meetingId}`).message : 'no answer in the batch');
         if (status === 424) continue; // not run: its chain broke
         if (status === 429) {
-          waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), Date.now()) ?? policy.baseDelayMs);
+          waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs);
           continue;
         }
         const duplicateTransaction = status === 400 && /DuplicateTransactionId/i.test(errorCodeOf(r));
@@ -153,14 +165,14 @@ export async function reconcileEvents(
           // Ambiguous, or the event is not where we thought: look again before writing again.
           tried.set(op.meetingId, op.change);
           mustRead = true;
-          if (status === 503 || status === 504) waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), Date.now()) ?? policy.baseDelayMs);
+          if (status === 503 || status === 504) waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs);
           continue;
         }
         outcome.failures.push({ meetingId: op.meetingId, reason: lastProblem.get(op.meetingId) ?? `status ${status}` });
         open.delete(op.meetingId);
       }
       // Throttled: Outlook asked for a pause before this mailbox hears from us again.
-      if (waitMs > 0) await sleep(Math.min(waitMs, policy.maxDelayMs), options.signal);
+      if (waitMs > 0) await throttle.timers.sleep(Math.min(waitMs, policy.maxDelayMs), options.signal);
     }
   }
   for (const id of open) outcome.failures.push({ meetingId: id, reason: `not confirmed after retrying: ${lastProblem.get(id) ?? 'unknown'}` });

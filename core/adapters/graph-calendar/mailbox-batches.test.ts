@@ -1,23 +1,25 @@
-import { chainedBatches, widestStep } from './mailbox-batches';
+import { batchLayoutProblem } from '../graph/batch';
+import { mailboxBatches, widestStep } from './mailbox-batches';
 
 const requests = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'POST' as const, url: '/users/organiser@trust.example/events' }));
 
-describe('requests to one mailbox laid out as $batch chains', () => {
-  it('puts 45 requests in batches of 20, 20 and 5, each with at most 4 running at once', () => {
-    const batches = chainedBatches(requests(45));
-    expect(batches.map((b) => b.length)).toEqual([20, 20, 5]);
-    expect(batches.map(widestStep)).toEqual([4, 4, 4]);
+describe('requests to one mailbox laid out as $batches Graph accepts', () => {
+  it('puts 10 requests in fully parallel batches of 4, 4 and 2, none with dependsOn', () => {
+    const batches = mailboxBatches(requests(10));
+    expect(batches.map((b) => b.length)).toEqual([4, 4, 2]);
+    expect(batches.flat().every((r) => r.dependsOn === undefined)).toBe(true);
+    expect(batches.map(widestStep)).toEqual([4, 4, 2]);
   });
 
-  it('chains request i after request i - 4 within its own batch, so a batch never waits on another', () => {
-    const [first, second] = chainedBatches(requests(24));
-    expect(first![4]!.dependsOn).toEqual(['r0']);
-    expect(first![19]!.dependsOn).toEqual(['r15']);
-    expect(second!.map((r) => r.dependsOn)).toEqual([undefined, undefined, undefined, undefined]);
+  it('every batch passes the fully-parallel-or-fully-sequential rule, and four parallel chains would not', () => {
+    expect(mailboxBatches(requests(45)).map(batchLayoutProblem)).toEqual(Array(12).fill(undefined));
+    const chains = requests(8).map((r, i) => (i >= 4 ? { ...r, dependsOn: [`r${i - 4}`] } : r));
+    expect(batchLayoutProblem(chains)).toBe('Batch should be either fully sequential or fully parallel');
+    const sequential = requests(3).map((r, i) => (i > 0 ? { ...r, dependsOn: [`r${i - 1}`] } : r));
+    expect(batchLayoutProblem(sequential)).toBeUndefined();
   });
 
-  it('a batch of three runs all three at once; no requests, no batches', () => {
-    expect(chainedBatches(requests(3)).map(widestStep)).toEqual([3]);
-    expect(chainedBatches([])).toEqual([]);
+  it('no requests, no batches', () => {
+    expect(mailboxBatches([])).toEqual([]);
   });
 });

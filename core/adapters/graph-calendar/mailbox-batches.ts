@@ -1,4 +1,4 @@
-import { MAX_BATCH_REQUESTS, type BatchItem } from '../graph/batch';
+import type { BatchItem } from '../graph/batch';
 
 /**
  * Outlook runs at most 4 requests per app per mailbox at once (Graph throttling-limits.md,
@@ -8,20 +8,20 @@ import { MAX_BATCH_REQUESTS, type BatchItem } from '../graph/batch';
 export const MAILBOX_CONCURRENCY = 4;
 
 /**
- * Splits requests to one mailbox into `$batch`es of at most 20, each laid out as `lanes`
- * `dependsOn` chains (request i waits for request i - lanes), so no more than `lanes` run at once.
- * The batches are meant to go one after another: two in flight would double the concurrency.
+ * Splits requests to one mailbox into fully parallel `$batch`es of at most `lanes` requests, to be
+ * sent one after another. Graph takes a batch only fully parallel or fully sequential (`400 Batch
+ * should be either fully sequential or fully parallel`, json-batching.md and
+ * microsoftgraph/microsoft-graph-docs#16280), so the 4-at-once limit is kept by the size of the
+ * batch, not by `dependsOn` chains; and unlike a sequential chain, one failed request does not fail
+ * the rest with 424.
  */
-export function chainedBatches(items: readonly Omit<BatchItem, 'dependsOn'>[], lanes = MAILBOX_CONCURRENCY, size = MAX_BATCH_REQUESTS): BatchItem[][] {
+export function mailboxBatches(items: readonly Omit<BatchItem, 'dependsOn'>[], lanes = MAILBOX_CONCURRENCY): BatchItem[][] {
   const batches: BatchItem[][] = [];
-  for (let start = 0; start < items.length; start += size) {
-    const slice = items.slice(start, start + size);
-    batches.push(slice.map((item, i) => (i >= lanes ? { ...item, dependsOn: [slice[i - lanes]!.id] } : { ...item })));
-  }
+  for (let start = 0; start < items.length; start += lanes) batches.push(items.slice(start, start + lanes).map((item) => ({ ...item })));
   return batches;
 }
 
-/** The most requests of one batch that can run at once given its `dependsOn` chains (for tests). */
+/** The most requests of one batch that can run at once given its `dependsOn` (for tests). */
 export function widestStep(batch: readonly BatchItem[]): number {
   const depth = new Map<string, number>();
   for (const item of batch) depth.set(item.id, Math.max(0, ...(item.dependsOn ?? []).map((d) => (depth.get(d) ?? 0) + 1)));

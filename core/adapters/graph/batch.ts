@@ -1,9 +1,9 @@
+import { BatchRequestContent } from '@microsoft/microsoft-graph-client';
 import { mapLimit } from './concurrency';
-import { errorFromResponse } from './graph-error';
+import { failureFrom } from './graph-error';
 import type { GraphClient } from './graph-client';
 import { headerOf, type GraphResponse } from './graph-types';
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-decision';
-import { sleep } from './behaviors/sleep';
+import { decideRetry, type RetryPolicy } from './retry-decision';
 
 /** Graph `$batch` takes at most 20 requests (Graph docs, concepts/json-batching.md); more is a 400. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -23,8 +23,36 @@ export interface BatchItem {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
-  /** Ids in the same chunk of 20 this one waits for; a failed dependency gives it 424. */
+  /**
+   * The one request before it in the same chunk of 20; a failed dependency gives it 424. A batch is
+   * either fully parallel (no `dependsOn`) or fully sequential (each waits for the one before):
+   * anything else is `400 Batch should be either fully sequential or fully parallel`
+   * (json-batching.md; microsoftgraph/microsoft-graph-docs#16280).
+   */
   dependsOn?: string[];
+}
+
+/** Why Graph would refuse this batch's layout, or undefined when it is fully parallel or fully sequential. */
+export function batchLayoutProblem(batch: readonly Pick<BatchItem, 'id' | 'dependsOn'>[]): string | undefined {
+  const parallel = batch.every((r) => (r.dependsOn ?? []).length === 0);
+  const sequential = batch.every((r, i) => (i === 0 ? (r.dependsOn ?? []).length === 0 : r.dependsOn?.length === 1 && r.dependsOn[0] === batch[i - 1]!.id));
+  if (parallel || sequential) return undefined;
+  return 'Batch should be either fully sequential or fully parallel';
+}
+
+/**
+ * The SDK's own batch content check (`BatchRequestContent`, microsoft-graph-client 3.0: at most 20
+ * requests, and `dependsOn` only in the layouts its `getContent` accepts) on top of ours; the
+ * SDK builds the wire body from fetch `Request`s, so only the check is used.
+ */
+async function sdkRefusal(batch: readonly BatchItem[]): Promise<string | undefined> {
+  try {
+    const steps = batch.map((r) => ({ id: r.id, request: new Request(`https://graph.microsoft.com/v1.0${r.url}`, { method: r.method }), ...(r.dependsOn?.length ? { dependsOn: r.dependsOn } : {}) }));
+    await new BatchRequestContent(steps).getContent();
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 export interface BatchOptions {
@@ -53,7 +81,8 @@ export async function sendBatch(client: GraphClient, items: readonly BatchItem[]
     if (ids.has(item.id)) throw new Error(`$batch request id "${item.id}" is used twice; Graph refuses the whole batch`);
     ids.add(item.id);
   }
-  const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+  const { throttle } = client;
+  const policy = options.policy ?? throttle.policy();
   const done = new Map<string, GraphResponse>();
   const retries = new Map<string, number>();
   let pending = [...items];
@@ -62,11 +91,15 @@ export async function sendBatch(client: GraphClient, items: readonly BatchItem[]
   while (pending.length > 0) {
     options.signal?.throwIfAborted();
     const chunks = chunk(pending, MAX_BATCH_REQUESTS);
+    for (const c of chunks) {
+      const problem = batchLayoutProblem(c) ?? (await sdkRefusal(c));
+      if (problem) throw new Error(`$batch not sent: ${problem}`);
+    }
     const allReads = (c: BatchItem[]) => c.every((i) => i.method === 'GET');
     const answers = await mapLimit(chunks, options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES, async (c) => {
       const body = { requests: c.map(toWire) };
       const response = await client.send('POST', '/$batch', { body, signal: options.signal, idempotent: allReads(c) });
-      if (response.status !== 200) throw errorFromResponse(response, 'POST /$batch');
+      if (response.status !== 200) throw failureFrom(response, 'POST /$batch', allReads(c), throttle.timers.now());
       return (response.body as BatchEnvelope).responses ?? [];
     });
 
@@ -77,10 +110,12 @@ export async function sendBatch(client: GraphClient, items: readonly BatchItem[]
       const item = byId.get(r.id);
       if (!item) continue;
       const headers = r.headers ?? {};
+      // A 429 inside the batch closes the gate for every caller, as one outside would.
+      await throttle.observe(r.status, headers);
       const decision = decideRetry(
         { status: r.status, retryAfter: headerOf(headers, 'retry-after'), idempotent: item.method === 'GET', aborted: false, retriesSoFar: retries.get(r.id) ?? 0, waitedMs },
         policy,
-        Date.now(),
+        throttle.timers.now(),
         options.random,
       );
       if (decision.retry) {
@@ -94,15 +129,24 @@ export async function sendBatch(client: GraphClient, items: readonly BatchItem[]
     }
     // A request the batch did not answer at all is sent again rather than lost.
     for (const missing of byId.values()) again.push(missing);
-    // A dependency already answered is not waited for again.
-    const stillPending = new Set(again.map((x) => x.id));
-    pending = again.map((x) => (x.dependsOn ? { ...x, dependsOn: x.dependsOn.filter((d) => stillPending.has(d)) } : x));
+    // A dependency already answered is not waited for again; what is left is chained again in order, so the batch stays fully sequential.
+    pending = relink(again, new Set(again.map((x) => x.id)));
     if (pending.length > 0 && delayMs > 0) {
-      await sleep(delayMs, options.signal);
+      await throttle.timers.sleep(delayMs, options.signal);
       waitedMs += delayMs;
     }
   }
   return done;
+}
+
+/** Sequential requests sent again keep their order: each now waits for the one before it that is still pending. */
+function relink(items: BatchItem[], pendingIds: Set<string>): BatchItem[] {
+  if (items.every((x) => !x.dependsOn?.length)) return items;
+  return items.map((x, i) => {
+    const { dependsOn, ...rest } = x;
+    const before = items[i - 1];
+    return dependsOn?.length && before && pendingIds.has(before.id) ? { ...rest, dependsOn: [before.id] } : rest;
+  });
 }
 
 function toWire(item: BatchItem): Record<string, unknown> {

@@ -1,8 +1,10 @@
-import { retry, type RetryOptions } from './behaviors/retry';
+import { isServiceBusyError } from '../../domain/errors';
+import { retry, throttling, type RetryOptions, type Throttling } from './behaviors/retry';
 import { bearerToken, type TokenProvider } from './behaviors/bearer-token';
 import { timeout } from './behaviors/timeout';
+import { isvUserAgent, userAgent } from './behaviors/user-agent';
 import { fetchTransport } from './fetch-transport';
-import { errorFromResponse, errorFromTransport, isAbortError } from './graph-error';
+import { errorFromTransport, failureFrom, isAbortError } from './graph-error';
 import { composePipeline, type GraphBehavior, type GraphHandler, type GraphRequest, type GraphResponse } from './graph-types';
 
 export const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
@@ -14,7 +16,10 @@ export interface GraphClientOptions {
   getToken?: TokenProvider;
   /** The last handler; `fetch` unless replaced (tests count or fault calls here). */
   transport?: GraphHandler;
+  /** Patience, policies, the shared throttle gate and the timers (see behaviors/retry.ts). */
   retry?: RetryOptions;
+  /** `ISV|<company>|<app>/<version>` (behaviors/user-agent.ts); SharePoint deprioritises undecorated traffic. */
+  userAgent?: string;
   /** Per attempt. */
   timeoutMs?: number;
   /** Extra behaviours, outermost first, e.g. logging. */
@@ -37,15 +42,22 @@ export interface GraphClient {
   call<T>(method: GraphRequest['method'], path: string, options?: SendOptions): Promise<T>;
   /** A path relative to the service root, as `$batch` wants it, from a path or an absolute `@odata.nextLink`. */
   relative(pathOrUrl: string): string;
+  /** The throttling every request of this client shares (gate, timers, the patience of the work in hand). */
+  readonly throttle: Throttling;
 }
 
-/** Builds the client: retry (honouring Retry-After) → bearer token → per-attempt timeout → transport. */
+/** Undecorated traffic is deprioritised; this names the app when a caller gives no User-Agent of its own. */
+export const DEFAULT_USER_AGENT = isvUserAgent('TrustImprovement', 'TrustImprovementTeamsApp', '0.1.0');
+
+/** Builds the client: retry (honouring Retry-After, through the shared gate) → User-Agent → bearer token → per-attempt timeout → transport. */
 export function createGraphClient(options: GraphClientOptions = {}): GraphClient {
   const baseUrl = (options.baseUrl ?? GRAPH_V1).replace(/\/$/, '');
+  const throttle = throttling(options.retry);
   const behaviors: GraphBehavior[] = [
     ...(options.behaviors ?? []),
-    retry(options.retry),
-    ...(options.getToken ? [bearerToken(options.getToken)] : []),
+    retry(options.retry, throttle),
+    userAgent(options.userAgent ?? DEFAULT_USER_AGENT),
+    ...(options.getToken ? [bearerToken(options.getToken, baseUrl)] : []),
     timeout(options.timeoutMs ?? 30_000),
   ];
   const handler = composePipeline(options.transport ?? fetchTransport(), behaviors);
@@ -64,6 +76,7 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
       return await handler(request);
     } catch (e) {
       if (isAbortError(e) || o.signal?.aborted) throw o.signal?.reason ?? e;
+      if (isServiceBusyError(e)) throw e;
       throw errorFromTransport(e, `${method} ${pathOnly(path)}`);
     }
   };
@@ -71,10 +84,11 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
   return {
     baseUrl,
     send,
+    throttle,
     async call<T>(method: GraphRequest['method'], path: string, o?: SendOptions): Promise<T> {
       const response = await send(method, path, o);
       if (response.status >= 200 && response.status < 300) return response.body as T;
-      throw errorFromResponse(response, `${method} ${pathOnly(path)}`);
+      throw failureFrom(response, `${method} ${pathOnly(path)}`, o?.idempotent ?? method === 'GET', throttle.timers.now());
     },
     relative(pathOrUrl: string): string {
       if (pathOrUrl.startsWith(baseUrl)) return pathOrUrl.slice(baseUrl.length) || '/';

@@ -1,4 +1,6 @@
+import { ServiceBusyError } from '../../domain/errors';
 import { headerOf, type GraphResponse } from './graph-types';
+import { parseRetryAfter } from './retry-decision';
 
 /**
  * A Graph call that failed, with the parts callers decide on: `statusCode`, Graph's `code`
@@ -60,3 +62,19 @@ export const isAmbiguousFailure = (e: unknown): boolean => e instanceof GraphReq
 
 /** Whether `e` is the caller's own cancellation, which is never retried or reinterpreted. */
 export const isAbortError = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
+
+/**
+ * The error a caller sees for a failed response once the client has retried as its patience allows:
+ * a 429 (never processed) or a read's 503 is "SharePoint is busy, try again in N s"
+ * (`ServiceBusyError`, a 503 with `Retry-After` to a person); anything else a `GraphRequestError`.
+ * A write's 503 stays a `GraphRequestError` marked ambiguous: it may have landed, and the caller
+ * reconciles it (sharepoint/item-writes.ts).
+ */
+export function failureFrom(response: Pick<GraphResponse, 'status' | 'headers' | 'body'>, what: string, idempotent: boolean, nowMs = Date.now()): GraphRequestError | ServiceBusyError {
+  const cause = errorFromResponse(response, what);
+  if (response.status === 429 || (response.status === 503 && idempotent)) {
+    const waitMs = parseRetryAfter(headerOf(response.headers, 'retry-after'), nowMs) ?? 30_000;
+    return new ServiceBusyError(Math.max(1, Math.ceil(waitMs / 1000)), 'SharePoint', { cause });
+  }
+  return cause;
+}

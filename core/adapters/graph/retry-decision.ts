@@ -35,7 +35,11 @@ export interface AttemptOutcome {
   waitedMs: number;
 }
 
-export type RetryDecision = { retry: false; reason: string } | { retry: true; delayMs: number };
+/** A refusal says how long Graph asked to wait when that was the reason, so a person can be told. */
+export type RetryDecision = { retry: false; reason: string; waitAskedMs?: number } | { retry: true; delayMs: number };
+
+/** Jitter spreads callers apart; past a second it only lengthens a wait Graph already sized. */
+const MAX_JITTER_MS = 1_000;
 
 /** `Retry-After` in ms: delta-seconds (may be fractional) or an HTTP-date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -62,8 +66,8 @@ export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy = DEFAU
   const backoff = policy.baseDelayMs * 2 ** outcome.retriesSoFar;
   // Graph says wait at least Retry-After; jitter only ever adds to it.
   const base = Math.min(asked ?? backoff, policy.maxDelayMs);
-  const delayMs = Math.round(base * (1 + policy.jitter * random()));
-  if (asked !== undefined && asked > policy.maxDelayMs) return { retry: false, reason: `Retry-After ${asked} ms is past the longest wait allowed` };
-  if (outcome.waitedMs + delayMs > policy.budgetMs) return { retry: false, reason: 'retry budget spent' };
+  const delayMs = Math.round(base + Math.min(base * policy.jitter * random(), MAX_JITTER_MS));
+  if (asked !== undefined && asked > policy.maxDelayMs) return { retry: false, reason: `Retry-After ${asked} ms is past the longest wait allowed`, waitAskedMs: asked };
+  if (outcome.waitedMs + delayMs > policy.budgetMs) return { retry: false, reason: 'retry budget spent', ...(asked !== undefined ? { waitAskedMs: asked } : {}) };
   return { retry: true, delayMs };
 }

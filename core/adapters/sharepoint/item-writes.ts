@@ -1,20 +1,32 @@
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { createHash } from 'node:crypto';
+import { ConflictError, NotFoundError, ServiceBusyError } from '../../domain/errors';
 import { isAmbiguousFailure, isGraphStatus } from '../graph/graph-error';
-import { sleep } from '../graph/behaviors/sleep';
-import { odataString } from './column-spec';
+import { odataString, SINGLE_LINE_MAX } from './column-spec';
 import type { ItemRecord, ListItems } from './list-items';
 
-/** How often a write whose outcome was unknown is checked and tried again before giving up. */
+/**
+ * How often a write whose outcome was unknown is checked and tried again before giving up. The
+ * client has already waited out any throttling (`Retry-After`, within the work's patience), so this
+ * loop never re-sends a throttled write itself: the 429 came back because waiting longer was not
+ * allowed, and sending again would only prolong the throttle.
+ */
 const MAX_RECONCILES = 6;
 
-/** A short, growing pause before sending a write again (the read in between already spaced it). */
-const pause = (attempt: number, signal?: AbortSignal) => sleep(Math.min(2000, 25 * 2 ** attempt), signal);
+/** A short, growing pause before sending a write again after a lost answer (the read in between already spaced it). */
+const pause = (t: WriteTarget, attempt: number, signal?: AbortSignal) => t.items.timers.sleep(Math.min(2000, 25 * 2 ** attempt), signal);
 
 export interface WriteTarget {
   items: ListItems;
   listId: string;
   kind: string;
 }
+
+/**
+ * The key as stored: the IdempotencyKey column is a single line of text (255 characters), and a
+ * caller's key can be longer (`import:person:<e-mail>`). Only equality matters for a key, so a long
+ * one is stored as its SHA-256, the same every time.
+ */
+export const storedKey = (key: string): string => (key.length <= SINGLE_LINE_MAX ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`);
 
 /** The one item holding an indexed unique value, or undefined. */
 export async function findBy(t: WriteTarget, column: 'RecordId' | 'IdempotencyKey', value: string, signal?: AbortSignal): Promise<ItemRecord | undefined> {
@@ -23,31 +35,46 @@ export async function findBy(t: WriteTarget, column: 'RecordId' | 'IdempotencyKe
 }
 
 /**
- * Creates an item carrying the caller's idempotency key (an indexed, unique column). Graph's own
- * retry middleware resends a POST, and a response can be lost after the write (GRAPH-NOTES.md), so:
+ * A clash on a unique column: Graph documents no status, SharePoint REST answers 500 and some
+ * reports say 409 (pnp/pnpcore#1280; GRAPH-NOTES.md). Both are handled the same way: look.
+ */
+const mayBeUniqueClash = (e: unknown): boolean => isGraphStatus(e, 409) || isGraphStatus(e, 500);
+
+/**
+ * Creates an item carrying the caller's idempotency key (an indexed, unique column). A response can
+ * be lost after the write, and a unique clash can come back as 409 or 500, so:
  * - a key already stored returns that item (`created: false`);
- * - a 409 means the key or the record id is taken: the key's item if there is one, else a conflict;
- * - a timeout or 5xx looks the key up before trying again, so the item is written once.
+ * - after a 409 / 500 / timeout / 5xx the key is looked up: its item is ours when it carries our
+ *   record id (`created: true`), someone else's create with the same key otherwise (`created: false`);
+ * - no item with the key but the record id taken: a `ConflictError`;
+ * - neither: the write did not land, so it is sent again (a bounded number of times).
  */
 export async function createOnce(t: WriteTarget, recordId: string, key: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<{ item: ItemRecord; created: boolean }> {
   const existing = await findBy(t, 'IdempotencyKey', key, signal);
   if (existing) return { item: existing, created: false };
+  // Whether one of our sends may have landed unseen: then an item with our key and record id is ours.
+  let mayHaveLanded = false;
+  const idValue = String(fields.RecordId ?? recordId);
   for (let attempt = 0; ; attempt++) {
     try {
       return { item: await t.items.create(t.listId, fields, signal), created: true };
     } catch (e) {
-      if (isGraphStatus(e, 409)) {
-        const winner = await findBy(t, 'IdempotencyKey', key, signal);
-        if (winner) return { item: winner, created: false };
-        throw new ConflictError(t.kind, recordId, { cause: e });
-      }
-      if ((!isAmbiguousFailure(e) && !isGraphStatus(e, 429)) || attempt >= MAX_RECONCILES) throw e;
-      // The write may have landed: it is ours if the key is there now.
+      if (!mayBeUniqueClash(e) && !isAmbiguousFailure(e)) throw e;
+      mayHaveLanded ||= isAmbiguousFailure(e);
       const landed = await findBy(t, 'IdempotencyKey', key, signal);
-      if (landed) return { item: landed, created: true };
-      await pause(attempt, signal);
+      // A 409 is a refusal: the item is someone else's unless an earlier send of ours may have made it.
+      if (landed) return { item: landed, created: String(landed.fields.RecordId) === idValue && mayHaveLanded };
+      // A 409 is a clash for certain; a 500 only when the record id is indeed taken.
+      if (isGraphStatus(e, 409) || (mayBeUniqueClash(e) && (await findBy(t, 'RecordId', idValue, signal)))) throw new ConflictError(t.kind, recordId, { cause: e });
+      if (attempt >= MAX_RECONCILES) throw busyOr(e);
+      await pause(t, attempt, signal);
     }
   }
+}
+
+/** A write SharePoint kept answering 503 to is "busy, try later" to a person, not a crash. */
+function busyOr(e: unknown): unknown {
+  return isGraphStatus(e, 503) ? new ServiceBusyError(30, 'SharePoint', { cause: e }) : e;
 }
 
 /**
@@ -63,11 +90,14 @@ export async function updateIfMatch(t: WriteTarget, recordId: string, itemId: st
     } catch (e) {
       if (isGraphStatus(e, 412)) throw new ConflictError(t.kind, recordId, { cause: e });
       if (isGraphStatus(e, 404)) throw new NotFoundError(t.kind, recordId);
-      if ((!isAmbiguousFailure(e) && !isGraphStatus(e, 429)) || attempt >= MAX_RECONCILES) throw e;
+      // A unique clash on update (the record id taken): someone else holds it.
+      if (isGraphStatus(e, 409)) throw new ConflictError(t.kind, recordId, { cause: e });
+      if (!isAmbiguousFailure(e)) throw e;
+      if (attempt >= MAX_RECONCILES) throw busyOr(e);
       const now = await t.items.get(t.listId, itemId, signal);
       if (!now) throw new NotFoundError(t.kind, recordId);
       if (now.etag === etag) {
-        await pause(attempt, signal);
+        await pause(t, attempt, signal);
         continue;
       }
       if (now.fields.Body === fields.Body) return now.etag;
@@ -84,11 +114,12 @@ export async function removeIfMatch(t: WriteTarget, recordId: string, itemId: st
     } catch (e) {
       if (isGraphStatus(e, 412)) throw new ConflictError(t.kind, recordId, { cause: e });
       if (isGraphStatus(e, 404)) throw new NotFoundError(t.kind, recordId);
-      if ((!isAmbiguousFailure(e) && !isGraphStatus(e, 429)) || attempt >= MAX_RECONCILES) throw e;
+      if (!isAmbiguousFailure(e)) throw e;
+      if (attempt >= MAX_RECONCILES) throw busyOr(e);
       const now = await t.items.get(t.listId, itemId, signal);
       if (!now) return;
       if (now.etag === etag) {
-        await pause(attempt, signal);
+        await pause(t, attempt, signal);
         continue;
       }
       throw new ConflictError(t.kind, recordId, { cause: e });

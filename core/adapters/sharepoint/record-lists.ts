@@ -31,10 +31,10 @@ export interface RecordList<T extends { id: string }> extends ListSpec {
  * a trust admin browsing the site.
  */
 export const CORE_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'RecordId', type: 'text', indexed: true, unique: true },
-  { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true },
-  { name: 'AcademyId', type: 'text', indexed: true },
-  { name: 'Body', type: 'note' },
+  { name: 'RecordId', type: 'text', indexed: true, unique: true, source: 'id' },
+  { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true, source: 'idempotencyKey' },
+  { name: 'AcademyId', type: 'text', indexed: true, source: 'academyId' },
+  { name: 'Body', type: 'note', source: 'record' },
 ];
 
 const list = <T extends { id: string }>(spec: Omit<RecordList<T>, 'template' | 'columns'> & { columns: readonly ColumnSpec[] }): RecordList<T> => ({
@@ -50,7 +50,7 @@ export const ACADEMIES = list<Academy>({
   schema: academySchema,
   academyIdOf: (a) => a.id,
   columns: [
-    { name: 'AcademyName', type: 'text' },
+    { name: 'AcademyName', type: 'text', source: 'name' },
     { name: 'Phase', type: 'choice', choices: ['primary', 'secondary', 'all-through', 'special'] },
     { name: 'Sponsored', type: 'boolean' },
   ],
@@ -63,9 +63,9 @@ export const PEOPLE = list<Person>({
   schema: personSchema,
   academyIdOf: () => null,
   columns: [
-    { name: 'EmailKey', type: 'text', indexed: true },
-    { name: 'EntraObjectId', type: 'text', indexed: true },
-    { name: 'PersonName', type: 'text' },
+    { name: 'EmailKey', type: 'text', indexed: true, source: 'email' },
+    { name: 'EntraObjectId', type: 'text', indexed: true, source: 'entraObjectId' },
+    { name: 'PersonName', type: 'text', source: 'name' },
     // For admins to link the Microsoft 365 account by hand; the app matches on EntraObjectId.
     { name: 'Account', type: 'person' },
   ],
@@ -85,7 +85,10 @@ export const MEETINGS = list<Meeting>({
     { name: 'StartsAt', type: 'dateTime' },
     { name: 'Pinned', type: 'boolean' },
   ],
-  fieldsOf: (m) => ({ AcademicYear: m.academicYear, MeetingDate: m.date, Status: m.status, OpenPaperDue: earliestOpenPaperDue(m), StartsAt: m.startsAt, Pinned: m.pinned }),
+  // OpenPaperDue only while the meeting is planned: a held or cancelled meeting never has a paper
+  // overdue, and a derived column left set would keep matching the sweep's `lt today` for ever and
+  // grow past the 5,000-item threshold (sp-dev-docs#7149, pnp/pnpjs#3149).
+  fieldsOf: (m) => ({ AcademicYear: m.academicYear, MeetingDate: m.date, Status: m.status, OpenPaperDue: m.status === 'planned' ? earliestOpenPaperDue(m) : null, StartsAt: m.startsAt, Pinned: m.pinned }),
 });
 
 export const ACTIONS = list<ActionItem>({
@@ -94,7 +97,7 @@ export const ACTIONS = list<ActionItem>({
   schema: actionItemSchema,
   academyIdOf: own,
   columns: [
-    { name: 'OwnerId', type: 'text', indexed: true },
+    { name: 'OwnerId', type: 'text', indexed: true, source: 'ownerId' },
     { name: 'Status', type: 'choice', indexed: true, choices: ['open', 'in-progress', 'done', 'dropped'] },
     { name: 'DueDate', type: 'text', indexed: true },
     { name: 'CompletedOn', type: 'text', indexed: true },
@@ -164,6 +167,9 @@ export const MONITORING_FORMS = list<MonitoringForm>({
   columns: [],
   fieldsOf: () => ({}),
 });
+
+/** Graph's genericList has a Title column (single line of text): the record id is written there for people browsing. */
+export const TITLE_COLUMN: ColumnSpec = { name: 'Title', type: 'text', source: 'id' };
 
 /** The trust's one settings item, keyed by a fixed RecordId. */
 export const TRUST_SETTINGS_LIST: ListSpec = { displayName: 'TrustSettings', template: 'genericList', columns: CORE_COLUMNS };

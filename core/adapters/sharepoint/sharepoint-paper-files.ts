@@ -2,7 +2,7 @@ import { ValidationError } from '../../domain/errors';
 import { paperFileNameProblems } from '../../domain/paper-file-name';
 import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../../ports/paper-files.port';
 import type { GraphClient } from '../graph/graph-client';
-import { isGraphStatus } from '../graph/graph-error';
+import { failureFrom, isGraphStatus } from '../graph/graph-error';
 import { PAPERS_LIBRARY } from './record-lists';
 import { listsByName, resolveSiteId } from './site-lists';
 
@@ -14,13 +14,36 @@ interface DriveItem {
   folder?: object;
 }
 
+/** The largest paper this adapter can take: upload sessions go further, but this is Graph's simple-upload size (driveitem-put-content.md, 250 MB). */
+export const LARGEST_PAPER_BYTES = 250 * 1024 * 1024;
+/**
+ * Past this a paper goes by upload session rather than one PUT: Graph takes simple uploads up to
+ * 250 MB, but a session resumes a broken transfer where it stopped instead of sending it all again.
+ */
+export const DEFAULT_SIMPLE_UPLOAD_BYTES = 4 * 1024 * 1024;
+/** Upload session fragments are multiples of 320 KiB, at most 60 MiB (driveitem-createuploadsession.md); 10 MiB each. */
+export const UPLOAD_FRAGMENT_BYTES = 32 * 320 * 1024;
+
+export interface SharePointPaperFilesOptions {
+  client: GraphClient;
+  siteUrl: string;
+  /** The trust's limit for one paper: the port's `MAX_PAPER_BYTES` unless given, at most 250 MB. */
+  maxBytes?: number;
+  simpleUploadBytes?: number;
+  fragmentBytes?: number;
+}
+
 /**
  * Papers in the site's Papers library, one folder per meeting named by its id (made by
- * provisioning, or here on first use). Uploads use the simple upload (driveitem-put-content.md),
- * so a file larger than our 4 MB limit is refused with a pointer to the folder.
+ * provisioning, or here on first use). Small files use the simple upload (driveitem-put-content.md);
+ * larger ones an upload session (driveitem-createuploadsession.md), up to the trust's limit (the
+ * port's `MAX_PAPER_BYTES`, which the papers service also enforces, or `maxBytes`).
  */
-export function createSharePointPaperFiles(options: { client: GraphClient; siteUrl: string }): PaperFiles {
+export function createSharePointPaperFiles(options: SharePointPaperFilesOptions): PaperFiles {
   const { client } = options;
+  const maxBytes = Math.min(options.maxBytes ?? MAX_PAPER_BYTES, LARGEST_PAPER_BYTES);
+  const simpleBytes = options.simpleUploadBytes ?? DEFAULT_SIMPLE_UPLOAD_BYTES;
+  const fragment = options.fragmentBytes ?? UPLOAD_FRAGMENT_BYTES;
   let driveId: Promise<string> | undefined;
   const drive = (signal?: AbortSignal) =>
     (driveId ??= (async () => {
@@ -54,12 +77,14 @@ export function createSharePointPaperFiles(options: { client: GraphClient; siteU
     },
     async upload(meetingId, fileName, content, o) {
       const problems = paperFileNameProblems(fileName);
-      if (content.byteLength > MAX_PAPER_BYTES) problems.push({ field: 'content', message: `the file is over ${MAX_PAPER_BYTES / 1024 / 1024} MB; put it in the meeting's folder directly` });
+      if (content.byteLength > maxBytes) problems.push({ field: 'content', message: `the file is over ${Math.floor(maxBytes / 1024 / 1024)} MB, the trust's limit; put it in the meeting's folder directly` });
       if (problems.length) throw new ValidationError(problems, 'paper');
       const f = await folder(meetingId, o?.signal);
       const d = await drive(o?.signal);
+      const at = `/drives/${d}/items/${f.id}:/${encodeURIComponent(fileName)}:`;
+      if (content.byteLength > simpleBytes) return asPaper(await uploadInSession(client, at, content, fragment, o?.signal));
       // PUT replaces a file of the same name, so a retried upload leaves one file.
-      const item = await client.call<DriveItem>('PUT', `/drives/${d}/items/${f.id}:/${encodeURIComponent(fileName)}:/content`, {
+      const item = await client.call<DriveItem>('PUT', `${at}/content`, {
         body: content,
         headers: { 'Content-Type': 'application/octet-stream' },
         idempotent: true,
@@ -80,4 +105,40 @@ export function createSharePointPaperFiles(options: { client: GraphClient; siteU
       return out.sort((a, b) => a.name.localeCompare(b.name));
     },
   };
+}
+
+/**
+ * An upload session (driveitem-createuploadsession.md): create it, then PUT the file in fragments
+ * with `Content-Range`, each a multiple of 320 KiB. The upload URL is pre-authenticated, so the
+ * client sends it no token (behaviors/bearer-token.ts). A fragment whose answer is lost is sent
+ * again from wherever the session says it expects next (`nextExpectedRanges`).
+ */
+async function uploadInSession(client: GraphClient, at: string, content: Uint8Array, fragment: number, signal?: AbortSignal): Promise<DriveItem> {
+  const session = await client.call<{ uploadUrl: string }>('POST', `${at}/createUploadSession`, {
+    body: { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
+    // Creating a session twice leaves one file: the second is simply used.
+    idempotent: true,
+    signal,
+  });
+  const total = content.byteLength;
+  let from = 0;
+  for (let tries = 0; tries < 10_000; tries++) {
+    const to = Math.min(total, from + fragment) - 1;
+    const response = await client.send('PUT', session.uploadUrl, {
+      body: content.subarray(from, to + 1),
+      headers: { 'Content-Range': `bytes ${from}-${to}/${total}`, 'Content-Type': 'application/octet-stream' },
+      idempotent: true,
+      signal,
+    });
+    if (response.status === 200 || response.status === 201) return response.body as DriveItem;
+    if (response.status === 202 || response.status === 416) {
+      // 416: the fragment had landed before its answer was lost; ask where to go on from.
+      const ranges = response.status === 202 ? (response.body as { nextExpectedRanges?: string[] }).nextExpectedRanges : (await client.call<{ nextExpectedRanges?: string[] }>('GET', session.uploadUrl, { signal })).nextExpectedRanges;
+      from = Number((ranges?.[0] ?? '').split('-')[0]);
+      if (!Number.isFinite(from)) throw new Error('the upload session gave no next range');
+      continue;
+    }
+    throw failureFrom(response, 'PUT upload fragment', true);
+  }
+  throw new Error('the upload session did not finish');
 }

@@ -6,6 +6,7 @@ import { isPaperOverdue } from '../../domain/paper-deadlines';
 import type { Person } from '../../domain/people';
 import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
 import { emailKey } from '../shared/record-columns';
+import { inBackground } from '../graph/patience';
 import { odataString } from './column-spec';
 import type { ListItems } from './list-items';
 import { pageInMemory } from './memory-page';
@@ -39,9 +40,15 @@ export function meetingQueries(items: ListItems, listId: string): MeetingQueries
       const from = date(range.from, 'range start');
       const to = date(range.to, 'range end');
       const { academyId } = range;
-      // One indexed column per filter: the academy when given (fewer items), else the date range.
-      const filter = academyId !== undefined ? `fields/AcademyId eq ${odataString(academyId)}` : `fields/MeetingDate ge ${odataString(from)} and fields/MeetingDate le ${odataString(to)}`;
-      const found = (await items.query({ listId, filter }, page?.signal))
+      // One indexed column per filter: the academy when given (an academy's meetings stay few), else
+      // the dates one calendar month at a time, so no single query's matches grow past the 5,000-item
+      // threshold as the trust grows (sp-dev-docs#7149, pnp/pnpjs#3149); the months go as one $batch wave.
+      const queries =
+        academyId !== undefined
+          ? [{ key: 'academy', listId, filter: `fields/AcademyId eq ${odataString(academyId)}` }]
+          : monthsOf(from, to).map(([a, b]) => ({ key: a, listId, filter: `fields/MeetingDate ge ${odataString(a)} and fields/MeetingDate le ${odataString(b)}` }));
+      const found = [...(await items.queryMany(queries, page?.signal)).values()]
+        .flat()
         .map((i) => toStored<Meeting>(i))
         .filter((m) => m.date >= from && m.date <= to && (academyId === undefined || m.academyId === academyId));
       return pageInMemory(`meetings.inRange${academyId === undefined ? '' : '.academy'}`, found, (m) => [m.date, m.id], 2, page);
@@ -50,9 +57,11 @@ export function meetingQueries(items: ListItems, listId: string): MeetingQueries
     async overduePapers(today: LocalDate, options?: CallOptions): Promise<OverduePaper[]> {
       options?.signal?.throwIfAborted();
       const day = date(today, 'today');
-      // The indexed column narrows to meetings with a paper still out whose deadline has passed;
-      // the domain rule then decides each paper, so the sweep and the dashboards never disagree.
-      const found = await items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal);
+      // The indexed column narrows to planned meetings with a paper still out whose deadline has
+      // passed (it is cleared once a meeting is held or cancelled, record-lists.ts, so the matches stay
+      // few); the domain rule then decides each paper, so the sweep and the dashboards never disagree.
+      // The sweep is background work: it waits out throttling rather than failing fast.
+      const found = await inBackground(() => items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal));
       return found
         .map((i) => toStored<Meeting>(i))
         .filter((m) => m.status === 'planned')
@@ -60,6 +69,20 @@ export function meetingQueries(items: ListItems, listId: string): MeetingQueries
         .flatMap((meeting) => meeting.papers.filter((paper) => isPaperOverdue(paper, meeting, day)).map((paper) => ({ meeting, paper })));
     },
   };
+}
+
+/** [first, last] of each calendar month the range touches, clipped to the range. */
+export function monthsOf(from: LocalDate, to: LocalDate): [LocalDate, LocalDate][] {
+  const out: [LocalDate, LocalDate][] = [];
+  let start = from;
+  while (start <= to) {
+    const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const lastOfMonth = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push([start, lastOfMonth < to ? lastOfMonth : to] as [LocalDate, LocalDate]);
+    start = next as LocalDate;
+  }
+  return out;
 }
 
 /** A person's open actions, by due date then id. */

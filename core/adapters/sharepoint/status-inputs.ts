@@ -11,14 +11,14 @@ import { odataString } from './column-spec';
 import type { ItemQuery, ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';
 
-type Inputs = Omit<AcademyStatusInputs, 'academy'>;
-type Kind = keyof Inputs;
+export type Inputs = Omit<AcademyStatusInputs, 'academy'>;
+export type Kind = keyof Inputs;
 
 /** The list id of each record kind the status reads, plus academies. */
 export type StatusLists = Record<Kind | 'academies', string>;
 
 /** 1 September to 31 August of an academic year such as "2026/27", both included. */
-function yearBounds(academicYear: string): { first: string; last: string } {
+export function yearBounds(academicYear: string): { first: string; last: string } {
   const start = Number(parseOrThrow(academicYearSchema, academicYear, 'academic year').slice(0, 4));
   return { first: `${start}-09-01`, last: `${start + 1}-08-31` };
 }
@@ -29,7 +29,7 @@ function yearBounds(academicYear: string): { first: string; last: string } {
  * dropped ones never; interventions and ladder moves are the whole history; support days count
  * in the year their date falls in.
  */
-function inYear(year: string, first: string, last: string): { [K in Kind]: (r: Inputs[K][number]) => boolean } {
+export function inYear(year: string, first: string, last: string): { [K in Kind]: (r: Inputs[K][number]) => boolean } {
   const within = (d: string | null) => d !== null && d >= first && d <= last;
   return {
     meetings: (m) => (m as Meeting).academicYear === year,
@@ -45,7 +45,7 @@ function inYear(year: string, first: string, last: string): { [K in Kind]: (r: I
   };
 }
 
-const KINDS: readonly Kind[] = ['meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays'];
+export const KINDS: readonly Kind[] = ['meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays'];
 
 /**
  * Status inputs of many academies in one fan-out: per academy, its item and one indexed-filter read

@@ -1,7 +1,9 @@
 import { ConflictError, NotFoundError, parseOrThrow } from '../../domain/errors';
 import { trustSettingsSchema, type TrustSettings } from '../../domain/trust-settings';
 import type { CallOptions, RecordStore, Stored } from '../../ports/record-store.port';
+import { checkFieldLimits } from './column-spec';
 import { createOnce, findBy, updateIfMatch, type WriteTarget } from './item-writes';
+import { CORE_COLUMNS } from './record-lists';
 import type { ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';
 
@@ -12,7 +14,11 @@ const SINGLETON = 'trust-settings';
 /** The trust's one settings record in the TrustSettings list. */
 export function createTrustSettingsList(items: ListItems, listId: string): RecordStore['trust'] {
   const target: WriteTarget = { items, listId, kind: KIND };
-  const fieldsOf = (settings: TrustSettings) => ({ Title: settings.name, RecordId: SINGLETON, Body: JSON.stringify(settings) });
+  const fieldsOf = (settings: TrustSettings) => {
+    const fields = { Title: settings.name, RecordId: SINGLETON, Body: JSON.stringify(settings) };
+    checkFieldLimits([{ name: 'Title', type: 'text', source: 'name' }, ...CORE_COLUMNS], fields, KIND);
+    return fields;
+  };
   return {
     async get(options?: CallOptions) {
       options?.signal?.throwIfAborted();

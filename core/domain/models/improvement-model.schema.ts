@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gradeSchema, ofstedGradeSchema } from '../grades';
+import { DEFAULT_BELOW_GOOD, reportCardRuleSchema } from '../inspections';
 import { roleSchema } from '../people';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "aim" or "closer-support"');
@@ -7,9 +8,12 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits
 /** All given facets must hold. An empty condition always holds. */
 export const conditionSchema = z
   .object({
+    /** The latest inspection had one of these single-word grades (never holds once a report card is the latest). */
     ofstedGrades: z.array(ofstedGradeSchema).min(1).optional(),
-    /** Below Good by inspection or by self-evaluation. */
+    /** Below Good by inspection or by self-evaluation; on a report card, as the model's `reportCards.belowGood` reads it. */
     belowGood: z.boolean().optional(),
+    /** The latest inspection is a report card that this reading holds for (e.g. any area at urgent improvement). */
+    reportCard: reportCardRuleSchema.optional(),
     stages: z.array(id).min(1).optional(),
     sponsored: z.boolean().optional(),
     inOfstedWindow: z.boolean().optional(),
@@ -127,7 +131,38 @@ export const ragLevelSchema = z.enum(['green', 'amber', 'red']);
 export type RagLevel = z.infer<typeof ragLevelSchema>;
 const threshold = z.object({ amber: z.number().min(0), red: z.number().min(0) }).strict().refine((t) => t.red >= t.amber, { message: 'red must be at or above amber', path: ['red'] });
 
-export const interventionKindSchema = z.object({ id, label: z.string().min(1), description: z.string().max(1000).optional() }).strict();
+export const interventionKindSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    description: z.string().max(1000).optional(),
+    /**
+     * Who gives the support, when this kind names one (Schoolsworks: school-to-school support is
+     * brokered from "another of the trust's schools"): an academy, or a person such as an adviser.
+     */
+    supportedBy: z.enum(['academy', 'person']).optional(),
+  })
+  .strict();
+export type InterventionKind = z.infer<typeof interventionKindSchema>;
+
+/** One rung of the escalation ladder (Waterton: own capacity → trust support → formal action plan → change of status). */
+export const escalationStepSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    description: z.string().max(1000).optional(),
+    /**
+     * Who may move an academy onto this step from the one below, or back down from it (Waterton:
+     * the SSIO draws up the formal action plan; the trust board signals the change of status).
+     */
+    movedBy: z.array(roleSchema).min(1).default(['ceo', 'improvement-director']),
+    /** On this step the academy is managed as a sponsored academy (Waterton: the board's "change in status"); its cadence follows. */
+    managedAsSponsored: z.boolean().default(false),
+    /** On this step the academy is put in this support stage (and returned to its old one when it comes down). */
+    supportStage: id.optional(),
+  })
+  .strict();
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
 
 export const improvementModelSchema = z
   .object({
@@ -141,7 +176,27 @@ export const improvementModelSchema = z
     stages: z.array(stageSchema).min(1),
     meetingKinds: z.array(meetingKindSchema).min(1),
     cadence: z.array(cadenceRuleSchema).min(1),
-    inspectionAreas: z.array(z.object({ id, label: z.string().min(1) }).strict()).min(1),
+    inspectionAreas: z.array(z.object({ id, label: z.string().min(1), description: z.string().max(500).optional() }).strict()).min(1),
+    /** Areas the trust judged under before (DSAT's old inspection headings), so judgements on past meetings still read by name. */
+    formerInspectionAreas: z.array(z.object({ id, label: z.string().min(1) }).strict()).default([]),
+    /** The scale of a meeting's indicative judgements: Ofsted's report-card grades, or the old four grades. */
+    judgementScale: z.enum(['report-card', 'ofsted-grades']).default('ofsted-grades'),
+    /** How the trust's rules read a report card: what counts as "below Good" on one (the seeds were written for the old grades). */
+    reportCards: z
+      .object({ belowGood: reportCardRuleSchema, note: z.string().max(1000).optional() })
+      .strict()
+      .default({ belowGood: DEFAULT_BELOW_GOOD }),
+    /** Where academies set their own view area by area, and whether the trust also evaluates itself. */
+    selfEvaluation: z
+      .object({
+        /** The meeting kinds at which an academy's self-evaluation is set (Waterton: the ASER). */
+        setAt: z.array(id).default([]),
+        /** The trust evaluates itself against the DfE's trust quality descriptions. */
+        trustQualityDescriptions: z.boolean().default(false),
+        note: z.string().max(1000).optional(),
+      })
+      .strict()
+      .default({ setAt: [], trustQualityDescriptions: false }),
     kpis: z
       .object({
         dataPoints: z.array(kpiDataPointSchema).min(1),
@@ -164,9 +219,7 @@ export const improvementModelSchema = z
         belowGoodMustBudget: z.boolean().default(false),
       })
       .strict(),
-    escalation: z
-      .object({ steps: z.array(z.object({ id, label: z.string().min(1), description: z.string().max(1000).optional() }).strict()).min(2) })
-      .strict(),
+    escalation: z.object({ steps: z.array(escalationStepSchema).min(2) }).strict(),
     interventionKinds: z.array(interventionKindSchema).min(1),
     monitoringForm: z
       .object({
@@ -186,6 +239,8 @@ export const improvementModelSchema = z
         escalationStep: threshold.default({ amber: 2, red: 3 }),
         /** Support spend as a percentage of the improvement budget. */
         supportSpendPercent: threshold.default({ amber: 90, red: 110 }),
+        /** Intervention reviews whose agreed date has passed without a review (Schoolsworks: interventions are "reviewed regularly"). */
+        missedInterventionReviews: threshold.default({ amber: 1, red: 3 }),
       })
       .strict()
       .default({
@@ -196,6 +251,7 @@ export const improvementModelSchema = z
         overduePapers: { amber: 1, red: 3 },
         escalationStep: { amber: 2, red: 3 },
         supportSpendPercent: { amber: 90, red: 110 },
+        missedInterventionReviews: { amber: 1, red: 3 },
       }),
   })
   .strict()
@@ -237,6 +293,12 @@ export const improvementModelSchema = z
     m.meetingKinds.forEach((k, i) =>
       unique(k.papers.map((p) => p.id), ['meetingKinds', i, 'papers'], 'paper'),
     );
+    m.escalation.steps.forEach((step, i) => {
+      if (step.supportStage && !stages.has(step.supportStage)) ctx.addIssue({ code: 'custom', path: ['escalation', 'steps', i, 'supportStage'], message: `no stage "${step.supportStage}"; known: ${[...stages].join(', ')}` });
+    });
+    m.selfEvaluation.setAt.forEach((k, i) => {
+      if (!kinds.has(k)) ctx.addIssue({ code: 'custom', path: ['selfEvaluation', 'setAt', i], message: `no meeting kind "${k}"; known: ${[...kinds].join(', ')}` });
+    });
     if (m.kpis.targetsAgreedAt && !kinds.has(m.kpis.targetsAgreedAt)) {
       ctx.addIssue({ code: 'custom', path: ['kpis', 'targetsAgreedAt'], message: `no meeting kind "${m.kpis.targetsAgreedAt}"` });
     }

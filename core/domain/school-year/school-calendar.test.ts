@@ -178,3 +178,38 @@ describe('the term-dates schema', () => {
     expect(fields(edit((y) => y.halfTerms.pop()))[0]).toMatch(/^halfTerms: /);
   });
 });
+
+describe('closures: the trust’s, and each academy’s own', () => {
+  const cal = new SchoolCalendar({
+    closures: [
+      '2026-11-02', // a bare date, as older settings held it: the whole trust
+      { date: '2027-01-04', academyId: 'oakfield', reason: 'INSET day' },
+      { date: '2027-02-08', endDate: '2027-02-10', academyId: 'brook-lane', reason: 'Building works' },
+    ],
+  });
+
+  it('an academy’s INSET day is a school day everywhere else', () => {
+    expect(cal.isSchoolDayAt('oakfield', '2027-01-04')).toBe(false);
+    expect(cal.isSchoolDayAt('brook-lane', '2027-01-04')).toBe(true);
+    expect(cal.isSchoolDay('2027-01-04')).toBe(true); // the trust's own calendar
+    expect(cal.forAcademy('oakfield').closureOn('2027-01-04')).toEqual({ date: '2027-01-04', academyId: 'oakfield', reason: 'INSET day' });
+  });
+
+  it('a trust closure closes every academy, and a closure of several days closes each of them', () => {
+    expect(['oakfield', 'brook-lane', 'hill-top'].map((a) => cal.isSchoolDayAt(a, '2026-11-02'))).toEqual([false, false, false]);
+    expect(['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((d) => cal.isSchoolDayAt('brook-lane', d))).toEqual([false, false, false, true]);
+  });
+
+  it('an academy’s school days and the school day before a date skip its own closures', () => {
+    const oakfield = cal.forAcademy('oakfield');
+    expect(oakfield.schoolDays('2026/27', 3)[0]).toBe('2027-01-05');
+    expect(cal.schoolDays('2026/27', 3)[0]).toBe('2027-01-04');
+    expect(cal.forAcademy('brook-lane').previousSchoolDay('2027-02-11')).toBe('2027-02-05');
+  });
+
+  it('an academy with no closures of its own sees the trust’s calendar itself', () => {
+    expect(cal.forAcademy('hill-top')).toBe(cal);
+    expect(cal.forAcademy('oakfield').forAcademy('brook-lane')).toBe(cal.forAcademy('brook-lane'));
+    expect(cal.academiesWithClosures()).toEqual(['brook-lane', 'oakfield']);
+  });
+});

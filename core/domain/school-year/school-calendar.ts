@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays, isWeekend, localDateSchema, type LocalDate } from '../local-date';
 import { ENGLAND_AND_WALES_BANK_HOLIDAY_LIST, type BankHoliday } from './bank-holidays.data';
+import { asClosure, closureDates, type Closure, type StoredClosure } from './closures';
 import { DEFAULT_TERM_DATES } from './term-dates.data';
 
 export const termSchema = z.enum(['autumn', 'spring', 'summer']);
@@ -62,27 +63,100 @@ export function nextAcademicYear(academicYear: string): string {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+export interface CalendarOptions {
+  termDates?: readonly AcademicYearDates[];
+  bankHolidays?: readonly (LocalDate | BankHoliday)[];
+  /** The trust's closures, and each academy's (a bare date closes the whole trust). */
+  closures?: readonly StoredClosure[];
+}
+
+// Only this module makes an academy's view (the symbol is not exported).
+const VIEW = Symbol('academy view');
+type AcademyView = { [VIEW]: true; base: SchoolCalendar; academyId: string; closures: ReadonlyMap<LocalDate, Closure> };
+
 /**
- * The school year as the planner sees it: term-time half terms, bank holidays, and the trust's
- * own closures (INSET days). Working days are weekdays that are not bank holidays.
+ * The school year as the planner sees it: term-time half terms, bank holidays, and closures (INSET
+ * days): the trust's own, which close every academy, and each academy's, which close only it.
+ * Working days are weekdays that are not bank holidays. `forAcademy(id)` is the same year as one
+ * academy sees it, so every rule that takes a calendar asks "is this a school day for academy X".
  */
 export class SchoolCalendar {
-  private readonly years = new Map<string, AcademicYearDates>();
+  private readonly years: Map<string, AcademicYearDates>;
   /** Bank holiday date → its name (empty when given as a bare date the default list does not name). */
   private readonly holidays: ReadonlyMap<LocalDate, string>;
-  private readonly closures: ReadonlySet<LocalDate>;
+  /** Closure date → the closure, for the days this calendar is closed (the trust's; in an academy's view, its own too). */
+  private readonly closures: ReadonlyMap<LocalDate, Closure>;
+  /** Each academy's own closures by date (on the trust's calendar; empty in a view). */
+  private readonly academyClosures = new Map<string, Map<LocalDate, Closure>>();
+  private readonly views = new Map<string, SchoolCalendar>();
+  /** The trust's calendar, when this is one academy's view of it. */
+  private readonly trust: SchoolCalendar | undefined;
   // Memos: the calendar never changes once built, and the planner asks the same questions thousands of times.
-  private readonly workingDays = new Map<LocalDate, boolean>();
+  private readonly workingDays: Map<LocalDate, boolean>;
   private readonly schoolDaysOf = new Map<string, LocalDate[]>();
+  /** The academy this calendar is the view of; undefined for the trust's own. */
+  readonly academyId: string | undefined;
 
-  constructor(options: { termDates?: readonly AcademicYearDates[]; bankHolidays?: readonly (LocalDate | BankHoliday)[]; closures?: readonly LocalDate[] } = {}) {
+  constructor(options: CalendarOptions | AcademyView = {}) {
+    if (VIEW in options) {
+      // One academy's view: the trust's years, holidays and working-day memo, its closures plus the academy's.
+      const { base, academyId, closures } = options;
+      this.years = base.years;
+      this.holidays = base.holidays;
+      this.workingDays = base.workingDays;
+      this.closures = closures;
+      this.trust = base;
+      this.academyId = academyId;
+      return;
+    }
+    this.years = new Map();
     for (const y of DEFAULT_TERM_DATES) this.years.set(y.academicYear, y);
     for (const y of options.termDates ?? []) this.years.set(y.academicYear, y); // the trust's own dates win
     const known = new Map(ENGLAND_AND_WALES_BANK_HOLIDAY_LIST.map((h) => [h.date, h.name]));
     this.holidays = new Map(
       (options.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAY_LIST).map((h) => (typeof h === 'string' ? [h, known.get(h) ?? ''] : [h.date, h.name])),
     );
-    this.closures = new Set(options.closures ?? []);
+    const trustWide = new Map<LocalDate, Closure>();
+    for (const c of (options.closures ?? []).map(asClosure)) {
+      let into = trustWide;
+      if (c.academyId !== undefined) {
+        into = this.academyClosures.get(c.academyId) ?? new Map<LocalDate, Closure>();
+        this.academyClosures.set(c.academyId, into);
+      }
+      for (const d of closureDates(c)) if (!into.has(d)) into.set(d, c);
+    }
+    this.closures = trustWide;
+    this.workingDays = new Map();
+    this.trust = undefined;
+    this.academyId = undefined;
+  }
+
+  /**
+   * The year as one academy sees it: the trust's closures and its own. The same calendar when the
+   * academy has none of its own, so the planner's memos are shared by every such academy.
+   */
+  forAcademy(academyId: string): SchoolCalendar {
+    if (this.trust) return this.academyId === academyId ? this : this.trust.forAcademy(academyId);
+    const own = this.academyClosures.get(academyId);
+    if (!own) return this;
+    let view = this.views.get(academyId);
+    if (!view) {
+      const closures = new Map(this.closures);
+      for (const [d, c] of own) if (!closures.has(d)) closures.set(d, c);
+      view = new SchoolCalendar({ [VIEW]: true, base: this, academyId, closures });
+      this.views.set(academyId, view);
+    }
+    return view;
+  }
+
+  /** Whether `d` is a school day at one academy: term time, a working day, and closed neither for the trust nor for it. */
+  isSchoolDayAt(academyId: string, d: LocalDate): boolean {
+    return this.forAcademy(academyId).isSchoolDay(d);
+  }
+
+  /** Academies with closures of their own. */
+  academiesWithClosures(): string[] {
+    return [...(this.trust ?? this).academyClosures.keys()].sort();
   }
 
   /** Academic years this calendar has term dates for. */
@@ -110,9 +184,14 @@ export class SchoolCalendar {
     return this.holidays.get(d) || undefined;
   }
 
-  /** An INSET day or other closure the trust has set: no meetings. */
+  /** An INSET day or other closure (the trust's; in an academy's view, its own too): no meetings. */
   isClosure(d: LocalDate): boolean {
     return this.closures.has(d);
+  }
+
+  /** The closure on `d`, with its reason and whether it is one academy's, for saying why a day is not free. */
+  closureOn(d: LocalDate): Closure | undefined {
+    return this.closures.get(d);
   }
 
   /** Not a weekend and not a bank holiday: the days papers can fall due. */

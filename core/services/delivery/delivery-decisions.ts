@@ -4,11 +4,12 @@
  * failed send leads to.
  */
 import { z } from 'zod';
+import { MESSAGE_KINDS, type MessageKind } from '../../domain/notifications';
 import type { DueReminder } from '../reminders.service';
 import type { DeliveryRecord, DeliveryStatus } from '../../ports/delivery-ledger.port';
 import { decideRetry, reminderKey, type RetryPolicy } from './send-decisions';
 
-const KINDS = ['paper-deadline', 'paper-escalation', 'notes-approval', 'attendee-reminder', 'action-due', 'action-overdue'] as const;
+const KINDS = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];
 
 /** One queue message: one reminder to one person for one occurrence. */
 export const deliveryMessageSchema = z.object({
@@ -19,6 +20,7 @@ export const deliveryMessageSchema = z.object({
   occurrence: z.string().min(1),
   meetingId: z.string().min(1).optional(),
   actionId: z.string().min(1).optional(),
+  academyId: z.string().min(1).optional(),
   requirementIds: z.array(z.string()).optional(),
   enqueuedAt: z.string(),
   correlationId: z.string(),
@@ -29,7 +31,8 @@ export type DeliveryMessage = z.infer<typeof deliveryMessageSchema>;
 export function messageForReminder(r: DueReminder, at: { enqueuedAt: string; correlationId: string }): DeliveryMessage {
   const base = { v: 1 as const, key: reminderKey(r.kind, r.occurrence, r.personId), kind: r.kind, personId: r.personId, occurrence: r.occurrence, ...at };
   if ('actionId' in r) return { ...base, actionId: r.actionId };
-  if (r.kind === 'paper-escalation') return { ...base, meetingId: r.meetingId, requirementIds: r.requirementIds };
+  if ('academyId' in r) return { ...base, academyId: r.academyId };
+  if ('requirementIds' in r) return { ...base, meetingId: r.meetingId, requirementIds: [...r.requirementIds] };
   return { ...base, meetingId: r.meetingId };
 }
 
@@ -49,9 +52,14 @@ export function parseDeliveryMessage(body: unknown): DeliveryMessage | undefined
 /** The reminder a message is for, to rebuild its card from the records as they are now. */
 export function reminderOfMessage(m: DeliveryMessage): DueReminder | undefined {
   const who = { personId: m.personId, occurrence: m.occurrence };
-  if (m.kind === 'action-due' || m.kind === 'action-overdue') return m.actionId ? { kind: m.kind, actionId: m.actionId, ...who } : undefined;
+  if (m.kind === 'action-due' || m.kind === 'action-overdue' || m.kind === 'action-assigned') return m.actionId ? { kind: m.kind, actionId: m.actionId, ...who } : undefined;
+  if (m.kind === 'escalation-moved') return m.academyId ? { kind: m.kind, academyId: m.academyId, ...who } : undefined;
   if (!m.meetingId) return undefined;
   if (m.kind === 'paper-escalation') return { kind: m.kind, meetingId: m.meetingId, requirementIds: m.requirementIds ?? [], ...who };
+  if (m.kind === 'extension-request' || m.kind === 'extension-decision') {
+    const [requirementId] = m.requirementIds ?? [];
+    return requirementId ? { kind: m.kind, meetingId: m.meetingId, requirementIds: [requirementId], ...who } : undefined;
+  }
   return { kind: m.kind, meetingId: m.meetingId, ...who };
 }
 

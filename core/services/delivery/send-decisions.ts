@@ -1,3 +1,4 @@
+import type { MessageKind } from '../../domain/notifications';
 /**
  * The proactive sender's decisions, pure and unit-tested apart from the code that waits and sends
  * (STYLE rule 4).
@@ -50,7 +51,7 @@ export function decideRetry(input: { status: number | undefined; attempt: number
   return { retry: true, delayMs: Math.min(policy.maxDelayMs, Math.max(jittered, floor)) };
 }
 
-export type ReminderKind = 'paper-deadline' | 'paper-escalation' | 'extension-request' | 'extension-decision' | 'notes-approval' | 'action-new' | 'action-due' | 'action-overdue' | 'attendee-reminder';
+export type ReminderKind = MessageKind;
 
 /**
  * The idempotency key of one reminder to one person for one occurrence (a meeting, a paper's

@@ -9,6 +9,7 @@ export const actionView = (a: Stored<ActionItem>) => ({
   ...(a.raisedInMeetingId ? { raisedInMeetingId: a.raisedInMeetingId } : {}),
   text: a.text,
   ownerId: a.ownerId,
+  ...(a.raisedBy ? { raisedBy: a.raisedBy } : {}),
   dueDate: a.dueDate,
   status: a.status,
   createdAt: a.createdAt,

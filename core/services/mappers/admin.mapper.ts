@@ -1,29 +1,19 @@
 import type { Academy } from '../../domain/academy';
 import type { Person } from '../../domain/people';
 import type { Stored } from '../../ports/record-store.port';
+import { academyListItem, personListItem } from './people-and-academies.mapper';
 
-/** Settings' view of an academy: the fields the trust admin edits, with the version to send back. */
+/** Settings' view of an academy: the list's fields and those the trust admin edits, with the version to send back. */
 export const academyAdminItem = (a: Stored<Academy>) => ({
-  id: a.id,
-  name: a.name,
-  phase: a.phase,
-  ofstedGrade: a.ofstedGrade,
+  ...academyListItem(a),
   ofstedDate: a.ofstedDate,
   inOfstedWindow: a.inOfstedWindow,
   sponsored: a.sponsored,
-  supportStage: a.supportStage,
   riskBand: a.riskBand,
   improvementDirectorId: a.improvementDirectorId,
   improvementBudgetPence: a.improvementBudgetPence,
   version: a.version,
 });
 
-/** Settings' view of a person (no Entra object id). */
-export const personAdminItem = (p: Stored<Person>) => ({
-  id: p.id,
-  name: p.name,
-  email: p.email,
-  jobTitle: p.jobTitle,
-  roles: p.roles.map((r) => ({ role: r.role, academyId: r.academyId })),
-  version: p.version,
-});
+/** Settings' view of a person: the list's fields, every role (no Entra object id), and the version. */
+export const personAdminItem = (p: Stored<Person>) => ({ ...personListItem(p), version: p.version });

@@ -76,7 +76,8 @@ const paperView = (p: MeetingPaper): PaperView => ({
   ...(p.extension !== undefined ? { extension: { ...p.extension } } : {}),
 });
 
-function notesView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, kind: Pick<MeetingKind, 'notesApprovers'> | undefined): NotesView | undefined {
+/** The meeting's notes as the viewer may see them (also used for the notes in its history, as they stood then). */
+export function notesView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, kind: Pick<MeetingKind, 'notesApprovers'> | undefined): NotesView | undefined {
   const notes = meeting.notes;
   if (!notes) return undefined;
   const mayReadDraft = canReadDraftNotes(viewer, meeting, kind);
@@ -91,6 +92,23 @@ function notesView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, kind:
     approvals: notes.approvals.map((a) => ({ role: a.role, personId: a.personId, status: a.status, ...(a.at ? { at: a.at } : {}), ...(mayReadDraft && a.comment ? { comment: a.comment } : {}) })),
   };
 }
+
+/** An attendee as the viewer may see them: the reason for apologies only for the chair, the trust team and themselves. */
+export const attendeeView = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>, a: Attendee): AttendeeView => ({
+  personId: a.personId,
+  role: a.role,
+  presence: a.presence,
+  attendance: a.attendance,
+  ...(a.apology
+    ? {
+        apology: {
+          givenAt: a.apology.givenAt,
+          ...(a.apology.substituteId ? { substituteId: a.apology.substituteId } : {}),
+          ...(canReadApologyReason(viewer, meeting, a.personId) ? { reason: a.apology.reason } : {}),
+        },
+      }
+    : {}),
+});
 
 /** Copies the fields a viewer may see of a meeting: draft notes and apology reasons only for those entitled to them. */
 export function meetingRecordView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Stored<Meeting>, kind: Pick<MeetingKind, 'notesApprovers'> | undefined): MeetingRecordView {
@@ -111,24 +129,10 @@ export function meetingRecordView(viewer: Pick<Person, 'id' | 'roles'>, meeting:
     endsAt: meeting.endsAt,
     status: meeting.status,
     chairId: meeting.chairId,
-    attendees: meeting.attendees.map((a) => ({
-      personId: a.personId,
-      role: a.role,
-      presence: a.presence,
-      attendance: a.attendance,
-      ...(a.apology
-        ? {
-            apology: {
-              givenAt: a.apology.givenAt,
-              ...(a.apology.substituteId ? { substituteId: a.apology.substituteId } : {}),
-              ...(canReadApologyReason(viewer, meeting, a.personId) ? { reason: a.apology.reason } : {}),
-            },
-          }
-        : {}),
-    })),
+    attendees: meeting.attendees.map((a) => attendeeView(viewer, meeting, a)),
     focus: [...meeting.focus],
     papers: meeting.papers.map(paperView),
-    judgements: meeting.judgements.map((j) => ({ area: j.area, evidence: j.evidence, ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}) })),
+    judgements: meeting.judgements.map((j) => ({ area: j.area, evidence: j.evidence, ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}), ...(j.reportCardGrade ? { reportCardGrade: j.reportCardGrade } : {}) })),
     ...(notes ? { notes } : {}),
     ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),
   };

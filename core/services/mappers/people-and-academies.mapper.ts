@@ -1,5 +1,6 @@
 import type { Academy } from '../../domain/academy';
 import type { Person } from '../../domain/people';
+import { canAccessAcademy } from '../../domain/permissions';
 
 /** Only the fields listed cross the boundary, so a new field never leaks by accident. */
 export const academyListItem = (a: Academy) => ({
@@ -10,10 +11,15 @@ export const academyListItem = (a: Academy) => ({
   supportStage: a.supportStage,
 });
 
-export const personListItem = (p: Person) => ({
+/**
+ * A person as `seenBy` may see them (themselves when not given): their roles at academies `seenBy`
+ * may not see are left out, so a partner head's own school or a consultant's other school never
+ * reaches that school's outsiders.
+ */
+export const personListItem = (p: Person, seenBy?: Pick<Person, 'roles'>) => ({
   id: p.id,
   name: p.name,
   email: p.email,
   jobTitle: p.jobTitle,
-  roles: p.roles.map((r) => ({ role: r.role, academyId: r.academyId })),
+  roles: p.roles.filter((r) => !seenBy || r.academyId === undefined || canAccessAcademy(seenBy, r.academyId, 'read')).map((r) => ({ role: r.role, academyId: r.academyId })),
 });

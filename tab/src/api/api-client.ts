@@ -5,7 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly problems: { field: string; message: string }[] = [],
+    /** Each bad field: its key (where the form shows the message) and its label as a person reads it. */
+    readonly problems: { field: string; message: string; label?: string }[] = [],
   ) {
     super(message);
   }
@@ -28,7 +29,7 @@ async function parse<T>(res: Response): Promise<T> {
     throw new ApiError(res.status, 'RESPONSE.NOT_JSON', `The server answered ${res.status} without data; try again.`);
   }
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; problems?: { field: string; message: string }[] } } | undefined)?.error;
+    const err = (body as { error?: { code?: string; message?: string; problems?: { field: string; message: string; label?: string }[] } } | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'HTTP.' + res.status, err?.message ?? `The server answered ${res.status}.`, err?.problems ?? []);
   }
   return body as T;

@@ -8,6 +8,12 @@ import type { getMeetingView } from '../../../core/services/meeting.service';
 import type { getMyWork } from '../../../core/services/my-work.service';
 import type { getPlanner } from '../../../core/services/planner.service';
 import type { getTrustKpis } from '../../../core/services/trust-kpis.service';
+import type { getAcademyImprovement } from '../../../core/services/academy-improvement.service';
+import type { listActionsWithCan } from '../../../core/services/actions.service';
+import type { moveEscalationStep } from '../../../core/services/escalation.service';
+import type { interventionView } from '../../../core/services/interventions.service';
+import type { importKpiDataPoints } from '../../../core/services/kpi-import.service';
+import type { meetingKpiDrops, trustKpiSchools } from '../../../core/services/kpis.service';
 import type { ImprovementModel } from '../../../core/domain/models/improvement-model.schema';
 import type { ViewerCan } from '../../../core/domain/viewer-can';
 import type { academyAdminItem, personAdminItem } from '../../../core/services/mappers/admin.mapper';
@@ -34,3 +40,19 @@ export type AcademyItem = ReturnType<typeof academyListItem>;
 export type AcademyAdminItem = ReturnType<typeof academyAdminItem>;
 export type PersonAdminItem = ReturnType<typeof personAdminItem>;
 export type Stored<T> = T & { version: string };
+
+// Closing the loop (issue 15): what the academy, meeting, side panel, My work and dashboard act on.
+export type { RagFix, RagReason } from '../../../core/domain/rag-status';
+export type { ActionCan } from '../../../core/domain/action-changes';
+export type AcademyImprovement = Data<typeof getAcademyImprovement>;
+export type ActionList = Data<typeof listActionsWithCan>;
+export type ActionWithCan = ActionList['items'][number];
+export type MeetingKpiDrops = Data<typeof meetingKpiDrops>;
+export type KpiDropView = MeetingKpiDrops['toReview'][number];
+export type KpiSchools = Data<typeof trustKpiSchools>;
+export type KpiImportReport = Data<typeof importKpiDataPoints>;
+export type InterventionView = ReturnType<typeof interventionView>;
+export type KpiTargetView = AcademyImprovement['kpis']['targets'][number];
+export type LadderView = AcademyImprovement['ladder'];
+/** A ladder move's answer (preview or saved), without the outcome's `ok`. */
+export type EscalationMove = Omit<Extract<Data<typeof moveEscalationStep>, { ok: true }>, 'ok'>;

@@ -28,4 +28,5 @@ export const nameOf = (ctx: Pick<AppContextValue, 'people'>, id: string | undefi
 export const academyName = (ctx: Pick<AppContextValue, 'academies'>, id: string): string => ctx.academies.get(id)?.name ?? id;
 export const kindName = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? id;
 export const kindAbbreviation = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
-export const areaLabel = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.inspectionAreas.find((a) => a.id === id)?.label ?? id;
+export const areaLabel = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
+  ctx.model.inspectionAreas.find((a) => a.id === id)?.label ?? ctx.model.formerInspectionAreas?.find((a) => a.id === id)?.label ?? id; // former: headings of past meetings (issue 17)

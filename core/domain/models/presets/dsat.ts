@@ -1,5 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
+import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, watertonLadderWithTopStage } from './shared';
 
 const ONE_WEEK = 7;
 
@@ -118,10 +118,23 @@ export const DSAT_PRESET: ImprovementModelInput = {
       ],
     },
   ],
-  inspectionAreas: DSAT_INSPECTION_AREAS,
-  kpis: { dataPoints: TERMLY_DATA_POINTS },
+  // The seed's "main inspection headings" were the old framework's; AIMs now judge the report card's areas on its
+  // scale, and the old headings stay so judgements on past AIMs still read by name.
+  inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
+  formerInspectionAreas: DSAT_INSPECTION_AREAS,
+  judgementScale: 'report-card',
+  // "Less than good" was below the old Good, the grade most schools held; on a report card the preset reads it as any
+  // area below the expected standard (Ofsted: "doing everything that it should be doing"), or safeguarding not met.
+  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Below Good on a report card: any area at needs attention or urgent improvement, or safeguarding not met.' },
+  // The head's report "may double as part of the SEF": the academy sets its self-evaluation at the AIM.
+  selfEvaluation: { setAt: ['aim'], trustQualityDescriptions: false },
+  // The seed does not say where KPI targets are agreed; the AIM "evaluates the progress of the academy
+  // against its priorities, targets, KPIs and success criteria", so the AIMs agree them (the autumn one first).
+  kpis: { dataPoints: TERMLY_DATA_POINTS, targetsAgreedAt: 'aim' },
   supportDays: { coreAllowance: 6, developmentDayRatePence: 35000, optionalAllowance: 0, optionalMenu: [], belowGoodMustBudget: true },
-  escalation: WATERTON_ESCALATION_LADDER,
+  // The seed has no ladder; Waterton's is borrowed. A sponsored status changes nothing in DSAT's cadence, so the top
+  // step also puts the academy in the not-yet-Good stage: iAIMs each term and a budget for support.
+  escalation: watertonLadderWithTopStage('below-good'),
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
   monitoringForm: KGA_MONITORING_FORM,
 };

@@ -1,5 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { KGA_JUDGEMENT_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
+import { BELOW_EXPECTED_STANDARD, KGA_JUDGEMENT_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
 
 /**
  * King's Group Academies' offer (seed 004): three core QA days for every school, either one a
@@ -67,7 +67,14 @@ export const KGA_PRESET: ImprovementModelInput = {
       ],
     },
   ],
-  inspectionAreas: KGA_JUDGEMENT_AREAS,
+  // QA reviews now judge the report card's areas; the monitoring form keeps KGA's own headings, which past reviews used.
+  inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
+  formerInspectionAreas: KGA_JUDGEMENT_AREAS,
+  judgementScale: 'report-card',
+  // No KGA rule turns on a grade ("every school, whatever its Ofsted status"); the reading only labels a report card.
+  reportCards: { belowGood: BELOW_EXPECTED_STANDARD },
+  // The school identifies its priorities for the year, from its self-evaluation, with the School Improvement Leader.
+  selfEvaluation: { setAt: ['priorities-meeting'], trustQualityDescriptions: false },
   kpis: { dataPoints: TERMLY_DATA_POINTS, benchmark: 'The 80th percentile of similar schools (Aspire / FFT) where such data is available' },
   supportDays: {
     coreAllowance: 3,

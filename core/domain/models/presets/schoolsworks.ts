@@ -1,5 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, WATERTON_ESCALATION_LADDER } from './shared';
+import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, watertonLadderWithTopStage } from './shared';
 
 /**
  * Schoolsworks' four-step cycle (seed 003): monitor and diagnose, commission, deliver, hold to
@@ -18,7 +18,8 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       id: 'requires-improvement',
       label: 'Requiring improvement',
       description: 'Trust inspections twice a year.',
-      suggestWhen: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }] },
+      // On a report card the preset reads "RI" as any area below the expected standard, or safeguarding not met.
+      suggestWhen: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }, { reportCard: BELOW_EXPECTED_STANDARD }] },
     },
     { id: 'good-or-outstanding', label: 'Good or Outstanding', description: 'An annual trust inspection.' },
   ],
@@ -90,7 +91,7 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       meetingKind: 'trust-inspection',
       label: 'Trust inspections twice a year (requiring improvement)',
       // The seed names Good / Outstanding (annual) and RI (twice a year); it is silent on Inadequate, which gets at least RI's two.
-      when: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }, { stages: ['requires-improvement'] }] },
+      when: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }, { reportCard: BELOW_EXPECTED_STANDARD }, { stages: ['requires-improvement'] }] },
       slots: [{ halfTerm: 2, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
     },
     {
@@ -106,13 +107,20 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       slots: [{ halfTerm: 6, timing: 'late' }],
     },
   ],
-  inspectionAreas: DSAT_INSPECTION_AREAS,
+  inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
+  formerInspectionAreas: DSAT_INSPECTION_AREAS,
+  judgementScale: 'report-card',
+  // "Good / Outstanding" (an annual trust inspection) on a report card: every area at the expected standard or better, safeguarding met.
+  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Twice-yearly trust inspections where a report card has any area at needs attention or urgent improvement, or safeguarding not met.' },
+  // The head brings the school improvement plan and self-evaluation to the trust inspection.
+  selfEvaluation: { setAt: ['trust-inspection'], trustQualityDescriptions: false },
   kpis: {
     // Half-termly analysis of predictive year-end attainment data.
     dataPoints: [1, 2, 3, 4, 5, 6].map((n) => ({ number: n, label: `Half-termly prediction ${n}`, halfTerm: n })),
   },
   supportDays: { coreAllowance: 4, developmentDayRatePence: 0, optionalAllowance: 0, optionalMenu: [], belowGoodMustBudget: false },
-  escalation: WATERTON_ESCALATION_LADDER,
+  // The seed has no ladder; Waterton's is borrowed, its top step putting the academy in the RI stage (twice-yearly inspections).
+  escalation: watertonLadderWithTopStage('requires-improvement'),
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
   monitoringForm: KGA_MONITORING_FORM,
 };

@@ -1,5 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, WATERTON_ESCALATION_LADDER } from './shared';
+import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, URGENT_IMPROVEMENT_OR_UNSAFE, SCHOOLSWORKS_INTERVENTION_KINDS, WATERTON_ESCALATION_LADDER } from './shared';
 
 const SEPTEMBER = { halfTerm: 1, timing: 'early', purpose: 'Risk banding, and agreement of the year’s KPI targets' } as const;
 
@@ -21,7 +21,8 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       label: 'Stabilise',
       description: 'Additional support and systems: half-termly ASERs on the SDP’s half-termly success criteria and an extended mid-year review.',
       // The seed does not say which academies are Stabilise; suggested for Inadequate, the trust confirms each September.
-      suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }] },
+      // On a report card, Inadequate is read as urgent improvement in any area or safeguarding not met.
+      suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }, { reportCard: URGENT_IMPROVEMENT_OR_UNSAFE }] },
     },
     {
       id: 'closer-support',
@@ -111,7 +112,14 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       slots: [{ halfTerm: 3, timing: 'late', purpose: 'Mid-year review of overall progress with the SI team' }],
     },
   ],
-  inspectionAreas: DSAT_INSPECTION_AREAS,
+  inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
+  formerInspectionAreas: DSAT_INSPECTION_AREAS,
+  judgementScale: 'report-card',
+  // Closer support for academies below Good: on a report card, any area below the expected standard or safeguarding not met.
+  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Stabilise: any area at urgent improvement, or safeguarding not met. Closer support: any area at needs attention.' },
+  // The ASER is the Academy Self-Evaluation Review: the academy's own view is set there. The seed does not say the trust
+  // evaluates itself against the DfE's trust quality descriptions; a trust that does turns the flag on.
+  selfEvaluation: { setAt: ['aser'], trustQualityDescriptions: false },
   kpis: {
     // Five summative attainment reports a year, shared with the ASC and the SI Directors Committee.
     dataPoints: [

@@ -1,5 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
+import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, NEEDS_ATTENTION, REPORT_CARD_INSPECTION_AREAS, URGENT_IMPROVEMENT_OR_UNSAFE, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, watertonLadderWithTopStage } from './shared';
 
 /**
  * WPT's routes by Ofsted grade (seed 002): inadequate → intensive support, requires improvement →
@@ -17,13 +17,15 @@ export const WPT_PRESET: ImprovementModelInput = {
       id: 'intensive',
       label: 'Intensive support',
       description: 'Inadequate: intensive leadership support adds capacity until a substantive head is appointed; directors review governance and set up a local advisory committee.',
-      suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }] },
+      // On a report card the preset reads "inadequate" as urgent improvement in any area or safeguarding not met.
+      suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }, { reportCard: URGENT_IMPROVEMENT_OR_UNSAFE }] },
     },
     {
       id: 'capacity-building',
       label: 'Capacity building',
-      description: 'Requires improvement: add leadership capacity, sharpen monitoring of intent, implementation and impact, broker support from across the MAT.',
-      suggestWhen: { anyOf: [{ ofstedGrades: ['requires-improvement'] }] },
+      description: 'Requires improvement: add leadership capacity, sharpen monitoring of intent, implementation and impact (under curriculum and teaching), broker support from across the MAT.',
+      // On a report card the preset reads "requires improvement" as any area at needs attention.
+      suggestWhen: { anyOf: [{ ofstedGrades: ['requires-improvement'] }, { reportCard: NEEDS_ATTENTION }] },
     },
     { id: 'sustain-and-share', label: 'Sustain and share', description: 'Good or better: sustain excellence, plan succession, share practice and support other schools.' },
   ],
@@ -111,10 +113,20 @@ export const WPT_PRESET: ImprovementModelInput = {
       slots: [{ halfTerm: 1, timing: 'early' }],
     },
   ],
-  inspectionAreas: DSAT_INSPECTION_AREAS,
+  // The report card's areas; WPT's monitoring of the curriculum's intent, implementation and impact sits under curriculum and teaching.
+  inspectionAreas: REPORT_CARD_INSPECTION_AREAS.map((a) =>
+    a.id === 'curriculum-and-teaching' ? { ...a, description: 'Includes WPT’s monitoring of the curriculum’s intent, implementation and impact.' } : a,
+  ),
+  formerInspectionAreas: DSAT_INSPECTION_AREAS,
+  judgementScale: 'report-card',
+  // Good or better (sustain and share) on a report card: every area at the expected standard or better and safeguarding met.
+  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Intensive: any area at urgent improvement or safeguarding not met. Capacity building: any area at needs attention.' },
+  // Each school's self-evaluation summary goes to its external / peer review.
+  selfEvaluation: { setAt: ['peer-review'], trustQualityDescriptions: false },
   kpis: { dataPoints: TERMLY_DATA_POINTS },
   supportDays: { coreAllowance: 4, developmentDayRatePence: 0, optionalAllowance: 0, optionalMenu: [], belowGoodMustBudget: false },
-  escalation: WATERTON_ESCALATION_LADDER,
+  // The seed has no ladder; Waterton's is borrowed, its top step taking the academy onto WPT's intensive route.
+  escalation: watertonLadderWithTopStage('intensive'),
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
   monitoringForm: KGA_MONITORING_FORM,
 };

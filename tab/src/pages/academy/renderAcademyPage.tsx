@@ -1,24 +1,30 @@
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { areaLabel, nameOf } from '../../app/app-context';
 import { pathOf } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { RagBadge } from '../../components/RagBadge';
 import { Section } from '../../components/Section';
-import { formatDate, formatDateTime, formatPounds } from '../../format/dates';
+import { formatDate, formatPounds } from '../../format/dates';
+import { EscalationPanel } from '../escalation/EscalationPanel';
+import { FlagLink } from '../flags/FlagLink';
 import type { usePageStyles } from '../page.styles';
+import { AcademyActionsSection } from './AcademyActionsSection';
+import { AcademyInterventionsSection } from './AcademyInterventionsSection';
+import { AcademyKpisSection } from './AcademyKpisSection';
+import { InspectionPanel } from './InspectionPanel';
+import { REPORT_CARD_GRADE_LABELS } from '../../../../core/domain/report-card-labels';
 import type { AcademyPageState } from './useAcademyPage';
 
 const GRADE = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires Improvement', inadequate: 'Inadequate' } as const;
 
-/** One academy: status, meetings timeline, actions, KPIs, interventions, escalation and support days. */
+/** One academy: status with every flag linked to its fix, meetings, actions, KPIs, interventions, the escalation ladder and support days. */
 export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof usePageStyles>) {
   const { data, ctx } = st;
   if (data.state === 'loading') return <Loading what="the academy" />;
   if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
   const d = data.data;
   const a = d.status;
-  const open = d.actions.filter((x) => x.status === 'open' || x.status === 'in-progress');
   return (
     <div className={s.page}>
       <h1 className={s.heading}>{a.name}</h1>
@@ -32,13 +38,22 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
         {a.inOfstedWindow ? <Badge appearance="outline">In Ofsted window</Badge> : null}
         {a.sponsored ? <Badge appearance="outline">Sponsored</Badge> : null}
       </div>
+      {st.message ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{st.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Section title="Why this RAG">
-        <ul className={s.list}>
+        <ul className={s.list} aria-label="Reasons for the RAG">
           {a.reasons.map((r) => (
-            <li key={r.code}>{r.text}</li>
+            <li key={r.code}>
+              <FlagLink {...(r.fix ? { fix: r.fix } : {})}>{r.text}</FlagLink>
+              {r.fix ? <span className={s.muted}>{` · ${r.fix.label}${r.fix.personId ? ` (${nameOf(ctx, r.fix.personId)})` : ''}`}</span> : null}
+            </li>
           ))}
         </ul>
       </Section>
+      <InspectionPanel academyId={a.academyId} />
       <div className={s.grid}>
         <Section title="Coming meetings">
           {st.future.length === 0 ? (
@@ -66,7 +81,7 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
                 <li key={m.id}>
                   <AppLink to={pathOf({ page: 'meeting', meetingId: m.id })}>{`${m.abbreviation} ${formatDate(m.date)}`}</AppLink>
                   <div className={s.muted}>
-                    {m.judgements.length > 0 ? m.judgements.map((j) => `${areaLabel(ctx, j.area)}: ${j.indicativeGrade ? GRADE[j.indicativeGrade] : 'no grade'}`).join('; ') : 'No judgements'}
+                    {m.judgements.length > 0 ? m.judgements.map((j) => `${areaLabel(ctx, j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? (GRADE[j.indicativeGrade as keyof typeof GRADE] ?? j.indicativeGrade) : 'no grade'}`).join('; ') : 'No judgements'}
                     {' · notes '}
                     {m.notes ? (m.notes.circulated ? 'approved and circulated' : `awaiting ${m.notes.awaiting} approval${m.notes.awaiting === 1 ? '' : 's'}`) : 'not written'}
                   </div>
@@ -76,105 +91,41 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
           )}
         </Section>
       </div>
-      <Section title={`Actions (${open.length} open)`}>
-        {d.actions.length === 0 ? (
-          <Empty>No actions yet.</Empty>
-        ) : (
-          <div className={s.tableWrap}>
-            <Table aria-label="Actions" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Action</TableHeaderCell>
-                  <TableHeaderCell>Owner</TableHeaderCell>
-                  <TableHeaderCell>Due</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {d.actions.map((x) => (
-                  <TableRow key={x.id}>
-                    <TableCell>{x.text}</TableCell>
-                    <TableCell>{nameOf(ctx, x.ownerId)}</TableCell>
-                    <TableCell>
-                      <span className={(x.status === 'open' || x.status === 'in-progress') && x.dueDate < d.today ? s.overdue : undefined}>{formatDate(x.dueDate)}</span>
-                    </TableCell>
-                    <TableCell>{x.status}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </Section>
+      <AcademyActionsSection st={st} />
       <div className={s.grid}>
-        <Section title="KPIs and data points">
-          {d.kpis.length === 0 ? (
-            <Empty>No KPI targets agreed yet this year.</Empty>
-          ) : (
-            <ul className={s.list}>
-              {d.kpis.map((k) => (
-                <li key={k.id}>
-                  <strong>{k.measure}</strong>: target {k.target}
-                  {k.unit === 'percent' ? '%' : ''} ({k.higherIsBetter ? 'higher is better' : 'lower is better'})
-                  <div className={s.muted}>
-                    {k.dataPoints.length === 0 ? 'No data points yet' : k.dataPoints.map((p) => `point ${p.point}: ${p.value}${p.drop ? (p.drop.reviewed ? ' (drop, reviewed)' : ' (drop, to review)') : ''}`).join(' · ')}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-        <Section title="Interventions">
-          {d.interventions.length === 0 ? (
-            <Empty>No interventions.</Empty>
-          ) : (
-            <ul className={s.list}>
-              {d.interventions.map((i) => (
-                <li key={i.id}>
-                  <strong>{i.title}</strong> ({i.kind}, {i.status})
-                  <div className={s.muted}>
-                    {formatDate(i.startDate)} to {formatDate(i.endDate)} · led by {nameOf(ctx, i.leadId)} · reviews {i.reviewDates.map(formatDate).join(', ')}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-        <Section title="Escalation history">
-          <Text>
-            Now at step {a.escalation.step} of {a.escalation.of}: {a.escalation.label}
-          </Text>
-          {d.escalations.length === 0 ? (
-            <Empty>Never moved on the ladder.</Empty>
-          ) : (
-            <ul className={s.list}>
-              {d.escalations.map((e) => (
-                <li key={e.id}>
-                  {formatDateTime(e.at)}: {e.label}, by {nameOf(ctx, e.by)}
-                  <div className={s.muted}>{e.reason}</div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-        <Section title="Support days and spend">
-          <Text>
-            {a.supportDays.coreUsed} of {a.supportDays.allowance} core days used; {a.supportDays.developmentDays} development days,{' '}
-            {formatPounds(a.supportDays.spendPence)} of a {formatPounds(a.supportDays.budgetPence)} budget
-          </Text>
-          {d.supportDays.length === 0 ? (
-            <Empty>No support days booked.</Empty>
-          ) : (
-            <ul className={s.list}>
-              {d.supportDays.map((x) => (
-                <li key={x.id}>
-                  {formatDate(x.date)}: {x.description} ({x.days} {x.kind} day{x.days === 1 ? '' : 's'}
-                  {x.chargePence > 0 ? `, ${formatPounds(x.chargePence)}` : ''})
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
+        <AcademyKpisSection st={st} />
+        <AcademyInterventionsSection st={st} />
+        <div id="escalation">
+          <Section title="Escalation">
+            {st.improvement.state === 'ready' ? (
+              <EscalationPanel academyId={st.academyId} ladder={st.improvement.data.ladder} ctx={ctx} onMoved={st.changed} />
+            ) : st.improvement.state === 'error' ? (
+              <LoadError error={st.improvement.error} onRetry={st.improvement.reload} />
+            ) : (
+              <Loading what="the escalation ladder" />
+            )}
+          </Section>
+        </div>
+        <div id="support">
+          <Section title="Support days and spend">
+            <Text>
+              {a.supportDays.coreUsed} of {a.supportDays.allowance} core days used; {a.supportDays.developmentDays} development days,{' '}
+              {formatPounds(a.supportDays.spendPence)} of a {formatPounds(a.supportDays.budgetPence)} budget
+            </Text>
+            {d.supportDays.length === 0 ? (
+              <Empty>No support days booked.</Empty>
+            ) : (
+              <ul className={s.list}>
+                {d.supportDays.map((x) => (
+                  <li key={x.id}>
+                    {formatDate(x.date)}: {x.description} ({x.days} {x.kind} day{x.days === 1 ? '' : 's'}
+                    {x.chargePence > 0 ? `, ${formatPounds(x.chargePence)}` : ''})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
       </div>
     </div>
   );

@@ -1,32 +1,62 @@
-import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
-import { tokens } from '@fluentui/react-components';
-import type { TrustKpis } from '../../api/api-types';
+import { Field, Select } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { KpiSchools } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { Empty, LoadError, Loading } from '../../components/PageState';
+import { KpiBarChart } from '../kpis/KpiBarChart';
+import { usePageStyles } from '../page.styles';
 
-const COLOURS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteDarkOrangeForeground2, tokens.colorPaletteGreenForeground2, tokens.colorPaletteBerryForeground2, tokens.colorPaletteTealForeground2, tokens.colorPaletteMarigoldForeground2];
-
-/** Chart lines: one per measure, the trust's average at each data point of the year. */
-export function kpiLines(kpis: TrustKpis): LineChartPoints[] {
-  return kpis.measures
-    .filter((m) => m.unit === 'percent')
-    .map((m, i) => ({
-      legend: m.measure,
-      color: COLOURS[i % COLOURS.length]!,
-      data: m.points.map((p) => ({ x: p.point, y: p.average, xAxisCalloutData: kpis.dataPoints.find((d) => d.number === p.point)?.label ?? `Data point ${p.point}`, yAxisCalloutData: `${p.average}% (${p.belowTarget} of ${p.academies} below target)` })),
-    }));
+/** The bars for one measure at one data point: each school's value against its own target. */
+export function schoolBars(measure: KpiSchools['measures'][number], point: number) {
+  return measure.schools.flatMap((s) => {
+    const v = s.values.find((x) => x.point === point);
+    return v ? [{ label: s.name, value: v.value, target: s.target, belowTarget: v.belowTarget }] : [];
+  });
 }
 
-/** KPI data points across the year (loaded on its own, after the table). */
+/**
+ * Schools against their targets (loaded on its own, after the table): one measure at one data
+ * point, named as the model names it ("Spring data"), each school's bar beside its own target.
+ */
 export default function KpiChart() {
-  const kpis = useApiData<TrustKpis>('/api/kpis');
+  const s = usePageStyles();
+  const kpis = useApiData<KpiSchools>('/api/kpis/schools');
+  const measures = useMemo(() => (kpis.state === 'ready' ? kpis.data.measures.filter((m) => m.latestPoint !== undefined) : []), [kpis]);
+  const [measureKey, setMeasureKey] = useState<string>();
+  const [pointChoice, setPointChoice] = useState<number>();
   if (kpis.state === 'loading') return <Loading what="KPI data points" />;
   if (kpis.state === 'error') return <LoadError error={kpis.error} onRetry={kpis.reload} />;
-  const lines = kpiLines(kpis.data);
-  if (lines.every((l) => l.data.length === 0)) return <Empty>No KPI data points have been recorded yet this year.</Empty>;
+  if (measures.length === 0) return <Empty>No KPI data points have been recorded yet this year.</Empty>;
+  const key = (m: (typeof measures)[number]) => `${m.measure}|${m.unit}`;
+  const measure = measures.find((m) => key(m) === measureKey) ?? measures[0]!;
+  const recorded = kpis.data.dataPoints.filter((d) => measure.schools.some((x) => x.values.some((v) => v.point === d.number)));
+  const point = recorded.some((d) => d.number === pointChoice) ? pointChoice! : measure.latestPoint!;
+  const label = kpis.data.dataPoints.find((d) => d.number === point)?.label ?? `Data point ${point}`;
+  const bars = schoolBars(measure, point);
   return (
-    <div role="figure" aria-label={`Average KPI values at each data point of ${kpis.data.academicYear}`}>
-      <LineChart data={{ chartTitle: `KPI data points, ${kpis.data.academicYear}`, lineChartData: lines }} height={260} yAxisTickFormat={(v: number) => `${v}%`} xAxisTickCount={kpis.data.dataPoints.length} />
+    <div className={s.form}>
+      <div className={s.row}>
+        <Field label="Measure">
+          <Select value={key(measure)} onChange={(_, v) => setMeasureKey(v.value)}>
+            {measures.map((m) => (
+              <option key={key(m)} value={key(m)}>
+                {m.measure}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Data point">
+          <Select value={String(point)} onChange={(_, v) => setPointChoice(Number(v.value))}>
+            {recorded.map((d) => (
+              <option key={d.number} value={String(d.number)}>
+                {d.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <KpiBarChart title={`${measure.measure}, ${label} ${kpis.data.academicYear}: each school against its target`} unit={measure.unit} higherIsBetter={measure.higherIsBetter} bars={bars} height={280} />
+      <p className={s.muted}>{`${bars.filter((b) => b.belowTarget).length} of ${bars.length} schools below target at ${label}.`}</p>
     </div>
   );
 }

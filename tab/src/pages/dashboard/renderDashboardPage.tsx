@@ -7,8 +7,11 @@ import { Empty, LoadError, Loading } from '../../components/PageState';
 import { RagBadge } from '../../components/RagBadge';
 import { Section } from '../../components/Section';
 import { formatDate, formatPounds } from '../../format/dates';
+import { ReportCardBadges } from '../academy/InspectionPanel';
 import type { useDashboardStyles } from './DashboardPage.styles';
 import type { DashboardState, RagFilter, SortKey } from './useDashboardPage';
+import { FlagLink } from '../flags/FlagLink';
+import { KpiImportPanel } from '../kpis/KpiImportPanel';
 
 const KpiChart = lazy(() => import('./KpiChart'));
 
@@ -86,9 +89,11 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                     </TableCell>
                     <TableCell>
                       <RagBadge rag={a.rag} />
-                      <ul className={s.reasons}>
+                      <ul className={s.reasons} aria-label={`Reasons for ${a.name}’s RAG`}>
                         {a.reasons.map((r) => (
-                          <li key={r.code}>{r.text}</li>
+                          <li key={r.code}>
+                            <FlagLink {...(r.fix ? { fix: r.fix } : {})}>{r.text}</FlagLink>
+                          </li>
                         ))}
                       </ul>
                     </TableCell>
@@ -101,6 +106,7 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                         {a.ofsted.label}
                         {a.ofsted.date ? `, ${formatDate(a.ofsted.date)}` : ''}
                       </div>
+                      <ReportCardBadges inspection={a.inspection} />
                     </TableCell>
                     <TableCell>
                       {a.nextMeeting ? (
@@ -139,13 +145,18 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
           </div>
         )}
       </Section>
-      <Section title="KPI data points across the year">
+      <Section title="KPIs: each school against its target">
         <div className={s.chart}>
           <Suspense fallback={<Loading what="the chart" />}>
-            <KpiChart />
+            <KpiChart key={st.kpiTick} />
           </Suspense>
         </div>
       </Section>
+      {st.ctx.me.can.planMeetings ? (
+        <Section title="Import a data point for every academy">
+          <KpiImportPanel dataPoints={st.ctx.model.kpis.dataPoints} onImported={st.kpisChanged} />
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AcademyStatus, Dashboard } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
@@ -37,6 +37,13 @@ export function useDashboardPage() {
   const [rag, setRag] = useState<RagFilter>('all');
   const [search, setSearch] = useState('');
   const [exporting, setExporting] = useState<'idle' | 'working' | 'failed'>('idle');
+  // A data point imported: the table's drops and the chart both change, so both load again.
+  const [kpiTick, setKpiTick] = useState(0);
+  const { reload } = data;
+  const kpisChanged = useCallback(() => {
+    reload();
+    setKpiTick((t) => t + 1);
+  }, [reload]);
   const rows = useMemo(() => (data.state === 'ready' ? arrange(data.data.academies, { sort, ascending, rag, search }) : []), [data, sort, ascending, rag, search]);
 
   const sortBy = (key: SortKey) => {
@@ -59,7 +66,7 @@ export function useDashboardPage() {
     }
   };
 
-  return { ctx, data, rows, sort, ascending, sortBy, rag, setRag, search, setSearch, exporting, exportForBoard, seesTrust: (data.state === 'ready' && data.data.academies.length > 1) || ctx.me.roles.some((r) => !r.academyId) };
+  return { ctx, data, rows, sort, ascending, sortBy, rag, setRag, search, setSearch, exporting, exportForBoard, kpiTick, kpisChanged, seesTrust: (data.state === 'ready' && data.data.academies.length > 1) || ctx.me.roles.some((r) => !r.academyId) };
 }
 
 export type DashboardState = ReturnType<typeof useDashboardPage>;

@@ -1,20 +1,27 @@
 import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Grade } from '../../api/api-types';
+import { useAppContext } from '../../app/app-context';
+import { REPORT_CARD_GRADE_LABELS, REPORT_CARD_GRADES, type ReportCardGrade } from '../../../../core/domain/report-card-labels';
 import { usePageStyles } from '../page.styles';
 
-export const GRADES: { id: Grade; label: string }[] = [
+const OLD_GRADES: { id: Grade; label: string }[] = [
   { id: 'outstanding', label: 'Outstanding' },
   { id: 'good', label: 'Good' },
   { id: 'requires-improvement', label: 'Requires Improvement' },
   { id: 'inadequate', label: 'Inadequate' },
 ];
+const REPORT_CARD: { id: ReportCardGrade; label: string }[] = REPORT_CARD_GRADES.map((id) => ({ id, label: REPORT_CARD_GRADE_LABELS[id] }));
+/** Both scales' words, so a past meeting's judgement reads whichever scale it was given on (issue 17). */
+export const GRADES: { id: string; label: string }[] = [...OLD_GRADES, ...REPORT_CARD];
 
 /** Record evidence and an indicative grade for one inspection area. */
-export function JudgementForm(props: { areas: { id: string; label: string }[]; busy: boolean; onRecord: (j: { area: string; evidence: string; indicativeGrade?: Grade }) => Promise<boolean> }) {
+export function JudgementForm(props: { areas: { id: string; label: string }[]; busy: boolean; onRecord: (j: { area: string; evidence: string; indicativeGrade?: Grade; reportCardGrade?: ReportCardGrade }) => Promise<boolean> }) {
   const s = usePageStyles();
+  // The scale the trust's model names for judgements at meetings.
+  const onReportCard = useAppContext().model.judgementScale === 'report-card';
   const [area, setArea] = useState(props.areas[0]?.id ?? '');
-  const [grade, setGrade] = useState<Grade | ''>('');
+  const [grade, setGrade] = useState<string>('');
   const [evidence, setEvidence] = useState('');
   return (
     <form
@@ -22,7 +29,7 @@ export function JudgementForm(props: { areas: { id: string; label: string }[]; b
       aria-label="Record a judgement"
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onRecord({ area, evidence, ...(grade ? { indicativeGrade: grade } : {}) }).then((ok) => ok && setEvidence(''));
+        void props.onRecord({ area, evidence, ...(grade ? (onReportCard ? { reportCardGrade: grade as ReportCardGrade } : { indicativeGrade: grade as Grade }) : {}) }).then((ok) => ok && setEvidence(''));
       }}
     >
       <Field label="Inspection area">
@@ -35,9 +42,9 @@ export function JudgementForm(props: { areas: { id: string; label: string }[]; b
         </Select>
       </Field>
       <Field label="Indicative grade">
-        <Select value={grade} onChange={(_, v) => setGrade(v.value as Grade | '')}>
+        <Select value={grade} onChange={(_, v) => setGrade(v.value)}>
           <option value="">No grade</option>
-          {GRADES.map((g) => (
+          {(onReportCard ? REPORT_CARD : OLD_GRADES).map((g) => (
             <option key={g.id} value={g.id}>
               {g.label}
             </option>

@@ -10,13 +10,6 @@ export function actionOwners(view: MeetingView, ctx: Pick<AppContextValue, 'peop
   return view.actionOwners.map((p) => asItem(view, ctx, p.id));
 }
 
-/** Today plus four weeks: a sensible default due date. */
-export const inFourWeeks = (today: string): string => {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 28);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Who the viewer may send apologies for: anyone still expected when they record the meeting, else only themselves. */
 export function apologyCandidates(view: MeetingView, ctx: Pick<AppContextValue, 'people' | 'me'>, canRecord: boolean): PersonItem[] {
   return view.meeting.attendees.filter((a) => a.attendance === 'expected' && (canRecord || a.personId === ctx.me.id)).map((a) => asItem(view, ctx, a.personId));

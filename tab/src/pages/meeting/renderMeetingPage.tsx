@@ -11,20 +11,21 @@ import { ActionCaptureForm } from './ActionCaptureForm';
 import { GRADES, JudgementForm } from './JudgementForm';
 import { ApologiesForm } from './ApologiesForm';
 import { ExtensionForm } from './ExtensionForm';
-import { actionOwners, apologyCandidates, inFourWeeks, substituteCandidates } from './meeting-people';
+import { actionOwners, apologyCandidates, substituteCandidates } from './meeting-people';
+import { CarriedForward, MeetingActionList } from './MeetingActions';
+import { MeetingKpiDrops } from '../kpis/MeetingKpiDrops';
 import type { MeetingPageState } from './useMeetingPage';
 
 const ATTENDANCE = { expected: 'Expected', attended: 'Attended', apologies: 'Apologies', absent: 'Absent' } as const;
 const gradeLabel = (g: string | undefined) => GRADES.find((x) => x.id === g)?.label ?? 'No grade';
 
-/** A meeting: agenda with carried-forward actions, papers, attendance, focus, judgements, notes and approval, actions raised. */
+/** A meeting: agenda with carried-forward actions, the KPI drops to review, papers, attendance, focus, judgements, notes and approval, actions raised. */
 export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof usePageStyles>) {
   const { data, ctx } = st;
   if (data.state === 'loading') return <Loading what="the meeting" />;
   if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
   const v = data.data;
   const m = v.meeting;
-  const cf = v.carriedForward;
   const today = londonToday();
   const absentees = m.status === 'planned' && m.date >= today ? apologyCandidates(v, ctx, st.canRecord) : [];
   const canMark = st.canRecord && m.status !== 'cancelled';
@@ -45,6 +46,11 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
         <AppLink to={pathOf({ page: 'academy', academyId: m.academyId })}>Academy page</AppLink>
         <AppLink to={pathOf({ page: 'side-panel', meetingId: m.id })}>Open the side panel</AppLink>
       </div>
+      {st.message && !st.feedback ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{st.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {st.feedback ? (
         <MessageBar intent={st.feedback.intent} role={st.feedback.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{st.feedback.text}</MessageBarBody>
@@ -65,101 +71,82 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
           <Text>{m.focus.length > 0 ? m.focus.map((f) => areaLabel(ctx, f)).join(', ') : 'No focus agreed yet.'}</Text>
         </Section>
         <Section title="Actions carried forward">
-          {cf.achieved.length + cf.outstanding.length + cf.planForCompletion.length === 0 ? (
-            <Empty>No actions carried forward.</Empty>
+          <CarriedForward st={st} />
+        </Section>
+      </div>
+      <div id="kpi-drops">
+        <Section title="KPI drops to review">
+          <MeetingKpiDrops drops={st.drops} owners={v.actionOwners} onReviewed={st.changed} />
+        </Section>
+      </div>
+      <div id="papers">
+        <Section title="Papers">
+          {m.papers.length === 0 ? (
+            <Empty>No papers are needed for this meeting.</Empty>
           ) : (
-            (
-              [
-                ['Achieved', cf.achieved],
-                ['Outstanding', cf.outstanding],
-                ['Plan for completion', cf.planForCompletion],
-              ] as const
-            ).map(([label, items]) =>
-              items.length === 0 ? null : (
-                <div key={label}>
-                  <h3 className={s.subheading}>{label}</h3>
-                  <ul className={s.list}>
-                    {items.map((a) => (
-                      <li key={a.actionId}>
-                        {a.text}{' '}
-                        <span className={a.overdue ? s.overdue : s.muted}>
-                          ({nameOf(ctx, a.ownerId)}, due {formatDate(a.dueDate)})
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ),
-            )
+            <ul className={s.list}>
+              {m.papers.map((p) => (
+                <li key={p.requirementId}>
+                  <strong>{p.title}</strong>{' '}
+                  {p.submittedAt ? (
+                    <span className={s.muted}>
+                      in, {formatDateTime(p.submittedAt)} by {nameOf(ctx, p.submittedBy)}
+                      {p.link ? (
+                        <>
+                          {' '}
+                          · <a href={p.link}>open</a>
+                        </>
+                      ) : null}
+                    </span>
+                  ) : (
+                    <>
+                      <span className={(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate) < today ? s.overdue : s.muted}>
+                        due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from {nameOf(ctx, p.ownerId)}
+                      </span>
+                      {p.extension ? (
+                        <div className={s.muted}>
+                          Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“{p.extension.reason}”):{' '}
+                          {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
+                        </div>
+                      ) : null}
+                      {p.extension?.status === 'requested' && v.can.decideExtensions ? (
+                        <div className={s.row}>
+                          <Button size="small" appearance="primary" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, true)}>
+                            Grant the extension
+                          </Button>
+                          <Button size="small" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, false)}>
+                            Decline the extension
+                          </Button>
+                        </div>
+                      ) : null}
+                      {v.can.papers[p.requirementId]?.askForMoreTime ? (
+                        <ExtensionForm title={p.title} busy={st.busy} onRequest={(e) => st.requestExtension(p.requirementId, e)} />
+                      ) : null}
+                      {v.can.papers[p.requirementId]?.submit ? (
+                        <form
+                          className={s.row}
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const link = new FormData(e.currentTarget).get('link');
+                            void st.submitPaper(p.requirementId, typeof link === 'string' ? link : undefined);
+                          }}
+                        >
+                          <Field label={`Link to the ${p.title}`} size="small">
+                            <Input name="link" size="small" placeholder="Folder or file link" />
+                          </Field>
+                          <Button size="small" type="submit" disabled={st.busy}>
+                            Mark as in
+                          </Button>
+                        </form>
+                      ) : null}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
       </div>
-      <Section title="Papers">
-        {m.papers.length === 0 ? (
-          <Empty>No papers are needed for this meeting.</Empty>
-        ) : (
-          <ul className={s.list}>
-            {m.papers.map((p) => (
-              <li key={p.requirementId}>
-                <strong>{p.title}</strong>{' '}
-                {p.submittedAt ? (
-                  <span className={s.muted}>
-                    in, {formatDateTime(p.submittedAt)} by {nameOf(ctx, p.submittedBy)}
-                    {p.link ? (
-                      <>
-                        {' '}
-                        · <a href={p.link}>open</a>
-                      </>
-                    ) : null}
-                  </span>
-                ) : (
-                  <>
-                    <span className={(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate) < today ? s.overdue : s.muted}>
-                      due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from {nameOf(ctx, p.ownerId)}
-                    </span>
-                    {p.extension ? (
-                      <div className={s.muted}>
-                        Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“{p.extension.reason}”):{' '}
-                        {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
-                      </div>
-                    ) : null}
-                    {p.extension?.status === 'requested' && v.can.decideExtensions ? (
-                      <div className={s.row}>
-                        <Button size="small" appearance="primary" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, true)}>
-                          Grant the extension
-                        </Button>
-                        <Button size="small" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, false)}>
-                          Decline the extension
-                        </Button>
-                      </div>
-                    ) : null}
-                    {v.can.papers[p.requirementId]?.askForMoreTime ? (
-                      <ExtensionForm title={p.title} busy={st.busy} onRequest={(e) => st.requestExtension(p.requirementId, e)} />
-                    ) : null}
-                    {v.can.papers[p.requirementId]?.submit ? (
-                      <form
-                        className={s.row}
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          const link = new FormData(e.currentTarget).get('link');
-                          void st.submitPaper(p.requirementId, typeof link === 'string' ? link : undefined);
-                        }}
-                      >
-                        <Field label={`Link to the ${p.title}`} size="small">
-                          <Input name="link" size="small" placeholder="Folder or file link" />
-                        </Field>
-                        <Button size="small" type="submit" disabled={st.busy}>
-                          Mark as in
-                        </Button>
-                      </form>
-                    ) : null}
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
       <Section title="Attendance">
         <div className={s.tableWrap}>
           <Table aria-label="Attendance" size="small">
@@ -210,7 +197,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                 <ul className={s.list}>
                   {m.judgements.map((j) => (
                     <li key={j.area}>
-                      <strong>{areaLabel(ctx, j.area)}</strong>: {gradeLabel(j.indicativeGrade)}
+                      <strong>{areaLabel(ctx, j.area)}</strong>: {gradeLabel(j.reportCardGrade ?? j.indicativeGrade)}
                       <div className={s.muted}>{j.evidence}</div>
                     </li>
                   ))}
@@ -281,23 +268,16 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
           ) : null}
         </Section>
       </div>
-      <Section title={`Actions raised (${v.actionsRaised.length})`}>
-        {v.actionsRaised.length === 0 ? (
-          <Empty>No actions raised at this meeting yet.</Empty>
-        ) : (
-          <ul className={s.list} aria-label="Actions raised">
-            {v.actionsRaised.map((a) => (
-              <li key={a.id}>
-                {a.text}{' '}
-                <span className={s.muted}>
-                  ({nameOf(ctx, a.ownerId)}, due {formatDate(a.dueDate)}, {a.status})
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm owners={actionOwners(v, ctx)} defaultDue={inFourWeeks(today)} busy={st.busy} onCapture={st.captureAction} /> : null}
-      </Section>
+      <div id="actions">
+        <Section title={`Actions raised (${v.actionsRaised.length})`}>
+          {v.actionsRaised.length === 0 ? (
+            <Empty>No actions raised at this meeting yet.</Empty>
+          ) : (
+            <MeetingActionList st={st} label="Actions raised" items={v.actionsRaised.map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status, overdue: (a.status === 'open' || a.status === 'in-progress') && a.dueDate < today }))} />
+          )}
+          {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm academyId={m.academyId} meetingId={m.id} owners={actionOwners(v, ctx)} defaultDue={st.actions.defaultDueDate} onCaptured={st.changed} /> : null}
+        </Section>
+      </div>
     </div>
   );
 }

@@ -5,11 +5,9 @@ import { useAppContext } from '../../app/app-context';
 
 export type Feedback = { intent: 'success' | 'error'; text: string } | undefined;
 
-/** A fresh idempotency key per action captured, so a retry or double click creates it once. */
-const clientKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-
 /**
- * A meeting and what can be recorded on it: actions, judgements, notes and their approval, papers.
+ * A meeting and what can be recorded on it: judgements, notes and their approval, attendance, papers
+ * (actions are captured and moved on by `ActionCaptureForm` and `ActionControls`).
  * Every write sends the version read, so two people recording at once never overwrite each other.
  */
 export function useMeetingRecord(meetingId: string) {
@@ -40,14 +38,11 @@ export function useMeetingRecord(meetingId: string) {
     [reload],
   );
 
-  const view = data.state === 'ready' ? data.data : undefined;
   return {
     ctx,
     data,
     feedback,
     busy,
-    captureAction: (a: { text: string; ownerId: string; dueDate: string }) =>
-      view ? run(() => ctx.api.send('POST', '/api/actions', { ...a, academyId: view.meeting.academyId, raisedInMeetingId: view.meeting.id, clientKey: clientKey() }), `Action recorded for ${ctx.people.get(a.ownerId)?.name ?? a.ownerId}.`) : Promise.resolve(false),
     recordJudgement: (j: { area: string; evidence: string; indicativeGrade?: Grade }) => run(() => ctx.api.send('POST', `${base}/judgements`, { ...j, version }), 'Judgement recorded.'),
     writeNotes: (text: string) => run(() => ctx.api.send('PUT', `${base}/notes`, { text, version }), 'Notes saved and sent for approval.'),
     approveNotes: (approve: boolean, comment?: string) => run(() => ctx.api.send('POST', `${base}/notes/approval`, { approve, ...(comment ? { comment } : {}), version }), approve ? 'Notes approved.' : 'Changes requested.'),

@@ -6,6 +6,11 @@ import { Section } from '../../components/Section';
 import { formatDate } from '../../format/dates';
 import type { usePageStyles } from '../page.styles';
 import type { MyWorkState } from './useMyWorkPage';
+import { Text } from '@fluentui/react-components';
+import { ActionControls } from '../actions/ActionControls';
+import { STATUS_LABEL } from '../actions/ActionProgressForm';
+import { MessageSettings } from './MessageSettings';
+import { CalendarFeed } from './CalendarFeed';
 
 /** My work as a pure function of its state. */
 export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageStyles>) {
@@ -23,17 +28,26 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
             <Empty>No open actions. Well done.</Empty>
           ) : (
             <ul className={s.list} aria-label="My actions">
-              {w.actions.map((a) => (
-                <li key={a.id}>
-                  {a.text}
-                  <div className={a.dueDate < w.today ? s.overdue : s.muted}>
-                    {academyName(ctx, a.academyId)} · due {formatDate(a.dueDate)}
-                    {a.dueDate < w.today ? ' (overdue)' : ''} · {a.status}
-                  </div>
-                </li>
-              ))}
+              {w.actions.map((a) => {
+                const withCan = st.actions.byId.get(a.id);
+                return (
+                  <li key={a.id} id={`action-${a.id}`}>
+                    {a.text}
+                    <div className={a.dueDate < w.today ? s.overdue : s.muted}>
+                      {academyName(ctx, a.academyId)} · due {formatDate(a.dueDate)}
+                      {a.dueDate < w.today ? ' (overdue)' : ''} · {STATUS_LABEL[a.status].toLowerCase()}
+                    </div>
+                    {withCan ? <ActionControls action={withCan} owners={[]} onChanged={st.actions.changed} compact /> : null}
+                  </li>
+                );
+              })}
             </ul>
           )}
+          {st.actions.message ? (
+            <Text role="status" className={s.muted}>
+              {st.actions.message}
+            </Text>
+          ) : null}
         </Section>
         <Section title={`Papers I owe (${w.papersOwed.length})`}>
           {w.papersOwed.length === 0 ? (
@@ -74,6 +88,8 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
             </ul>
           )}
         </Section>
+        <MessageSettings />
+        <CalendarFeed />
       </div>
     </div>
   );

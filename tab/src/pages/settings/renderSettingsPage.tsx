@@ -6,6 +6,7 @@ import { formatPounds } from '../../format/dates';
 import { roleName } from '../../format/roles';
 import { PersonEditor } from './PersonEditor';
 import { DeliveriesPanel } from './DeliveriesPanel';
+import { TermDatesPanel } from './TermDatesPanel';
 import { ImportPanel } from './import/ImportPanel';
 import type { usePageStyles } from '../page.styles';
 import type { SaveResult, SettingsState } from './useSettingsPage';
@@ -133,6 +134,7 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
         ) : null}
       </Section>
       <ImportPanel onImported={() => { academies.reload(); people.reload(); }} />
+      <TermDatesPanel />
       <DeliveriesPanel />
       <Section title="Improvement model">
         {model.state === 'loading' ? <Loading what="the improvement model" /> : null}

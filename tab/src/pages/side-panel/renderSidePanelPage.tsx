@@ -1,50 +1,53 @@
 import { MessageBar, MessageBarBody, TabList, Tab } from '@fluentui/react-components';
-import { areaLabel, nameOf } from '../../app/app-context';
+import { areaLabel } from '../../app/app-context';
 import { Empty, LoadError, Loading } from '../../components/PageState';
-import { formatDate, formatShortDate, londonToday } from '../../format/dates';
+import { formatDate } from '../../format/dates';
+import { MeetingKpiDrops } from '../kpis/MeetingKpiDrops';
 import { ActionCaptureForm } from '../meeting/ActionCaptureForm';
 import { JudgementForm, GRADES } from '../meeting/JudgementForm';
-import { actionOwners, inFourWeeks } from '../meeting/meeting-people';
+import { MeetingActionList } from '../meeting/MeetingActions';
+import { actionOwners } from '../meeting/meeting-people';
 import type { useSidePanelStyles } from './SidePanelPage.styles';
-import type { SidePanelState } from './useSidePanelPage';
+import type { SidePanelState, SidePanelTab } from './useSidePanelPage';
 
-/** The meeting side panel: capture actions and record judgements live. */
+/** The meeting side panel: capture actions and move them on, review the KPI drops on the agenda, record judgements, live. */
 export function renderSidePanelPage(st: SidePanelState, s: ReturnType<typeof useSidePanelStyles>) {
   const { data, ctx } = st;
   if (data.state === 'loading') return <Loading what="the meeting" />;
   if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
   const v = data.data;
   const m = v.meeting;
+  const toReview = st.drops.state === 'ready' ? st.drops.data.toReview.length : 0;
+  const feedback = st.feedback ?? (st.message ? { intent: 'success' as const, text: st.message } : undefined);
   return (
     <div className={s.panel}>
       <h1 className={s.heading}>
         {v.kind?.abbreviation ?? m.kind}, {v.academy?.name}
       </h1>
       <p className={s.muted}>{formatDate(m.date)}</p>
-      {st.feedback ? (
-        <MessageBar intent={st.feedback.intent} role={st.feedback.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{st.feedback.text}</MessageBarBody>
+      {feedback ? (
+        <MessageBar intent={feedback.intent} role={feedback.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{feedback.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <TabList selectedValue={st.tab} onTabSelect={(_, d) => st.setTab(d.value as 'actions' | 'judgements')} size="small" aria-label="Record">
+      <TabList selectedValue={st.tab} onTabSelect={(_, d) => st.setTab(d.value as SidePanelTab)} size="small" aria-label="Record">
         <Tab value="actions">Actions</Tab>
+        <Tab value="kpi-drops">{`KPI drops${toReview ? ` (${toReview})` : ''}`}</Tab>
         <Tab value="judgements">Judgements</Tab>
       </TabList>
       {st.tab === 'actions' ? (
         <div role="tabpanel" aria-label="Actions" className={s.tabPanel}>
-          {st.canWrite ? <ActionCaptureForm owners={actionOwners(v, ctx)} defaultDue={inFourWeeks(londonToday())} busy={st.busy} onCapture={st.captureAction} /> : <Empty>You can read this meeting but not add actions to it.</Empty>}
+          {st.canWrite ? <ActionCaptureForm academyId={m.academyId} meetingId={m.id} owners={actionOwners(v, ctx)} defaultDue={st.actions.defaultDueDate} onCaptured={st.changed} /> : <Empty>You can read this meeting but not add actions to it.</Empty>}
           <h2 className={s.heading}>Raised at this meeting</h2>
           {v.actionsRaised.length === 0 ? (
             <Empty>None yet.</Empty>
           ) : (
-            <ul className={s.list} aria-label="Actions raised">
-              {v.actionsRaised.map((a) => (
-                <li key={a.id}>
-                  {a.text} <span className={s.muted}>({nameOf(ctx, a.ownerId)}, {formatShortDate(a.dueDate)})</span>
-                </li>
-              ))}
-            </ul>
+            <MeetingActionList st={st} label="Actions raised" compact items={v.actionsRaised.map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status }))} />
           )}
+        </div>
+      ) : st.tab === 'kpi-drops' ? (
+        <div role="tabpanel" aria-label="KPI drops" className={s.tabPanel} id="kpi-drops">
+          <MeetingKpiDrops drops={st.drops} owners={v.actionOwners} compact onReviewed={st.changed} />
         </div>
       ) : (
         <div role="tabpanel" aria-label="Judgements" className={s.tabPanel}>

@@ -1,4 +1,4 @@
-import type { DeliveryLedger, DeliveryRecord } from '../../../core/ports/delivery-ledger.port';
+import type { DeliveryLedger, DeliveryRecord } from '../../core/ports/delivery-ledger.port';
 
 const record = (key: string, patch: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
   key,
