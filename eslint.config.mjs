@@ -4,7 +4,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tab/dist/**', 'coverage/**', 'appPackage/build/**', '.data/**', '**/*.js', '**/*.cjs', '**/*.mjs', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'tab/dist/**',
+      'coverage/**',
+      'appPackage/build/**',
+      '.data/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -14,7 +27,10 @@ export default tseslint.config(
       // fits without changing callers: an `async` method without `await` is the design, not a slip.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks what a destructuring leaves out on purpose (`const { id: _id, ...rest } = r`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

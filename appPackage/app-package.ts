@@ -43,7 +43,8 @@ export class AppPackageError extends Error {
   }
 }
 
-export const isAppPackageError = (e: unknown): e is AppPackageError => e instanceof Error && (e as { code?: unknown }).code === 'APP_PACKAGE.INVALID';
+export const isAppPackageError = (e: unknown): e is AppPackageError =>
+  e instanceof Error && (e as { code?: unknown }).code === 'APP_PACKAGE.INVALID';
 
 // A fixed timestamp keeps the zip byte-for-byte the same for the same inputs.
 const ZIP_MTIME = new Date(Date.UTC(2026, 0, 1));

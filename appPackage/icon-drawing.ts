@@ -7,12 +7,27 @@ import { PNG } from 'pngjs';
  */
 type Shape = (x: number, y: number) => boolean;
 
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x < x1 && y >= y0 && y < y1;
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x < x1 && y >= y0 && y < y1;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 /** Isosceles triangle: apex at (cx, top), base from (cx - half, base) to (cx + half, base). */
-const roof = (cx: number, top: number, base: number, half: number): Shape => (x, y) => y >= top && y < base && Math.abs(x - cx) <= (half * (y - top)) / (base - top);
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const roof =
+  (cx: number, top: number, base: number, half: number): Shape =>
+  (x, y) =>
+    y >= top && y < base && Math.abs(x - cx) <= (half * (y - top)) / (base - top);
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 /** The rising bars (the school's windows), left to right. */
 const BARS = [rect(0.315, 0.6, 0.395, 0.76), rect(0.46, 0.52, 0.54, 0.76), rect(0.605, 0.44, 0.685, 0.76)];

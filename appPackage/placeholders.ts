@@ -19,7 +19,11 @@ export function placeholdersIn(text: string): string[] {
  * Fills `${{NAME}}` from `values`. Values are JSON-escaped, so a quote or backslash in a value
  * cannot break the manifest; an unresolved placeholder is left in place and named.
  */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string | undefined>>, mayBeEmpty: ReadonlySet<string> = MAY_BE_EMPTY): FilledTemplate {
+export function fillPlaceholders(
+  text: string,
+  values: Readonly<Record<string, string | undefined>>,
+  mayBeEmpty: ReadonlySet<string> = MAY_BE_EMPTY,
+): FilledTemplate {
   const unresolved = new Set<string>();
   const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];

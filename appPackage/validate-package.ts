@@ -41,7 +41,8 @@ function validatorFor(manifestVersion: string): ValidateFunction | undefined {
   const path = schemaPathFor(manifestVersion);
   if (!path) return undefined;
   const schema = JSON.parse(readFileSync(path, 'utf8')) as { $schema?: string };
-  if (!schema.$schema?.includes('draft-04')) throw new Error(`${path} is not a draft-04 schema; teach validate-package.ts its draft before trusting it`);
+  if (!schema.$schema?.includes('draft-04'))
+    throw new Error(`${path} is not a draft-04 schema; teach validate-package.ts its draft before trusting it`);
   const Ajv = requireBesideSchemas('ajv-draft-04') as typeof AjvDraft04;
   const addFormats = requireBesideSchemas('ajv-formats') as (ajv: AjvDraft04, formats: string[]) => AjvDraft04;
   // The options Microsoft's own validator uses (ManifestUtil.validateManifestAgainstSchema), plus
@@ -56,9 +57,12 @@ function validatorFor(manifestVersion: string): ValidateFunction | undefined {
 function describeSchemaError(e: ErrorObject): PackageProblem {
   const where = `manifest.json ${e.instancePath || '/'}`;
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'additionalProperties') return { where, message: `has "${String(p.additionalProperty)}", which this manifest version does not allow` };
-  if (e.keyword === 'enum') return { where, message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
-  if (e.keyword === 'pattern' && /\$\{\{/.test(JSON.stringify(e.data))) return { where, message: `still holds a placeholder (${JSON.stringify(e.data)})` };
+  if (e.keyword === 'additionalProperties')
+    return { where, message: `has "${String(p.additionalProperty)}", which this manifest version does not allow` };
+  if (e.keyword === 'enum')
+    return { where, message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  if (e.keyword === 'pattern' && /\$\{\{/.test(JSON.stringify(e.data)))
+    return { where, message: `still holds a placeholder (${JSON.stringify(e.data)})` };
   return { where, message: e.message ?? e.keyword };
 }
 
@@ -67,13 +71,21 @@ function describeSchemaError(e: ErrorObject): PackageProblem {
  * (shipped in `@microsoft/app-manifest`); devPreview and versions with no shipped schema are refused.
  */
 export function validateManifestSchema(manifest: unknown): PackageProblem[] {
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return [{ where: 'manifest.json', message: 'is not a JSON object' }];
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    return [{ where: 'manifest.json', message: 'is not a JSON object' }];
   const m = manifest as { manifestVersion?: unknown; $schema?: unknown };
   const version = typeof m.manifestVersion === 'string' ? m.manifestVersion : '';
   const validate = validatorFor(version);
-  if (!validate) return [{ where: 'manifest.json /manifestVersion', message: `"${version}" is not a released manifest version with a schema in @microsoft/app-manifest (devPreview is not accepted)` }];
+  if (!validate)
+    return [
+      {
+        where: 'manifest.json /manifestVersion',
+        message: `"${version}" is not a released manifest version with a schema in @microsoft/app-manifest (devPreview is not accepted)`,
+      },
+    ];
   const problems: PackageProblem[] = [];
-  if (typeof m.$schema === 'string' && !m.$schema.includes(`/v${version}/`)) problems.push({ where: 'manifest.json /$schema', message: `points at another version than manifestVersion ${version}` });
+  if (typeof m.$schema === 'string' && !m.$schema.includes(`/v${version}/`))
+    problems.push({ where: 'manifest.json /$schema', message: `points at another version than manifestVersion ${version}` });
   if (!validate(manifest)) {
     const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
@@ -102,14 +114,25 @@ const isProblem = (x: PNG | PackageProblem): x is PackageProblem => 'message' in
  * Teams' icon rules: colour 192×192; outline 32×32, white on a transparent background (a pixel
  * that shows at all, alpha ≥ 16, must be white; at least a quarter of the pixels fully clear).
  */
-export function checkIcons(color: { name: string; data: Buffer | undefined }, outline: { name: string; data: Buffer | undefined }): PackageProblem[] {
+export function checkIcons(
+  color: { name: string; data: Buffer | undefined },
+  outline: { name: string; data: Buffer | undefined },
+): PackageProblem[] {
   const problems: PackageProblem[] = [];
   const c = readPng(color.name, color.data);
   if (isProblem(c)) problems.push(c);
-  else if (c.width !== ICON_SIZES.color || c.height !== ICON_SIZES.color) problems.push({ where: color.name, message: `is ${c.width}×${c.height}; the colour icon must be ${ICON_SIZES.color}×${ICON_SIZES.color}` });
+  else if (c.width !== ICON_SIZES.color || c.height !== ICON_SIZES.color)
+    problems.push({
+      where: color.name,
+      message: `is ${c.width}×${c.height}; the colour icon must be ${ICON_SIZES.color}×${ICON_SIZES.color}`,
+    });
   const o = readPng(outline.name, outline.data);
   if (isProblem(o)) problems.push(o);
-  else if (o.width !== ICON_SIZES.outline || o.height !== ICON_SIZES.outline) problems.push({ where: outline.name, message: `is ${o.width}×${o.height}; the outline icon must be ${ICON_SIZES.outline}×${ICON_SIZES.outline}` });
+  else if (o.width !== ICON_SIZES.outline || o.height !== ICON_SIZES.outline)
+    problems.push({
+      where: outline.name,
+      message: `is ${o.width}×${o.height}; the outline icon must be ${ICON_SIZES.outline}×${ICON_SIZES.outline}`,
+    });
   else {
     let clear = 0;
     let coloured = 0;
@@ -119,8 +142,16 @@ export function checkIcons(color: { name: string; data: Buffer | undefined }, ou
       else if (a >= 16 && (r < 240 || g < 240 || b < 240)) coloured++;
     }
     const pixels = o.width * o.height;
-    if (clear < pixels / 4) problems.push({ where: outline.name, message: `has a solid background (${clear} of ${pixels} pixels transparent); the outline icon must be white on transparent` });
-    if (coloured > 0) problems.push({ where: outline.name, message: `has ${coloured} pixels that are not white; the outline icon must be white on transparent` });
+    if (clear < pixels / 4)
+      problems.push({
+        where: outline.name,
+        message: `has a solid background (${clear} of ${pixels} pixels transparent); the outline icon must be white on transparent`,
+      });
+    if (coloured > 0)
+      problems.push({
+        where: outline.name,
+        message: `has ${coloured} pixels that are not white; the outline icon must be white on transparent`,
+      });
   }
   return problems;
 }
@@ -156,21 +187,37 @@ export function checkManifestRules(manifest: unknown): PackageProblem[] {
       [`/staticTabs/${i}/contentUrl`, t.contentUrl],
       [`/staticTabs/${i}/websiteUrl`, t.websiteUrl],
     ]),
-    ...(m.configurableTabs ?? []).map((t, i): [string, string | undefined] => [`/configurableTabs/${i}/configurationUrl`, t.configurationUrl]),
+    ...(m.configurableTabs ?? []).map((t, i): [string, string | undefined] => [
+      `/configurableTabs/${i}/configurationUrl`,
+      t.configurationUrl,
+    ]),
   ];
   for (const [where, url] of urls) {
     if (url === undefined) continue;
     const host = hostOf(url);
     if (!url.startsWith('https://') || !host) problems.push({ where: `manifest.json ${where}`, message: `"${url}" must be an https URL` });
-    else if (!domains.some((d) => domainAllows(d, host))) problems.push({ where: `manifest.json ${where}`, message: `"${host}" is not in validDomains` });
+    else if (!domains.some((d) => domainAllows(d, host)))
+      problems.push({ where: `manifest.json ${where}`, message: `"${host}" is not in validDomains` });
   }
   const sso = m.webApplicationInfo;
   if (sso?.resource !== undefined) {
     const match = /^api:\/\/([^/]+)\/(.+)$/.exec(sso.resource);
-    if (!match) problems.push({ where: 'manifest.json /webApplicationInfo/resource', message: `"${sso.resource}" must look like api://<app domain>/<client id>` });
+    if (!match)
+      problems.push({
+        where: 'manifest.json /webApplicationInfo/resource',
+        message: `"${sso.resource}" must look like api://<app domain>/<client id>`,
+      });
     else {
-      if (!domains.some((d) => domainAllows(d, match[1]!.toLowerCase()))) problems.push({ where: 'manifest.json /webApplicationInfo/resource', message: `its domain "${match[1]}" is not in validDomains, so Teams SSO would refuse it` });
-      if (sso.id !== undefined && match[2] !== sso.id) problems.push({ where: 'manifest.json /webApplicationInfo/resource', message: `ends in "${match[2]}" but webApplicationInfo.id is "${sso.id}"` });
+      if (!domains.some((d) => domainAllows(d, match[1]!.toLowerCase())))
+        problems.push({
+          where: 'manifest.json /webApplicationInfo/resource',
+          message: `its domain "${match[1]}" is not in validDomains, so Teams SSO would refuse it`,
+        });
+      if (sso.id !== undefined && match[2] !== sso.id)
+        problems.push({
+          where: 'manifest.json /webApplicationInfo/resource',
+          message: `ends in "${match[2]}" but webApplicationInfo.id is "${sso.id}"`,
+        });
     }
   }
   return problems;
@@ -179,7 +226,9 @@ export function checkManifestRules(manifest: unknown): PackageProblem[] {
 /** Everything Teams would refuse in a package: placeholders left, the official schema, Teams' URL rules, and the icons it names. */
 export function validateAppPackage(pkg: AppPackageContents): PackageProblem[] {
   const left = placeholdersIn(JSON.stringify(pkg.manifest));
-  const problems: PackageProblem[] = left.length ? [{ where: 'manifest.json', message: `placeholders left unfilled: ${left.join(', ')}` }] : [];
+  const problems: PackageProblem[] = left.length
+    ? [{ where: 'manifest.json', message: `placeholders left unfilled: ${left.join(', ')}` }]
+    : [];
   problems.push(...validateManifestSchema(pkg.manifest), ...checkManifestRules(pkg.manifest));
   const icons = (pkg.manifest as ManifestShape | null)?.icons ?? {};
   const colorName = icons.color ?? 'color.png';

@@ -70,13 +70,19 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
   const deps: BotDeps = { services, links: input.links ?? tabLinks(`${input.baseUrl}/tab`) };
   const onError = (e: unknown) => input.logger.error({ err: e }, 'bot');
   let transport: ReturnType<typeof createBotbuilderHost>['transport'] = async () => undefined;
-  const sender = createProactiveSender({ references: storage.references, sent: storage.sent, transport: (ref, card, signal) => transport(ref, card, signal) });
+  const sender = createProactiveSender({
+    references: storage.references,
+    sent: storage.sent,
+    transport: (ref, card, signal) => transport(ref, card, signal),
+  });
   const delivery = input.delivery;
   /** Someone's reminders due today (everyone's without `personId`), through the queue and ledger when there is one, so each goes once. */
   const sweepFor = async (personId?: string): Promise<Record<string, number>> => {
     const correlationId = `${personId ? 'first-conversation' : 'sweep'}-${randomUUID()}`;
     if (!delivery) return runReminderSweep(deps, sender, personId ? { personId } : {});
-    return { ...(await services.jobs.fanOutReminders(delivery.queue, delivery.ledger, { correlationId, ...(personId ? { personId } : {}) })) };
+    return {
+      ...(await services.jobs.fanOutReminders(delivery.queue, delivery.ledger, { correlationId, ...(personId ? { personId } : {}) })),
+    };
   };
   const app = createBotApp({
     deps,
@@ -89,11 +95,26 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
   const host = createBotbuilderHost(app, input.credentials ?? {}, onError);
   transport = host.transport;
   const deliverer = delivery
-    ? createReminderDeliverer({ bot: deps, queue: delivery.queue, ledger: delivery.ledger, references: storage.references, transport: (ref, card, signal) => transport(ref, card, signal), logger: input.logger, ...(input.install ? { install: input.install } : {}), ...(input.limits ? { limits: input.limits } : {}) })
+    ? createReminderDeliverer({
+        bot: deps,
+        queue: delivery.queue,
+        ledger: delivery.ledger,
+        references: storage.references,
+        transport: (ref, card, signal) => transport(ref, card, signal),
+        logger: input.logger,
+        ...(input.install ? { install: input.install } : {}),
+        ...(input.limits ? { limits: input.limits } : {}),
+      })
     : undefined;
-  const consumer = delivery && deliverer && delivery.consumer !== false
-    ? createLocalQueueConsumer({ queue: delivery.queue, deliverer, ...delivery.consumer, onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried') })
-    : undefined;
+  const consumer =
+    delivery && deliverer && delivery.consumer !== false
+      ? createLocalQueueConsumer({
+          queue: delivery.queue,
+          deliverer,
+          ...delivery.consumer,
+          onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried'),
+        })
+      : undefined;
   const sweep = () => sweepFor();
   /**
    * Messages about a change (an extension asked for in the tab reaches the chair in Teams): onto the
@@ -108,7 +129,12 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
     }
   });
   const scheduler = input.dailySweepAt
-    ? scheduleDailySweep(sweep, { at: input.dailySweepAt, now: () => services.clock.now(), onError, onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`) })
+    ? scheduleDailySweep(sweep, {
+        at: input.dailySweepAt,
+        now: () => services.clock.now(),
+        onError,
+        onRun: (date, counts) => input.logger.info({ counts }, `reminder sweep for ${date}`),
+      })
     : undefined;
   return {
     app,

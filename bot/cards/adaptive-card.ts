@@ -100,7 +100,10 @@ export interface AdaptiveCard {
 }
 
 /** A card from its body and actions. */
-export function adaptiveCard(body: CardElement[], options: { actions?: CardAction[]; refresh?: AdaptiveCard['refresh']; fallbackText?: string } = {}): AdaptiveCard {
+export function adaptiveCard(
+  body: CardElement[],
+  options: { actions?: CardAction[]; refresh?: AdaptiveCard['refresh']; fallbackText?: string } = {},
+): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -113,7 +116,12 @@ export function adaptiveCard(body: CardElement[], options: { actions?: CardActio
 }
 
 /** A wrapped text block; a plain string shows as typed (escaped), `md` text keeps the builder's markdown. */
-export const text = (t: CardText, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: toMarkdown(t), wrap: true, ...options });
+export const text = (t: CardText, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: toMarkdown(t),
+  wrap: true,
+  ...options,
+});
 
 /** A card title. */
 export const heading = (t: CardText): TextBlock => text(t, { size: 'Medium', weight: 'Bolder' });
@@ -138,7 +146,11 @@ export const execute = (title: string, verb: string, data: ActionData = {}, styl
 
 export const openUrl = (title: string, url: string): OpenUrlAction => ({ type: 'Action.OpenUrl', title, url });
 
-export const showCard = (title: string, body: CardElement[], actions: CardAction[]): ShowCardAction => ({ type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions } });
+export const showCard = (title: string, body: CardElement[], actions: CardAction[]): ShowCardAction => ({
+  type: 'Action.ShowCard',
+  title,
+  card: { type: 'AdaptiveCard', body, actions },
+});
 
 /** A red problem line shown at the top of a re-rendered card. */
 export const problem = (message: string): TextBlock => text(`⚠ ${message}`, { color: 'Attention', weight: 'Bolder' });

@@ -7,7 +7,13 @@ import { formatLongDate, londonDateOf } from '../../core/domain/london-time';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
 import { formatPounds } from '../../core/domain/support-day-usage';
-import type { academyPeople, academySupport, meetingPapers, nextMeetings, overdueAcrossTrust } from '../../core/services/chat-answers.service';
+import type {
+  academyPeople,
+  academySupport,
+  meetingPapers,
+  nextMeetings,
+  overdueAcrossTrust,
+} from '../../core/services/chat-answers.service';
 import type { MeetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { adaptiveCard, execute, facts, heading, openUrl, text, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 import type { CardLinks } from './card-links';
@@ -33,12 +39,26 @@ function howSoon(today: LocalDate, date: LocalDate): string {
 }
 const range = (from: LocalDate, to: LocalDate) => (from === to ? formatLongDate(from) : `${formatLongDate(from)} to ${formatLongDate(to)}`);
 /** The words a person used for dates, read back with capitals where English has them ("before Christmas", "in January"). */
-const properNouns = (said: string) => said.replace(/\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|xmas|easter)\b/g, (w) => w[0]!.toUpperCase() + w.slice(1));
+const properNouns = (said: string) =>
+  said.replace(
+    /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|xmas|easter)\b/g,
+    (w) => w[0]!.toUpperCase() + w.slice(1),
+  );
 
 /** "Anything I should worry about?", "show me the dashboard": the RAG counts, then each red and amber academy with its reasons. */
-export function trustOverviewCard(dash: { trust: { name: string }; academies: readonly AcademyStatus[]; counts: Record<RagLevel, number> }, links: CardLinks): AdaptiveCard {
+export function trustOverviewCard(
+  dash: { trust: { name: string }; academies: readonly AcademyStatus[]; counts: Record<RagLevel, number> },
+  links: CardLinks,
+): AdaptiveCard {
   const worries = dash.academies.filter((a) => a.rag !== 'green');
-  const totals = dash.academies.reduce((t, a) => ({ overdue: t.overdue + a.actions.overdue, drops: t.drops + a.kpiDropsAwaitingReview, papers: t.papers + (a.nextMeeting?.papers.overdue ?? 0) }), { overdue: 0, drops: 0, papers: 0 });
+  const totals = dash.academies.reduce(
+    (t, a) => ({
+      overdue: t.overdue + a.actions.overdue,
+      drops: t.drops + a.kpiDropsAwaitingReview,
+      papers: t.papers + (a.nextMeeting?.papers.overdue ?? 0),
+    }),
+    { overdue: 0, drops: 0, papers: 0 },
+  );
   const body: CardElement[] = [
     heading(dash.academies.length === 1 ? dash.academies[0]!.name : dash.trust.name),
     facts([
@@ -51,37 +71,76 @@ export function trustOverviewCard(dash: { trust: { name: string }; academies: re
   ];
   if (worries.length === 0) body.push(text('Nothing needs your attention: every academy you can see is green.', { color: 'Good' }));
   else {
-    body.push(text(md`**What needs attention**`));
-    for (const a of worries.slice(0, 12)) body.push(text(md`**${a.name}** (${RAG_LABEL[a.rag]}): ${a.reasons.map((r) => r.text).join('; ')}`, { spacing: 'Small', color: RAG_COLOUR[a.rag] }));
+    body.push(
+      text(md`
+**What needs attention**
+      `),
+    );
+    for (const a of worries.slice(0, 12))
+      body.push(
+        text(md`**${a.name}** (${RAG_LABEL[a.rag]}): ${a.reasons.map((r) => r.text).join('; ')}`, {
+          spacing: 'Small',
+          color: RAG_COLOUR[a.rag],
+        }),
+      );
   }
-  return adaptiveCard(body, { actions: worries.slice(0, 5).map((a) => execute(a.name, 'academy.status', { academyId: a.academyId })), fallbackText: `${dash.trust.name}: ${dash.counts.red} red, ${dash.counts.amber} amber, ${dash.counts.green} green` });
+  return adaptiveCard(body, {
+    actions: worries.slice(0, 5).map((a) => execute(a.name, 'academy.status', { academyId: a.academyId })),
+    fallbackText: `${dash.trust.name}: ${dash.counts.red} red, ${dash.counts.amber} amber, ${dash.counts.green} green`,
+  });
 }
 
 /** "Next meetings", "when's my next meeting", "any meetings in January": the ones in the window, and always the next one with its date. */
-export function nextMeetingsAnswerCard(answer: Answer<typeof nextMeetings>, options: { title: string; said?: string; links: CardLinks }): AdaptiveCard {
+export function nextMeetingsAnswerCard(
+  answer: Answer<typeof nextMeetings>,
+  options: { title: string; said?: string; links: CardLinks },
+): AdaptiveCard {
   const { window, rows, next, today } = answer;
-  const span = options.said ? `${window.from === window.to ? 'on' : 'from'} ${range(window.from, window.to)} (${properNouns(options.said)})` : `in the next six weeks (to ${formatLongDate(window.to)})`;
+  const span = options.said
+    ? `${window.from === window.to ? 'on' : 'from'} ${range(window.from, window.to)} (${properNouns(options.said)})`
+    : `in the next six weeks (to ${formatLongDate(window.to)})`;
   const body: CardElement[] = [heading(options.title)];
   if (rows.length) {
     body.push(subtle(`Planned ${span}:`));
-    for (const r of rows.slice(0, 15)) body.push(bullet(md`**${r.kind}** at ${r.academyName}: ${when(r.date, r.startsAt)} (${howSoon(today, r.date)}), chaired by ${r.chairName}; papers ${r.papers}`));
+    for (const r of rows.slice(0, 15))
+      body.push(
+        bullet(
+          md`**${r.kind}** at ${r.academyName}: ${when(r.date, r.startsAt)} (${howSoon(today, r.date)}), chaired by ${r.chairName}; papers ${r.papers}`,
+        ),
+      );
     if (rows.length > 15 || answer.more) body.push(subtle(`and ${rows.length - 15 + answer.more} more in the tab's planner.`));
   } else {
     body.push(text(`No meetings planned ${span}.`));
-    if (next) body.push(text(md`The next one is the **${next.kind}** at ${next.academyName} on **${when(next.date, next.startsAt)}**, ${howSoon(today, next.date)}; chaired by ${next.chairName}.`));
+    if (next)
+      body.push(
+        text(
+          md`The next one is the **${next.kind}** at ${next.academyName} on **${when(next.date, next.startsAt)}**, ${howSoon(today, next.date)}; chaired by ${next.chairName}.`,
+        ),
+      );
     else body.push(text('No later meetings are planned either: the year may not be planned yet.'));
   }
   const first = rows[0] ?? next;
-  return adaptiveCard(body, { actions: first ? [openUrl('Open the meeting', options.links.meeting(first.meetingId))] : [], fallbackText: options.title });
+  return adaptiveCard(body, {
+    actions: first ? [openUrl('Open the meeting', options.links.meeting(first.meetingId))] : [],
+    fallbackText: options.title,
+  });
 }
 
 /** "Has Northgate sent its papers?": the academy's next meeting, each paper with who owes it and whether it is in. */
 export function meetingPapersCard(answer: Answer<typeof meetingPapers>, links: CardLinks): AdaptiveCard {
-  if (!answer.meeting) return adaptiveCard([heading(`Papers at ${answer.academyName}`), text('No meeting is planned there, so no papers are due.')]);
+  if (!answer.meeting)
+    return adaptiveCard([heading(`Papers at ${answer.academyName}`), text('No meeting is planned there, so no papers are due.')]);
   const { meeting, papers, counts } = answer;
   const line = (p: (typeof papers)[number]) =>
-    p.state === 'in' ? `✅ ${p.title}: in` : `${p.state === 'overdue' ? '🔴' : '⏳'} ${p.title} (${p.ownerName}): ${p.state === 'overdue' ? 'overdue, was due' : 'due'} ${formatLongDate(p.dueDate)}${p.extension === 'requested' ? ' · extension asked for' : p.extension === 'approved' ? ' · extended' : ''}`;
-  const verdict = counts.required === 0 ? 'No papers are needed for this meeting.' : counts.in === counts.required ? 'Every paper is in.' : `${counts.in} of ${counts.required} in${counts.overdue ? `, ${counts.overdue} overdue` : ''}.`;
+    p.state === 'in'
+      ? `✅ ${p.title}: in`
+      : `${p.state === 'overdue' ? '🔴' : '⏳'} ${p.title} (${p.ownerName}): ${p.state === 'overdue' ? 'overdue, was due' : 'due'} ${formatLongDate(p.dueDate)}${p.extension === 'requested' ? ' · extension asked for' : p.extension === 'approved' ? ' · extended' : ''}`;
+  const verdict =
+    counts.required === 0
+      ? 'No papers are needed for this meeting.'
+      : counts.in === counts.required
+        ? 'Every paper is in.'
+        : `${counts.in} of ${counts.required} in${counts.overdue ? `, ${counts.overdue} overdue` : ''}.`;
   return adaptiveCard(
     [
       heading(`Papers for the ${meeting.kind} at ${answer.academyName}`),
@@ -103,31 +162,59 @@ export function trustOverdueCard(answer: Answer<typeof overdueAcrossTrust>, link
   const body: CardElement[] = [heading(`Overdue actions${whose}: ${answer.total}`)];
   for (const a of answer.academies.slice(0, 12)) {
     body.push(text(md`**${a.academyName}** (${a.actions.length})`, { spacing: 'Medium' }));
-    for (const x of a.actions.slice(0, 5)) body.push(bullet(`${x.text}: ${x.ownerName}, due ${formatLongDate(x.dueDate)} (${countOf(x.daysLate, 'day')} late)`));
+    for (const x of a.actions.slice(0, 5))
+      body.push(bullet(`${x.text}: ${x.ownerName}, due ${formatLongDate(x.dueDate)} (${countOf(x.daysLate, 'day')} late)`));
     if (a.actions.length > 5) body.push(subtle(`and ${a.actions.length - 5} more`));
   }
-  return adaptiveCard(body, { actions: answer.academies.slice(0, 3).map((a) => openUrl(`Open ${a.academyName}`, links.academy(a.academyId))), fallbackText: `Overdue actions: ${answer.total}` });
+  return adaptiveCard(body, {
+    actions: answer.academies.slice(0, 3).map((a) => openUrl(`Open ${a.academyName}`, links.academy(a.academyId))),
+    fallbackText: `Overdue actions: ${answer.total}`,
+  });
 }
 
 /** "Who chairs Kingsmead's meetings?", "who's the head at Riverside?": who's who, the role asked about first. */
 export function academyPeopleCard(answer: Answer<typeof academyPeople>, role: string | undefined, links: CardLinks): AdaptiveCard {
   const list = (names: readonly string[]) => (names.length ? names.join(', ') : 'not recorded');
-  const chairs = answer.meetingChairs.map((c) => [`Chairs the ${c.kind}`, `${c.chairName} (${c.upcoming ? 'next' : 'last'}: ${formatLongDate(c.date)})`] as const);
+  const chairs = answer.meetingChairs.map(
+    (c) => [`Chairs the ${c.kind}`, `${c.chairName} (${c.upcoming ? 'next' : 'last'}: ${formatLongDate(c.date)})`] as const,
+  );
   const rows = {
     head: [['Head', list(answer.heads)]] as const,
     'chair-lgb': [['Chair of governors', list(answer.chairsOfGovernors)]] as const,
     'improvement-director': [['Improvement director', answer.improvementDirector]] as const,
     governor: [['Governors', list(answer.governors)]] as const,
   };
-  const firstRows: (readonly [string, string])[] = role === 'meeting-chair' ? chairs : role === 'chair' ? [...rows['chair-lgb'], ...chairs] : role && role in rows ? [...rows[role as keyof typeof rows]] : [];
-  const all: (readonly [string, string])[] = [...rows.head, ...rows['chair-lgb'], ...chairs, ...rows['improvement-director'], ...rows.governor];
+  const firstRows: (readonly [string, string])[] =
+    role === 'meeting-chair'
+      ? chairs
+      : role === 'chair'
+        ? [...rows['chair-lgb'], ...chairs]
+        : role && role in rows
+          ? [...rows[role as keyof typeof rows]]
+          : [];
+  const all: (readonly [string, string])[] = [
+    ...rows.head,
+    ...rows['chair-lgb'],
+    ...chairs,
+    ...rows['improvement-director'],
+    ...rows.governor,
+  ];
   const ordered = [...firstRows, ...all.filter((r) => !firstRows.some((f) => f[0] === r[0]))];
-  return adaptiveCard([heading(`Who's who at ${answer.academyName}`), facts(ordered)], { actions: [openUrl('Open in the tab', links.academy(answer.academyId))] });
+  return adaptiveCard([heading(`Who's who at ${answer.academyName}`), facts(ordered)], {
+    actions: [openUrl('Open in the tab', links.academy(answer.academyId))],
+  });
 }
 
 /** "What did the last meeting at Castle View decide?": judgements, actions raised, and the notes once they have circulated. */
 export function lastMeetingCard(
-  view: { meeting: MeetingRecordView; kind?: { abbreviation: string } | undefined; academy?: { name: string } | undefined; actionsRaised: readonly { text: string; ownerId: string; dueDate: LocalDate; status: string }[]; inspectionAreas: readonly { id: string; label: string }[]; people: readonly { id: string; name: string }[] },
+  view: {
+    meeting: MeetingRecordView;
+    kind?: { abbreviation: string } | undefined;
+    academy?: { name: string } | undefined;
+    actionsRaised: readonly { text: string; ownerId: string; dueDate: LocalDate; status: string }[];
+    inspectionAreas: readonly { id: string; label: string }[];
+    people: readonly { id: string; name: string }[];
+  },
   links: CardLinks,
 ): AdaptiveCard {
   const m = view.meeting;
@@ -143,16 +230,32 @@ export function lastMeetingCard(
     ]),
   ];
   if (m.judgements.length) {
-    body.push(text(md`**Judgements**`));
-    for (const j of m.judgements) body.push(bullet(`${area(j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? GRADE_LABELS[j.indicativeGrade] : 'no grade given'}`));
+    body.push(
+      text(md`
+**Judgements**
+      `),
+    );
+    for (const j of m.judgements)
+      body.push(
+        bullet(
+          `${area(j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? GRADE_LABELS[j.indicativeGrade] : 'no grade given'}`,
+        ),
+      );
   } else body.push(text('No judgements were recorded.'));
   if (view.actionsRaised.length) {
     body.push(text(md`**Actions raised (${view.actionsRaised.length})**`));
-    for (const a of view.actionsRaised.slice(0, 10)) body.push(bullet(`${a.text}: ${nameOf(a.ownerId)}, due ${formatLongDate(a.dueDate)}${a.status === 'done' ? ' (done)' : ''}`));
+    for (const a of view.actionsRaised.slice(0, 10))
+      body.push(bullet(`${a.text}: ${nameOf(a.ownerId)}, due ${formatLongDate(a.dueDate)}${a.status === 'done' ? ' (done)' : ''}`));
   } else body.push(text('No actions were raised.'));
   // Notes are shown once circulated (DSAT: checked by the head and the chair of the LGB first); a
   // draft stays in the tab even for its approvers, so the chat never spreads one.
-  if (notes && !notes.withheld && notes.circulatedAt) body.push(text(md`**Notes**`), text(notes.text));
+  if (notes && !notes.withheld && notes.circulatedAt)
+    body.push(
+      text(md`
+**Notes**
+      `),
+      text(notes.text),
+    );
   else if (notes) body.push(subtle('The notes have not been circulated yet.'));
   else body.push(subtle('No notes have been written yet.'));
   return adaptiveCard(body, { actions: [openUrl('Open the meeting', links.meeting(m.id))] });
@@ -169,28 +272,63 @@ const VERDICT: Record<AcademyProgress['verdict'], string> = {
 const value = (v: number, unit: string) => (unit === 'percent' ? `${v}%` : String(v));
 
 /** "Is Willow Bank improving?": a verdict, then the evidence it rests on (KPI data points against targets, judgements over time, RAG, the ladder). */
-export function progressCard(p: AcademyProgress & { academyId: string; academyName: string; rag: { level: RagLevel; reasons: string[] }; ladder: { step: number; of: number; label: string }; dataPointLabels: Record<number, string>; askedAbout?: string | undefined }, links: CardLinks): AdaptiveCard {
+export function progressCard(
+  p: AcademyProgress & {
+    academyId: string;
+    academyName: string;
+    rag: { level: RagLevel; reasons: string[] };
+    ladder: { step: number; of: number; label: string };
+    dataPointLabels: Record<number, string>;
+    askedAbout?: string | undefined;
+  },
+  links: CardLinks,
+): AdaptiveCard {
   const label = (n: number) => p.dataPointLabels[n] ?? `data point ${n}`;
-  const body: CardElement[] = [heading(`Is ${p.academyName} improving?`), text(VERDICT[p.verdict], { weight: 'Bolder', size: 'Medium', color: p.verdict === 'improving' ? 'Good' : p.verdict === 'declining' ? 'Attention' : 'Default', spacing: 'None' })];
+  const body: CardElement[] = [
+    heading(`Is ${p.academyName} improving?`),
+    text(VERDICT[p.verdict], {
+      weight: 'Bolder',
+      size: 'Medium',
+      color: p.verdict === 'improving' ? 'Good' : p.verdict === 'declining' ? 'Attention' : 'Default',
+      spacing: 'None',
+    }),
+  ];
   if (p.askedAbout === 'no-such-kpi') body.push(subtle('It has no KPI by that name this year, so here are all of them.'));
   if (p.kpis.length) {
     body.push(text(md`**KPIs against targets** (${p.onTarget.met} of ${p.onTarget.of} on target)`));
     for (const k of p.kpis) {
       const series = k.dataPoints.map((d) => `${value(d.value, k.unit)} (${label(d.point)})`).join(' → ') || 'no data yet';
-      body.push(bullet(`${k.measure}: ${series}; target ${value(k.target, k.unit)}${k.higherIsBetter ? '' : ' or lower'}; ${k.meetsTarget === undefined ? 'not measured yet' : k.meetsTarget ? 'on target' : 'below target'}, ${TREND_WORDS[k.trend]}`));
+      body.push(
+        bullet(
+          `${k.measure}: ${series}; target ${value(k.target, k.unit)}${k.higherIsBetter ? '' : ' or lower'}; ${k.meetsTarget === undefined ? 'not measured yet' : k.meetsTarget ? 'on target' : 'below target'}, ${TREND_WORDS[k.trend]}`,
+        ),
+      );
     }
   } else body.push(text('No KPI targets are agreed for this year yet.'));
   if (p.areas.length) {
-    body.push(text(md`**Judgements over time**`));
-    for (const a of p.areas) body.push(bullet(`${a.area}: ${a.grades.map((g) => `${GRADE_LABELS[g.grade]} (${g.kindName}, ${formatLongDate(g.date)})`).join(' → ')}`));
+    body.push(
+      text(md`
+**Judgements over time**
+      `),
+    );
+    for (const a of p.areas)
+      body.push(
+        bullet(`${a.area}: ${a.grades.map((g) => `${GRADE_LABELS[g.grade]} (${g.kindName}, ${formatLongDate(g.date)})`).join(' → ')}`),
+      );
   }
   body.push(
     facts([
       ['RAG now', `${RAG_LABEL[p.rag.level]}: ${p.rag.reasons.join('; ')}`],
-      ['Escalation', `step ${p.ladder.step} of ${p.ladder.of}: ${p.ladder.label}${p.escalation === 'better' ? ', down the ladder this year' : p.escalation === 'worse' ? ', up the ladder this year' : ''}`],
+      [
+        'Escalation',
+        `step ${p.ladder.step} of ${p.ladder.of}: ${p.ladder.label}${p.escalation === 'better' ? ', down the ladder this year' : p.escalation === 'worse' ? ', up the ladder this year' : ''}`,
+      ],
     ]),
   );
-  return adaptiveCard(body, { actions: [openUrl('Open in the tab', links.academy(p.academyId))], fallbackText: `${p.academyName}: ${VERDICT[p.verdict]}` });
+  return adaptiveCard(body, {
+    actions: [openUrl('Open in the tab', links.academy(p.academyId))],
+    fallbackText: `${p.academyName}: ${VERDICT[p.verdict]}`,
+  });
 }
 
 type Support = Answer<typeof academySupport>;
@@ -205,7 +343,14 @@ export function supportDaysAnswerCard(s: Support, links: CardLinks): AdaptiveCar
         ['Core days', `${d.coreUsed} of ${d.allowance} used, ${d.coreRemaining} left`],
         ['Optional days', d.optionalAllowance ? `${d.optionalUsed} of ${d.optionalAllowance} used` : undefined],
         ['Development days', d.developmentDays ? `${d.developmentDays} charged` : 'none'],
-        ['Budget', d.budgetPence ? `${formatPounds(d.spendPence)} of ${formatPounds(d.budgetPence)} spent${d.spendPercent !== undefined ? ` (${d.spendPercent}%)` : ''}${d.overBudget ? ', over budget' : ''}` : d.mustBudget ? 'no budget set, though one is needed below Good' : 'no budget set'],
+        [
+          'Budget',
+          d.budgetPence
+            ? `${formatPounds(d.spendPence)} of ${formatPounds(d.budgetPence)} spent${d.spendPercent !== undefined ? ` (${d.spendPercent}%)` : ''}${d.overBudget ? ', over budget' : ''}`
+            : d.mustBudget
+              ? 'no budget set, though one is needed below Good'
+              : 'no budget set',
+        ],
       ]),
       ...s.developmentDays.slice(-5).map((x) => bullet(`${formatLongDate(x.date)}: ${countOf(x.days, 'day')}, ${x.description}`)),
     ],
@@ -240,28 +385,53 @@ export function escalationCard(s: Support, links: CardLinks): AdaptiveCard {
   return adaptiveCard(
     [
       heading(`Escalation at ${s.academyName}`),
-      text(`Step ${e.step} of ${e.of}: ${e.label}`, { weight: 'Bolder', color: e.step >= e.of - 1 && e.step > 1 ? 'Attention' : 'Default' }),
-      ...(e.history.length ? e.history.map((h) => bullet(`${formatLongDate(londonDateOf(h.at))}: to step ${h.step} (${h.label}) by ${h.byName}: ${h.reason}`)) : [subtle('It has not moved on the ladder.')]),
+      text(`Step ${e.step} of ${e.of}: ${e.label}`, {
+        weight: 'Bolder',
+        color: e.step >= e.of - 1 && e.step > 1 ? 'Attention' : 'Default',
+      }),
+      ...(e.history.length
+        ? e.history.map((h) => bullet(`${formatLongDate(londonDateOf(h.at))}: to step ${h.step} (${h.label}) by ${h.byName}: ${h.reason}`))
+        : [subtle('It has not moved on the ladder.')]),
     ],
     { actions: [openUrl('Open in the tab', links.academy(s.academyId))] },
   );
 }
 
 /** "What do I owe?": the papers the person owes, their actions, and approvals waiting for them. */
-export function myWorkCard(work: { today: LocalDate; papersOwed: readonly { meetingDate: LocalDate; academyId: string; kind: string; paper: { title: string; dueDate: LocalDate } }[]; actions: readonly { text: string; dueDate: LocalDate; academyId: string }[]; approvals: readonly { type: string; meetingDate: LocalDate; kind: string; academyId: string }[] }, names: { academy: (id: string) => string; kind: (id: string) => string }): AdaptiveCard {
+export function myWorkCard(
+  work: {
+    today: LocalDate;
+    papersOwed: readonly { meetingDate: LocalDate; academyId: string; kind: string; paper: { title: string; dueDate: LocalDate } }[];
+    actions: readonly { text: string; dueDate: LocalDate; academyId: string }[];
+    approvals: readonly { type: string; meetingDate: LocalDate; kind: string; academyId: string }[];
+  },
+  names: { academy: (id: string) => string; kind: (id: string) => string },
+): AdaptiveCard {
   const body: CardElement[] = [heading('What you owe')];
-  if (!work.papersOwed.length && !work.actions.length && !work.approvals.length) body.push(text('Nothing: no papers, actions or approvals are waiting for you.', { color: 'Good' }));
+  if (!work.papersOwed.length && !work.actions.length && !work.approvals.length)
+    body.push(text('Nothing: no papers, actions or approvals are waiting for you.', { color: 'Good' }));
   if (work.papersOwed.length) {
     body.push(text(md`**Papers (${work.papersOwed.length})**`));
-    for (const p of work.papersOwed.slice(0, 8)) body.push(bullet(`${p.paper.title} for the ${names.kind(p.kind)} at ${names.academy(p.academyId)}: due ${formatLongDate(p.paper.dueDate)}${p.paper.dueDate < work.today ? ' (overdue)' : ''}`));
+    for (const p of work.papersOwed.slice(0, 8))
+      body.push(
+        bullet(
+          `${p.paper.title} for the ${names.kind(p.kind)} at ${names.academy(p.academyId)}: due ${formatLongDate(p.paper.dueDate)}${p.paper.dueDate < work.today ? ' (overdue)' : ''}`,
+        ),
+      );
   }
   if (work.actions.length) {
     body.push(text(md`**Actions (${work.actions.length})**`));
-    for (const a of [...work.actions].sort((x, y) => x.dueDate.localeCompare(y.dueDate)).slice(0, 8)) body.push(bullet(`${a.text}: due ${formatLongDate(a.dueDate)}${a.dueDate < work.today ? ' (overdue)' : ''}`));
+    for (const a of [...work.actions].sort((x, y) => x.dueDate.localeCompare(y.dueDate)).slice(0, 8))
+      body.push(bullet(`${a.text}: due ${formatLongDate(a.dueDate)}${a.dueDate < work.today ? ' (overdue)' : ''}`));
   }
   if (work.approvals.length) {
     body.push(text(md`**Waiting for you to approve (${work.approvals.length})**`));
-    for (const a of work.approvals.slice(0, 8)) body.push(bullet(`${a.type === 'notes' ? 'Notes' : 'An extension'} for the ${names.kind(a.kind)} at ${names.academy(a.academyId)} (${formatLongDate(a.meetingDate)})`));
+    for (const a of work.approvals.slice(0, 8))
+      body.push(
+        bullet(
+          `${a.type === 'notes' ? 'Notes' : 'An extension'} for the ${names.kind(a.kind)} at ${names.academy(a.academyId)} (${formatLongDate(a.meetingDate)})`,
+        ),
+      );
   }
   body.push(subtle('Say “my papers” or “my actions” for cards with buttons.'));
   return adaptiveCard(body);

@@ -23,7 +23,8 @@ export const DASHBOARD_ENTITY_ID = 'dashboard';
 export function teamsDeepLinks(options: { teamsAppId?: string | undefined; tabBase: string }): CardLinks {
   const { teamsAppId } = options;
   if (!teamsAppId) return tabLinks(options.tabBase);
-  const link = (subPage: string) => `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${DASHBOARD_ENTITY_ID}?context=${encodeURIComponent(JSON.stringify({ subEntityId: subPage }))}`;
+  const link = (subPage: string) =>
+    `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${DASHBOARD_ENTITY_ID}?context=${encodeURIComponent(JSON.stringify({ subEntityId: subPage }))}`;
   return {
     academy: (id) => link(`academy/${id}`),
     meetingPapers: (id) => link(`meeting/${id}`),

@@ -50,8 +50,10 @@ const LINE_START = /(^|[\r\n])([ \t]*)(?:([#>+=-])|(\d{1,9})([.)])(?=[ \t\r\n]|$
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE, (c) => `\\${c}`)
-    .replace(LINE_START, (_all, lineBreak: string, indent: string, marker: string | undefined, digits: string | undefined, delimiter: string | undefined) =>
-      marker ? `${lineBreak}${indent}\\${marker}` : `${lineBreak}${indent}${digits}\\${delimiter}`,
+    .replace(
+      LINE_START,
+      (_all, lineBreak: string, indent: string, marker: string | undefined, digits: string | undefined, delimiter: string | undefined) =>
+        marker ? `${lineBreak}${indent}\\${marker}` : `${lineBreak}${indent}${digits}\\${delimiter}`,
     );
 }
 

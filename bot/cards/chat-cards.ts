@@ -24,12 +24,27 @@ export function helpCard(options: { seesWholeTrust: boolean; name: string }): Ad
         '“when’s my next meeting?”, “what did the last meeting decide?”',
         '“what’s overdue?”, “support days left”, “who chairs our meetings?”',
       ];
-  return adaptiveCard([heading(`Hello ${options.name}, here is what I can do`), ...lines.map((l) => text(`• ${l}`, { spacing: 'None' })), text(md`Type **help** at any time.`, { isSubtle: true })]);
+  return adaptiveCard([
+    heading(`Hello ${options.name}, here is what I can do`),
+    ...lines.map((l) => text(`• ${l}`, { spacing: 'None' })),
+    text(
+      md`
+Type **help** at any time.
+      `,
+      { isSubtle: true },
+    ),
+  ]);
 }
 
 /** Two or more academies matched: ask with buttons. */
-export function chooseAcademyCard(query: string, candidates: readonly { id: string; name: string }[], verb = 'academy.status'): AdaptiveCard {
-  return adaptiveCard([text(`Which academy did you mean by “${query}”?`)], { actions: candidates.slice(0, 5).map((c) => execute(c.name, verb, { academyId: c.id })) });
+export function chooseAcademyCard(
+  query: string,
+  candidates: readonly { id: string; name: string }[],
+  verb = 'academy.status',
+): AdaptiveCard {
+  return adaptiveCard([text(`Which academy did you mean by “${query}”?`)], {
+    actions: candidates.slice(0, 5).map((c) => execute(c.name, verb, { academyId: c.id })),
+  });
 }
 
 /** A short answer in a card (refusals, not-found, confirmations): a plain string shows as typed, `md` keeps markdown. */

@@ -26,7 +26,10 @@ export function meetingMovedCard(meeting: MeetingRecordView, ctx: MeetingNewsCon
 /** A meeting someone attends was cancelled. */
 export function meetingCancelledCard(meeting: MeetingRecordView, ctx: MeetingNewsContext): AdaptiveCard {
   return adaptiveCard(
-    [heading(`The ${ctx.kindName} at ${ctx.academyName} is cancelled`), text(`It was to be held on ${formatLongDate(meeting.date)}. Your calendar invitation has been cancelled.`)],
+    [
+      heading(`The ${ctx.kindName} at ${ctx.academyName} is cancelled`),
+      text(`It was to be held on ${formatLongDate(meeting.date)}. Your calendar invitation has been cancelled.`),
+    ],
     { actions: [openUrl('Open the academy', ctx.links.academy(meeting.academyId))], fallbackText: 'A meeting is cancelled' },
   );
 }
@@ -34,7 +37,10 @@ export function meetingCancelledCard(meeting: MeetingRecordView, ctx: MeetingNew
 /** The notes of a meeting were approved by everyone and circulated. */
 export function notesCirculatedCard(meeting: MeetingRecordView, ctx: MeetingNewsContext): AdaptiveCard {
   return adaptiveCard(
-    [heading(`Notes of the ${ctx.kindName} at ${ctx.academyName}`), text(`The notes of the meeting held on ${formatLongDate(meeting.date)} have been approved and circulated.`)],
+    [
+      heading(`Notes of the ${ctx.kindName} at ${ctx.academyName}`),
+      text(`The notes of the meeting held on ${formatLongDate(meeting.date)} have been approved and circulated.`),
+    ],
     { actions: [openUrl('Read the notes', ctx.links.meeting(meeting.id))], fallbackText: 'Notes circulated' },
   );
 }
@@ -56,9 +62,19 @@ export function apologiesSentCard(meeting: MeetingRecordView, personId: string, 
 }
 
 /** The academy moved on the trust's escalation ladder: where it stands now, and why. */
-export function escalationMovedCard(input: { academyId: string; academyName: string; step: number; of: number; label: string; reason: string; byName: string }, links: CardLinks): AdaptiveCard {
+export function escalationMovedCard(
+  input: { academyId: string; academyName: string; step: number; of: number; label: string; reason: string; byName: string },
+  links: CardLinks,
+): AdaptiveCard {
   return adaptiveCard(
-    [heading(`${input.academyName}: escalation step ${input.step} of ${input.of}`), text(input.label), facts([['Why', input.reason], ['Decided by', input.byName]])],
+    [
+      heading(`${input.academyName}: escalation step ${input.step} of ${input.of}`),
+      text(input.label),
+      facts([
+        ['Why', input.reason],
+        ['Decided by', input.byName],
+      ]),
+    ],
     { actions: [openUrl('Open the academy', links.academy(input.academyId))], fallbackText: 'Escalation step changed' },
   );
 }

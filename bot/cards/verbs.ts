@@ -19,7 +19,9 @@ export const verbSchemas = {
   'papers.submit': paperSubmitBodySchema.pick({ version: true }).extend(paper),
   'papers.extension.request': extensionRequestBodySchema.extend(paper),
   'papers.extension.refresh': z.object(paper),
-  'papers.extension.decide': extensionDecisionBodySchema.omit({ approve: true }).extend({ ...paper, decision: z.enum(['approve', 'decline']) }),
+  'papers.extension.decide': extensionDecisionBodySchema
+    .omit({ approve: true })
+    .extend({ ...paper, decision: z.enum(['approve', 'decline']) }),
   'meeting.apologies': apologiesBodySchema.extend(meeting),
   'notes.refresh': z.object(meeting),
   'notes.decide': notesApprovalBodySchema.omit({ approve: true }).extend({ ...meeting, decision: z.enum(['approve', 'changes']) }),

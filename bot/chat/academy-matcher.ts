@@ -7,10 +7,31 @@ export interface NamedAcademy {
 }
 
 /** What a name matched: `score` is fuse.js's (0 exact … 1 nothing alike); `exact` when a name, short name, id or initials matched as typed. */
-export type AcademyMatch<A extends NamedAcademy> = { kind: 'one'; academy: A; score: number; exact: boolean } | { kind: 'several'; candidates: A[]; score: number; exact: boolean } | { kind: 'none' };
+export type AcademyMatch<A extends NamedAcademy> =
+  | { kind: 'one'; academy: A; score: number; exact: boolean }
+  | { kind: 'several'; candidates: A[]; score: number; exact: boolean }
+  | { kind: 'none' };
 
 /** Words that say nothing about which school ("Primary", "Academy", "CE") and spellings of "Saint". */
-const NOISE = new Set(['academy', 'school', 'primary', 'secondary', 'the', 'ce', 'c of e', 'church', 'of', 'england', 'all', 'through', 'special', 'junior', 'infant', 'infants', 'trust']);
+const NOISE = new Set([
+  'academy',
+  'school',
+  'primary',
+  'secondary',
+  'the',
+  'ce',
+  'c of e',
+  'church',
+  'of',
+  'england',
+  'all',
+  'through',
+  'special',
+  'junior',
+  'infant',
+  'infants',
+  'trust',
+]);
 
 /** A name as people type it: lower case, "Saint" → "st", apostrophes and punctuation gone, noise words dropped. */
 export function normaliseAcademyName(s: string): string {
@@ -46,7 +67,9 @@ const THRESHOLD = 0.4;
  * `several`, so the bot asks with buttons rather than guess.
  */
 export function createAcademyMatcher<A extends NamedAcademy>(academies: readonly A[]) {
-  const entries = academies.flatMap((a) => [a.name, ...a.aliases].map((n) => ({ academy: a, key: normaliseAcademyName(n) })).filter((e) => e.key !== ''));
+  const entries = academies.flatMap((a) =>
+    [a.name, ...a.aliases].map((n) => ({ academy: a, key: normaliseAcademyName(n) })).filter((e) => e.key !== ''),
+  );
   const exact = new Map<string, A[]>();
   const add = (k: string, a: A) => {
     const list = exact.get(k) ?? [];

@@ -17,7 +17,33 @@ const FUZZY_ONE_WORD = 0.3;
 const FUZZY_WORDS = 0.35;
 const EXACT_PART = 0.05;
 // Words that never start or end a school's name ("how is *at* hill top"); "st" and "saint" do start one.
-const EDGE_WORDS = new Set(['the', 'a', 'an', 'at', 'of', 'for', 'in', 'on', 'to', 'from', 'by', 'with', 'about', 'and', 'or', 'is', 'are', 'was', 'its', 'it', 'our', 'my', 'their', 'this', 'that']);
+const EDGE_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'at',
+  'of',
+  'for',
+  'in',
+  'on',
+  'to',
+  'from',
+  'by',
+  'with',
+  'about',
+  'and',
+  'or',
+  'is',
+  'are',
+  'was',
+  'its',
+  'it',
+  'our',
+  'my',
+  'their',
+  'this',
+  'that',
+]);
 
 /**
  * Finds the academies a message names, among the trust's own (`academyNames()`), with fuse.js
@@ -48,9 +74,20 @@ export function createAcademyFinder<A extends NamedAcademy>(academies: readonly 
         } else {
           if (uncommon.length === 0) continue;
           // One short word must be part of a name as typed ("hill"): "hall" is not a typo of it.
-          if (span.length === 1 ? last.length < 4 || r.score > (last.length < 5 ? EXACT_PART : FUZZY_ONE_WORD) : r.score > FUZZY_WORDS || uncommon.length < span.length - 1) continue;
+          if (
+            span.length === 1
+              ? last.length < 4 || r.score > (last.length < 5 ? EXACT_PART : FUZZY_ONE_WORD)
+              : r.score > FUZZY_WORDS || uncommon.length < span.length - 1
+          )
+            continue;
         }
-        found.push({ from, to, match: r.kind === 'one' ? { kind: 'one', academy: r.academy } : { kind: 'several', candidates: r.candidates }, score: r.score, exact: r.exact });
+        found.push({
+          from,
+          to,
+          match: r.kind === 'one' ? { kind: 'one', academy: r.academy } : { kind: 'several', candidates: r.candidates },
+          score: r.score,
+          exact: r.exact,
+        });
       }
     }
     // Best first: names as typed, then closer fuzzy matches, then longer spans; no two overlap.

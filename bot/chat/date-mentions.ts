@@ -30,7 +30,13 @@ function halfTermAfter(ctx: DateContext, h: HalfTermDates | undefined): HalfTerm
 /** The two half terms of the term holding `h` (autumn is half terms 1–2 of its academic year, and so on). */
 function termOf(ctx: DateContext, h: HalfTermDates): { start: LocalDate; end: LocalDate } {
   const same = ctx.halfTerms.filter((x) => x.term === h.term && academicYearOf(x.start) === academicYearOf(h.start));
-  return { start: same.map((x) => x.start).sort()[0]!, end: same.map((x) => x.end).sort().at(-1)! };
+  return {
+    start: same.map((x) => x.start).sort()[0]!,
+    end: same
+      .map((x) => x.end)
+      .sort()
+      .at(-1)!,
+  };
 }
 /** The end of the next term called `term` (autumn ends at Christmas, spring at Easter, summer at the summer holidays). */
 function endOfNext(ctx: DateContext, term: HalfTermDates['term']): LocalDate | undefined {
@@ -48,13 +54,31 @@ type Rule = { pattern: RegExp; range: (ctx: DateContext) => { from: LocalDate; t
  * day of the current half term; "after half term" is the next half term.
  */
 const SCHOOL_RULES: Rule[] = [
-  { pattern: /\b(?:before|by|until|till|up to|ahead of) (?:the )?half ?term\b/, range: (c) => ((h) => h && { from: c.today, to: h.end })(currentOrNextHalfTerm(c)) },
-  { pattern: /\b(?:after|following|back from) (?:the )?half ?term\b|\bnext half ?term\b/, range: (c) => ((h) => h && { from: h.start, to: h.end })(halfTermAfter(c, currentOrNextHalfTerm(c))) },
+  {
+    pattern: /\b(?:before|by|until|till|up to|ahead of) (?:the )?half ?term\b/,
+    range: (c) => ((h) => h && { from: c.today, to: h.end })(currentOrNextHalfTerm(c)),
+  },
+  {
+    pattern: /\b(?:after|following|back from) (?:the )?half ?term\b|\bnext half ?term\b/,
+    range: (c) => ((h) => h && { from: h.start, to: h.end })(halfTermAfter(c, currentOrNextHalfTerm(c))),
+  },
   { pattern: /\b(?:this|the current) half ?term\b/, range: (c) => ((h) => h && { from: c.today, to: h.end })(currentOrNextHalfTerm(c)) },
-  { pattern: /\b(?:before|by|until|till) (?:the )?(?:christmas|xmas)(?: holidays?| break)?\b/, range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'autumn')) },
-  { pattern: /\b(?:before|by|until|till) (?:the )?easter(?: holidays?| break)?\b/, range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'spring')) },
-  { pattern: /\b(?:before|by|until|till) (?:the )?(?:summer|end of the year)(?: holidays?| break)?\b/, range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'summer')) },
-  { pattern: /\b(?:this|the current) term\b|\b(?:before|by) the end of (?:the )?term\b/, range: (c) => ((h) => h && { from: c.today, to: termOf(c, h).end })(currentOrNextHalfTerm(c)) },
+  {
+    pattern: /\b(?:before|by|until|till) (?:the )?(?:christmas|xmas)(?: holidays?| break)?\b/,
+    range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'autumn')),
+  },
+  {
+    pattern: /\b(?:before|by|until|till) (?:the )?easter(?: holidays?| break)?\b/,
+    range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'spring')),
+  },
+  {
+    pattern: /\b(?:before|by|until|till) (?:the )?(?:summer|end of the year)(?: holidays?| break)?\b/,
+    range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'summer')),
+  },
+  {
+    pattern: /\b(?:this|the current) term\b|\b(?:before|by) the end of (?:the )?term\b/,
+    range: (c) => ((h) => h && { from: c.today, to: termOf(c, h).end })(currentOrNextHalfTerm(c)),
+  },
   {
     pattern: /\bnext term\b/,
     range: (c) => {
@@ -66,13 +90,26 @@ const SCHOOL_RULES: Rule[] = [
       return { from: term.start, to: term.end };
     },
   },
-  { pattern: /\bthis (?:academic |school )?year\b/, range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'summer')) },
+  {
+    pattern: /\bthis (?:academic |school )?year\b/,
+    range: (c) => ((end) => (end ? { from: c.today, to: end } : undefined))(endOfNext(c, 'summer')),
+  },
   // Weeks run Monday to Sunday in England; chrono reads "this week" as a single day.
-  { pattern: /\bthe week after next\b|\bweek after next\b/, range: (c) => ((m) => ({ from: m, to: addDays(m, 6) }))(addDays(mondayOf(c.today), 14)) },
-  { pattern: /\bthis week(?:'s)?\b|\bthe rest of the week\b/, range: (c) => ({ from: mondayOf(c.today), to: addDays(mondayOf(c.today), 6) }) },
+  {
+    pattern: /\bthe week after next\b|\bweek after next\b/,
+    range: (c) => ((m) => ({ from: m, to: addDays(m, 6) }))(addDays(mondayOf(c.today), 14)),
+  },
+  {
+    pattern: /\bthis week(?:'s)?\b|\bthe rest of the week\b/,
+    range: (c) => ({ from: mondayOf(c.today), to: addDays(mondayOf(c.today), 6) }),
+  },
   { pattern: /\bnext week(?:'s)?\b/, range: (c) => ({ from: addDays(mondayOf(c.today), 7), to: addDays(mondayOf(c.today), 13) }) },
   { pattern: /\blast week(?:'s)?\b/, range: (c) => ({ from: addDays(mondayOf(c.today), -7), to: addDays(mondayOf(c.today), -1) }) },
-  { pattern: /\bthis month(?:'s)?\b/, range: (c) => ((y, m) => ({ from: ymd(y, m, 1), to: ymd(y, m, lastDayOfMonth(y, m)) }))(Number(c.today.slice(0, 4)), Number(c.today.slice(5, 7))) },
+  {
+    pattern: /\bthis month(?:'s)?\b/,
+    range: (c) =>
+      ((y, m) => ({ from: ymd(y, m, 1), to: ymd(y, m, lastDayOfMonth(y, m)) }))(Number(c.today.slice(0, 4)), Number(c.today.slice(5, 7))),
+  },
 ];
 
 // chrono-node reads these as dates, but in a question about schools they are not: "what's green right now".

@@ -62,7 +62,8 @@ export type RagWord = 'red' | 'amber' | 'green';
 export type RoleWord = 'head' | 'chair-lgb' | 'meeting-chair' | 'chair' | 'improvement-director' | 'governor';
 
 /** An academy named in a question: one, or several close matches to ask about. */
-export type AcademyEntity = { kind: 'one'; id: string; name: string } | { kind: 'several'; candidates: { id: string; name: string }[]; said: string };
+export type AcademyEntity =
+  { kind: 'one'; id: string; name: string } | { kind: 'several'; candidates: { id: string; name: string }[]; said: string };
 
 /** A date or range of dates named in a question ("this week", "before half term", "in January"), both ends included. */
 export interface DateRangeEntity {

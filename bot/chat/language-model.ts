@@ -14,7 +14,10 @@ export const MASKS = { academy: 'zacademyz', date: 'zdatez', kind: 'zkindz', per
 export type MaskedSlot = keyof typeof MASKS;
 
 /** A training utterance as the classifier sees it: placeholders masked, then normalised as chat text is, contractions spelt out. */
-export const maskTemplate = (utterance: string): string => expandContractions(normaliseChatText(utterance.replace(/\{(academy|date|kind|person|kpi)\}/g, (_m, slot: MaskedSlot) => ` ${MASKS[slot]} `)));
+export const maskTemplate = (utterance: string): string =>
+  expandContractions(
+    normaliseChatText(utterance.replace(/\{(academy|date|kind|person|kpi)\}/g, (_m, slot: MaskedSlot) => ` ${MASKS[slot]} `)),
+  );
 
 /** A role, RAG level or KPI the named-entity rules found, with its character span in the normalised text. */
 export interface LexiconMention {
@@ -64,25 +67,40 @@ export async function trainLanguageModel(): Promise<LanguageModel> {
 
   const commonWords = new Set<string>(LEXICON.commonWords);
   const masks = new Set<string>(Object.values(MASKS));
-  for (const file of CORPUS) for (const u of file.utterances) for (const t of chatTokens(maskTemplate(u))) if (!masks.has(t.bare)) commonWords.add(t.bare);
-  for (const texts of [...Object.values(LEXICON.roles), ...Object.values(LEXICON.kpis).map((k) => k.say)]) for (const t of texts) for (const w of t.split(' ')) commonWords.add(w);
+  for (const file of CORPUS)
+    for (const u of file.utterances) for (const t of chatTokens(maskTemplate(u))) if (!masks.has(t.bare)) commonWords.add(t.bare);
+  for (const texts of [...Object.values(LEXICON.roles), ...Object.values(LEXICON.kpis).map((k) => k.say)])
+    for (const t of texts) for (const w of t.split(' ')) commonWords.add(w);
 
   return {
     trainedInMs: performance.now() - started,
     commonWords,
     async classify(masked) {
       const out = await nlp.process('en', masked);
-      const ranked = ((out.classifications ?? []) as { intent: string; score: number }[]).map((c) => ({ intent: c.intent as TrainedIntent | 'None', score: c.score }));
+      const ranked = ((out.classifications ?? []) as { intent: string; score: number }[]).map((c) => ({
+        intent: c.intent as TrainedIntent | 'None',
+        score: c.score,
+      }));
       return ranked.sort((a, b) => b.score - a.score);
     },
     async lexiconMentions(text) {
       const out = await nlp.extractEntities('en', text);
-      type Found = { entity: string; option: string; start: number; end: number; accuracy?: number; sourceText?: string; utteranceText?: string };
-      return ((out.entities ?? []) as Found[])
-        .filter((e): e is Found & { entity: LexiconMention['entity'] } => e.entity === 'role' || e.entity === 'rag' || e.entity === 'kpi')
-        // NLP.js matches words fuzzily ("govenors"), but a number is never a typo: "making progress" is not "Progress 8".
-        .filter((e) => !/\d/.test(e.sourceText ?? '') || /\d/.test(e.utteranceText ?? ''))
-        .map((e) => ({ entity: e.entity, option: e.option, start: e.start, end: e.end + 1, accuracy: e.accuracy ?? 1 }));
+      type Found = {
+        entity: string;
+        option: string;
+        start: number;
+        end: number;
+        accuracy?: number;
+        sourceText?: string;
+        utteranceText?: string;
+      };
+      return (
+        ((out.entities ?? []) as Found[])
+          .filter((e): e is Found & { entity: LexiconMention['entity'] } => e.entity === 'role' || e.entity === 'rag' || e.entity === 'kpi')
+          // NLP.js matches words fuzzily ("govenors"), but a number is never a typo: "making progress" is not "Progress 8".
+          .filter((e) => !/\d/.test(e.sourceText ?? '') || /\d/.test(e.utteranceText ?? ''))
+          .map((e) => ({ entity: e.entity, option: e.option, start: e.start, end: e.end + 1, accuracy: e.accuracy ?? 1 }))
+      );
     },
   };
 }

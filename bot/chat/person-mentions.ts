@@ -40,7 +40,10 @@ export function createPersonFinder(people: readonly NamedPerson[]) {
           .filter((w) => !TITLES.has(w))
           .join(' ');
         if (!key.includes(' ')) continue;
-        const hit = exact.get(key) ?? fuse.search(key, { limit: 1 }).find((r) => (r.score ?? 1) <= FUZZY_NAME && r.item.key.split(' ').length === key.split(' ').length)?.item.person;
+        const hit =
+          exact.get(key) ??
+          fuse.search(key, { limit: 1 }).find((r) => (r.score ?? 1) <= FUZZY_NAME && r.item.key.split(' ').length === key.split(' ').length)
+            ?.item.person;
         if (hit) return { from, to: from + n, person: hit };
       }
     }

@@ -28,7 +28,8 @@ export const MIN_INTENT_SCORE = 0.6;
 
 // Words that make a question about the person asking: "my next meeting", "what have I got overdue",
 // "meetings for me". Not "show me" or "tell me", which ask for something else.
-const SELF = /\b(?:my|mine|myself|i'm|im|i've|ive|i'll)\b|\b(?:for|to|with|on) me\b|\b(?:do|am|have|did|should|will|shall) i\b|\bi (?:have|own|chair|need|owe|am|attend|got|must)\b/;
+const SELF =
+  /\b(?:my|mine|myself|i'm|im|i've|ive|i'll)\b|\b(?:for|to|with|on) me\b|\b(?:do|am|have|did|should|will|shall) i\b|\bi (?:have|own|chair|need|owe|am|attend|got|must)\b/;
 
 const finders = new WeakMap<ChatVocabulary, ReturnType<typeof buildFinders>>();
 function buildFinders(vocabulary: ChatVocabulary, model: LanguageModel) {
@@ -40,7 +41,8 @@ function buildFinders(vocabulary: ChatVocabulary, model: LanguageModel) {
 }
 
 /** Token indices covered by a character span of the normalised text. */
-const tokensIn = (tokens: readonly ChatToken[], start: number, end: number): number[] => tokens.flatMap((t, i) => (t.start < end && start < t.end ? [i] : []));
+const tokensIn = (tokens: readonly ChatToken[], start: number, end: number): number[] =>
+  tokens.flatMap((t, i) => (t.start < end && start < t.end ? [i] : []));
 
 /**
  * Reads one chat message: finds its entities (people the viewer may see, academies with fuse.js,
@@ -75,7 +77,14 @@ export async function understand(input: unknown, vocabulary: ChatVocabulary): Pr
     found.academy =
       first.match.kind === 'one'
         ? { kind: 'one', id: first.match.academy.id, name: first.match.academy.name }
-        : { kind: 'several', candidates: first.match.candidates.map((a) => ({ id: a.id, name: a.name })), said: tokens.slice(first.from, first.to).map((t) => t.text).join(' ') };
+        : {
+            kind: 'several',
+            candidates: first.match.candidates.map((a) => ({ id: a.id, name: a.name })),
+            said: tokens
+              .slice(first.from, first.to)
+              .map((t) => t.text)
+              .join(' '),
+          };
   }
   const kind = find.kinds(tokens, claimed);
   if (kind) {
@@ -91,7 +100,9 @@ export async function understand(input: unknown, vocabulary: ChatVocabulary): Pr
     }
   }
   // Longest first, so "chair of governors" wins over "governors" and "chair".
-  const lexical = joinChairOfGovernors(text, await model.lexiconMentions(text)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const lexical = joinChairOfGovernors(text, await model.lexiconMentions(text)).sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   for (const m of lexical) {
     const at = tokensIn(tokens, m.start, m.end);
     if (!at.length || at.some((i) => claimed.has(i))) continue;
@@ -117,9 +128,11 @@ export async function understand(input: unknown, vocabulary: ChatVocabulary): Pr
     } else masked.push(tokens[i]!.text);
   }
   const maskedText = expandContractions(masked.join(' '));
-  const unrecognisedName = !found.academy && tokens.some((t, i) => !claimed.has(i) && /^[a-z]{4,}$/.test(t.bare) && !model.commonWords.has(t.bare));
+  const unrecognisedName =
+    !found.academy && tokens.some((t, i) => !claimed.has(i) && /^[a-z]{4,}$/.test(t.bare) && !model.commonWords.has(t.bare));
   const [best] = await model.classify(maskedText);
-  const intent: IntentName = !best || best.intent === 'None' || best.intent === 'out-of-scope' || best.score < MIN_INTENT_SCORE ? 'unknown' : best.intent;
+  const intent: IntentName =
+    !best || best.intent === 'None' || best.intent === 'out-of-scope' || best.score < MIN_INTENT_SCORE ? 'unknown' : best.intent;
   return { intent, score: best?.score ?? 0, entities: slotsOf(intent, found), found, unrecognisedName, text, masked: maskedText };
 }
 
@@ -130,9 +143,19 @@ export async function understand(input: unknown, vocabulary: ChatVocabulary): Pr
  */
 function joinChairOfGovernors(text: string, found: LexiconMention[]): LexiconMention[] {
   const chair = found.find((m) => m.entity === 'role' && m.option === 'chair');
-  const governors = found.find((m) => m.entity === 'role' && m.option === 'governor' && chair && m.start > chair.end && /^ (?:of )?(?:the )?$/.test(text.slice(chair.end, m.start)));
+  const governors = found.find(
+    (m) =>
+      m.entity === 'role' &&
+      m.option === 'governor' &&
+      chair &&
+      m.start > chair.end &&
+      /^ (?:of )?(?:the )?$/.test(text.slice(chair.end, m.start)),
+  );
   if (!chair || !governors) return found;
-  return [...found.filter((m) => m !== chair && m !== governors), { entity: 'role', option: 'chair-lgb', start: chair.start, end: governors.end, accuracy: Math.min(chair.accuracy, governors.accuracy) }];
+  return [
+    ...found.filter((m) => m !== chair && m !== governors),
+    { entity: 'role', option: 'chair-lgb', start: chair.start, end: governors.end, accuracy: Math.min(chair.accuracy, governors.accuracy) },
+  ];
 }
 
 /** Only the entities the intent reads. */

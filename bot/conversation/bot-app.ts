@@ -14,7 +14,8 @@ export interface TurnOrigin {
   reference: Record<string, unknown>;
 }
 
-const NOT_A_MEMBER = 'I can only help people of the trust. If your trust administrator has added you, open the app’s Dashboard tab once so I can recognise you; otherwise ask them to add you, then try again.';
+const NOT_A_MEMBER =
+  'I can only help people of the trust. If your trust administrator has added you, open the app’s Dashboard tab once so I can recognise you; otherwise ask them to add you, then try again.';
 
 /**
  * The bot without the SDK: the hosting module turns activities into these calls and the results

@@ -8,5 +8,12 @@ import type { ChannelUser, IdentifyBotUser } from './bot-types';
  */
 export function identifyBotUser(services: Pick<TrustServices, 'signIn'>, mode: 'local' | 'production'): IdentifyBotUser {
   return async (user: ChannelUser) =>
-    (await services.signIn({ kind: 'bot', ...(user.aadObjectId ? { entraObjectId: user.aadObjectId } : {}), ...(user.id ? { channelUserId: user.id } : {}), local: mode === 'local' })).person;
+    (
+      await services.signIn({
+        kind: 'bot',
+        ...(user.aadObjectId ? { entraObjectId: user.aadObjectId } : {}),
+        ...(user.id ? { channelUserId: user.id } : {}),
+        local: mode === 'local',
+      })
+    ).person;
 }

@@ -27,7 +27,8 @@ export interface CardActionContext {
   links: CardLinks;
 }
 
-const problemsOf = (e: z.ZodError): string => e.issues.map((i) => (i.path.length ? `${String(i.path[i.path.length - 1])}: ${i.message}` : i.message)).join('; ');
+const problemsOf = (e: z.ZodError): string =>
+  e.issues.map((i) => (i.path.length ? `${String(i.path[i.path.length - 1])}: ${i.message}` : i.message)).join('; ');
 
 /** The ids a card was built for, read loosely so an invalid submission can still re-render its card. */
 const idsOf = (data: Record<string, unknown>) => ({
@@ -45,10 +46,15 @@ type Ids = ReturnType<typeof idsOf>;
  */
 export async function handleCardAction(ctx: CardActionContext, verb: unknown, rawData: unknown): Promise<CardActionResult> {
   const data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : {};
-  if (!isVerb(verb)) return { card: noticeCard('That button is from an older version of this app; ask me again (type **help**).', { tone: 'problem' }), wroteNothing: true };
+  if (!isVerb(verb))
+    return {
+      card: noticeCard('That button is from an older version of this app; ask me again (type **help**).', { tone: 'problem' }),
+      wroteNothing: true,
+    };
   const parsed = verbSchemas[verb].safeParse(data);
   try {
-    if (!parsed.success) return { card: await render(ctx, verb, idsOf(data), `Nothing was saved. ${problemsOf(parsed.error)}.`), wroteNothing: true };
+    if (!parsed.success)
+      return { card: await render(ctx, verb, idsOf(data), `Nothing was saved. ${problemsOf(parsed.error)}.`), wroteNothing: true };
     return await perform(ctx, verb, parsed.data as Record<string, unknown>);
   } catch (e) {
     const message = isConflictError(e)
@@ -61,7 +67,10 @@ export async function handleCardAction(ctx: CardActionContext, verb: unknown, ra
             ? `Nothing was saved. ${e.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`
             : undefined;
     if (message === undefined) throw e;
-    return { card: await render(ctx, verb, idsOf(data), message).catch(() => noticeCard(message, { tone: 'problem' })), wroteNothing: true };
+    return {
+      card: await render(ctx, verb, idsOf(data), message).catch(() => noticeCard(message, { tone: 'problem' })),
+      wroteNothing: true,
+    };
   }
 }
 
@@ -78,13 +87,24 @@ async function render(ctx: CardActionContext, verb: Verb, ids: Ids, problem?: st
   }
   if (!ids.meetingId) return noticeCard(problem ?? 'That meeting no longer exists.', { tone: 'problem' });
   const f = await session.meetingForCards(ids.meetingId);
-  if (verb === 'papers.extension.decide' || verb === 'papers.extension.refresh') return extensionDecisionCard(f.meeting, ids.requirementId ?? '', { ...meetingCardNames(f), ...(problem ? { problem } : {}) });
-  if (verb.startsWith('notes.')) return notesApprovalCard(f.meeting, { ...meetingCardNames(f), viewerId: session.viewer.id, links, ...(problem ? { problem } : {}) });
-  return paperDeadlineCard(f.meeting, { ...paperCardContext(f, links, session.viewer.id, problem), ...(confirmation ? { confirmation } : {}) });
+  if (verb === 'papers.extension.decide' || verb === 'papers.extension.refresh')
+    return extensionDecisionCard(f.meeting, ids.requirementId ?? '', { ...meetingCardNames(f), ...(problem ? { problem } : {}) });
+  if (verb.startsWith('notes.'))
+    return notesApprovalCard(f.meeting, { ...meetingCardNames(f), viewerId: session.viewer.id, links, ...(problem ? { problem } : {}) });
+  return paperDeadlineCard(f.meeting, {
+    ...paperCardContext(f, links, session.viewer.id, problem),
+    ...(confirmation ? { confirmation } : {}),
+  });
 }
 
-const unchanged = async (ctx: CardActionContext, verb: Verb, ids: Ids, problem?: string): Promise<CardActionResult> => ({ card: await render(ctx, verb, ids, problem), wroteNothing: true });
-const saved = async (ctx: CardActionContext, verb: Verb, ids: Ids, confirmation?: string): Promise<CardActionResult> => ({ card: await render(ctx, verb, ids, undefined, confirmation), wroteNothing: false });
+const unchanged = async (ctx: CardActionContext, verb: Verb, ids: Ids, problem?: string): Promise<CardActionResult> => ({
+  card: await render(ctx, verb, ids, problem),
+  wroteNothing: true,
+});
+const saved = async (ctx: CardActionContext, verb: Verb, ids: Ids, confirmation?: string): Promise<CardActionResult> => ({
+  card: await render(ctx, verb, ids, undefined, confirmation),
+  wroteNothing: false,
+});
 
 async function perform(ctx: CardActionContext, verb: Verb, d: Record<string, unknown>): Promise<CardActionResult> {
   const { session, links } = ctx;
@@ -101,28 +121,53 @@ async function perform(ctx: CardActionContext, verb: Verb, d: Record<string, unk
       return r.ok ? saved(ctx, verb, ids) : unchanged(ctx, verb, ids, r.message);
     }
     case 'papers.extension.request': {
-      const r = await session.requestExtension(ids.meetingId!, ids.requirementId!, { newDueDate: d.newDueDate, reason: d.reason, version: d.version });
+      const r = await session.requestExtension(ids.meetingId!, ids.requirementId!, {
+        newDueDate: d.newDueDate,
+        reason: d.reason,
+        version: d.version,
+      });
       return r.ok ? saved(ctx, verb, ids) : unchanged(ctx, verb, ids, r.message);
     }
     case 'papers.extension.decide': {
-      const r = await session.decideExtension(ids.meetingId!, ids.requirementId!, { approve: d.decision === 'approve', version: d.version });
+      const r = await session.decideExtension(ids.meetingId!, ids.requirementId!, {
+        approve: d.decision === 'approve',
+        version: d.version,
+      });
       return r.ok ? saved(ctx, verb, ids) : unchanged(ctx, verb, ids, r.message);
     }
     case 'meeting.apologies': {
       const substituteId = typeof d.substituteId === 'string' && d.substituteId ? d.substituteId : undefined;
-      const r = await session.sendApologies(ids.meetingId!, { reason: d.reason, version: d.version, ...(substituteId ? { substituteId } : {}) });
+      const r = await session.sendApologies(ids.meetingId!, {
+        reason: d.reason,
+        version: d.version,
+        ...(substituteId ? { substituteId } : {}),
+      });
       if (!r.ok) return unchanged(ctx, verb, ids, r.message);
       // The card says what was sent; the chair is told by the session's message.
       const names = await session.names();
-      return saved(ctx, verb, ids, `Apologies sent to the chair: “${String(d.reason)}”${substituteId ? `, with ${names.nameOf(substituteId)} standing in` : ''}.`);
+      return saved(
+        ctx,
+        verb,
+        ids,
+        `Apologies sent to the chair: “${String(d.reason)}”${substituteId ? `, with ${names.nameOf(substituteId)} standing in` : ''}.`,
+      );
     }
     case 'notes.decide': {
-      if (d.decision === 'changes' && !(typeof d.comment === 'string' && d.comment.trim())) return unchanged(ctx, verb, ids, 'Nothing was saved. Say what needs changing in the notes.');
-      const r = await session.approveNotes(ids.meetingId!, { approve: d.decision === 'approve', version: d.version, ...(typeof d.comment === 'string' && d.comment ? { comment: d.comment } : {}) });
+      if (d.decision === 'changes' && !(typeof d.comment === 'string' && d.comment.trim()))
+        return unchanged(ctx, verb, ids, 'Nothing was saved. Say what needs changing in the notes.');
+      const r = await session.approveNotes(ids.meetingId!, {
+        approve: d.decision === 'approve',
+        version: d.version,
+        ...(typeof d.comment === 'string' && d.comment ? { comment: d.comment } : {}),
+      });
       return r.ok ? saved(ctx, verb, ids) : unchanged(ctx, verb, ids, r.message);
     }
     case 'action.update': {
-      const r = await session.updateAction(ids.actionId!, { status: d.status, version: d.version, ...(typeof d.note === 'string' && d.note ? { note: d.note } : {}) });
+      const r = await session.updateAction(ids.actionId!, {
+        status: d.status,
+        version: d.version,
+        ...(typeof d.note === 'string' && d.note ? { note: d.note } : {}),
+      });
       return r.ok ? saved(ctx, verb, ids) : unchanged(ctx, verb, ids, r.message);
     }
   }

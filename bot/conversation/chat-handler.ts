@@ -1,7 +1,19 @@
 import { isForbiddenError, isNotFoundError } from '../../core/domain/errors';
 import { formatLongDate } from '../../core/domain/london-time';
 import type { Session } from '../../core/services/session';
-import { academyPeopleCard, escalationCard, interventionsCard, lastMeetingCard, meetingPapersCard, myWorkCard, nextMeetingsAnswerCard, progressCard, supportDaysAnswerCard, trustOverdueCard, trustOverviewCard } from '../cards/answer-cards';
+import {
+  academyPeopleCard,
+  escalationCard,
+  interventionsCard,
+  lastMeetingCard,
+  meetingPapersCard,
+  myWorkCard,
+  nextMeetingsAnswerCard,
+  progressCard,
+  supportDaysAnswerCard,
+  trustOverdueCard,
+  trustOverviewCard,
+} from '../cards/answer-cards';
 import { chooseAcademyCard, helpCard, noticeCard } from '../cards/chat-cards';
 import { paperDeadlineCard } from '../cards/paper-cards';
 import { academyStatusCard, missingPapersCard, overdueCard, ragListCard } from '../cards/status-cards';
@@ -37,7 +49,9 @@ function ownAcademy(ctx: ChatContext): Academy | undefined {
   if (ctx.session.can.seeWholeTrust) return undefined;
   const visible = new Set(ctx.vocabulary.visibleAcademyIds);
   const order = ['head', 'chair-lgb', 'governor'];
-  const roles = [...ctx.session.viewer.roles].filter((r) => r.academyId && visible.has(r.academyId)).sort((a, b) => (order.indexOf(a.role) + 1 || 9) - (order.indexOf(b.role) + 1 || 9));
+  const roles = [...ctx.session.viewer.roles]
+    .filter((r) => r.academyId && visible.has(r.academyId))
+    .sort((a, b) => (order.indexOf(a.role) + 1 || 9) - (order.indexOf(b.role) + 1 || 9));
   const id = roles[0]?.academyId;
   return id ? ctx.vocabulary.academies.find((a) => a.id === id) : undefined;
 }
@@ -53,14 +67,23 @@ const exampleSchool = (ctx: ChatContext): string => {
  * public), else the person's own when they have one. One they may not see gets a polite refusal and
  * nothing about it; several close matches are asked about; none, when one is needed, is asked for.
  */
-function resolveAcademy(ctx: ChatContext, intent: IntentName, entity: AcademyEntity | undefined, required: boolean): { academy?: Academy } | { reply: BotReply } {
+function resolveAcademy(
+  ctx: ChatContext,
+  intent: IntentName,
+  entity: AcademyEntity | undefined,
+  required: boolean,
+): { academy?: Academy } | { reply: BotReply } {
   const visible = new Set(ctx.vocabulary.visibleAcademyIds);
   if (!entity) {
     const own = ownAcademy(ctx);
     if (own) return { academy: own };
     if (!required) return {};
     const example = EXAMPLES[intent]?.(exampleSchool(ctx)) ?? `how is ${exampleSchool(ctx)} doing?`;
-    return { reply: { text: `Which academy do you mean? I couldn't find one of your trust's academies in your question. Try “${plain(example)}”.` } };
+    return {
+      reply: {
+        text: `Which academy do you mean? I couldn't find one of your trust's academies in your question. Try “${plain(example)}”.`,
+      },
+    };
   }
   if (entity.kind === 'several') {
     const mine = entity.candidates.filter((a) => visible.has(a.id));
@@ -69,7 +92,8 @@ function resolveAcademy(ctx: ChatContext, intent: IntentName, entity: AcademyEnt
     if (intent === 'academy-status') return { reply: { card: chooseAcademyCard(entity.said, shown) } };
     return { reply: { text: `Which academy: ${shown.map((a) => plain(a.name)).join(' or ')}? Ask again with its full name.` } };
   }
-  if (!visible.has(entity.id)) return { reply: { text: `Sorry, you can only see information for your own academy, so I can't show you ${plain(entity.name)}.` } };
+  if (!visible.has(entity.id))
+    return { reply: { text: `Sorry, you can only see information for your own academy, so I can't show you ${plain(entity.name)}.` } };
   return { academy: { id: entity.id, name: entity.name } };
 }
 
@@ -95,14 +119,24 @@ export async function statusReply(session: Session, links: CardLinks, academyId:
 /** What the bot says when it did not understand: honestly that, and three things it can answer. */
 function notUnderstood(ctx: ChatContext): BotReply {
   const school = exampleSchool(ctx);
-  const tries = ctx.session.can.seeWholeTrust ? [`how is ${school} doing?`, 'anything I should worry about?', 'when’s my next meeting?'] : ['how are we doing?', 'what do I owe?', 'when’s my next meeting?'];
-  return { text: `Sorry, I didn't understand that. You could ask ${tries.map((t) => `“${plain(t)}”`).join(', ')}, or type **help** to see everything I can answer.` };
+  const tries = ctx.session.can.seeWholeTrust
+    ? [`how is ${school} doing?`, 'anything I should worry about?', 'when’s my next meeting?']
+    : ['how are we doing?', 'what do I owe?', 'when’s my next meeting?'];
+  return {
+    text: `Sorry, I didn't understand that. You could ask ${tries.map((t) => `“${plain(t)}”`).join(', ')}, or type **help** to see everything I can answer.`,
+  };
 }
 
 /** Answers, with a word first when the question seemed to name a school the trust does not have and the answer covers more. */
 async function answer(ctx: ChatContext, u: Understanding): Promise<BotReply[]> {
   const replies = await answerIntent(ctx, u);
-  if (!u.unrecognisedName || u.entities.academy || !['next-meeting', 'meeting-papers', 'overdue-actions'].includes(u.intent) || replies.some((r) => r.text && !r.card)) return replies;
+  if (
+    !u.unrecognisedName ||
+    u.entities.academy ||
+    !['next-meeting', 'meeting-papers', 'overdue-actions'].includes(u.intent) ||
+    replies.some((r) => r.text && !r.card)
+  )
+    return replies;
   const scope = ctx.session.can.seeWholeTrust ? 'every academy you can see' : 'your academy';
   return [{ text: `I didn't recognise an academy's name in that, so this covers ${scope}.` }, ...replies];
 }
@@ -123,7 +157,14 @@ async function answerIntent(ctx: ChatContext, u: Understanding): Promise<BotRepl
     case 'rag-list': {
       const dash = await session.dashboard();
       if (!e.rag) return [{ card: trustOverviewCard(dash, links) }];
-      return [{ card: ragListCard(e.rag, dash.academies.filter((a) => a.rag === e.rag)) }];
+      return [
+        {
+          card: ragListCard(
+            e.rag,
+            dash.academies.filter((a) => a.rag === e.rag),
+          ),
+        },
+      ];
     }
     case 'my-papers':
       return myPapers(session, links);
@@ -141,7 +182,8 @@ async function answerIntent(ctx: ChatContext, u: Understanding): Promise<BotRepl
       break;
   }
   // "How are we doing?" from someone who sees the whole trust, with no school named, is about the trust.
-  if (u.intent === 'academy-status' && !e.academy && !u.unrecognisedName && session.can.seeWholeTrust) return [{ card: trustOverviewCard(await session.dashboard(), links) }];
+  if (u.intent === 'academy-status' && !e.academy && !u.unrecognisedName && session.can.seeWholeTrust)
+    return [{ card: trustOverviewCard(await session.dashboard(), links) }];
   const resolved = resolveAcademy(ctx, u.intent, e.academy, true);
   if ('reply' in resolved) return [resolved.reply];
   const academy = resolved.academy!;
@@ -180,7 +222,12 @@ async function nextMeetingsReply(ctx: ChatContext, u: Understanding): Promise<Bo
   const resolved = mine && !e.academy ? {} : resolveAcademy(ctx, u.intent, e.academy, false);
   if ('reply' in resolved) return resolved.reply;
   const academy = resolved.academy;
-  const answer = await ctx.session.nextMeetings({ ...(academy ? { academyId: academy.id } : {}), ...(e.kind ? { kind: e.kind } : {}), ...(e.date ? { from: e.date.from, to: e.date.to } : {}), ...(mine ? { mine: true } : {}) });
+  const answer = await ctx.session.nextMeetings({
+    ...(academy ? { academyId: academy.id } : {}),
+    ...(e.kind ? { kind: e.kind } : {}),
+    ...(e.date ? { from: e.date.from, to: e.date.to } : {}),
+    ...(mine ? { mine: true } : {}),
+  });
   const what = e.kind ? `${kindName(ctx, e.kind)}s` : 'meetings';
   const title = mine ? `Your next ${what}` : academy ? `Next ${what} at ${academy.name}` : `Next ${what}`;
   return { card: nextMeetingsAnswerCard(answer, { title, ...(e.date ? { said: e.date.said } : {}), links: ctx.links }) };
@@ -191,19 +238,43 @@ async function papersReply(ctx: ChatContext, u: Understanding): Promise<BotReply
   // With dates ("this week's meetings") the question is about every meeting in them; else about one academy's next meeting.
   const resolved = e.date && !e.academy ? {} : resolveAcademy(ctx, u.intent, e.academy, false);
   if ('reply' in resolved) return resolved.reply;
-  if (resolved.academy) return { card: meetingPapersCard(await ctx.session.meetingPapers(resolved.academy.id, { ...(e.kind ? { kind: e.kind } : {}), ...(e.date ? { from: e.date.from, to: e.date.to } : {}) }), ctx.links) };
-  const missing = await ctx.session.papersMissing({ ...(e.date ? { from: e.date.from, to: e.date.to } : {}), ...(e.kind ? { kind: e.kind } : {}) });
+  if (resolved.academy)
+    return {
+      card: meetingPapersCard(
+        await ctx.session.meetingPapers(resolved.academy.id, {
+          ...(e.kind ? { kind: e.kind } : {}),
+          ...(e.date ? { from: e.date.from, to: e.date.to } : {}),
+        }),
+        ctx.links,
+      ),
+    };
+  const missing = await ctx.session.papersMissing({
+    ...(e.date ? { from: e.date.from, to: e.date.to } : {}),
+    ...(e.kind ? { kind: e.kind } : {}),
+  });
   return { card: missingPapersCard(missing.rows, { from: missing.from, to: missing.to }) };
 }
 
 async function overdueReply(ctx: ChatContext, u: Understanding): Promise<BotReply> {
   const e = u.entities;
-  if (e.person) return { card: trustOverdueCard(await ctx.session.overdueAcrossTrust({ ownerId: e.person.kind === 'me' ? ctx.session.viewer.id : e.person.id }), ctx.links) };
+  if (e.person)
+    return {
+      card: trustOverdueCard(
+        await ctx.session.overdueAcrossTrust({ ownerId: e.person.kind === 'me' ? ctx.session.viewer.id : e.person.id }),
+        ctx.links,
+      ),
+    };
   const resolved = resolveAcademy(ctx, u.intent, e.academy, false);
   if ('reply' in resolved) return resolved.reply;
   if (!resolved.academy) return { card: trustOverdueCard(await ctx.session.overdueAcrossTrust(), ctx.links) };
   const overdue = await ctx.session.overdueAt(resolved.academy.id);
-  return { card: overdueCard({ academyName: overdue.academyName, actions: overdue.actions, papers: overdue.papers }, ctx.links, resolved.academy.id) };
+  return {
+    card: overdueCard(
+      { academyName: overdue.academyName, actions: overdue.actions, papers: overdue.papers },
+      ctx.links,
+      resolved.academy.id,
+    ),
+  };
 }
 
 async function myWork(ctx: ChatContext): Promise<BotReply> {
@@ -230,7 +301,9 @@ async function myActions(session: Session, links: CardLinks): Promise<BotReply[]
   const replies: BotReply[] = [];
   for (const a of work.actions.slice(0, 5)) {
     const { action, academyName } = await session.actionForCards(a.id);
-    replies.push({ card: actionCard(action, { academyName, links, ...(action.dueDate < work.today ? { reason: 'overdue' as const } : {}) }) });
+    replies.push({
+      card: actionCard(action, { academyName, links, ...(action.dueDate < work.today ? { reason: 'overdue' as const } : {}) }),
+    });
   }
   return replies;
 }

@@ -44,7 +44,11 @@ export interface HostResponse {
 function originOf(context: TurnContext): TurnOrigin {
   const a = context.activity;
   return {
-    user: { id: a.from?.id ?? '', ...(a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}), ...(a.from?.name ? { name: a.from.name } : {}) },
+    user: {
+      id: a.from?.id ?? '',
+      ...(a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
+      ...(a.from?.name ? { name: a.from.name } : {}),
+    },
     conversationId: a.conversation?.id ?? '',
     reference: TurnContext.getConversationReference(a) as unknown as Record<string, unknown>,
   };
@@ -86,7 +90,12 @@ function jsonErrors(res: HostResponse): HostResponse {
     send(body?: unknown) {
       if (status >= 400 && (body === undefined || typeof body === 'string')) {
         res.header('content-type', 'application/json; charset=utf-8');
-        res.send(problem(status === 401 ? 'AUTH.BOT_TOKEN_REQUIRED' : 'BOT.REFUSED', typeof body === 'string' && body.length < 300 ? body : 'The activity was refused'));
+        res.send(
+          problem(
+            status === 401 ? 'AUTH.BOT_TOKEN_REQUIRED' : 'BOT.REFUSED',
+            typeof body === 'string' && body.length < 300 ? body : 'The activity was refused',
+          ),
+        );
       } else res.send(body);
       return wrapped;
     },
@@ -95,7 +104,8 @@ function jsonErrors(res: HostResponse): HostResponse {
   return wrapped;
 }
 
-const toActivity = (r: BotReply) => (r.card ? MessageFactory.attachment(CardFactory.adaptiveCard(r.card), r.text) : MessageFactory.text(r.text ?? ''));
+const toActivity = (r: BotReply) =>
+  r.card ? MessageFactory.attachment(CardFactory.adaptiveCard(r.card), r.text) : MessageFactory.text(r.text ?? '');
 
 /** Routes Teams activities to the bot app. */
 class TrustBot extends TeamsActivityHandler {
@@ -126,7 +136,10 @@ class TrustBot extends TeamsActivityHandler {
    * `refresh`; the response carries the card to show, with content type
    * `application/vnd.microsoft.card.adaptive` ("Work with Universal Actions for Adaptive Cards", learn.microsoft.com).
    */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action as { verb?: unknown; data?: unknown } | undefined;
     const card = await this.app.onCardAction(originOf(context), action?.verb, action?.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
@@ -149,9 +162,13 @@ export function createBotbuilderHost(app: BotApp, credentials: BotCredentials = 
   const bot = new TrustBot(app);
 
   const transport: ProactiveTransport = async (ref: StoredReference, card: AdaptiveCard) => {
-    await adapter.continueConversationAsync(credentials.appId ?? '', ref.reference as unknown as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity(toActivity({ card }));
-    });
+    await adapter.continueConversationAsync(
+      credentials.appId ?? '',
+      ref.reference as unknown as Partial<ConversationReference>,
+      async (context) => {
+        await context.sendActivity(toActivity({ card }));
+      },
+    );
   };
 
   return {
@@ -172,7 +189,12 @@ export function createBotbuilderHost(app: BotApp, credentials: BotCredentials = 
       } else if (!isLoopbackServiceUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
         out.status(403);
         res.header('content-type', 'application/json; charset=utf-8');
-        res.send(problem('BOT.SERVICE_URL_REFUSED', 'Without a bot app id this bot answers only the Agents Playground on this machine: serviceUrl must be http://localhost or http://127.0.0.1.'));
+        res.send(
+          problem(
+            'BOT.SERVICE_URL_REFUSED',
+            'Without a bot app id this bot answers only the Agents Playground on this machine: serviceUrl must be http://localhost or http://127.0.0.1.',
+          ),
+        );
         res.end();
         return;
       }

@@ -48,12 +48,26 @@ export const azuriteQueueConnectionString = (port: number): string =>
  * kept in `location`, or in memory when none is given. Rejects (with Azurite's own output) when it
  * is not installed, exits early or is not listening within `timeoutMs`; the child is killed then.
  */
-async function startAzuriteService(service: AzuriteService, options: { port?: number; location?: string; timeoutMs?: number }): Promise<RunningAzurite> {
+async function startAzuriteService(
+  service: AzuriteService,
+  options: { port?: number; location?: string; timeoutMs?: number },
+): Promise<RunningAzurite> {
   const main = join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', service, 'main.js');
   if (!existsSync(main)) throw new Error(`azurite is not installed (node_modules/azurite, ${service} service)`);
   const port = options.port ?? (await freeLoopbackPort());
-  if (options.port !== undefined && !(await isFree(port))) throw new Error(`port ${port} on 127.0.0.1 is already in use (another Azurite?)`);
-  const args = [main, '--loose', '--skipApiVersionCheck', '--disableTelemetry', '--silent', `--${service}Host`, '127.0.0.1', `--${service}Port`, String(port)];
+  if (options.port !== undefined && !(await isFree(port)))
+    throw new Error(`port ${port} on 127.0.0.1 is already in use (another Azurite?)`);
+  const args = [
+    main,
+    '--loose',
+    '--skipApiVersionCheck',
+    '--disableTelemetry',
+    '--silent',
+    `--${service}Host`,
+    '127.0.0.1',
+    `--${service}Port`,
+    String(port),
+  ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -71,7 +85,10 @@ async function startAzuriteService(service: AzuriteService, options: { port?: nu
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Azurite (${service}) did not start within ${options.timeoutMs ?? 15_000} ms: ${output.trim()}`)), options.timeoutMs ?? 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`Azurite (${service}) did not start within ${options.timeoutMs ?? 15_000} ms: ${output.trim()}`)),
+        options.timeoutMs ?? 15_000,
+      );
       const onData = (b: Buffer) => {
         output = (output + b.toString()).slice(-4000);
         // The table service says "successfully started", the queue service "successfully listens".
@@ -100,10 +117,12 @@ async function startAzuriteService(service: AzuriteService, options: { port?: nu
 }
 
 /** Starts Azurite's table service on 127.0.0.1 (see `startAzuriteService`). */
-export const startAzuriteTable = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> => startAzuriteService('table', options);
+export const startAzuriteTable = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> =>
+  startAzuriteService('table', options);
 
 /** Starts Azurite's queue service on 127.0.0.1 (see `startAzuriteService`). */
-export const startAzuriteQueue = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> => startAzuriteService('queue', options);
+export const startAzuriteQueue = (options: { port?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzurite> =>
+  startAzuriteService('queue', options);
 
 export interface RunningAzuriteStorage {
   table: RunningAzurite;
@@ -117,8 +136,13 @@ export interface RunningAzuriteStorage {
  * Azurite's table and queue services side by side (two processes, as the `azurite-table` and
  * `azurite-queue` binaries run them), sharing `location` when given. Either failing stops both.
  */
-export async function startAzuriteStorage(options: { tablePort?: number; queuePort?: number; location?: string; timeoutMs?: number } = {}): Promise<RunningAzuriteStorage> {
-  const common = { ...(options.location ? { location: options.location } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+export async function startAzuriteStorage(
+  options: { tablePort?: number; queuePort?: number; location?: string; timeoutMs?: number } = {},
+): Promise<RunningAzuriteStorage> {
+  const common = {
+    ...(options.location ? { location: options.location } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
   const [table, queue] = await Promise.allSettled([
     startAzuriteTable({ ...common, ...(options.tablePort !== undefined ? { port: options.tablePort } : {}) }),
     startAzuriteQueue({ ...common, ...(options.queuePort !== undefined ? { port: options.queuePort } : {}) }),
@@ -129,5 +153,10 @@ export async function startAzuriteStorage(options: { tablePort?: number; queuePo
     throw table.status === 'rejected' ? table.reason : (queue as PromiseRejectedResult).reason;
   }
   const connectionString = `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${table.value.port}/${DEV_ACCOUNT};QueueEndpoint=http://127.0.0.1:${queue.value.port}/${DEV_ACCOUNT};`;
-  return { table: table.value, queue: queue.value, connectionString, stop: async () => void (await Promise.all([table.value.stop(), queue.value.stop()])) };
+  return {
+    table: table.value,
+    queue: queue.value,
+    connectionString,
+    stop: async () => void (await Promise.all([table.value.stop(), queue.value.stop()])),
+  };
 }

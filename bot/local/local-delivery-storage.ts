@@ -15,7 +15,9 @@ export interface LocalDeliveryStorage {
  * production: conversation references, the sent log, the reminder queue and its delivery ledger.
  * Data is kept in `location` (in memory when absent). Rejects when Azurite cannot start.
  */
-export async function startLocalDeliveryStorage(options: { tablePort?: number; queuePort?: number; location?: string; timeoutMs?: number } = {}): Promise<LocalDeliveryStorage> {
+export async function startLocalDeliveryStorage(
+  options: { tablePort?: number; queuePort?: number; location?: string; timeoutMs?: number } = {},
+): Promise<LocalDeliveryStorage> {
   const azurite = await startAzuriteStorage(options);
   try {
     const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });

@@ -20,7 +20,15 @@ function userLine(p: PlaygroundPerson): string {
   const oid = `00000000-0000-4000-8000-${createHash('sha256').update(p.id).digest('hex').slice(0, 12)}`;
   const email = p.email ?? `${p.id}@meadowbank.example`;
   const [given = p.name, ...rest] = p.name.split(' ');
-  const fields = { id: p.id, name: p.name, userPrincipleName: email, aadObjectId: oid, givenName: given, surname: rest.join(' ') || given, email };
+  const fields = {
+    id: p.id,
+    name: p.name,
+    userPrincipleName: email,
+    aadObjectId: oid,
+    givenName: given,
+    surname: rest.join(' ') || given,
+    email,
+  };
   return `{ ${Object.entries(fields)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join(', ')} }`;
@@ -38,7 +46,8 @@ export function playgroundConfigFor(person: PlaygroundPerson, source = join(PLAY
     const m = CURRENT_LINE.exec(l) ?? USER_LINE.exec(l);
     return m ? [{ id: m[2]!, line: m[1]! }] : [];
   });
-  if (!lines.some((l) => CURRENT_LINE.test(l))) throw new Error('.m365agentsplayground.yml: `currentUser` must be a one-line { id: ... } mapping');
+  if (!lines.some((l) => CURRENT_LINE.test(l)))
+    throw new Error('.m365agentsplayground.yml: `currentUser` must be a one-line { id: ... } mapping');
   const me = listed.find((u) => u.id === person.id)?.line ?? userLine(person);
   const others = listed.filter((u) => u.id !== person.id).slice(0, 5);
   return lines

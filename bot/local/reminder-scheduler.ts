@@ -19,7 +19,13 @@ export interface DailySweepScheduler {
  */
 export function scheduleDailySweep(
   sweep: () => Promise<unknown>,
-  options: { at?: string; now?: () => Date; catchUp?: boolean; onRun?: (date: LocalDate, result: unknown) => void; onError?: (e: unknown) => void } = {},
+  options: {
+    at?: string;
+    now?: () => Date;
+    catchUp?: boolean;
+    onRun?: (date: LocalDate, result: unknown) => void;
+    onError?: (e: unknown) => void;
+  } = {},
 ): DailySweepScheduler {
   const at = options.at ?? '07:30';
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
@@ -50,9 +56,13 @@ export function scheduleDailySweep(
     return running;
   };
 
-  const job = new Cron(`${Number(match[2])} ${Number(match[1])} * * *`, { timezone: UK_TIME_ZONE, unref: true, name: 'daily-reminder-sweep' }, async () => {
-    await runIfDue();
-  });
+  const job = new Cron(
+    `${Number(match[2])} ${Number(match[1])} * * *`,
+    { timezone: UK_TIME_ZONE, unref: true, name: 'daily-reminder-sweep' },
+    async () => {
+      await runIfDue();
+    },
+  );
   if (options.catchUp !== false) void runIfDue();
   return { runIfDue, nextRun: () => job.nextRun(), lastRunOn: () => last, stop: () => job.stop() };
 }

@@ -12,7 +12,11 @@ export interface SendFailure {
 /** Sends one card to one stored conversation (the hosting module's `continueConversation`). */
 export type ProactiveTransport = (reference: StoredReference, card: AdaptiveCard, signal?: AbortSignal) => Promise<void>;
 
-export type SendResult = { status: 'sent'; attempts: number } | { status: 'duplicate' } | { status: 'no-conversation' } | { status: 'failed'; attempts: number; statusCode?: number };
+export type SendResult =
+  | { status: 'sent'; attempts: number }
+  | { status: 'duplicate' }
+  | { status: 'no-conversation' }
+  | { status: 'failed'; attempts: number; statusCode?: number };
 
 export interface ProactiveSenderOptions {
   references: ConversationReferenceStore;
@@ -29,7 +33,12 @@ export interface ProactiveSenderOptions {
 
 const failureOf = (e: unknown): SendFailure => {
   if (typeof e !== 'object' || e === null) return {};
-  const x = e as { statusCode?: unknown; status?: unknown; retryAfter?: unknown; response?: { headers?: { get?: (k: string) => string | undefined } } };
+  const x = e as {
+    statusCode?: unknown;
+    status?: unknown;
+    retryAfter?: unknown;
+    response?: { headers?: { get?: (k: string) => string | undefined } };
+  };
   const statusCode = typeof x.statusCode === 'number' ? x.statusCode : typeof x.status === 'number' ? x.status : undefined;
   const retryAfter = typeof x.retryAfter === 'string' ? x.retryAfter : x.response?.headers?.get?.('retry-after');
   return { ...(statusCode !== undefined ? { statusCode } : {}), ...(retryAfter ? { retryAfter } : {}) };
@@ -50,7 +59,11 @@ export function createProactiveSender(options: ProactiveSenderOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const tenant = new Bottleneck({ reservoir: limits.perTenantPerSecond, reservoirRefreshAmount: limits.perTenantPerSecond, reservoirRefreshInterval: 1000 });
+  const tenant = new Bottleneck({
+    reservoir: limits.perTenantPerSecond,
+    reservoirRefreshAmount: limits.perTenantPerSecond,
+    reservoirRefreshInterval: 1000,
+  });
   const conversations = new Bottleneck.Group({
     minTime: Math.ceil(1000 / limits.perConversationPerSecond),
     reservoir: limits.perConversationPer30Seconds,
@@ -75,7 +88,17 @@ export function createProactiveSender(options: ProactiveSenderOptions) {
         } catch (e) {
           failure = failureOf(e);
         }
-        const decision = decideRetry({ status: failure.statusCode, attempt, ...(failure.retryAfter ? { retryAfter: failure.retryAfter } : {}), nowMs: now(), random: random(), aborted: signal?.aborted ?? false }, options.retry ?? DEFAULT_RETRY);
+        const decision = decideRetry(
+          {
+            status: failure.statusCode,
+            attempt,
+            ...(failure.retryAfter ? { retryAfter: failure.retryAfter } : {}),
+            nowMs: now(),
+            random: random(),
+            aborted: signal?.aborted ?? false,
+          },
+          options.retry ?? DEFAULT_RETRY,
+        );
         if (!decision.retry) {
           await options.sent.release(key);
           return { status: 'failed', attempts: attempt, ...(failure.statusCode !== undefined ? { statusCode: failure.statusCode } : {}) };
@@ -84,7 +107,10 @@ export function createProactiveSender(options: ProactiveSenderOptions) {
       }
     },
     async stop(): Promise<void> {
-      await Promise.all([tenant.stop({ dropWaitingJobs: false }), ...conversations.limiters().map((l) => l.limiter.stop({ dropWaitingJobs: false }))]);
+      await Promise.all([
+        tenant.stop({ dropWaitingJobs: false }),
+        ...conversations.limiters().map((l) => l.limiter.stop({ dropWaitingJobs: false })),
+      ]);
     },
   };
 }

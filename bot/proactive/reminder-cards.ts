@@ -18,14 +18,29 @@ export async function reminderCard(deps: BotDeps, r: DueReminder): Promise<Adapt
   try {
     if (r.kind === 'action-due' || r.kind === 'action-overdue' || r.kind === 'action-assigned') {
       const { action, academyName } = await session.actionForCards(r.actionId);
-      return actionCard(action, { academyName, links, reason: r.kind === 'action-due' ? 'due-soon' : r.kind === 'action-overdue' ? 'overdue' : 'new' });
+      return actionCard(action, {
+        academyName,
+        links,
+        reason: r.kind === 'action-due' ? 'due-soon' : r.kind === 'action-overdue' ? 'overdue' : 'new',
+      });
     }
     if (r.kind === 'escalation-moved') {
       const [detail, names] = await Promise.all([session.academyDetail(r.academyId), session.names()]);
       const latest = detail.escalations.at(-1);
       if (!latest) return undefined;
       const ladder = detail.status.escalation;
-      return escalationMovedCard({ academyId: r.academyId, academyName: detail.status.name, step: ladder.step, of: ladder.of, label: ladder.label, reason: latest.reason, byName: names.nameOf(latest.by) }, links);
+      return escalationMovedCard(
+        {
+          academyId: r.academyId,
+          academyName: detail.status.name,
+          step: ladder.step,
+          of: ladder.of,
+          label: ladder.label,
+          reason: latest.reason,
+          byName: names.nameOf(latest.by),
+        },
+        links,
+      );
     }
     if (!('meetingId' in r)) return undefined;
     const f = await session.meetingForCards(r.meetingId);
@@ -50,9 +65,20 @@ export async function reminderCard(deps: BotDeps, r: DueReminder): Promise<Adapt
         break;
     }
     if (r.kind === 'paper-deadline') return paperDeadlineCard(f.meeting, paperCardContext(f, links, r.personId));
-    if (r.kind === 'paper-escalation') return paperEscalationCard(f.meeting, f.meeting.papers.filter((p) => r.requirementIds.includes(p.requirementId)), { ...meetingCardNames(f), links });
+    if (r.kind === 'paper-escalation')
+      return paperEscalationCard(
+        f.meeting,
+        f.meeting.papers.filter((p) => r.requirementIds.includes(p.requirementId)),
+        { ...meetingCardNames(f), links },
+      );
     if (r.kind === 'notes-approval') return notesApprovalCard(f.meeting, { ...meetingCardNames(f), viewerId: r.personId, links });
-    return attendeeReminderCard(f.meeting, { ...meetingCardNames(f), agenda: f.agenda, carriedForward: f.carriedForward, links, viewerId: r.personId });
+    return attendeeReminderCard(f.meeting, {
+      ...meetingCardNames(f),
+      agenda: f.agenda,
+      carriedForward: f.carriedForward,
+      links,
+      viewerId: r.personId,
+    });
   } catch (e) {
     // Gone, or no longer theirs to see (their role at the academy ended): nothing to send.
     if (isNotFoundError(e) || isForbiddenError(e)) return undefined;

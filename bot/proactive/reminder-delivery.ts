@@ -4,7 +4,18 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { BotDeps } from '../conversation/bot-types';
 import type { ConversationReferenceStore, StoredReference } from '../../core/ports/conversation-references.port';
 import type { DeliveryLedger, DeliveryRecord, VersionedRecord } from '../../core/ports/delivery-ledger.port';
-import { bodyText, decideAfterFailure, decideClaim, describeFailure, parseDeliveryMessage, QUEUE_RETRY, reminderOfMessage, sendFailureOf, type DeliveryMessage, type SendFailure } from '../../core/services/delivery/delivery-decisions';
+import {
+  bodyText,
+  decideAfterFailure,
+  decideClaim,
+  describeFailure,
+  parseDeliveryMessage,
+  QUEUE_RETRY,
+  reminderOfMessage,
+  sendFailureOf,
+  type DeliveryMessage,
+  type SendFailure,
+} from '../../core/services/delivery/delivery-decisions';
 import { createProactiveSender, type ProactiveSenderOptions, type ProactiveTransport } from './proactive-sender';
 import { reminderCard } from './reminder-cards';
 import type { ReminderQueue } from '../../core/ports/reminder-queue.port';
@@ -95,7 +106,11 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
   const perSecond = deps.limits?.perTenantPerSecond ?? TEAMS_LIMITS.perTenantPerSecond;
   const pace = new Bottleneck({ minTime: Math.ceil((1000 / perSecond) * 1.05) });
   const sender = createProactiveSender({
-    references: { get: async (personId, o) => justRead.get(personId) ?? deps.references.get(personId, o), save: (r, o) => deps.references.save(r, o), removeConversation: (c, o) => deps.references.removeConversation(c, o) },
+    references: {
+      get: async (personId, o) => justRead.get(personId) ?? deps.references.get(personId, o),
+      save: (r, o) => deps.references.save(r, o),
+      removeConversation: (c, o) => deps.references.removeConversation(c, o),
+    },
     // The ledger holds the claim; the sender's own sent log would only repeat it.
     sent: { claim: async () => true, release: async () => undefined },
     transport: async (ref, card, signal) => {
@@ -138,7 +153,13 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
     return ref;
   }
 
-  async function failed(message: DeliveryMessage, body: string, claimed: DeliveryRecord, etag: string, failure: SendFailure): Promise<DeliveryOutcome> {
+  async function failed(
+    message: DeliveryMessage,
+    body: string,
+    claimed: DeliveryRecord,
+    etag: string,
+    failure: SendFailure,
+  ): Promise<DeliveryOutcome> {
     const attempts = claimed.attempts + 1;
     const error = describeFailure(failure);
     const decision = decideAfterFailure({ attempts, failure, nowMs: now(), random: random() }, deps.retry ?? QUEUE_RETRY);
@@ -146,7 +167,10 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
       // Ledger first: if the process dies before the retry is enqueued, this message is redelivered and claims `pending`.
       await settle(finalRecord(claimed, { status: 'pending', attempts, lastError: error }), etag);
       await deps.queue.send(body, { visibilityDelayMs: decision.delayMs });
-      deps.logger?.info({ key: message.key, attempts, delayMs: decision.delayMs, error, correlationId: message.correlationId }, 'reminder send failed; retry scheduled');
+      deps.logger?.info(
+        { key: message.key, attempts, delayMs: decision.delayMs, error, correlationId: message.correlationId },
+        'reminder send failed; retry scheduled',
+      );
       return { outcome: 'retry-scheduled', key: message.key, attempts, delayMs: decision.delayMs };
     }
     if (decision.action === 'poison') await deps.queue.poison(body);
@@ -201,7 +225,13 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
       return failed(message, body, claimed, etag, sendFailureOf(e));
     }
     if (!ref) {
-      await settle(finalRecord(claimed, { status: 'no-conversation', lastError: 'This person has not installed the app in Teams, so there is no chat to send to.' }), etag);
+      await settle(
+        finalRecord(claimed, {
+          status: 'no-conversation',
+          lastError: 'This person has not installed the app in Teams, so there is no chat to send to.',
+        }),
+        etag,
+      );
       // Visible in the ledger and the admin's panel; routine locally (nobody has opened the Playground), so not a warning.
       deps.logger?.info({ key: message.key, correlationId: message.correlationId }, 'reminder has no conversation');
       return { outcome: 'no-conversation', key: message.key };
@@ -214,10 +244,19 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
       return { outcome: 'sent', key: message.key, attempts };
     }
     if (result.status === 'no-conversation') {
-      await settle(finalRecord(claimed, { status: 'no-conversation', lastError: 'The app was uninstalled from this person’s Teams while the reminder was on its way.' }), etag);
+      await settle(
+        finalRecord(claimed, {
+          status: 'no-conversation',
+          lastError: 'The app was uninstalled from this person’s Teams while the reminder was on its way.',
+        }),
+        etag,
+      );
       return { outcome: 'no-conversation', key: message.key };
     }
-    const failure = failures.get(card) ?? { message: 'send failed', ...(result.status === 'failed' && result.statusCode !== undefined ? { statusCode: result.statusCode } : {}) };
+    const failure = failures.get(card) ?? {
+      message: 'send failed',
+      ...(result.status === 'failed' && result.statusCode !== undefined ? { statusCode: result.statusCode } : {}),
+    };
     return failed(message, body, claimed, etag, failure);
   }
 
@@ -229,7 +268,16 @@ export function createReminderDeliverer(deps: ReminderDelivererDeps) {
     const existing = await deps.ledger.get(message.key);
     if (existing?.record.status === 'sent') return;
     const lastError = describeFailure(sendFailureOf(error));
-    const base: DeliveryRecord = existing?.record ?? { key: message.key, kind: message.kind, personId: message.personId, occurrence: message.occurrence, status: 'poisoned', attempts: 0, updatedAt: iso(), message: body };
+    const base: DeliveryRecord = existing?.record ?? {
+      key: message.key,
+      kind: message.kind,
+      personId: message.personId,
+      occurrence: message.occurrence,
+      status: 'poisoned',
+      attempts: 0,
+      updatedAt: iso(),
+      message: body,
+    };
     await settle(finalRecord(base, { status: 'poisoned', lastError, correlationId: message.correlationId }), existing?.etag);
   }
 

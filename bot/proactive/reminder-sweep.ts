@@ -8,7 +8,11 @@ import { reminderKey } from '../../core/services/delivery/send-decisions';
  * through the sender, which sends each reminder to each person once however often the sweep runs.
  * With `personId`, only that person's (their first conversation with the bot).
  */
-export async function runReminderSweep(deps: BotDeps, sender: ProactiveSender, options: { signal?: AbortSignal; personId?: string } = {}): Promise<Record<SendResult['status'] | 'gone', number>> {
+export async function runReminderSweep(
+  deps: BotDeps,
+  sender: ProactiveSender,
+  options: { signal?: AbortSignal; personId?: string } = {},
+): Promise<Record<SendResult['status'] | 'gone', number>> {
   const { signal, personId } = options;
   const counts = { sent: 0, duplicate: 0, 'no-conversation': 0, failed: 0, gone: 0 };
   const due = await deps.services.jobs.dueReminders(personId);

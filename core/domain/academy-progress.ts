@@ -101,7 +101,8 @@ export function judgeProgress(input: ProgressInput): AcademyProgress {
   const trends = [...kpis.map((k) => k.trend), ...areas.map((a) => a.trend), escalation].filter((t) => t !== 'too-early');
   const better = trends.filter((t) => t === 'better').length;
   const worse = trends.filter((t) => t === 'worse').length;
-  const verdict: ProgressVerdict = trends.length === 0 ? 'too-early' : better && worse ? 'mixed' : better ? 'improving' : worse ? 'declining' : 'steady';
+  const verdict: ProgressVerdict =
+    trends.length === 0 ? 'too-early' : better && worse ? 'mixed' : better ? 'improving' : worse ? 'declining' : 'steady';
   const measured = kpis.filter((k) => k.meetsTarget !== undefined);
   return { verdict, kpis, areas, escalation, onTarget: { met: measured.filter((k) => k.meetsTarget).length, of: measured.length } };
 }

@@ -1,6 +1,16 @@
 import { academyStatus, trustDashboard, type AcademyStatus } from './academy-status';
 import type { AcademyStatusInputs, Stored } from '../ports/record-store.port';
-import { calendar, dsat, makeAcademy, makeAction, makeDataPoint, makeEscalation, makeIntervention, makeMeeting, makeSupportDay } from './test-factories';
+import {
+  calendar,
+  dsat,
+  makeAcademy,
+  makeAction,
+  makeDataPoint,
+  makeEscalation,
+  makeIntervention,
+  makeMeeting,
+  makeSupportDay,
+} from './test-factories';
 
 const stored = <T>(x: T): Stored<T> => ({ ...x, version: '1' });
 const model = dsat();
@@ -82,7 +92,13 @@ describe('academyStatus', () => {
     expect(s.actions).toEqual({ open: 3, overdue: 2 });
     expect(s.kpiDropsAwaitingReview).toBe(1);
     expect(s.interventions).toEqual({ active: 1, reviewsOverdue: 1 });
-    expect(s.escalation).toEqual({ step: 3, of: 4, stepId: 'formal-action-plan', label: 'Formal action plan', since: '2026-11-02T09:00:00.000Z' });
+    expect(s.escalation).toEqual({
+      step: 3,
+      of: 4,
+      stepId: 'formal-action-plan',
+      label: 'Formal action plan',
+      since: '2026-11-02T09:00:00.000Z',
+    });
     expect(s.supportDays).toMatchObject({ coreUsed: 1, developmentDays: 2, spendPence: 70000, spendPercent: 100, mustBudget: true });
   });
 
@@ -93,11 +109,26 @@ describe('academyStatus', () => {
 });
 
 describe('trustDashboard', () => {
-  const status = (name: string, rag: AcademyStatus['rag']): AcademyStatus => ({ ...academyStatus(inputs({ academy: stored(makeAcademy({ id: name, name })) }), ctx), rag });
+  const status = (name: string, rag: AcademyStatus['rag']): AcademyStatus => ({
+    ...academyStatus(inputs({ academy: stored(makeAcademy({ id: name, name })) }), ctx),
+    rag,
+  });
 
   it('lists red academies first, then amber, then green, by name within each, with counts per RAG', () => {
-    const d = trustDashboard([status('Whitesheet', 'green'), status('Dunbury', 'amber'), status('Trinity', 'red'), status('Beaminster', 'green'), status('Marden Vale', 'red')]);
-    expect(d.academies.map((a) => `${a.rag} ${a.name}`)).toEqual(['red Marden Vale', 'red Trinity', 'amber Dunbury', 'green Beaminster', 'green Whitesheet']);
+    const d = trustDashboard([
+      status('Whitesheet', 'green'),
+      status('Dunbury', 'amber'),
+      status('Trinity', 'red'),
+      status('Beaminster', 'green'),
+      status('Marden Vale', 'red'),
+    ]);
+    expect(d.academies.map((a) => `${a.rag} ${a.name}`)).toEqual([
+      'red Marden Vale',
+      'red Trinity',
+      'amber Dunbury',
+      'green Beaminster',
+      'green Whitesheet',
+    ]);
     expect(d.counts).toEqual({ red: 2, amber: 1, green: 2 });
   });
 });

@@ -88,21 +88,33 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
   const missed = missedReviews(interventions, today);
 
   const inspection = inspectionStatus(academy, model);
-  const rag = withInspectionReasons(ragStatus(
-    {
-      ...ragGrades(academy),
-      overdueActions,
-      kpiDropsAwaitingReview: drops,
-      overduePapers,
-      escalationStep: ladder.number,
-      escalationLabel: ladder.label,
-      escalationSteps: ladder.of,
-      ...(support.spendPercent !== undefined ? { supportSpendPercent: support.spendPercent } : {}),
-      missedInterventionReviews: missed.map((x) => ({ title: x.intervention.title, due: x.due })),
-    },
-    model.rag,
-  ), academy, model);
-  const fixes = flagFixes({ academyId: academy.id, model, meetings, overdueActions: overdue, dropsAwaitingReview: awaiting, overduePapers: latePapers, missedReviews: missed });
+  const rag = withInspectionReasons(
+    ragStatus(
+      {
+        ...ragGrades(academy),
+        overdueActions,
+        kpiDropsAwaitingReview: drops,
+        overduePapers,
+        escalationStep: ladder.number,
+        escalationLabel: ladder.label,
+        escalationSteps: ladder.of,
+        ...(support.spendPercent !== undefined ? { supportSpendPercent: support.spendPercent } : {}),
+        missedInterventionReviews: missed.map((x) => ({ title: x.intervention.title, due: x.due })),
+      },
+      model.rag,
+    ),
+    academy,
+    model,
+  );
+  const fixes = flagFixes({
+    academyId: academy.id,
+    model,
+    meetings,
+    overdueActions: overdue,
+    dropsAwaitingReview: awaiting,
+    overduePapers: latePapers,
+    missedReviews: missed,
+  });
 
   const next = nextMeetingOf(meetings, today);
   const nextKind = next && model.meetingKinds.find((k) => k.id === next.kind);
@@ -126,7 +138,11 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
             date: next.date,
             startsAt: next.startsAt,
             chairId: next.chairId,
-            papers: { required: next.papers.length, in: next.papers.filter(isPaperIn).length, overdue: next.papers.filter((p) => isPaperOverdue(p, next, today)).length },
+            papers: {
+              required: next.papers.length,
+              in: next.papers.filter(isPaperIn).length,
+              overdue: next.papers.filter((p) => isPaperOverdue(p, next, today)).length,
+            },
             papersState: papersState(next, today),
           },
         }
@@ -134,7 +150,13 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
     actions: { open: openActions.length, overdue: overdueActions },
     kpiDropsAwaitingReview: drops,
     interventions: { active: interventions.filter((i) => i.status === 'active').length, reviewsOverdue: missed.length },
-    escalation: { step: ladder.number, of: ladder.of, stepId: ladder.stepId, label: ladder.label, ...(ladder.since ? { since: ladder.since } : {}) },
+    escalation: {
+      step: ladder.number,
+      of: ladder.of,
+      stepId: ladder.stepId,
+      label: ladder.label,
+      ...(ladder.since ? { since: ladder.since } : {}),
+    },
     supportDays: support,
     ...(inspection.inspection ? { inspection: inspection.inspection } : {}),
     ...(inspection.selfEvaluation ? { selfEvaluation: inspection.selfEvaluation } : {}),

@@ -45,7 +45,8 @@ export const academySchema = z.object({
 export type Academy = z.infer<typeof academySchema>;
 
 /** What "below Good" is worked out from: the latest inspection and the academy's own view. */
-export type BelowGoodFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade'> & Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation'>>;
+export type BelowGoodFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade'> &
+  Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation'>>;
 
 /**
  * Why an academy is below Good (DSAT: "less than good (inspection or self-evaluation)"), each in
@@ -58,4 +59,5 @@ export function belowGoodReasons(a: BelowGoodFacts, belowGood: ReportCardRule = 
 }
 
 /** Below Good by inspection or by its own self-evaluation; not yet inspected is not below Good. */
-export const isAcademyBelowGood = (a: BelowGoodFacts, belowGood: ReportCardRule = DEFAULT_BELOW_GOOD): boolean => belowGoodReasons(a, belowGood).length > 0;
+export const isAcademyBelowGood = (a: BelowGoodFacts, belowGood: ReportCardRule = DEFAULT_BELOW_GOOD): boolean =>
+  belowGoodReasons(a, belowGood).length > 0;

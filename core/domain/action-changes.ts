@@ -23,14 +23,19 @@ export const WITHDRAW_WINDOW_HOURS = 24;
 const isTrustAdmin = (p: Pick<Person, 'roles'>): boolean => p.roles.some((r) => r.role === 'trust-admin');
 
 /** Still within a day of being raised. */
-export const withinWithdrawWindow = (action: Pick<ActionItem, 'createdAt'>, now: string): boolean => Date.parse(now) - Date.parse(action.createdAt) <= WITHDRAW_WINDOW_HOURS * 3_600_000;
+export const withinWithdrawWindow = (action: Pick<ActionItem, 'createdAt'>, now: string): boolean =>
+  Date.parse(now) - Date.parse(action.createdAt) <= WITHDRAW_WINDOW_HOURS * 3_600_000;
 
 /**
  * Who looks after an action: its owner moves it on; whoever raised it and the chair of the meeting
  * that raised it (DSAT: the AID chairs the AIM and follows its actions) correct it; the trust's
  * improvement team (CEO, improvement directors, trust administrator) may do both.
  */
-export function actionCan(viewer: Pick<Person, 'id' | 'roles'>, action: Pick<ActionItem, 'academyId' | 'ownerId' | 'raisedBy' | 'status' | 'createdAt'>, ctx: { raisingChairId?: string; now: string }): ActionCan {
+export function actionCan(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  action: Pick<ActionItem, 'academyId' | 'ownerId' | 'raisedBy' | 'status' | 'createdAt'>,
+  ctx: { raisingChairId?: string; now: string },
+): ActionCan {
   const sees = canAccessAcademy(viewer, action.academyId, 'read');
   const team = canPlanMeetings(viewer);
   const chair = ctx.raisingChairId !== undefined && ctx.raisingChairId === viewer.id;
@@ -50,17 +55,33 @@ export type WithdrawCode = 'ACTION.WITHDRAW_REASON_REQUIRED' | 'ACTION.WITHDRAW_
  * the audit trail keeps it) before the record is removed. After a day only the trust administrator
  * may withdraw it: by then it may be on an agenda or in a reminder, and the meeting should drop it.
  */
-export function withdrawAction(action: ActionItem, input: { by: Pick<Person, 'id' | 'roles'>; now: string; reason: string }): Outcome<{ action: ActionItem }, WithdrawCode> {
+export function withdrawAction(
+  action: ActionItem,
+  input: { by: Pick<Person, 'id' | 'roles'>; now: string; reason: string },
+): Outcome<{ action: ActionItem }, WithdrawCode> {
   const reason = input.reason.trim();
-  if (reason === '') return refuse('ACTION.WITHDRAW_REASON_REQUIRED', 'Say why the action is being withdrawn; the reason is kept in its history.');
+  if (reason === '')
+    return refuse('ACTION.WITHDRAW_REASON_REQUIRED', 'Say why the action is being withdrawn; the reason is kept in its history.');
   if (!isTrustAdmin(input.by) && !withinWithdrawWindow(action, input.now)) {
-    return refuse('ACTION.WITHDRAW_TOO_LATE', `An action can be withdrawn by whoever raised it only within ${WITHDRAW_WINDOW_HOURS} hours. Mark it dropped with a note instead, or ask the trust administrator.`);
+    return refuse(
+      'ACTION.WITHDRAW_TOO_LATE',
+      `An action can be withdrawn by whoever raised it only within ${WITHDRAW_WINDOW_HOURS} hours. Mark it dropped with a note instead, or ask the trust administrator.`,
+    );
   }
-  return { ok: true, action: { ...action, progress: [...action.progress, { at: input.now, by: input.by.id, note: `Withdrawn: ${reason}` }] } };
+  return {
+    ok: true,
+    action: { ...action, progress: [...action.progress, { at: input.now, by: input.by.id, note: `Withdrawn: ${reason}` }] },
+  };
 }
 
 /** The holiday between two half terms, by the half term it follows (1 = autumn 1 … 5 = summer 1). */
-const BREAKS: Record<number, string> = { 1: 'the October half term', 2: 'the Christmas holidays', 3: 'the February half term', 4: 'the Easter holidays', 5: 'the May half term' };
+const BREAKS: Record<number, string> = {
+  1: 'the October half term',
+  2: 'the Christmas holidays',
+  3: 'the February half term',
+  4: 'the Easter holidays',
+  5: 'the May half term',
+};
 
 /**
  * Why a day is a poor due date, or undefined on a school working day: a weekend, a bank holiday,
@@ -84,11 +105,18 @@ export function dueDateWarning(date: LocalDate, calendar: SchoolCalendar): strin
 export type DueDateCode = 'ACTION.DUE_IN_HOLIDAYS';
 
 /** A due date in the holidays is refused with the reason unless the person says to keep it; the tab shows it as a warning they can override. */
-export function checkDueDate(date: LocalDate, calendar: SchoolCalendar, keepHolidayDate: boolean | undefined): Outcome<object, DueDateCode> {
+export function checkDueDate(
+  date: LocalDate,
+  calendar: SchoolCalendar,
+  keepHolidayDate: boolean | undefined,
+): Outcome<object, DueDateCode> {
   const warning = dueDateWarning(date, calendar);
   if (!warning || keepHolidayDate) return { ok: true };
   const before = lastSchoolDayOnOrBefore(addDays(date, -1), calendar);
-  return refuse('ACTION.DUE_IN_HOLIDAYS', `${warning}. Keep the date anyway, or choose a school day${before ? ` such as ${formatLongDate(before)}` : ''}.`);
+  return refuse(
+    'ACTION.DUE_IN_HOLIDAYS',
+    `${warning}. Keep the date anyway, or choose a school day${before ? ` such as ${formatLongDate(before)}` : ''}.`,
+  );
 }
 
 /** The latest school day on or before `d` (looking back at most ten weeks). */
@@ -114,7 +142,13 @@ export interface DefaultDueDate {
  * `after` (the meeting raising it, or today), so it is done before it is carried forward; with no
  * meeting planned, the last school day four weeks on. Never before today.
  */
-export function defaultDueDate(meetings: readonly Pick<Meeting, 'id' | 'academyId' | 'kind' | 'date' | 'status'>[], academyId: string, after: LocalDate, today: LocalDate, calendar: SchoolCalendar): DefaultDueDate {
+export function defaultDueDate(
+  meetings: readonly Pick<Meeting, 'id' | 'academyId' | 'kind' | 'date' | 'status'>[],
+  academyId: string,
+  after: LocalDate,
+  today: LocalDate,
+  calendar: SchoolCalendar,
+): DefaultDueDate {
   const from = after > today ? after : today;
   const next = meetings
     .filter((m) => m.academyId === academyId && m.status === 'planned' && m.date > from)
@@ -125,5 +159,7 @@ export function defaultDueDate(meetings: readonly Pick<Meeting, 'id' | 'academyI
     return { dueDate: due, nextMeeting: { id: next.id, kind: next.kind, date: next.date } };
   }
   const inFourWeeks = addDays(from, 28);
-  return { dueDate: floor(lastSchoolDayOnOrBefore(inFourWeeks, calendar)) ?? firstSchoolDayOnOrAfter(inFourWeeks, calendar) ?? inFourWeeks };
+  return {
+    dueDate: floor(lastSchoolDayOnOrBefore(inFourWeeks, calendar)) ?? firstSchoolDayOnOrAfter(inFourWeeks, calendar) ?? inFourWeeks,
+  };
 }

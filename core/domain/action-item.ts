@@ -19,7 +19,9 @@ export const actionItemSchema = z.object({
   status: actionStatusSchema,
   createdAt: utc,
   completedAt: utc.optional(),
-  progress: z.array(z.object({ at: utc, by: z.string().min(1), note: z.string().trim().min(1).max(2000), status: actionStatusSchema.optional() })).default([]),
+  progress: z
+    .array(z.object({ at: utc, by: z.string().min(1), note: z.string().trim().min(1).max(2000), status: actionStatusSchema.optional() }))
+    .default([]),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 

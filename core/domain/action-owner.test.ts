@@ -8,7 +8,10 @@ describe('actionOwnerProblem: an action’s owner must be someone who may see it
     for (const owner of [
       makePerson('head', 'Helen Shaw', [['head', oakfield.id]]),
       makePerson('governor', 'Gwen Taylor', [['governor', oakfield.id]]),
-      makePerson('partner', 'Priya Nair', [['head', 'brook-lane'], ['headteacher-partner', oakfield.id]]),
+      makePerson('partner', 'Priya Nair', [
+        ['head', 'brook-lane'],
+        ['headteacher-partner', oakfield.id],
+      ]),
       makePerson('aid', 'Alison Reed', [['improvement-director']]),
       makePerson('board', 'Margaret Ellis', [['board']]),
     ]) {

@@ -7,7 +7,10 @@ const people = [
   ...makePeople(),
   makePerson('deputy', 'Dee Patel', [['governor', ACADEMY_ID]]),
   makePerson('outsider', 'Daniel Hughes', [['head', 'brook-lane']]),
-  makePerson('vice', 'Val Moore', [['governor', ACADEMY_ID], ['chair-lgb', ACADEMY_ID]]),
+  makePerson('vice', 'Val Moore', [
+    ['governor', ACADEMY_ID],
+    ['chair-lgb', ACADEMY_ID],
+  ]),
 ];
 
 describe('noticeDays', () => {
@@ -31,7 +34,12 @@ describe('sendApologies', () => {
 
   it('adds a named substitute to the meeting as expected, in their own role at the academy', () => {
     const r = sendApologies(aim, { personId: 'chair', reason: 'Away on a school trip', now, substituteId: 'deputy' }, people);
-    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'deputy')).toEqual({ personId: 'deputy', role: 'governor', presence: 'expected', attendance: 'expected' });
+    expect(r.ok && r.meeting.attendees.find((a) => a.personId === 'deputy')).toEqual({
+      personId: 'deputy',
+      role: 'governor',
+      presence: 'expected',
+      attendance: 'expected',
+    });
     expect(r.ok && apologiesFor(r.meeting)[0]?.apology?.substituteId).toBe('deputy');
   });
 
@@ -47,15 +55,25 @@ describe('sendApologies', () => {
 
   it('refuses a substitute from another academy, who may not see this one’s records', () => {
     const r = sendApologies(aim, { personId: 'chair', reason: 'Ill', now, substituteId: 'outsider' }, people);
-    expect(r).toMatchObject({ ok: false, code: 'ATTENDANCE.SUBSTITUTE_OUTSIDE_ACADEMY', message: expect.stringContaining('Daniel Hughes cannot see') });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.SUBSTITUTE_OUTSIDE_ACADEMY',
+      message: expect.stringContaining('Daniel Hughes cannot see'),
+    });
   });
 
   it('needs a reason, as DSAT asks for "sufficient notice and explanation"', () => {
-    expect(sendApologies(aim, { personId: 'chair', reason: ' ', now }, people)).toMatchObject({ ok: false, code: 'ATTENDANCE.REASON_REQUIRED' });
+    expect(sendApologies(aim, { personId: 'chair', reason: ' ', now }, people)).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.REASON_REQUIRED',
+    });
   });
 
   it('refuses a substitute the trust does not know', () => {
-    expect(sendApologies(aim, { personId: 'chair', reason: 'Ill', now, substituteId: 'stranger' }, people)).toMatchObject({ ok: false, code: 'ATTENDANCE.UNKNOWN_SUBSTITUTE' });
+    expect(sendApologies(aim, { personId: 'chair', reason: 'Ill', now, substituteId: 'stranger' }, people)).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.UNKNOWN_SUBSTITUTE',
+    });
   });
 
   it('refuses a substitute who is already attending', () => {
@@ -67,14 +85,23 @@ describe('sendApologies', () => {
   });
 
   it('refuses apologies from someone not invited, and after the meeting has happened', () => {
-    expect(sendApologies(aim, { personId: 'deputy', reason: 'Ill', now }, people)).toMatchObject({ ok: false, code: 'ATTENDANCE.NOT_AN_ATTENDEE' });
-    expect(sendApologies(aim, { personId: 'chair', reason: 'Ill', now: '2026-10-14T08:00:00.000Z' }, people)).toMatchObject({ ok: false, code: 'ATTENDANCE.MEETING_PAST' });
+    expect(sendApologies(aim, { personId: 'deputy', reason: 'Ill', now }, people)).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.NOT_AN_ATTENDEE',
+    });
+    expect(sendApologies(aim, { personId: 'chair', reason: 'Ill', now: '2026-10-14T08:00:00.000Z' }, people)).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.MEETING_PAST',
+    });
   });
 
   it('refuses apologies given twice', () => {
     const first = sendApologies(aim, { personId: 'chair', reason: 'Ill', now }, people);
     if (!first.ok) throw new Error(first.message);
-    expect(sendApologies(first.meeting, { personId: 'chair', reason: 'Still ill', now }, people)).toMatchObject({ ok: false, code: 'ATTENDANCE.APOLOGIES_ALREADY_GIVEN' });
+    expect(sendApologies(first.meeting, { personId: 'chair', reason: 'Still ill', now }, people)).toMatchObject({
+      ok: false,
+      code: 'ATTENDANCE.APOLOGIES_ALREADY_GIVEN',
+    });
   });
 });
 
@@ -104,9 +131,24 @@ describe('recordAttendance', () => {
 describe('substituteProblem', () => {
   const oakfield = { id: ACADEMY_ID, name: 'Oakfield Primary Academy' };
   it('lets the academy’s own people and trust roles stand in, and names anyone else on substituteId', () => {
-    expect(substituteProblem(people.find((p) => p.id === 'deputy')!, oakfield)).toBeUndefined();
-    expect(substituteProblem(people.find((p) => p.id === 'ceo')!, oakfield)).toBeUndefined();
-    expect(substituteProblem(people.find((p) => p.id === 'outsider')!, oakfield)).toEqual({
+    expect(
+      substituteProblem(
+        people.find((p) => p.id === 'deputy')!,
+        oakfield,
+      ),
+    ).toBeUndefined();
+    expect(
+      substituteProblem(
+        people.find((p) => p.id === 'ceo')!,
+        oakfield,
+      ),
+    ).toBeUndefined();
+    expect(
+      substituteProblem(
+        people.find((p) => p.id === 'outsider')!,
+        oakfield,
+      ),
+    ).toEqual({
       field: 'substituteId',
       message: 'Daniel Hughes cannot see Oakfield Primary Academy’s records, so cannot stand in at this meeting.',
     });

@@ -37,7 +37,10 @@ const notAttendee = (): Refused<'ATTENDANCE.NOT_AN_ATTENDEE'> =>
  * academy's records (DSAT: information from meetings is shared only through the proper channels):
  * its own staff and governors, or the trust's roles.
  */
-export function substituteProblem(substitute: Pick<Person, 'name' | 'roles'>, academy: Pick<Academy, 'id' | 'name'>): FieldProblem | undefined {
+export function substituteProblem(
+  substitute: Pick<Person, 'name' | 'roles'>,
+  academy: Pick<Academy, 'id' | 'name'>,
+): FieldProblem | undefined {
   if (roleAtAcademy(substitute, academy.id) !== undefined) return undefined;
   return { field: 'substituteId', message: cannotSeeAcademySentence(substitute, academy.name, 'stand in at this meeting') };
 }
@@ -49,15 +52,22 @@ export function substituteProblem(substitute: Pick<Person, 'name' | 'roles'>, ac
  * expected in their own role there (a governor stays a governor, the CEO the CEO), or in the absent
  * person's role when they hold that one too. The notice given comes back so the chair can see how late it was.
  */
-export function sendApologies(meeting: Meeting, input: ApologiesInput, people: readonly Person[]): Outcome<{ meeting: Meeting; noticeDays: number }, ApologiesCode> {
+export function sendApologies(
+  meeting: Meeting,
+  input: ApologiesInput,
+  people: readonly Person[],
+): Outcome<{ meeting: Meeting; noticeDays: number }, ApologiesCode> {
   const absent = meeting.attendees.find((a) => a.personId === input.personId);
   if (!absent) return notAttendee();
-  if (meeting.status !== 'planned') return refuse('ATTENDANCE.MEETING_NOT_PLANNED', `The meeting has been ${meeting.status}; apologies are no longer needed.`);
+  if (meeting.status !== 'planned')
+    return refuse('ATTENDANCE.MEETING_NOT_PLANNED', `The meeting has been ${meeting.status}; apologies are no longer needed.`);
   const notice = noticeDays(meeting, input.now);
   if (notice < 0) return refuse('ATTENDANCE.MEETING_PAST', 'The meeting has already taken place; the chair records who was absent.');
   const reason = input.reason.trim();
-  if (reason === '') return refuse('ATTENDANCE.REASON_REQUIRED', 'Give a reason for your apologies, so the chair knows why you cannot attend.');
-  if (absent.attendance === 'apologies') return refuse('ATTENDANCE.APOLOGIES_ALREADY_GIVEN', 'Apologies have already been given for this meeting.');
+  if (reason === '')
+    return refuse('ATTENDANCE.REASON_REQUIRED', 'Give a reason for your apologies, so the chair knows why you cannot attend.');
+  if (absent.attendance === 'apologies')
+    return refuse('ATTENDANCE.APOLOGIES_ALREADY_GIVEN', 'Apologies have already been given for this meeting.');
 
   let attendees: Attendee[] = meeting.attendees;
   if (input.substituteId !== undefined) {
@@ -67,10 +77,16 @@ export function sendApologies(meeting: Meeting, input: ApologiesInput, people: r
     }
     const role = roleAtAcademy(substitute, meeting.academyId, absent.role);
     if (role === undefined) {
-      return refuse('ATTENDANCE.SUBSTITUTE_OUTSIDE_ACADEMY', cannotSeeAcademySentence(substitute, 'this academy', 'stand in at this meeting; name someone from the academy or the trust'));
+      return refuse(
+        'ATTENDANCE.SUBSTITUTE_OUTSIDE_ACADEMY',
+        cannotSeeAcademySentence(substitute, 'this academy', 'stand in at this meeting; name someone from the academy or the trust'),
+      );
     }
     if (meeting.attendees.some((a) => a.personId === substitute.id)) {
-      return refuse('ATTENDANCE.SUBSTITUTE_ALREADY_ATTENDING', `${substitute.name} is already attending, so cannot stand in; name someone else or send apologies without a substitute.`);
+      return refuse(
+        'ATTENDANCE.SUBSTITUTE_ALREADY_ATTENDING',
+        `${substitute.name} is already attending, so cannot stand in; name someone else or send apologies without a substitute.`,
+      );
     }
     attendees = [...attendees, { personId: substitute.id, role, presence: 'expected', attendance: 'expected' }];
   }
@@ -85,13 +101,22 @@ export type AttendanceCode = 'ATTENDANCE.NOT_AN_ATTENDEE' | 'ATTENDANCE.MEETING_
  * Records whether someone on the list came. Someone who sent apologies and did not come stays
  * under apologies rather than absent, since they gave notice and a reason.
  */
-export function recordAttendance(meeting: Meeting, personId: string, attendance: 'attended' | 'absent'): Outcome<{ meeting: Meeting }, AttendanceCode> {
+export function recordAttendance(
+  meeting: Meeting,
+  personId: string,
+  attendance: 'attended' | 'absent',
+): Outcome<{ meeting: Meeting }, AttendanceCode> {
   const attendee = meeting.attendees.find((a) => a.personId === personId);
   if (!attendee) return notAttendee();
-  if (meeting.status === 'cancelled') return refuse('ATTENDANCE.MEETING_CANCELLED', 'The meeting was cancelled, so there is no attendance to record.');
+  if (meeting.status === 'cancelled')
+    return refuse('ATTENDANCE.MEETING_CANCELLED', 'The meeting was cancelled, so there is no attendance to record.');
   const next = attendance === 'absent' && attendee.apology ? 'apologies' : attendance;
-  return { ok: true, meeting: { ...meeting, attendees: meeting.attendees.map((a) => (a.personId === personId ? { ...a, attendance: next } : a)) } };
+  return {
+    ok: true,
+    meeting: { ...meeting, attendees: meeting.attendees.map((a) => (a.personId === personId ? { ...a, attendance: next } : a)) },
+  };
 }
 
 /** Who gave apologies, with their substitute, for the notes' "apologies" line. */
-export const apologiesFor = (meeting: Pick<Meeting, 'attendees'>): Attendee[] => meeting.attendees.filter((a) => a.attendance === 'apologies');
+export const apologiesFor = (meeting: Pick<Meeting, 'attendees'>): Attendee[] =>
+  meeting.attendees.filter((a) => a.attendance === 'apologies');

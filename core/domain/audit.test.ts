@@ -22,6 +22,8 @@ describe('what changed in a write', () => {
   });
 
   it('a removed field shows with its old value only', () => {
-    expect(diffRecords({ completedAt: '2026-11-01T09:00:00.000Z' }, {})).toEqual([{ field: 'completedAt', before: '2026-11-01T09:00:00.000Z' }]);
+    expect(diffRecords({ completedAt: '2026-11-01T09:00:00.000Z' }, {})).toEqual([
+      { field: 'completedAt', before: '2026-11-01T09:00:00.000Z' },
+    ]);
   });
 });

@@ -36,7 +36,8 @@ export function diffRecords(before: Record<string, unknown> | undefined, after: 
     const a = after?.[field];
     if (same(b, a)) continue;
     // A secret's hash (the calendar feed link's) is recorded as changed, never copied into the trail.
-    if (SECRETS.has(field)) changes.push({ field, ...(b !== undefined ? { before: '(hidden)' } : {}), ...(a !== undefined ? { after: '(hidden)' } : {}) });
+    if (SECRETS.has(field))
+      changes.push({ field, ...(b !== undefined ? { before: '(hidden)' } : {}), ...(a !== undefined ? { after: '(hidden)' } : {}) });
     else changes.push({ field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) });
   }
   return changes;

@@ -4,7 +4,14 @@ import { improvementModelSchema, type ImprovementModel } from './models/improvem
 import { DSAT_PRESET } from './models/presets/dsat';
 import { preset } from './models/presets';
 
-const facts = (f: Partial<Academy> = {}) => ({ ofstedGrade: 'good' as const, inOfstedWindow: false, sponsored: false, requests: [] as string[], supportStage: 'standard', ...f });
+const facts = (f: Partial<Academy> = {}) => ({
+  ofstedGrade: 'good' as const,
+  inOfstedWindow: false,
+  sponsored: false,
+  requests: [] as string[],
+  supportStage: 'standard',
+  ...f,
+});
 
 describe('when a cadence rule applies', () => {
   it('no condition means every academy', () => {
@@ -42,11 +49,17 @@ describe('choosing the rules for an academy', () => {
   });
 
   it('between equally demanding rules, the one the model lists first: a sponsored Stabilise academy keeps its half-termly rule', () => {
-    expect(rulesFor(waterton, facts({ sponsored: true, supportStage: 'stabilise' })).map((r) => r.id)).toEqual(['aser-half-termly-stabilise', 'aser-extended-mid-year']);
+    expect(rulesFor(waterton, facts({ sponsored: true, supportStage: 'stabilise' })).map((r) => r.id)).toEqual([
+      'aser-half-termly-stabilise',
+      'aser-extended-mid-year',
+    ]);
   });
 
   it('a rule that applies replaces the rules it names, even ones with more meetings (KGA: the 2-day review replaces a day a term)', () => {
-    expect(rulesFor(kga, facts({ supportStage: 'core-offer', requests: ['qa-two-day'] })).map((r) => r.id)).toEqual(['priorities-autumn', 'qa-two-day-review']);
+    expect(rulesFor(kga, facts({ supportStage: 'core-offer', requests: ['qa-two-day'] })).map((r) => r.id)).toEqual([
+      'priorities-autumn',
+      'qa-two-day-review',
+    ]);
   });
 
   it('numbers each kind’s meetings through the year and lists them in half-term order', () => {

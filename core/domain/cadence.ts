@@ -35,7 +35,9 @@ function facetsOf(c: Condition, a: AcademyFacts, model: Reading): Facet[] {
       words: () => {
         const g = latestGrade(a)!;
         const latest = latestInspection(a);
-        return g === 'not-inspected' ? 'it has not been inspected yet' : `its last inspection${latest && latest.date !== UNDATED ? ` (${inWords(latest.date)})` : ''} was ${GRADE_LABELS[g]}`;
+        return g === 'not-inspected'
+          ? 'it has not been inspected yet'
+          : `its last inspection${latest && latest.date !== UNDATED ? ` (${inWords(latest.date)})` : ''} was ${GRADE_LABELS[g]}`;
       },
     });
   }
@@ -55,7 +57,9 @@ function facetsOf(c: Condition, a: AcademyFacts, model: Reading): Facet[] {
       },
       words: () => {
         const latest = latestInspection(a);
-        return latest?.kind === 'report-card' ? `its report card of ${inWords(latest.date)} has ${matchInWords(ruleMatch(rule, latest)!)}` : '';
+        return latest?.kind === 'report-card'
+          ? `its report card of ${inWords(latest.date)} has ${matchInWords(ruleMatch(rule, latest)!)}`
+          : '';
       },
     });
   }
@@ -77,7 +81,10 @@ function facetsOf(c: Condition, a: AcademyFacts, model: Reading): Facet[] {
   }
   if (c.inOfstedWindow !== undefined) {
     const want = c.inOfstedWindow;
-    facets.push({ holds: () => a.inOfstedWindow === want, words: () => (want ? 'it is in an Ofsted window' : 'it is not in an Ofsted window') });
+    facets.push({
+      holds: () => a.inOfstedWindow === want,
+      words: () => (want ? 'it is in an Ofsted window' : 'it is not in an Ofsted window'),
+    });
   }
   if (c.requested !== undefined) {
     const r = c.requested;
@@ -111,12 +118,17 @@ export function whenReasons(when: When | undefined, a: AcademyFacts, model: Read
  * Whether a rule's `when` holds for an academy; no `when` holds for every academy. Report cards are
  * read as the model says (`reportCards.belowGood`); without a model, by the default reading.
  */
-export const appliesTo = (when: When | undefined, a: AcademyFacts, model: Reading = {}): boolean => when === undefined || when.anyOf.some((c) => conditionHolds(c, a, model));
+export const appliesTo = (when: When | undefined, a: AcademyFacts, model: Reading = {}): boolean =>
+  when === undefined || when.anyOf.some((c) => conditionHolds(c, a, model));
 
 /** The stage the model suggests for an academy; the trust confirms or overrides it each September. */
 export function suggestStage(model: ImprovementModel, a: Omit<AcademyFacts, 'supportStage'>): Stage {
   const facts = { ...a, supportStage: '' };
-  return model.stages.find((s) => s.suggestWhen && appliesTo(s.suggestWhen, facts, model)) ?? model.stages.find((s) => !s.suggestWhen) ?? model.stages[model.stages.length - 1]!;
+  return (
+    model.stages.find((s) => s.suggestWhen && appliesTo(s.suggestWhen, facts, model)) ??
+    model.stages.find((s) => !s.suggestWhen) ??
+    model.stages[model.stages.length - 1]!
+  );
 }
 
 /**
@@ -173,7 +185,15 @@ export function cadenceReasons(model: ImprovementModel, a: AcademyFacts): Cadenc
     const count = rule.slots.length;
     const because = rule.when ? whenReasons(rule.when, a, model) : undefined;
     const head = `${meetingsInWords(count, kind, rule.meetingKind)} a year`;
-    return { meetingKind: rule.meetingKind, abbreviation, count, ruleId: rule.id, rule: rule.label, ...(because ? { because } : {}), text: because ? `${head} because ${because}` : `${head}: ${lowerFirst(rule.label)}` };
+    return {
+      meetingKind: rule.meetingKind,
+      abbreviation,
+      count,
+      ruleId: rule.id,
+      rule: rule.label,
+      ...(because ? { because } : {}),
+      text: because ? `${head} because ${because}` : `${head}: ${lowerFirst(rule.label)}`,
+    };
   });
 }
 
@@ -197,7 +217,15 @@ export function requiredMeetings(model: ImprovementModel, a: AcademyFacts & { id
     [...rule.slots]
       .sort((x, y) => x.halfTerm - y.halfTerm)
       .forEach((slot, i) =>
-        out.push({ academyId: a.id, kind: kind.id, ruleId: rule.id, reason: rule.label, slot, occurrence: i + 1, days: slot.days ?? kind.days }),
+        out.push({
+          academyId: a.id,
+          kind: kind.id,
+          ruleId: rule.id,
+          reason: rule.label,
+          slot,
+          occurrence: i + 1,
+          days: slot.days ?? kind.days,
+        }),
       );
   }
   return out.sort((x, y) => x.slot.halfTerm - y.slot.halfTerm || x.kind.localeCompare(y.kind));

@@ -12,22 +12,47 @@ const people: Person[] = [
 ];
 const aim = preset('dsat').meetingKinds.find((k) => k.id === 'aim')!;
 const meeting: Meeting = {
-  id: 'm1', academyId: 'oak', kind: 'aim', academicYear: '2026/27', halfTerm: 2, timing: 'late', reason: '', date: '2026-12-02', days: 1,
-  startsAt: '2026-12-02T09:30:00.000Z', endsAt: '2026-12-02T11:30:00.000Z', status: 'planned', pinned: false, chairId: 'aid',
+  id: 'm1',
+  academyId: 'oak',
+  kind: 'aim',
+  academicYear: '2026/27',
+  halfTerm: 2,
+  timing: 'late',
+  reason: '',
+  date: '2026-12-02',
+  days: 1,
+  startsAt: '2026-12-02T09:30:00.000Z',
+  endsAt: '2026-12-02T11:30:00.000Z',
+  status: 'planned',
+  pinned: false,
+  chairId: 'aid',
   attendees: [
     { personId: 'aid', role: 'improvement-director', presence: 'chair', attendance: 'expected' },
     { personId: 'head', role: 'head', presence: 'expected', attendance: 'expected' },
-    { personId: 'gov', role: 'governor', presence: 'expected', attendance: 'apologies', apology: { reason: 'Work', givenAt: '2026-11-25T10:00:00.000Z', substituteId: 'sub' } },
+    {
+      personId: 'gov',
+      role: 'governor',
+      presence: 'expected',
+      attendance: 'apologies',
+      apology: { reason: 'Work', givenAt: '2026-11-25T10:00:00.000Z', substituteId: 'sub' },
+    },
     { personId: 'hc', role: 'headteacher-consultant', presence: 'where-appropriate', attendance: 'expected' },
   ],
-  focus: ['achievement'], papers: [{ requirementId: 'heads-report', title: 'Headteacher’s report', ownerRole: 'head', dueDate: '2026-11-25' }], judgements: [],
+  focus: ['achievement'],
+  papers: [{ requirementId: 'heads-report', title: 'Headteacher’s report', ownerRole: 'head', dueDate: '2026-11-25' }],
+  judgements: [],
 };
 
 describe('a meeting as a calendar event', () => {
   const e = calendarEventFor(meeting, aim, { name: 'Oakfield Primary Academy' }, people);
 
   it('lives in the chair’s calendar with the kind and academy as its subject', () => {
-    expect(e).toMatchObject({ organiserEmail: 'graham@trust.example', subject: 'AIM: Oakfield Primary Academy', online: true, startsAt: meeting.startsAt });
+    expect(e).toMatchObject({
+      organiserEmail: 'graham@trust.example',
+      subject: 'AIM: Oakfield Primary Academy',
+      online: true,
+      startsAt: meeting.startsAt,
+    });
   });
 
   it('invites those expected, marks "where appropriate" as optional, and swaps apologies for the named substitute', () => {

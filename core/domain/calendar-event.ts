@@ -14,8 +14,11 @@ export function calendarEventFor(meeting: Meeting, kind: MeetingKind, academy: P
       const p = byId.get(a.personId);
       return p ? [{ email: p.email, name: p.name, required: a.presence !== 'where-appropriate' }] : [];
     });
-  const substitutes = meeting.attendees.flatMap((a) => (a.apology?.substituteId && byId.get(a.apology.substituteId) ? [byId.get(a.apology.substituteId)!] : []));
-  for (const s of substitutes) if (!attendees.some((x) => x.email === s.email)) attendees.push({ email: s.email, name: s.name, required: true });
+  const substitutes = meeting.attendees.flatMap((a) =>
+    a.apology?.substituteId && byId.get(a.apology.substituteId) ? [byId.get(a.apology.substituteId)!] : [],
+  );
+  for (const s of substitutes)
+    if (!attendees.some((x) => x.email === s.email)) attendees.push({ email: s.email, name: s.name, required: true });
   const lines = [
     `${kind.name} at ${academy.name}, ${formatLondonDateTime(meeting.startsAt)} (UK time).`,
     meeting.purpose ? `Purpose: ${meeting.purpose}` : '',
@@ -38,7 +41,11 @@ export function calendarEventFor(meeting: Meeting, kind: MeetingKind, academy: P
 }
 
 /** What attendees are told when a meeting's event is cancelled: which meeting, and why. */
-export function cancellationCommentFor(meeting: Pick<Meeting, 'startsAt'>, kind: Pick<MeetingKind, 'name'>, academy: Pick<Academy, 'name'>): string {
+export function cancellationCommentFor(
+  meeting: Pick<Meeting, 'startsAt'>,
+  kind: Pick<MeetingKind, 'name'>,
+  academy: Pick<Academy, 'name'>,
+): string {
   return (
     `The ${kind.name} at ${academy.name} on ${formatLondonDateTime(meeting.startsAt)} (UK time) is cancelled: ` +
     `the trust's year plan no longer includes it. There is nothing to prepare for it; if it is arranged again you will get a new invitation.`

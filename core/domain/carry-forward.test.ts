@@ -18,10 +18,35 @@ describe('carryForwardActions', () => {
   const aim = makeMeeting({ id: 'aim-autumn', kind: 'aim', date: '2026-10-13', status: 'held' });
   const iaim = makeMeeting({ id: 'iaim-autumn', kind: 'iaim', date: '2026-11-25' });
   const actions = [
-    makeAction({ id: 'phonics', raisedInMeetingId: aim.id, createdAt: '2026-10-13T11:00:00.000Z', dueDate: '2026-11-06', status: 'in-progress' }),
-    makeAction({ id: 'attendance', raisedInMeetingId: aim.id, createdAt: '2026-10-13T11:00:00.000Z', dueDate: '2026-12-11', status: 'open' }),
-    makeAction({ id: 'sen-audit', raisedInMeetingId: aim.id, createdAt: '2026-10-13T11:00:00.000Z', dueDate: '2026-11-13', status: 'done', completedAt: '2026-11-12T16:00:00.000Z' }),
-    makeAction({ id: 'old-done', createdAt: '2026-09-10T11:00:00.000Z', dueDate: '2026-09-30', status: 'done', completedAt: '2026-09-25T16:00:00.000Z' }),
+    makeAction({
+      id: 'phonics',
+      raisedInMeetingId: aim.id,
+      createdAt: '2026-10-13T11:00:00.000Z',
+      dueDate: '2026-11-06',
+      status: 'in-progress',
+    }),
+    makeAction({
+      id: 'attendance',
+      raisedInMeetingId: aim.id,
+      createdAt: '2026-10-13T11:00:00.000Z',
+      dueDate: '2026-12-11',
+      status: 'open',
+    }),
+    makeAction({
+      id: 'sen-audit',
+      raisedInMeetingId: aim.id,
+      createdAt: '2026-10-13T11:00:00.000Z',
+      dueDate: '2026-11-13',
+      status: 'done',
+      completedAt: '2026-11-12T16:00:00.000Z',
+    }),
+    makeAction({
+      id: 'old-done',
+      createdAt: '2026-09-10T11:00:00.000Z',
+      dueDate: '2026-09-30',
+      status: 'done',
+      completedAt: '2026-09-25T16:00:00.000Z',
+    }),
     makeAction({ id: 'dropped', createdAt: '2026-10-13T11:00:00.000Z', status: 'dropped' }),
     makeAction({ id: 'raised-at-iaim', raisedInMeetingId: iaim.id, createdAt: '2026-11-25T11:00:00.000Z' }),
     makeAction({ id: 'other-school', academyId: 'brook-lane', createdAt: '2026-10-01T11:00:00.000Z' }),
@@ -71,7 +96,12 @@ describe('updateActionStatus', () => {
   const now = '2026-11-12T16:00:00.000Z';
 
   it('marks an action done with the time it was completed and keeps the note in its progress log', () => {
-    const r = updateActionStatus(makeAction({ status: 'in-progress' }), { status: 'done', note: 'All Year 1 staff trained', by: 'head', now });
+    const r = updateActionStatus(makeAction({ status: 'in-progress' }), {
+      status: 'done',
+      note: 'All Year 1 staff trained',
+      by: 'head',
+      now,
+    });
     expect(r.ok && r.action.status).toBe('done');
     expect(r.ok && r.action.completedAt).toBe(now);
     expect(r.ok && r.action.progress).toEqual([{ at: now, by: 'head', note: 'All Year 1 staff trained', status: 'done' }]);
@@ -91,7 +121,12 @@ describe('updateActionStatus', () => {
   });
 
   it('records a progress note without changing the status', () => {
-    const r = updateActionStatus(makeAction({ status: 'in-progress' }), { status: 'in-progress', note: 'Half the staff trained', by: 'head', now });
+    const r = updateActionStatus(makeAction({ status: 'in-progress' }), {
+      status: 'in-progress',
+      note: 'Half the staff trained',
+      by: 'head',
+      now,
+    });
     expect(r.ok && r.action.progress).toHaveLength(1);
     expect(r.ok && r.action.status).toBe('in-progress');
   });

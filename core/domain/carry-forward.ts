@@ -6,7 +6,8 @@ import type { MeetingKind } from './models/improvement-model.schema';
 import { refuse, type Outcome } from './outcome';
 
 /** Still open or in progress and past its due date. */
-export const isActionOverdue = (action: Pick<ActionItem, 'status' | 'dueDate'>, today: LocalDate): boolean => isActionLive(action) && action.dueDate < today;
+export const isActionOverdue = (action: Pick<ActionItem, 'status' | 'dueDate'>, today: LocalDate): boolean =>
+  isActionLive(action) && action.dueDate < today;
 
 /** One action as it appears on the next meeting's agenda. */
 export interface CarriedForwardAction {
@@ -60,14 +61,19 @@ function agendaItem(a: ActionItem, meetingDate: LocalDate): CarriedForwardAction
   };
 }
 
-const byDueDate = (x: CarriedForwardAction, y: CarriedForwardAction): number => x.dueDate.localeCompare(y.dueDate) || x.actionId.localeCompare(y.actionId);
+const byDueDate = (x: CarriedForwardAction, y: CarriedForwardAction): number =>
+  x.dueDate.localeCompare(y.dueDate) || x.actionId.localeCompare(y.actionId);
 
 /**
  * The academy's actions raised before the meeting (in an earlier meeting or outside one), as the
  * meeting's "actions from last time" item: achieved since the previous meeting, outstanding, and
  * the plan for completion. Dropped actions and other academies' actions are left off.
  */
-export function carryForwardActions(actions: readonly ActionItem[], nextMeeting: Pick<Meeting, 'id' | 'academyId' | 'date'>, options: CarryForwardOptions = {}): CarriedForwardAgenda {
+export function carryForwardActions(
+  actions: readonly ActionItem[],
+  nextMeeting: Pick<Meeting, 'id' | 'academyId' | 'date'>,
+  options: CarryForwardOptions = {},
+): CarriedForwardAgenda {
   const agenda: CarriedForwardAgenda = { meetingId: nextMeeting.id, achieved: [], outstanding: [], planForCompletion: [] };
   if (options.kind && !options.kind.carriesForwardActions) return agenda;
   const since = options.previousMeeting?.date;
@@ -115,7 +121,10 @@ export function updateActionStatus(action: ActionItem, update: ActionStatusUpdat
     return refuse('ACTION.NOTE_REQUIRED', 'Say why the action is being dropped, so the next meeting knows what happened to it.');
   }
   if (update.status === action.status && note === '') {
-    return refuse('ACTION.NOTHING_TO_RECORD', `The action is already ${STATUS_WORDS[action.status]}; add a progress note to record an update.`);
+    return refuse(
+      'ACTION.NOTHING_TO_RECORD',
+      `The action is already ${STATUS_WORDS[action.status]}; add a progress note to record an update.`,
+    );
   }
   const entry = { at: update.now, by: update.by, note: note || statusNote(action.status, update.status), status: update.status };
   const { completedAt: _previous, ...rest } = action;

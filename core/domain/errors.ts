@@ -22,14 +22,20 @@ export abstract class AppError extends Error {
 
 export class ValidationError extends AppError {
   readonly code = 'INPUT.INVALID';
-  constructor(readonly problems: FieldProblem[], what = 'input') {
+  constructor(
+    readonly problems: FieldProblem[],
+    what = 'input',
+  ) {
     super(`Invalid ${what}: ${problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ')}`);
   }
 }
 
 export class NotFoundError extends AppError {
   readonly code = 'RECORD.NOT_FOUND';
-  constructor(readonly kind: string, readonly id: string) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
     super(`No ${kind} with id "${id}"`);
   }
 }
@@ -37,7 +43,11 @@ export class NotFoundError extends AppError {
 /** Someone else changed the record since it was read: reload and try again, never a silent overwrite. */
 export class ConflictError extends AppError {
   readonly code = 'RECORD.CONFLICT';
-  constructor(readonly kind: string, readonly id: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+    options?: { cause?: unknown },
+  ) {
     super(`The ${kind} "${id}" was changed by someone else since you opened it; reload to see their change, then try again`, options);
   }
 }
@@ -50,7 +60,11 @@ export class ConflictError extends AppError {
 export class EmailTakenError extends AppError {
   readonly code = 'PERSON.EMAIL_TAKEN';
   readonly problems: FieldProblem[];
-  constructor(readonly holder: { id: string; name: string }, message: string, field = 'email') {
+  constructor(
+    readonly holder: { id: string; name: string },
+    message: string,
+    field = 'email',
+  ) {
     super(message);
     this.problems = [{ field, message: this.message }];
   }
@@ -86,8 +100,15 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
  */
 export class ServiceBusyError extends AppError {
   readonly code = 'SERVICE.BUSY';
-  constructor(readonly retryAfterSeconds: number, readonly service = 'SharePoint', options?: { cause?: unknown }) {
-    super(`${service} is busy just now; nothing was changed. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`, options);
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly service = 'SharePoint',
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${service} is busy just now; nothing was changed. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      options,
+    );
   }
 }
 export const isServiceBusyError = (e: unknown): e is ServiceBusyError => hasCode(e, 'SERVICE.BUSY');

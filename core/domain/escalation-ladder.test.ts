@@ -4,7 +4,13 @@ import { preset } from './models/presets';
 import { ACADEMY_ID, makeEscalation, okOf } from './test-factories';
 
 const model = preset('waterton');
-const move = (id: string, now: string, reason = 'Drop at the autumn data point not resolved') => ({ academyId: ACADEMY_ID, by: 'aid', now, reason, id });
+const move = (id: string, now: string, reason = 'Drop at the autumn data point not resolved') => ({
+  academyId: ACADEMY_ID,
+  by: 'aid',
+  now,
+  reason,
+  id,
+});
 
 describe('currentStep', () => {
   it('puts an academy that has never moved on the first rung: improving with its own capacity', () => {
@@ -29,7 +35,11 @@ describe('escalate and deEscalate', () => {
       events = [...events, r.event];
       labels.push(`${r.position.label} (step ${r.position.number} of ${r.position.of})`);
     });
-    expect(labels).toEqual(['Support from across the trust (step 2 of 4)', 'Formal action plan (step 3 of 4)', 'Change of status: managed as a sponsored academy (step 4 of 4)']);
+    expect(labels).toEqual([
+      'Support from across the trust (step 2 of 4)',
+      'Formal action plan (step 3 of 4)',
+      'Change of status: managed as a sponsored academy (step 4 of 4)',
+    ]);
     expect(escalate(events, move('e9', '2027-06-01T09:00:00.000Z'), model)).toEqual({
       ok: false,
       code: 'ESCALATION.AT_TOP',
@@ -39,7 +49,16 @@ describe('escalate and deEscalate', () => {
 
   it('records who moved the academy, when and why', () => {
     const r = okOf(escalate([], move('e1', '2026-10-14T09:00:00.000Z', 'Phonics results below KPI for a second data point'), model));
-    expect(r.event).toEqual({ id: 'e1', academyId: ACADEMY_ID, step: 1, stepId: 'trust-support', at: '2026-10-14T09:00:00.000Z', by: 'aid', reason: 'Phonics results below KPI for a second data point', direction: 'up' });
+    expect(r.event).toEqual({
+      id: 'e1',
+      academyId: ACADEMY_ID,
+      step: 1,
+      stepId: 'trust-support',
+      at: '2026-10-14T09:00:00.000Z',
+      by: 'aid',
+      reason: 'Phonics results below KPI for a second data point',
+      direction: 'up',
+    });
   });
 
   it('moves an improving academy back down one step', () => {
@@ -53,7 +72,10 @@ describe('escalate and deEscalate', () => {
   });
 
   it('needs a reason to move', () => {
-    expect(escalate([], move('e1', '2027-03-01T09:00:00.000Z', ''), model)).toMatchObject({ ok: false, code: 'ESCALATION.REASON_REQUIRED' });
+    expect(escalate([], move('e1', '2027-03-01T09:00:00.000Z', ''), model)).toMatchObject({
+      ok: false,
+      code: 'ESCALATION.REASON_REQUIRED',
+    });
   });
 
   it('looks only at this academy’s moves', () => {
@@ -64,7 +86,10 @@ describe('escalate and deEscalate', () => {
 
 describe('escalationHistory', () => {
   it('lists the moves oldest first', () => {
-    const events = [makeEscalation({ id: 'b', at: '2027-01-20T09:00:00.000Z' }), makeEscalation({ id: 'a', at: '2026-10-14T09:00:00.000Z' })];
+    const events = [
+      makeEscalation({ id: 'b', at: '2027-01-20T09:00:00.000Z' }),
+      makeEscalation({ id: 'a', at: '2026-10-14T09:00:00.000Z' }),
+    ];
     expect(escalationHistory(events).map((e) => e.id)).toEqual(['a', 'b']);
   });
 });

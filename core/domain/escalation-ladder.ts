@@ -35,7 +35,14 @@ export function currentStep(events: readonly EscalationEvent[], model: Improveme
   const latest = escalationHistory(events).at(-1);
   const step = latest ? stepIndexOf(latest, model) : 0;
   const rung = steps[step]!;
-  return { step, number: step + 1, of: steps.length, stepId: rung.id, label: rung.label, ...(latest ? { since: latest.at, event: latest } : {}) };
+  return {
+    step,
+    number: step + 1,
+    of: steps.length,
+    stepId: rung.id,
+    label: rung.label,
+    ...(latest ? { since: latest.at, event: latest } : {}),
+  };
 }
 
 export interface LadderMove {
@@ -49,11 +56,17 @@ export interface LadderMove {
 
 export type LadderCode = 'ESCALATION.REASON_REQUIRED' | 'ESCALATION.AT_TOP' | 'ESCALATION.AT_FIRST_STEP';
 
-function move(events: readonly EscalationEvent[], input: LadderMove, model: ImprovementModel, direction: 1 | -1): Outcome<{ event: EscalationEvent; position: LadderPosition }, LadderCode> {
+function move(
+  events: readonly EscalationEvent[],
+  input: LadderMove,
+  model: ImprovementModel,
+  direction: 1 | -1,
+): Outcome<{ event: EscalationEvent; position: LadderPosition }, LadderCode> {
   const mine = events.filter((e) => e.academyId === input.academyId);
   const from = currentStep(mine, model);
   const reason = input.reason.trim();
-  if (reason === '') return refuse('ESCALATION.REASON_REQUIRED', 'Say why the academy is moving on the ladder; the head and the board will read it.');
+  if (reason === '')
+    return refuse('ESCALATION.REASON_REQUIRED', 'Say why the academy is moving on the ladder; the head and the board will read it.');
   if (direction === 1 && from.number === from.of) {
     return refuse('ESCALATION.AT_TOP', `The academy is already at the last step of the ladder: ${from.label}.`);
   }
@@ -62,9 +75,22 @@ function move(events: readonly EscalationEvent[], input: LadderMove, model: Impr
   }
   const step = from.step + direction;
   const rung = model.escalation.steps[step]!;
-  const event: EscalationEvent = { id: input.id, academyId: input.academyId, step, stepId: rung.id, at: input.now, by: input.by, reason, direction: direction === 1 ? 'up' : 'down' };
+  const event: EscalationEvent = {
+    id: input.id,
+    academyId: input.academyId,
+    step,
+    stepId: rung.id,
+    at: input.now,
+    by: input.by,
+    reason,
+    direction: direction === 1 ? 'up' : 'down',
+  };
   // The new event is the latest by definition, whatever its id (ties in `at` sort by id).
-  return { ok: true, event, position: { step, number: step + 1, of: from.of, stepId: rung.id, label: rung.label, since: input.now, event } };
+  return {
+    ok: true,
+    event,
+    position: { step, number: step + 1, of: from.of, stepId: rung.id, label: rung.label, since: input.now, event },
+  };
 }
 
 /**
@@ -74,10 +100,15 @@ function move(events: readonly EscalationEvent[], input: LadderMove, model: Impr
 export const escalate = (events: readonly EscalationEvent[], input: LadderMove, model: ImprovementModel) => move(events, input, model, 1);
 
 /** One step down the ladder, once the academy has improved. */
-export const deEscalate = (events: readonly EscalationEvent[], input: LadderMove, model: ImprovementModel) => move(events, input, model, -1);
+export const deEscalate = (events: readonly EscalationEvent[], input: LadderMove, model: ImprovementModel) =>
+  move(events, input, model, -1);
 
 /** The rung whose roles decide a move: the one moved onto going up, the one left going down. */
-export function decidingStep(position: Pick<LadderPosition, 'step'>, direction: 'up' | 'down', model: ImprovementModel): EscalationStep | undefined {
+export function decidingStep(
+  position: Pick<LadderPosition, 'step'>,
+  direction: 'up' | 'down',
+  model: ImprovementModel,
+): EscalationStep | undefined {
   if (direction === 'down') return position.step > 0 ? model.escalation.steps[position.step] : undefined;
   return model.escalation.steps[position.step + 1];
 }
@@ -87,7 +118,13 @@ export function decidingStep(position: Pick<LadderPosition, 'step'>, direction: 
  * the academy, one of the roles the model names for the deciding rung (Waterton: the SSIO draws up
  * the formal action plan; the board changes the academy's status).
  */
-export function mayMoveStep(viewer: Pick<Person, 'roles'>, academyId: string, position: Pick<LadderPosition, 'step'>, direction: 'up' | 'down', model: ImprovementModel): boolean {
+export function mayMoveStep(
+  viewer: Pick<Person, 'roles'>,
+  academyId: string,
+  position: Pick<LadderPosition, 'step'>,
+  direction: 'up' | 'down',
+  model: ImprovementModel,
+): boolean {
   const step = decidingStep(position, direction, model);
   if (!step) return false;
   return viewer.roles.some((r) => step.movedBy.includes(r.role) && (TRUST_WIDE_ROLES.includes(r.role) || r.academyId === academyId));
@@ -107,19 +144,28 @@ export type LadderChanges = NonNullable<EscalationEvent['changed']>;
  * and a rung's support stage moves the academy into it; coming back down from that rung restores
  * what the academy had when it reached it. The cadence follows from the academy's new facts.
  */
-export function ladderChanges(academy: Pick<Academy, 'id' | 'sponsored' | 'supportStage'>, from: Pick<LadderPosition, 'step' | 'stepId'>, direction: 'up' | 'down', events: readonly EscalationEvent[], model: ImprovementModel): LadderChanges {
+export function ladderChanges(
+  academy: Pick<Academy, 'id' | 'sponsored' | 'supportStage'>,
+  from: Pick<LadderPosition, 'step' | 'stepId'>,
+  direction: 'up' | 'down',
+  events: readonly EscalationEvent[],
+  model: ImprovementModel,
+): LadderChanges {
   const steps = model.escalation.steps;
   const out: LadderChanges = {};
   if (direction === 'up') {
     const onto = steps[from.step + 1];
     if (!onto) return out;
     if (onto.managedAsSponsored && !academy.sponsored) out.sponsored = { from: false, to: true };
-    if (onto.supportStage && onto.supportStage !== academy.supportStage) out.supportStage = { from: academy.supportStage, to: onto.supportStage };
+    if (onto.supportStage && onto.supportStage !== academy.supportStage)
+      out.supportStage = { from: academy.supportStage, to: onto.supportStage };
     return out;
   }
   const reached = escalationHistory(events.filter((e) => e.academyId === academy.id && e.stepId === from.stepId)).at(-1)?.changed;
-  if (reached?.sponsored && academy.sponsored === reached.sponsored.to) out.sponsored = { from: reached.sponsored.to, to: reached.sponsored.from };
-  if (reached?.supportStage && academy.supportStage === reached.supportStage.to) out.supportStage = { from: reached.supportStage.to, to: reached.supportStage.from };
+  if (reached?.sponsored && academy.sponsored === reached.sponsored.to)
+    out.sponsored = { from: reached.sponsored.to, to: reached.sponsored.from };
+  if (reached?.supportStage && academy.supportStage === reached.supportStage.to)
+    out.supportStage = { from: reached.supportStage.to, to: reached.supportStage.from };
   return out;
 }
 

@@ -42,16 +42,27 @@ describe('what reaching the top step changes', () => {
   });
 
   it('also puts a DSAT academy in the not-yet-Good stage, and changes nothing already so', () => {
-    expect(ladderChanges(makeAcademy(), formalPlan, 'up', [], dsat)).toEqual({ sponsored: { from: false, to: true }, supportStage: { from: 'good-or-better', to: 'below-good' } });
+    expect(ladderChanges(makeAcademy(), formalPlan, 'up', [], dsat)).toEqual({
+      sponsored: { from: false, to: true },
+      supportStage: { from: 'good-or-better', to: 'below-good' },
+    });
     expect(ladderChanges(makeAcademy({ sponsored: true, supportStage: 'below-good' }), formalPlan, 'up', [], dsat)).toEqual({});
     expect(ladderChanges(makeAcademy(), { step: 0, stepId: 'own-capacity' }, 'up', [], dsat)).toEqual({});
   });
 
   it('coming down restores what the academy had when it reached the step, and only that', () => {
-    const reached = makeEscalation({ id: 'e4', step: 3, stepId: 'change-of-status', changed: { sponsored: { from: false, to: true }, supportStage: { from: 'good-or-better', to: 'below-good' } } });
+    const reached = makeEscalation({
+      id: 'e4',
+      step: 3,
+      stepId: 'change-of-status',
+      changed: { sponsored: { from: false, to: true }, supportStage: { from: 'good-or-better', to: 'below-good' } },
+    });
     const top = currentStep([reached], dsat);
     const now = makeAcademy({ sponsored: true, supportStage: 'below-good' });
-    expect(ladderChanges(now, top, 'down', [reached], dsat)).toEqual({ sponsored: { from: true, to: false }, supportStage: { from: 'below-good', to: 'good-or-better' } });
+    expect(ladderChanges(now, top, 'down', [reached], dsat)).toEqual({
+      sponsored: { from: true, to: false },
+      supportStage: { from: 'below-good', to: 'good-or-better' },
+    });
     // Sponsored before it climbed (Hill Top): coming down leaves it sponsored.
     const already = makeEscalation({ id: 'e5', step: 3, stepId: 'change-of-status' });
     expect(ladderChanges(now, currentStep([already], dsat), 'down', [already], dsat)).toEqual({});

@@ -8,7 +8,16 @@ import { ValidationError, type FieldProblem } from './errors';
  * words it shows). zod 4 issues carry only the path, so the label is found by walking the schema.
  */
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; getter?: () => z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  getter?: () => z.ZodType;
+};
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 const titleOf = (s: z.ZodType): string | undefined => {
   const t = z.globalRegistry.get(s)?.title;
@@ -40,7 +49,12 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
 
 /** "dueDate" → "Due date": the words a key stands for, when the schema gives no title. */
 export const humanise = (key: string): string => {
-  const words = key.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 };
 
@@ -83,6 +97,9 @@ export function parseLabelled<S extends z.ZodType>(schema: S, input: unknown, wh
 
 /** One field's problem found after parsing (an owner who cannot see the academy), labelled from the schema. */
 export function fieldProblem(schema: z.ZodType, field: string, message: string): FieldProblem {
-  const label = labelAt(schema, field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+  const label = labelAt(
+    schema,
+    field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+  );
   return { field, message, ...(label ? { label } : {}) };
 }

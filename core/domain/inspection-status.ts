@@ -1,7 +1,18 @@
 import type { Academy } from './academy';
 import { cadenceReasons, type CadenceReason } from './cadence';
 import { GRADE_LABELS, type OfstedGrade } from './grades';
-import { inspectionView, latestGrade, latestInspection, latestReportCard, matchInWords, reportCardRag, reportCardSummary, ruleMatch, UNDATED, type InspectionView } from './inspections';
+import {
+  inspectionView,
+  latestGrade,
+  latestInspection,
+  latestReportCard,
+  matchInWords,
+  reportCardRag,
+  reportCardSummary,
+  ruleMatch,
+  UNDATED,
+  type InspectionView,
+} from './inspections';
 import type { LocalDate } from './local-date';
 import type { ImprovementModel, RagLevel } from './models/improvement-model.schema';
 import type { RagReason, RagStatus } from './rag-status';
@@ -29,7 +40,11 @@ export function inspectionStatus(academy: Academy, model: ImprovementModel): Ins
   const ofsted =
     latest?.kind === 'report-card'
       ? { grade: academy.ofstedGrade, label: reportCardSummary(latest), date: latest.date }
-      : { grade: academy.ofstedGrade, label: GRADE_LABELS[academy.ofstedGrade], ...(academy.ofstedDate ? { date: academy.ofstedDate } : latest && latest.date !== UNDATED ? { date: latest.date } : {}) };
+      : {
+          grade: academy.ofstedGrade,
+          label: GRADE_LABELS[academy.ofstedGrade],
+          ...(academy.ofstedDate ? { date: academy.ofstedDate } : latest && latest.date !== UNDATED ? { date: latest.date } : {}),
+        };
   return {
     ofsted,
     ...(latest ? { inspection: inspectionView(latest) } : {}),
@@ -41,7 +56,10 @@ export function inspectionStatus(academy: Academy, model: ImprovementModel): Ins
 /** The single-word grades the RAG reads: none once a report card is the latest, and the old self-evaluated grade only until a per-area one is set. */
 export function ragGrades(academy: Academy): { ofstedGrade: OfstedGrade; selfEvaluatedGrade?: NonNullable<Academy['selfEvaluatedGrade']> } {
   const ofstedGrade = latestGrade(academy) ?? 'not-inspected';
-  return { ofstedGrade, ...(academy.selfEvaluatedGrade && !academy.selfEvaluation ? { selfEvaluatedGrade: academy.selfEvaluatedGrade } : {}) };
+  return {
+    ofstedGrade,
+    ...(academy.selfEvaluatedGrade && !academy.selfEvaluation ? { selfEvaluatedGrade: academy.selfEvaluatedGrade } : {}),
+  };
 }
 
 const RANK: Record<RagLevel, number> = { green: 0, amber: 1, red: 2 };
@@ -61,8 +79,13 @@ export function withInspectionReasons(rag: RagStatus, academy: Academy, model: I
   if (extra.length === 0) {
     if (!card || rag.level !== 'green') return rag;
     // The green reason was written as if never inspected (ragStatus saw no single-word grade): name the card instead.
-    const named = reportCardSummary(card).replace(/^Report card: /, 'report card with ').replace('; safeguarding', ', safeguarding');
-    return { ...rag, reasons: rag.reasons.map((r) => (r.code === 'RAG.NO_CONCERNS' ? { ...r, text: r.text.replace('not yet inspected', named) } : r)) };
+    const named = reportCardSummary(card)
+      .replace(/^Report card: /, 'report card with ')
+      .replace('; safeguarding', ', safeguarding');
+    return {
+      ...rag,
+      reasons: rag.reasons.map((r) => (r.code === 'RAG.NO_CONCERNS' ? { ...r, text: r.text.replace('not yet inspected', named) } : r)),
+    };
   }
   const reasons = [...extra, ...rag.reasons.filter((r) => r.code !== 'RAG.NO_CONCERNS')]
     .map((r, i) => ({ r, i }))

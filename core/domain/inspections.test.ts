@@ -22,12 +22,20 @@ const allExpected = {
   'personal-development-and-wellbeing': 'expected-standard',
   'leadership-and-governance': 'expected-standard',
 } as const;
-const card = (date: string, areas: Partial<ReportCardInspection['areas']> = {}, safeguarding: 'met' | 'not-met' = 'met'): ReportCardInspection => ({ kind: 'report-card', date, areas: { ...allExpected, ...areas }, safeguarding });
+const card = (
+  date: string,
+  areas: Partial<ReportCardInspection['areas']> = {},
+  safeguarding: 'met' | 'not-met' = 'met',
+): ReportCardInspection => ({ kind: 'report-card', date, areas: { ...allExpected, ...areas }, safeguarding });
 const by = { personId: 'admin', at: '2026-11-23T10:00:00.000Z', today: '2026-11-23' };
 
 describe('an academy’s inspection history', () => {
   it('holds the legacy grade of an older record beside its report cards, oldest first, and reads the newest', () => {
-    const a = makeAcademy({ ofstedGrade: 'requires-improvement', ofstedDate: '2024-10-01', inspections: [card('2026-01-21', { inclusion: 'needs-attention' })] });
+    const a = makeAcademy({
+      ofstedGrade: 'requires-improvement',
+      ofstedDate: '2024-10-01',
+      inspections: [card('2026-01-21', { inclusion: 'needs-attention' })],
+    });
     expect(inspectionHistory(a).map((i) => [i.kind, i.date])).toEqual([
       ['grade', '2024-10-01'],
       ['report-card', '2026-01-21'],
@@ -39,7 +47,11 @@ describe('an academy’s inspection history', () => {
   });
 
   it('does not count a legacy grade twice when it is also in the list', () => {
-    const a = makeAcademy({ ofstedGrade: 'good', ofstedDate: '2023-03-15', inspections: [{ kind: 'grade', grade: 'good', date: '2023-03-15' }] });
+    const a = makeAcademy({
+      ofstedGrade: 'good',
+      ofstedDate: '2023-03-15',
+      inspections: [{ kind: 'grade', grade: 'good', date: '2023-03-15' }],
+    });
     expect(inspectionHistory(a)).toHaveLength(1);
   });
 });
@@ -48,7 +60,13 @@ describe('recordInspection', () => {
   const oak = makeAcademy({ ofstedGrade: 'good', ofstedDate: '2023-03-15' });
 
   it('adds a report card to the history, keeping the last single-word grade in the legacy fields', () => {
-    const r = okOf(recordInspection(oak, { kind: 'report-card', date: '2026-10-07', areas: { ...allExpected, 'early-years': 'strong-standard' }, safeguarding: 'met' }, by));
+    const r = okOf(
+      recordInspection(
+        oak,
+        { kind: 'report-card', date: '2026-10-07', areas: { ...allExpected, 'early-years': 'strong-standard' }, safeguarding: 'met' },
+        by,
+      ),
+    );
     expect(r.academy.inspections?.map((i) => i.kind)).toEqual(['grade', 'report-card']);
     expect(r.academy).toMatchObject({ ofstedGrade: 'good', ofstedDate: '2023-03-15' });
     expect(r.inspection).toMatchObject({ recordedBy: 'admin', recordedAt: by.at });
@@ -61,10 +79,26 @@ describe('recordInspection', () => {
 
   it.each([
     ['a date after today', { kind: 'grade' as const, grade: 'good' as const, date: '2026-12-01' }, 'INSPECTION.IN_THE_FUTURE'],
-    ['a single-word grade under the renewed framework', { kind: 'grade' as const, grade: 'good' as const, date: '2025-11-10' }, 'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK'],
-    ['a report card before the renewed framework', { ...card('2025-11-07'), kind: 'report-card' as const }, 'INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK'],
-    ['a second inspection on a day already recorded', { kind: 'grade' as const, grade: 'good' as const, date: '2023-03-15' }, 'INSPECTION.ALREADY_RECORDED'],
-    ['a sixth-form grade for a primary school', { ...card('2026-10-07', { 'sixth-form': 'expected-standard' }) }, 'INSPECTION.NO_SIXTH_FORM'],
+    [
+      'a single-word grade under the renewed framework',
+      { kind: 'grade' as const, grade: 'good' as const, date: '2025-11-10' },
+      'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK',
+    ],
+    [
+      'a report card before the renewed framework',
+      { ...card('2025-11-07'), kind: 'report-card' as const },
+      'INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK',
+    ],
+    [
+      'a second inspection on a day already recorded',
+      { kind: 'grade' as const, grade: 'good' as const, date: '2023-03-15' },
+      'INSPECTION.ALREADY_RECORDED',
+    ],
+    [
+      'a sixth-form grade for a primary school',
+      { ...card('2026-10-07', { 'sixth-form': 'expected-standard' }) },
+      'INSPECTION.NO_SIXTH_FORM',
+    ],
   ])('refuses %s', (_what, input, code) => {
     expect(recordInspection(oak, input, by)).toMatchObject({ ok: false, code });
   });
@@ -73,7 +107,8 @@ describe('recordInspection', () => {
     expect(recordInspection(oak, { kind: 'grade', grade: 'good', date: '2026-01-14' }, by)).toEqual({
       ok: false,
       code: 'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK',
-      message: 'Ofsted has given report cards, not single-word grades, since 10 November 2025: record the report card for 14 January 2026 instead.',
+      message:
+        'Ofsted has given report cards, not single-word grades, since 10 November 2025: record the report card for 14 January 2026 instead.',
     });
   });
 });
@@ -84,27 +119,53 @@ describe('reading a report card', () => {
   it('says what made a trust’s reading hold, area by area', () => {
     const m = ruleMatch({ anyAreaAtOrBelow: 'needs-attention', safeguardingNotMet: true }, attention)!;
     expect(matchInWords(m)).toBe('achievement and leadership and governance at needs attention');
-    expect(ruleMatch({ anyAreaAtOrBelow: 'needs-attention', inAreas: ['inclusion'], safeguardingNotMet: false }, attention)).toBeUndefined();
-    expect(matchInWords(ruleMatch({ anyAreaAtOrBelow: 'needs-attention', safeguardingNotMet: true }, card('2026-03-04', { inclusion: 'urgent-improvement' }, 'not-met'))!)).toBe(
-      'inclusion at urgent improvement, and safeguarding not met',
+    expect(
+      ruleMatch({ anyAreaAtOrBelow: 'needs-attention', inAreas: ['inclusion'], safeguardingNotMet: false }, attention),
+    ).toBeUndefined();
+    expect(
+      matchInWords(
+        ruleMatch(
+          { anyAreaAtOrBelow: 'needs-attention', safeguardingNotMet: true },
+          card('2026-03-04', { inclusion: 'urgent-improvement' }, 'not-met'),
+        )!,
+      ),
+    ).toBe('inclusion at urgent improvement, and safeguarding not met');
+    expect(ruleInWords({ anyAreaAtOrBelow: 'needs-attention', safeguardingNotMet: true })).toBe(
+      'any area at needs attention or below, or safeguarding not met',
     );
-    expect(ruleInWords({ anyAreaAtOrBelow: 'needs-attention', safeguardingNotMet: true })).toBe('any area at needs attention or below, or safeguarding not met');
   });
 
   it('is below Good, by default, for an area at needs attention or safeguarding not met, but not for one at the expected standard', () => {
-    expect(belowGoodReasons(makeAcademy({ inspections: [attention] }))).toEqual(['its report card of 4 March 2026 has achievement and leadership and governance at needs attention']);
+    expect(belowGoodReasons(makeAcademy({ inspections: [attention] }))).toEqual([
+      'its report card of 4 March 2026 has achievement and leadership and governance at needs attention',
+    ]);
     expect(isAcademyBelowGood(makeAcademy({ inspections: [card('2026-03-04', {}, 'not-met')] }))).toBe(true);
     expect(isAcademyBelowGood(makeAcademy({ ofstedGrade: 'requires-improvement', inspections: [card('2026-03-04')] }))).toBe(false);
     // A trust that reads "below Good" as urgent improvement only.
-    expect(isAcademyBelowGood(makeAcademy({ inspections: [attention] }), { anyAreaAtOrBelow: 'urgent-improvement', safeguardingNotMet: true })).toBe(false);
+    expect(
+      isAcademyBelowGood(makeAcademy({ inspections: [attention] }), { anyAreaAtOrBelow: 'urgent-improvement', safeguardingNotMet: true }),
+    ).toBe(false);
   });
 
   it('summarises a card and shows every area in words with a tone, and the monitoring it brings', () => {
-    expect(reportCardSummary(card('2026-05-13', { inclusion: 'strong-standard' }))).toBe('Report card: all areas at the expected standard or better; safeguarding met');
-    expect(reportCardSummary(card('2026-05-13', { inclusion: 'urgent-improvement', achievement: 'needs-attention' }, 'not-met'))).toBe('Report card: 1 area at urgent improvement and 1 area at needs attention; safeguarding not met');
+    expect(reportCardSummary(card('2026-05-13', { inclusion: 'strong-standard' }))).toBe(
+      'Report card: all areas at the expected standard or better; safeguarding met',
+    );
+    expect(reportCardSummary(card('2026-05-13', { inclusion: 'urgent-improvement', achievement: 'needs-attention' }, 'not-met'))).toBe(
+      'Report card: 1 area at urgent improvement and 1 area at needs attention; safeguarding not met',
+    );
     const view = inspectionView(attention);
-    expect(view.kind === 'report-card' && view.areas.find((a) => a.area === 'achievement')).toEqual({ area: 'achievement', label: 'Achievement', grade: 'needs-attention', gradeLabel: 'Needs attention', tone: 'warning' });
-    expect(view).toMatchObject({ safeguarding: { value: 'met', label: 'Met', tone: 'success' }, monitoring: 'Ofsted monitoring inspections are expected: achievement and leadership and governance at needs attention' });
+    expect(view.kind === 'report-card' && view.areas.find((a) => a.area === 'achievement')).toEqual({
+      area: 'achievement',
+      label: 'Achievement',
+      grade: 'needs-attention',
+      gradeLabel: 'Needs attention',
+      tone: 'warning',
+    });
+    expect(view).toMatchObject({
+      safeguarding: { value: 'met', label: 'Met', tone: 'success' },
+      monitoring: 'Ofsted monitoring inspections are expected: achievement and leadership and governance at needs attention',
+    });
     expect(inspectionView(card('2026-05-13'))).not.toHaveProperty('monitoring');
   });
 

@@ -29,9 +29,13 @@ import {
 export const RENEWED_FRAMEWORK_FROM: LocalDate = '2025-11-10';
 
 const GRADE_WORDS = 'urgent improvement, needs attention, expected standard, strong standard or exceptional';
-export const reportCardGradeSchema = z.enum(REPORT_CARD_GRADES, { error: (i) => (i.input === undefined ? `grade this area: ${GRADE_WORDS}` : `choose one of: ${GRADE_WORDS}`) });
+export const reportCardGradeSchema = z.enum(REPORT_CARD_GRADES, {
+  error: (i) => (i.input === undefined ? `grade this area: ${GRADE_WORDS}` : `choose one of: ${GRADE_WORDS}`),
+});
 const AREA_IDS = REPORT_CARD_AREAS.map((a) => a.id) as unknown as readonly [ReportCardArea, ...ReportCardArea[]];
-export const reportCardAreaSchema = z.enum(AREA_IDS, { error: `choose one of the report card's areas: ${REPORT_CARD_AREAS.map((a) => a.label.toLowerCase()).join(', ')}` });
+export const reportCardAreaSchema = z.enum(AREA_IDS, {
+  error: `choose one of the report card's areas: ${REPORT_CARD_AREAS.map((a) => a.label.toLowerCase()).join(', ')}`,
+});
 export const safeguardingSchema = z.enum(['met', 'not-met'], { error: 'say whether safeguarding is met or not met' });
 
 const graded = (title: string) => reportCardGradeSchema.meta({ title });
@@ -59,10 +63,17 @@ const recorded = {
 };
 
 /** An inspection under the old framework: one overall grade. */
-export const gradeInspectionSchema = z.object({ kind: z.literal('grade'), ...recorded, grade: gradeSchema.meta({ title: 'Grade' }) }).strict();
+export const gradeInspectionSchema = z
+  .object({ kind: z.literal('grade'), ...recorded, grade: gradeSchema.meta({ title: 'Grade' }) })
+  .strict();
 /** An inspection under the renewed framework: a report card, with safeguarding judged apart. */
 export const reportCardInspectionSchema = z
-  .object({ kind: z.literal('report-card'), ...recorded, areas: reportCardAreasSchema.meta({ title: 'Report card' }), safeguarding: safeguardingSchema.meta({ title: 'Safeguarding' }) })
+  .object({
+    kind: z.literal('report-card'),
+    ...recorded,
+    areas: reportCardAreasSchema.meta({ title: 'Report card' }),
+    safeguarding: safeguardingSchema.meta({ title: 'Safeguarding' }),
+  })
   .strict();
 export const inspectionSchema = z.discriminatedUnion('kind', [gradeInspectionSchema, reportCardInspectionSchema]);
 export type GradeInspection = z.infer<typeof gradeInspectionSchema>;
@@ -81,7 +92,9 @@ export const reportCardRuleSchema = z
     safeguardingNotMet: z.boolean().default(false),
   })
   .strict()
-  .refine((r) => r.anyAreaAtOrBelow !== undefined || r.safeguardingNotMet, { message: 'say which grade counts (anyAreaAtOrBelow) or that safeguarding not met counts' });
+  .refine((r) => r.anyAreaAtOrBelow !== undefined || r.safeguardingNotMet, {
+    message: 'say which grade counts (anyAreaAtOrBelow) or that safeguarding not met counts',
+  });
 export type ReportCardRule = z.infer<typeof reportCardRuleSchema>;
 
 /** The reading a model gets when it says nothing: any area below the expected standard, or safeguarding not met. */
@@ -103,7 +116,10 @@ export interface InspectionFacts {
  */
 export function inspectionHistory(a: InspectionFacts): Inspection[] {
   const list = [...(a.inspections ?? [])];
-  if (a.ofstedGrade !== 'not-inspected' && !list.some((i) => i.kind === 'grade' && i.grade === a.ofstedGrade && i.date === (a.ofstedDate ?? i.date))) {
+  if (
+    a.ofstedGrade !== 'not-inspected' &&
+    !list.some((i) => i.kind === 'grade' && i.grade === a.ofstedGrade && i.date === (a.ofstedDate ?? i.date))
+  ) {
     // A grade with no date sorts first: older than anything dated.
     list.push({ kind: 'grade', grade: a.ofstedGrade, date: a.ofstedDate ?? UNDATED });
   }
@@ -115,7 +131,9 @@ export const latestInspection = (a: InspectionFacts): Inspection | undefined => 
 
 /** The latest report card, if the academy has had one. */
 export const latestReportCard = (a: InspectionFacts): ReportCardInspection | undefined =>
-  inspectionHistory(a).filter((i): i is ReportCardInspection => i.kind === 'report-card').at(-1);
+  inspectionHistory(a)
+    .filter((i): i is ReportCardInspection => i.kind === 'report-card')
+    .at(-1);
 
 /** The old grade as the seeds' `ofstedGrades` conditions read it: undefined when the latest inspection is a report card. */
 export function latestGrade(a: InspectionFacts): OfstedGrade | undefined {
@@ -135,9 +153,17 @@ export interface RuleMatch {
 }
 
 /** Whether a trust's reading holds for a card (or a self-evaluation on the same scale), and why. */
-export function ruleMatch(rule: ReportCardRule, card: { areas: Partial<Record<ReportCardArea, ReportCardGrade>>; safeguarding?: Safeguarding | undefined }): RuleMatch | undefined {
+export function ruleMatch(
+  rule: ReportCardRule,
+  card: { areas: Partial<Record<ReportCardArea, ReportCardGrade>>; safeguarding?: Safeguarding | undefined },
+): RuleMatch | undefined {
   const limit = rule.anyAreaAtOrBelow;
-  const areas = limit === undefined ? [] : gradedAreas(card.areas).filter((x) => (!rule.inAreas || rule.inAreas.includes(x.area)) && reportCardRank(x.grade) <= reportCardRank(limit));
+  const areas =
+    limit === undefined
+      ? []
+      : gradedAreas(card.areas).filter(
+          (x) => (!rule.inAreas || rule.inAreas.includes(x.area)) && reportCardRank(x.grade) <= reportCardRank(limit),
+        );
   const safeguardingNotMet = rule.safeguardingNotMet && card.safeguarding === 'not-met';
   return areas.length > 0 || safeguardingNotMet ? { areas, safeguardingNotMet } : undefined;
 }
@@ -155,7 +181,12 @@ export function matchInWords(m: RuleMatch): string {
 /** A reading in words: "any area at needs attention or below, or safeguarding not met". */
 export function ruleInWords(rule: ReportCardRule): string {
   const where = rule.inAreas ? listInWords(rule.inAreas.map((a) => reportCardAreaLabel(a).toLowerCase())) : 'any area';
-  const grade = rule.anyAreaAtOrBelow === undefined ? undefined : rule.anyAreaAtOrBelow === 'urgent-improvement' ? `${where} at urgent improvement` : `${where} at ${REPORT_CARD_GRADE_LABELS[rule.anyAreaAtOrBelow].toLowerCase()} or below`;
+  const grade =
+    rule.anyAreaAtOrBelow === undefined
+      ? undefined
+      : rule.anyAreaAtOrBelow === 'urgent-improvement'
+        ? `${where} at urgent improvement`
+        : `${where} at ${REPORT_CARD_GRADE_LABELS[rule.anyAreaAtOrBelow].toLowerCase()} or below`;
   return [grade, rule.safeguardingNotMet ? 'safeguarding not met' : undefined].filter((x) => x !== undefined).join(', or ');
 }
 
@@ -187,7 +218,13 @@ export function reportCardSummary(card: ReportCardInspection): string {
   const below = gradedAreas(card.areas).filter((x) => reportCardRank(x.grade) < reportCardRank('expected-standard'));
   const urgent = below.filter((x) => x.grade === 'urgent-improvement').length;
   const attention = below.length - urgent;
-  const parts = below.length === 0 ? ['all areas at the expected standard or better'] : [...(urgent ? [`${countOf(urgent, 'area')} at urgent improvement`] : []), ...(attention ? [`${countOf(attention, 'area')} at needs attention`] : [])];
+  const parts =
+    below.length === 0
+      ? ['all areas at the expected standard or better']
+      : [
+          ...(urgent ? [`${countOf(urgent, 'area')} at urgent improvement`] : []),
+          ...(attention ? [`${countOf(attention, 'area')} at needs attention`] : []),
+        ];
   return `Report card: ${listInWords(parts)}; safeguarding ${SAFEGUARDING_LABELS[card.safeguarding].toLowerCase()}`;
 }
 
@@ -205,13 +242,20 @@ export type InspectionView =
     };
 
 export function inspectionView(i: Inspection): InspectionView {
-  if (i.kind === 'grade') return { kind: 'grade', ...(i.date === UNDATED ? {} : { date: i.date }), grade: i.grade, label: GRADE_LABELS[i.grade] };
+  if (i.kind === 'grade')
+    return { kind: 'grade', ...(i.date === UNDATED ? {} : { date: i.date }), grade: i.grade, label: GRADE_LABELS[i.grade] };
   const monitoring = monitoringExpected(i);
   return {
     kind: 'report-card',
     date: i.date,
     label: reportCardSummary(i),
-    areas: gradedAreas(i.areas).map((x) => ({ area: x.area, label: reportCardAreaLabel(x.area), grade: x.grade, gradeLabel: REPORT_CARD_GRADE_LABELS[x.grade], tone: REPORT_CARD_TONE[x.grade] })),
+    areas: gradedAreas(i.areas).map((x) => ({
+      area: x.area,
+      label: reportCardAreaLabel(x.area),
+      grade: x.grade,
+      gradeLabel: REPORT_CARD_GRADE_LABELS[x.grade],
+      tone: REPORT_CARD_TONE[x.grade],
+    })),
     safeguarding: { value: i.safeguarding, label: SAFEGUARDING_LABELS[i.safeguarding], tone: SAFEGUARDING_TONE[i.safeguarding] },
     ...(monitoring ? { monitoring: `Ofsted monitoring inspections are expected: ${matchInWords(monitoring)}` } : {}),
   };
@@ -222,14 +266,22 @@ export function inspectionView(i: Inspection): InspectionView {
  * anywhere or safeguarding not met is red (Ofsted's categories of concern start there, docs/ofsted.md),
  * the trust's "below Good" reading is amber.
  */
-export function reportCardRag(card: ReportCardInspection, belowGood: ReportCardRule = DEFAULT_BELOW_GOOD): { level: 'red' | 'amber'; text: string } | undefined {
+export function reportCardRag(
+  card: ReportCardInspection,
+  belowGood: ReportCardRule = DEFAULT_BELOW_GOOD,
+): { level: 'red' | 'amber'; text: string } | undefined {
   const serious = ruleMatch({ anyAreaAtOrBelow: 'urgent-improvement', safeguardingNotMet: true }, card);
   if (serious) return { level: 'red', text: `Ofsted report card: ${matchInWords(serious)}` };
   const below = ruleMatch(belowGood, card);
   return below ? { level: 'amber', text: `Ofsted report card: ${matchInWords(below)}` } : undefined;
 }
 
-export type InspectionCode = 'INSPECTION.IN_THE_FUTURE' | 'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK' | 'INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK' | 'INSPECTION.ALREADY_RECORDED' | 'INSPECTION.NO_SIXTH_FORM';
+export type InspectionCode =
+  | 'INSPECTION.IN_THE_FUTURE'
+  | 'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK'
+  | 'INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK'
+  | 'INSPECTION.ALREADY_RECORDED'
+  | 'INSPECTION.NO_SIXTH_FORM';
 
 /** An inspection as a trust records it (who and when are added by `recordInspection`). */
 export type InspectionInput = Omit<GradeInspection, 'recordedBy' | 'recordedAt'> | Omit<ReportCardInspection, 'recordedBy' | 'recordedAt'>;
@@ -246,12 +298,22 @@ export function recordInspection<A extends InspectionFacts & { phase: string; na
   input: InspectionInput,
   by: { personId: string; at: string; today: LocalDate },
 ): Outcome<{ academy: A; inspection: Inspection }, InspectionCode> {
-  if (input.date > by.today) return refuse('INSPECTION.IN_THE_FUTURE', `The inspection date ${inWords(input.date)} is after today; record an inspection once it has happened.`);
+  if (input.date > by.today)
+    return refuse(
+      'INSPECTION.IN_THE_FUTURE',
+      `The inspection date ${inWords(input.date)} is after today; record an inspection once it has happened.`,
+    );
   if (input.kind === 'grade' && input.date >= RENEWED_FRAMEWORK_FROM) {
-    return refuse('INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK', `Ofsted has given report cards, not single-word grades, since ${inWords(RENEWED_FRAMEWORK_FROM)}: record the report card for ${inWords(input.date)} instead.`);
+    return refuse(
+      'INSPECTION.GRADE_UNDER_RENEWED_FRAMEWORK',
+      `Ofsted has given report cards, not single-word grades, since ${inWords(RENEWED_FRAMEWORK_FROM)}: record the report card for ${inWords(input.date)} instead.`,
+    );
   }
   if (input.kind === 'report-card' && input.date < RENEWED_FRAMEWORK_FROM) {
-    return refuse('INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK', `Report cards began with Ofsted's renewed framework on ${inWords(RENEWED_FRAMEWORK_FROM)}; an inspection on ${inWords(input.date)} had a single-word grade.`);
+    return refuse(
+      'INSPECTION.REPORT_CARD_BEFORE_FRAMEWORK',
+      `Report cards began with Ofsted's renewed framework on ${inWords(RENEWED_FRAMEWORK_FROM)}; an inspection on ${inWords(input.date)} had a single-word grade.`,
+    );
   }
   if (input.kind === 'report-card' && input.areas['sixth-form'] && academy.phase === 'primary') {
     return refuse('INSPECTION.NO_SIXTH_FORM', `${academy.name} is a primary school, so its report card has no sixth-form grade.`);

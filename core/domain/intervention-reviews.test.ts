@@ -1,4 +1,11 @@
-import { checkInterventionKind, isPastTimeLimit, isReviewOverdue, judgeImpact, nextReviewDate, recordInterventionReview } from './intervention-reviews';
+import {
+  checkInterventionKind,
+  isPastTimeLimit,
+  isReviewOverdue,
+  judgeImpact,
+  nextReviewDate,
+  recordInterventionReview,
+} from './intervention-reviews';
 import { preset } from './models/presets';
 import { makeIntervention, okOf } from './test-factories';
 
@@ -17,7 +24,13 @@ describe('review dates', () => {
   });
 
   it('moves on to the next review date once a review is held', () => {
-    const reviewed = okOf(recordInterventionReview(maths, { on: '2026-10-21', by: 'aid', note: 'Year 6 maths groups in place; first assessment due in November' })).intervention;
+    const reviewed = okOf(
+      recordInterventionReview(maths, {
+        on: '2026-10-21',
+        by: 'aid',
+        note: 'Year 6 maths groups in place; first assessment due in November',
+      }),
+    ).intervention;
     expect(nextReviewDate(reviewed)).toBe('2026-12-07');
     expect(isReviewOverdue(reviewed, '2026-11-30')).toBe(false);
     expect(isReviewOverdue(reviewed, '2026-12-08')).toBe(true);
@@ -31,7 +44,10 @@ describe('review dates', () => {
   });
 
   it('needs a note to record a review', () => {
-    expect(recordInterventionReview(maths, { on: '2026-10-21', by: 'aid', note: '' })).toMatchObject({ ok: false, code: 'INTERVENTION.REVIEW_NOTE_REQUIRED' });
+    expect(recordInterventionReview(maths, { on: '2026-10-21', by: 'aid', note: '' })).toMatchObject({
+      ok: false,
+      code: 'INTERVENTION.REVIEW_NOTE_REQUIRED',
+    });
   });
 });
 
@@ -58,8 +74,22 @@ describe('judgeImpact', () => {
   const judgedAt = '2027-03-19';
 
   it('records impact as what changed for pupils', () => {
-    const r = okOf(judgeImpact(maths, { judgement: 'some', outcomesForPupils: 'Year 6 at the expected standard in maths up from 58% to 66% at the spring mock', judgedAt }, model));
-    expect(r.intervention.impact).toEqual({ judgement: 'some', outcomesForPupils: 'Year 6 at the expected standard in maths up from 58% to 66% at the spring mock', judgedAt });
+    const r = okOf(
+      judgeImpact(
+        maths,
+        {
+          judgement: 'some',
+          outcomesForPupils: 'Year 6 at the expected standard in maths up from 58% to 66% at the spring mock',
+          judgedAt,
+        },
+        model,
+      ),
+    );
+    expect(r.intervention.impact).toEqual({
+      judgement: 'some',
+      outcomesForPupils: 'Year 6 at the expected standard in maths up from 58% to 66% at the spring mock',
+      judgedAt,
+    });
   });
 
   it('refuses an impact judgement with nothing about outcomes for pupils (KGA: implementation is not impact)', () => {
@@ -72,11 +102,17 @@ describe('judgeImpact', () => {
 
   it('refuses outcomes that only repeat what was done', () => {
     const i = makeIntervention({ implementation: 'Six coaching sessions delivered' });
-    expect(judgeImpact(i, { judgement: 'strong', outcomesForPupils: 'Six coaching sessions delivered', judgedAt }, model)).toMatchObject({ ok: false, code: 'INTERVENTION.IMPACT_IS_IMPLEMENTATION' });
+    expect(judgeImpact(i, { judgement: 'strong', outcomesForPupils: 'Six coaching sessions delivered', judgedAt }, model)).toMatchObject({
+      ok: false,
+      code: 'INTERVENTION.IMPACT_IS_IMPLEMENTATION',
+    });
   });
 
   it('refuses an intervention whose kind the trust’s model does not have', () => {
     const i = makeIntervention({ kind: 'consultant' });
-    expect(judgeImpact(i, { judgement: 'some', outcomesForPupils: 'Better reading ages', judgedAt }, model)).toMatchObject({ ok: false, code: 'INTERVENTION.UNKNOWN_KIND' });
+    expect(judgeImpact(i, { judgement: 'some', outcomesForPupils: 'Better reading ages', judgedAt }, model)).toMatchObject({
+      ok: false,
+      code: 'INTERVENTION.UNKNOWN_KIND',
+    });
   });
 });

@@ -16,7 +16,9 @@ export const interventionReviewSchema = z.object({
   by: z.string().min(1),
   note: z.string().trim().min(1).max(5000),
   /** One entry per success criterion, in the intervention's order (absent on reviews recorded before this was kept). */
-  criteria: z.array(z.object({ criterion: z.string().min(1), progress: criterionProgressSchema, evidence: z.string().max(2000).optional() })).optional(),
+  criteria: z
+    .array(z.object({ criterion: z.string().min(1), progress: criterionProgressSchema, evidence: z.string().max(2000).optional() }))
+    .optional(),
 });
 
 /** An intervention (Schoolsworks): clear targets, a time limit, agreed success criteria and review dates; impact judged on pupils' outcomes. */
@@ -43,13 +45,34 @@ export const interventionSchema = z
     status: z.enum(['planned', 'active', 'completed', 'stopped']),
     /** KGA: implementation is not impact; impact must be seen in outcomes for pupils. */
     implementation: z.string().max(5000).optional(),
-    impact: z.object({ judgement: impactJudgementSchema, outcomesForPupils: z.string().trim().min(1).max(5000), judgedAt: localDateSchema, judgedBy: z.string().optional() }).optional(),
+    impact: z
+      .object({
+        judgement: impactJudgementSchema,
+        outcomesForPupils: z.string().trim().min(1).max(5000),
+        judgedAt: localDateSchema,
+        judgedBy: z.string().optional(),
+      })
+      .optional(),
     /** Ended early or extended, each with its reason (Schoolsworks: interventions are time limited). */
-    changes: z.array(z.object({ kind: z.enum(['ended-early', 'extended']), at: utc, by: z.string().min(1), reason: z.string().trim().min(1).max(2000), endDateBefore: localDateSchema, endDateAfter: localDateSchema })).optional(),
+    changes: z
+      .array(
+        z.object({
+          kind: z.enum(['ended-early', 'extended']),
+          at: utc,
+          by: z.string().min(1),
+          reason: z.string().trim().min(1).max(2000),
+          endDateBefore: localDateSchema,
+          endDateAfter: localDateSchema,
+        }),
+      )
+      .optional(),
     createdBy: z.string().optional(),
   })
   // Whether the kind needs a supporting academy or person is the model's (`supportedBy`), checked when it is created.
   .refine((i) => i.endDate >= i.startDate, { message: 'the time limit must be after the start', path: ['endDate'] })
-  .refine((i) => i.reviewDates.every((d) => d >= i.startDate && d <= i.endDate), { message: 'review dates must fall within the intervention', path: ['reviewDates'] });
+  .refine((i) => i.reviewDates.every((d) => d >= i.startDate && d <= i.endDate), {
+    message: 'review dates must fall within the intervention',
+    path: ['reviewDates'],
+  });
 export type Intervention = z.infer<typeof interventionSchema>;
 export type InterventionReview = z.infer<typeof interventionReviewSchema>;

@@ -7,28 +7,60 @@ const aim = makeMeeting({ kind: 'aim', date: '2026-10-13', status: 'held', focus
 
 describe('recordJudgement', () => {
   it('records the evidence and an indicative report-card grade for an evaluation area at an AIM', () => {
-    const r = okOf(recordJudgement(aim, { area: 'curriculum-and-teaching', evidence: 'Consistent phonics teaching seen in all KS1 classes', reportCardGrade: 'strong-standard' }, model));
-    expect(r.meeting.judgements).toEqual([{ area: 'curriculum-and-teaching', evidence: 'Consistent phonics teaching seen in all KS1 classes', reportCardGrade: 'strong-standard' }]);
+    const r = okOf(
+      recordJudgement(
+        aim,
+        {
+          area: 'curriculum-and-teaching',
+          evidence: 'Consistent phonics teaching seen in all KS1 classes',
+          reportCardGrade: 'strong-standard',
+        },
+        model,
+      ),
+    );
+    expect(r.meeting.judgements).toEqual([
+      {
+        area: 'curriculum-and-teaching',
+        evidence: 'Consistent phonics teaching seen in all KS1 classes',
+        reportCardGrade: 'strong-standard',
+      },
+    ]);
   });
 
   it('replaces an earlier judgement for the same area in the same meeting', () => {
     const first = okOf(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', reportCardGrade: 'needs-attention' }, model));
-    const second = okOf(recordJudgement(first.meeting, { area: 'achievement', evidence: 'Year 6 data and books', reportCardGrade: 'expected-standard' }, model));
-    expect(second.meeting.judgements).toEqual([{ area: 'achievement', evidence: 'Year 6 data and books', reportCardGrade: 'expected-standard' }]);
+    const second = okOf(
+      recordJudgement(
+        first.meeting,
+        { area: 'achievement', evidence: 'Year 6 data and books', reportCardGrade: 'expected-standard' },
+        model,
+      ),
+    );
+    expect(second.meeting.judgements).toEqual([
+      { area: 'achievement', evidence: 'Year 6 data and books', reportCardGrade: 'expected-standard' },
+    ]);
   });
 
   it('refuses an old single-word grade where the model judges on the report card’s scale', () => {
     expect(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', indicativeGrade: 'good' }, model)).toEqual({
       ok: false,
       code: 'JUDGEMENT.WRONG_SCALE',
-      message: '“Good” is not on the trust’s scale for judgements at meetings; give one of: urgent improvement, needs attention, expected standard, strong standard, exceptional.',
+      message:
+        '“Good” is not on the trust’s scale for judgements at meetings; give one of: urgent improvement, needs attention, expected standard, strong standard, exceptional.',
     });
   });
 
   it('keeps the old four grades for a model that still names them', () => {
     const old = { ...model, judgementScale: 'ofsted-grades' as const };
-    expect(okOf(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', indicativeGrade: 'good' }, old)).judgement).toEqual({ area: 'achievement', evidence: 'Year 6 data', indicativeGrade: 'good' });
-    expect(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', reportCardGrade: 'exceptional' }, old)).toMatchObject({ ok: false, code: 'JUDGEMENT.WRONG_SCALE' });
+    expect(okOf(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', indicativeGrade: 'good' }, old)).judgement).toEqual({
+      area: 'achievement',
+      evidence: 'Year 6 data',
+      indicativeGrade: 'good',
+    });
+    expect(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', reportCardGrade: 'exceptional' }, old)).toMatchObject({
+      ok: false,
+      code: 'JUDGEMENT.WRONG_SCALE',
+    });
   });
 
   it('refuses DSAT’s old heading for a new judgement, naming the report card’s areas', () => {
@@ -50,7 +82,10 @@ describe('recordJudgement', () => {
   });
 
   it('needs evidence behind a judgement', () => {
-    expect(recordJudgement(aim, { area: 'achievement', evidence: ' ', reportCardGrade: 'expected-standard' }, model)).toMatchObject({ ok: false, code: 'JUDGEMENT.EVIDENCE_REQUIRED' });
+    expect(recordJudgement(aim, { area: 'achievement', evidence: ' ', reportCardGrade: 'expected-standard' }, model)).toMatchObject({
+      ok: false,
+      code: 'JUDGEMENT.EVIDENCE_REQUIRED',
+    });
   });
 });
 
@@ -64,14 +99,23 @@ describe('judgements on past meetings', () => {
   });
 
   it('put WPT’s monitoring of intent, implementation and impact under curriculum and teaching', () => {
-    expect(preset('wpt').inspectionAreas.find((a) => a.id === 'curriculum-and-teaching')?.description).toMatch(/intent, implementation and impact/);
+    expect(preset('wpt').inspectionAreas.find((a) => a.id === 'curriculum-and-teaching')?.description).toMatch(
+      /intent, implementation and impact/,
+    );
   });
 });
 
 describe('focusCoverage', () => {
   const meetings = [
     makeMeeting({ id: 'aim-1', kind: 'aim', date: '2026-10-13', status: 'held', focus: ['curriculum-and-teaching'] }),
-    makeMeeting({ id: 'aim-2', kind: 'aim', date: '2027-02-09', status: 'held', focus: ['Achievement'], judgements: [{ area: 'leadership-and-governance', evidence: 'SDP reviewed' }] }),
+    makeMeeting({
+      id: 'aim-2',
+      kind: 'aim',
+      date: '2027-02-09',
+      status: 'held',
+      focus: ['Achievement'],
+      judgements: [{ area: 'leadership-and-governance', evidence: 'SDP reviewed' }],
+    }),
     makeMeeting({ id: 'aim-3', kind: 'aim', date: '2027-05-11', status: 'planned', focus: ['inclusion'] }),
     makeMeeting({ id: 'cancelled', kind: 'aim', date: '2026-12-01', status: 'cancelled', focus: ['attendance-and-behaviour'] }),
   ];
@@ -88,7 +132,12 @@ describe('focusCoverage', () => {
       ['leadership-and-governance', ['aim-2']],
       ['early-years', []],
     ]);
-    expect(c.notYetCovered.map((a) => a.id)).toEqual(['inclusion', 'attendance-and-behaviour', 'personal-development-and-wellbeing', 'early-years']);
+    expect(c.notYetCovered.map((a) => a.id)).toEqual([
+      'inclusion',
+      'attendance-and-behaviour',
+      'personal-development-and-wellbeing',
+      'early-years',
+    ]);
     expect(c.allCovered).toBe(false);
     expect(c.areas.find((a) => a.id === 'inclusion')?.plannedIn).toEqual([{ meetingId: 'aim-3', date: '2027-05-11' }]);
   });

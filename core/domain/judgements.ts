@@ -14,7 +14,12 @@ export interface JudgementInput {
   reportCardGrade?: ReportCardGrade | undefined;
 }
 
-export type JudgementCode = 'JUDGEMENT.NOT_AT_THIS_MEETING' | 'JUDGEMENT.UNKNOWN_AREA' | 'JUDGEMENT.EVIDENCE_REQUIRED' | 'JUDGEMENT.MEETING_CANCELLED' | 'JUDGEMENT.WRONG_SCALE';
+export type JudgementCode =
+  | 'JUDGEMENT.NOT_AT_THIS_MEETING'
+  | 'JUDGEMENT.UNKNOWN_AREA'
+  | 'JUDGEMENT.EVIDENCE_REQUIRED'
+  | 'JUDGEMENT.MEETING_CANCELLED'
+  | 'JUDGEMENT.WRONG_SCALE';
 
 /** An area's name, including the headings the trust judged under before (so past meetings still read: DSAT's "Teaching and learning"). */
 export const areaLabelOf = (model: Pick<ImprovementModel, 'inspectionAreas' | 'formerInspectionAreas'>, id: string): string =>
@@ -24,28 +29,57 @@ export const areaLabelOf = (model: Pick<ImprovementModel, 'inspectionAreas' | 'f
 export const judgementGradeLabel = (j: { indicativeGrade?: Grade | undefined; reportCardGrade?: ReportCardGrade | undefined }): string =>
   j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? GRADE_LABELS[j.indicativeGrade] : 'no grade';
 
-const SCALE_WORDS = { 'report-card': REPORT_CARD_GRADES.map((g) => REPORT_CARD_GRADE_LABELS[g].toLowerCase()).join(', '), 'ofsted-grades': 'Outstanding, Good, Requires Improvement, Inadequate' };
+const SCALE_WORDS = {
+  'report-card': REPORT_CARD_GRADES.map((g) => REPORT_CARD_GRADE_LABELS[g].toLowerCase()).join(', '),
+  'ofsted-grades': 'Outstanding, Good, Requires Improvement, Inadequate',
+};
 
 /**
  * Records the evidence and an indicative inspection grade for one area (DSAT: "evidence will be
  * sought and discussed under the main inspection headings and summary comment will be made against
  * each"). Recording an area again replaces the earlier judgement in that meeting.
  */
-export function recordJudgement(meeting: Meeting, input: JudgementInput, model: ImprovementModel): Outcome<{ meeting: Meeting; judgement: Judgement }, JudgementCode> {
+export function recordJudgement(
+  meeting: Meeting,
+  input: JudgementInput,
+  model: ImprovementModel,
+): Outcome<{ meeting: Meeting; judgement: Judgement }, JudgementCode> {
   const kind = model.meetingKinds.find((k) => k.id === meeting.kind);
   if (!kind?.recordsJudgements) {
-    return refuse('JUDGEMENT.NOT_AT_THIS_MEETING', `Judgements by inspection area are not recorded at ${kind ? withArticle(kind.name) : 'this kind of meeting'}.`);
+    return refuse(
+      'JUDGEMENT.NOT_AT_THIS_MEETING',
+      `Judgements by inspection area are not recorded at ${kind ? withArticle(kind.name) : 'this kind of meeting'}.`,
+    );
   }
-  if (meeting.status === 'cancelled') return refuse('JUDGEMENT.MEETING_CANCELLED', 'That meeting was cancelled, so no judgement can be recorded in it.');
+  if (meeting.status === 'cancelled')
+    return refuse('JUDGEMENT.MEETING_CANCELLED', 'That meeting was cancelled, so no judgement can be recorded in it.');
   const area = model.inspectionAreas.find((a) => a.id === input.area);
-  if (!area) return refuse('JUDGEMENT.UNKNOWN_AREA', `“${input.area}” is not one of the trust’s inspection areas: ${model.inspectionAreas.map((a) => a.label).join(', ')}.`);
+  if (!area)
+    return refuse(
+      'JUDGEMENT.UNKNOWN_AREA',
+      `“${input.area}” is not one of the trust’s inspection areas: ${model.inspectionAreas.map((a) => a.label).join(', ')}.`,
+    );
   const evidence = input.evidence.trim();
   if (evidence === '') return refuse('JUDGEMENT.EVIDENCE_REQUIRED', `Record the evidence for ${area.label} that supports the judgement.`);
   // The model names one scale; a grade on the other would read as a different judgement (Ofsted: the new grades cannot be compared with the old).
   const scale = model.judgementScale;
-  const wrong = scale === 'report-card' ? input.indicativeGrade && GRADE_LABELS[input.indicativeGrade] : input.reportCardGrade && REPORT_CARD_GRADE_LABELS[input.reportCardGrade];
-  if (wrong) return refuse('JUDGEMENT.WRONG_SCALE', `“${wrong}” is not on the trust’s scale for judgements at meetings; give one of: ${SCALE_WORDS[scale]}.`);
-  const grade = scale === 'report-card' ? (input.reportCardGrade ? { reportCardGrade: input.reportCardGrade } : {}) : input.indicativeGrade ? { indicativeGrade: input.indicativeGrade } : {};
+  const wrong =
+    scale === 'report-card'
+      ? input.indicativeGrade && GRADE_LABELS[input.indicativeGrade]
+      : input.reportCardGrade && REPORT_CARD_GRADE_LABELS[input.reportCardGrade];
+  if (wrong)
+    return refuse(
+      'JUDGEMENT.WRONG_SCALE',
+      `“${wrong}” is not on the trust’s scale for judgements at meetings; give one of: ${SCALE_WORDS[scale]}.`,
+    );
+  const grade =
+    scale === 'report-card'
+      ? input.reportCardGrade
+        ? { reportCardGrade: input.reportCardGrade }
+        : {}
+      : input.indicativeGrade
+        ? { indicativeGrade: input.indicativeGrade }
+        : {};
   const judgement: Judgement = { area: area.id, evidence, ...grade };
   const judgements = [...meeting.judgements.filter((j) => j.area !== area.id), judgement];
   return { ok: true, meeting: { ...meeting, judgements }, judgement };
@@ -81,16 +115,18 @@ export function focusCoverage(meetings: readonly Meeting[], model: ImprovementMo
   const ordered = meetings.filter((m) => m.status !== 'cancelled').sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   // A primary has no sixth form and a secondary no early years to cover (the report card grades them only where the school has them).
   const absent = academy?.phase === 'primary' ? 'sixth-form' : academy?.phase === 'secondary' ? 'early-years' : undefined;
-  const areas = model.inspectionAreas.filter((a) => a.id !== absent).map((area): AreaCoverage => {
-    const cover: AreaCoverage = { id: area.id, label: area.label, heldIn: [], plannedIn: [] };
-    for (const m of ordered) {
-      const inFocus = m.focus.some((f) => matches(f, area));
-      const judged = m.judgements.some((j) => j.area === area.id);
-      if (m.status === 'held' && (inFocus || judged)) cover.heldIn.push({ meetingId: m.id, date: m.date });
-      if (m.status === 'planned' && inFocus) cover.plannedIn.push({ meetingId: m.id, date: m.date });
-    }
-    return cover;
-  });
+  const areas = model.inspectionAreas
+    .filter((a) => a.id !== absent)
+    .map((area): AreaCoverage => {
+      const cover: AreaCoverage = { id: area.id, label: area.label, heldIn: [], plannedIn: [] };
+      for (const m of ordered) {
+        const inFocus = m.focus.some((f) => matches(f, area));
+        const judged = m.judgements.some((j) => j.area === area.id);
+        if (m.status === 'held' && (inFocus || judged)) cover.heldIn.push({ meetingId: m.id, date: m.date });
+        if (m.status === 'planned' && inFocus) cover.plannedIn.push({ meetingId: m.id, date: m.date });
+      }
+      return cover;
+    });
   const notYetCovered = areas.filter((a) => a.heldIn.length === 0).map(({ id, label }) => ({ id, label }));
   const lastLooked = (a: AreaCoverage): string => a.heldIn[a.heldIn.length - 1]?.date ?? '';
   const candidate =

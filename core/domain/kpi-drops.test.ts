@@ -26,7 +26,16 @@ describe('recordDataPoint', () => {
 
   it('flags a drop when the value at a data point is below the KPI target, for the next ASER to investigate', () => {
     const r = recordDataPoint(target, { point: 1, value: 64, now, id: 'dp-9' }, waterton);
-    expect(r.ok && r.dataPoint).toEqual({ id: 'dp-9', kpiId: target.id, academyId: target.academyId, academicYear: '2026/27', point: 1, value: 64, recordedAt: now, drop: { flaggedAt: now } });
+    expect(r.ok && r.dataPoint).toEqual({
+      id: 'dp-9',
+      kpiId: target.id,
+      academyId: target.academyId,
+      academicYear: '2026/27',
+      point: 1,
+      value: 64,
+      recordedAt: now,
+      drop: { flaggedAt: now },
+    });
   });
 
   it('flags nothing when the KPI is met', () => {
@@ -41,7 +50,10 @@ describe('recordDataPoint', () => {
   });
 
   it('refuses a percentage over 100', () => {
-    expect(recordDataPoint(target, { point: 1, value: 640, now, id: 'x' }, waterton)).toMatchObject({ ok: false, code: 'KPI.VALUE_OUT_OF_RANGE' });
+    expect(recordDataPoint(target, { point: 1, value: 640, now, id: 'x' }, waterton)).toMatchObject({
+      ok: false,
+      code: 'KPI.VALUE_OUT_OF_RANGE',
+    });
   });
 });
 
@@ -61,14 +73,22 @@ describe('reviewing drops', () => {
   it('marks this academy’s drops flagged by the ASER’s day as reviewed in it, with what was found', () => {
     const r = reviewDrops(points, aser, 'Two pupils long-term absent; catch-up group started', kindOf(waterton, 'aser'));
     expect(r.ok && r.reviewed).toBe(1);
-    expect(r.ok && r.points.find((p) => p.id === 'drop')?.drop).toEqual({ flaggedAt: now, reviewedInMeetingId: 'aser-dec', reviewNote: 'Two pupils long-term absent; catch-up group started' });
+    expect(r.ok && r.points.find((p) => p.id === 'drop')?.drop).toEqual({
+      flaggedAt: now,
+      reviewedInMeetingId: 'aser-dec',
+      reviewNote: 'Two pupils long-term absent; catch-up group started',
+    });
     expect(r.ok && dropsAwaitingReview(r.points).map((p) => p.id)).toEqual(['later', 'elsewhere']);
   });
 
   it('refuses to review drops at a meeting kind that does not review KPIs (a DSAT iAIM)', () => {
     const iaim = makeMeeting({ kind: 'iaim', date: '2026-12-02' });
     const r = reviewDrops(points, iaim, 'Discussed', kindOf(preset('dsat'), 'iaim'));
-    expect(r).toMatchObject({ ok: false, code: 'KPI.MEETING_DOES_NOT_REVIEW_DROPS', message: expect.stringContaining('not reviewed at an Interim Academy Improvement Meeting') });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'KPI.MEETING_DOES_NOT_REVIEW_DROPS',
+      message: expect.stringContaining('not reviewed at an Interim Academy Improvement Meeting'),
+    });
   });
 
   it('needs a note saying what the review found', () => {

@@ -14,7 +14,8 @@ const targets = [
   makeKpiTarget({ id: 'stm-pa', academyId: 'st-marys', measure: 'Persistent absence', target: 12, higherIsBetter: false }),
 ];
 const table = (rows: string[][]) => ({ headers: ['School', 'KPI', 'Value'], rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
-const plan = (rows: string[][], points = [makeDataPoint({ kpiId: 'oak-att', academyId: 'oakfield', point: 2, value: 97 })]) => planKpiImport(table(rows), { point: 2, model, academies, targets, points });
+const plan = (rows: string[][], points = [makeDataPoint({ kpiId: 'oak-att', academyId: 'oakfield', point: 2, value: 97 })]) =>
+  planKpiImport(table(rows), { point: 2, model, academies, targets, points });
 
 describe('reading a value as an export writes it', () => {
   it('takes percentages, thousands and signs', () => {
@@ -70,6 +71,8 @@ describe('planning a data point’s import', () => {
 
   it('names a missing column for the whole file', () => {
     const p = planKpiImport({ headers: ['School', 'Result'], rows: [] }, { point: 2, model, academies, targets, points: [] });
-    expect(p.fileProblems).toEqual([{ column: 'Measure', message: 'no Measure column: the first row needs a heading such as “Measure”, “KPI” or “Indicator”' }]);
+    expect(p.fileProblems).toEqual([
+      { column: 'Measure', message: 'no Measure column: the first row needs a heading such as “Measure”, “KPI” or “Indicator”' },
+    ]);
   });
 });

@@ -18,7 +18,11 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 const HEADING: Record<Column, string> = { academy: 'Academy', measure: 'Measure', value: 'Value' };
-const EXAMPLES: Record<Column, string> = { academy: '“Academy”, “School” or “Academy name”', measure: '“Measure”, “KPI” or “Indicator”', value: '“Value”, “Result” or “Percentage”' };
+const EXAMPLES: Record<Column, string> = {
+  academy: '“Academy”, “School” or “Academy name”',
+  measure: '“Measure”, “KPI” or “Indicator”',
+  value: '“Value”, “Result” or “Percentage”',
+};
 
 /** Headings and names compared as people type them: case, spaces and curly apostrophes do not matter. */
 export const normalise = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
@@ -76,7 +80,8 @@ function findColumns(headers: readonly string[]): { index: Partial<Record<Column
   const index: Partial<Record<Column, number>> = {};
   headers.forEach((h, i) => {
     const n = normalise(h);
-    for (const c of Object.keys(COLUMNS) as Column[]) if (index[c] === undefined && (COLUMNS[c] as readonly string[]).includes(n)) index[c] = i;
+    for (const c of Object.keys(COLUMNS) as Column[])
+      if (index[c] === undefined && (COLUMNS[c] as readonly string[]).includes(n)) index[c] = i;
   });
   return { index, missing: (Object.keys(COLUMNS) as Column[]).filter((c) => index[c] === undefined) };
 }
@@ -92,7 +97,10 @@ export function planKpiImport(table: CsvTable, ctx: KpiImportContext): KpiImport
       pointLabel,
       rows: [],
       counts,
-      fileProblems: missing.map((c) => ({ column: HEADING[c], message: `no ${HEADING[c]} column: the first row needs a heading such as ${EXAMPLES[c]}` })),
+      fileProblems: missing.map((c) => ({
+        column: HEADING[c],
+        message: `no ${HEADING[c]} column: the first row needs a heading such as ${EXAMPLES[c]}`,
+      })),
     };
   }
   const byName = new Map<string, Pick<Academy, 'id' | 'name'>>();
@@ -108,7 +116,13 @@ export function planKpiImport(table: CsvTable, ctx: KpiImportContext): KpiImport
     const own = academy ? ctx.targets.filter((t) => t.academyId === academy.id) : [];
     const target = own.find((t) => normalise(t.measure) === normalise(cell('measure')));
     if (!cell('measure')) problem('measure', 'no KPI named');
-    else if (academy && !target) problem('measure', own.length ? `${academy.name} has no KPI with this name this year; its KPIs are: ${own.map((t) => t.measure).join('; ')}` : `${academy.name} has no KPI targets agreed this year`);
+    else if (academy && !target)
+      problem(
+        'measure',
+        own.length
+          ? `${academy.name} has no KPI with this name this year; its KPIs are: ${own.map((t) => t.measure).join('; ')}`
+          : `${academy.name} has no KPI targets agreed this year`,
+      );
     const value = readNumber(cell('value'));
     if (!cell('value')) problem('value', 'no value');
     else if (value === undefined) problem('value', 'not a number');
@@ -129,7 +143,19 @@ export function planKpiImport(table: CsvTable, ctx: KpiImportContext): KpiImport
     const belowTarget = isBelowTarget(target, value);
     counts[outcome]++;
     if (belowTarget) counts.drops++;
-    return { row: r.row, outcome, academyId: academy.id, academyName: academy.name, kpiId: target.id, measure: target.measure, value, ...(existing && outcome === 'update' ? { previous: existing.value } : {}), target: target.target, belowTarget, problems };
+    return {
+      row: r.row,
+      outcome,
+      academyId: academy.id,
+      academyName: academy.name,
+      kpiId: target.id,
+      measure: target.measure,
+      value,
+      ...(existing && outcome === 'update' ? { previous: existing.value } : {}),
+      target: target.target,
+      belowTarget,
+      problems,
+    };
   });
   return { point: ctx.point, pointLabel, fileProblems: [], rows, counts };
 }

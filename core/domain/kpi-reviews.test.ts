@@ -16,7 +16,10 @@ describe('data points are named as the model names them', () => {
 });
 
 describe('correcting a data point', () => {
-  const below = makeDataPoint({ value: 64, drop: { flaggedAt: '2026-12-10T15:00:00.000Z', reviewedInMeetingId: 'aim-1', reviewNote: 'Looked at' } });
+  const below = makeDataPoint({
+    value: 64,
+    drop: { flaggedAt: '2026-12-10T15:00:00.000Z', reviewedInMeetingId: 'aim-1', reviewNote: 'Looked at' },
+  });
 
   it('keeps the flag and its review when the corrected value is still below target', () => {
     const r = correctDataPoint(below, target, { value: 66, now }, dsat);
@@ -43,15 +46,34 @@ describe('reviewing one drop in a meeting', () => {
 
   it('records what was found, who reviewed it, when, and the actions raised', () => {
     const r = reviewDrop(drop, aim, input, kindOf(dsat, 'aim'));
-    expect(r.ok && r.dataPoint.drop).toEqual({ flaggedAt: now, reviewedInMeetingId: 'aim-spring', reviewNote: 'Cohort context; reading groups started', reviewedBy: 'aid', reviewedAt: now, actionIds: ['act-9'] });
+    expect(r.ok && r.dataPoint.drop).toEqual({
+      flaggedAt: now,
+      reviewedInMeetingId: 'aim-spring',
+      reviewNote: 'Cohort context; reading groups started',
+      reviewedBy: 'aid',
+      reviewedAt: now,
+      actionIds: ['act-9'],
+    });
   });
 
   it('refuses a meeting that does not review KPIs, a value at target, one already reviewed, and one flagged after the meeting', () => {
-    expect(reviewDrop(drop, makeMeeting({ id: 'iaim', kind: 'iaim', date: '2027-02-11' }), input, kindOf(dsat, 'iaim'))).toMatchObject({ ok: false, code: 'KPI.MEETING_DOES_NOT_REVIEW_DROPS' });
+    expect(reviewDrop(drop, makeMeeting({ id: 'iaim', kind: 'iaim', date: '2027-02-11' }), input, kindOf(dsat, 'iaim'))).toMatchObject({
+      ok: false,
+      code: 'KPI.MEETING_DOES_NOT_REVIEW_DROPS',
+    });
     expect(reviewDrop(makeDataPoint({ value: 75 }), aim, input, kindOf(dsat, 'aim'))).toMatchObject({ ok: false, code: 'KPI.NOT_A_DROP' });
-    expect(reviewDrop({ ...drop, drop: { flaggedAt: now, reviewedInMeetingId: 'x' } }, aim, input, kindOf(dsat, 'aim'))).toMatchObject({ ok: false, code: 'KPI.ALREADY_REVIEWED' });
-    expect(reviewDrop({ ...drop, drop: { flaggedAt: '2027-03-01T10:00:00.000Z' } }, aim, input, kindOf(dsat, 'aim'))).toMatchObject({ ok: false, code: 'KPI.FLAGGED_AFTER_MEETING' });
-    expect(reviewDrop(drop, aim, { ...input, found: ' ' }, kindOf(dsat, 'aim'))).toMatchObject({ ok: false, code: 'KPI.REVIEW_NOTE_REQUIRED' });
+    expect(reviewDrop({ ...drop, drop: { flaggedAt: now, reviewedInMeetingId: 'x' } }, aim, input, kindOf(dsat, 'aim'))).toMatchObject({
+      ok: false,
+      code: 'KPI.ALREADY_REVIEWED',
+    });
+    expect(reviewDrop({ ...drop, drop: { flaggedAt: '2027-03-01T10:00:00.000Z' } }, aim, input, kindOf(dsat, 'aim'))).toMatchObject({
+      ok: false,
+      code: 'KPI.FLAGGED_AFTER_MEETING',
+    });
+    expect(reviewDrop(drop, aim, { ...input, found: ' ' }, kindOf(dsat, 'aim'))).toMatchObject({
+      ok: false,
+      code: 'KPI.REVIEW_NOTE_REQUIRED',
+    });
   });
 });
 
@@ -59,16 +81,32 @@ describe('agreeing targets', () => {
   it('takes targets only at the kind of meeting the model names (Waterton: the ASER)', () => {
     const aser = makeMeeting({ kind: 'aser', date: '2026-09-15' }, { model: waterton });
     expect(checkTargetsMeeting(aser, 'oakfield', waterton)).toEqual({ ok: true });
-    expect(checkTargetsMeeting(undefined, 'oakfield', waterton)).toMatchObject({ ok: false, code: 'KPI.MEETING_REQUIRED', message: expect.stringContaining('an Academy Self-Evaluation Review') });
-    expect(checkTargetsMeeting({ ...aser, kind: 'aser-extended' }, 'oakfield', waterton)).toMatchObject({ ok: false, code: 'KPI.TARGETS_NOT_AGREED_HERE' });
-    expect(checkTargetsMeeting({ ...aser, status: 'cancelled' }, 'oakfield', waterton)).toMatchObject({ ok: false, code: 'KPI.MEETING_CANCELLED' });
+    expect(checkTargetsMeeting(undefined, 'oakfield', waterton)).toMatchObject({
+      ok: false,
+      code: 'KPI.MEETING_REQUIRED',
+      message: expect.stringContaining('an Academy Self-Evaluation Review'),
+    });
+    expect(checkTargetsMeeting({ ...aser, kind: 'aser-extended' }, 'oakfield', waterton)).toMatchObject({
+      ok: false,
+      code: 'KPI.TARGETS_NOT_AGREED_HERE',
+    });
+    expect(checkTargetsMeeting({ ...aser, status: 'cancelled' }, 'oakfield', waterton)).toMatchObject({
+      ok: false,
+      code: 'KPI.MEETING_CANCELLED',
+    });
     expect(checkTargetsMeeting(aser, 'brook-lane', waterton)).toMatchObject({ ok: false, code: 'KPI.NOT_THIS_ACADEMY' });
   });
 
   it('keeps the target a revision replaces in its history', () => {
     const first = agreeTarget(undefined, { ...target, agreedInMeetingId: 'aser-1', by: 'aid', now: '2026-09-15T10:00:00.000Z' });
     const revised = agreeTarget(first, { ...target, target: 72, agreedInMeetingId: 'aser-2', by: 'ceo', now });
-    expect(revised).toMatchObject({ target: 72, agreedInMeetingId: 'aser-2', agreedBy: 'ceo', agreedAt: now, history: [{ target: 70, agreedInMeetingId: 'aser-1', agreedBy: 'aid', agreedAt: '2026-09-15T10:00:00.000Z', replacedAt: now }] });
+    expect(revised).toMatchObject({
+      target: 72,
+      agreedInMeetingId: 'aser-2',
+      agreedBy: 'ceo',
+      agreedAt: now,
+      history: [{ target: 70, agreedInMeetingId: 'aser-1', agreedBy: 'aid', agreedAt: '2026-09-15T10:00:00.000Z', replacedAt: now }],
+    });
     expect(agreeTarget(revised, { ...target, target: 72, agreedInMeetingId: 'aser-2', by: 'ceo', now })).toBe(revised);
   });
 });

@@ -17,7 +17,17 @@ export const kpiTargetSchema = z.object({
   agreedBy: z.string().optional(),
   agreedAt: utc.optional(),
   /** Earlier targets for the year, oldest first: a revised target never hides what was agreed before. */
-  history: z.array(z.object({ target: z.number(), agreedInMeetingId: z.string().optional(), agreedBy: z.string().optional(), agreedAt: utc.optional(), replacedAt: utc })).optional(),
+  history: z
+    .array(
+      z.object({
+        target: z.number(),
+        agreedInMeetingId: z.string().optional(),
+        agreedBy: z.string().optional(),
+        agreedAt: utc.optional(),
+        replacedAt: utc,
+      }),
+    )
+    .optional(),
 });
 export type KpiTarget = z.infer<typeof kpiTargetSchema>;
 

@@ -16,7 +16,8 @@ export const localDateSchema = z
 // Plain UTC arithmetic on the date's own digits: no time zone can shift a calendar date, and the
 // planner calls these hundreds of thousands of times (date-fns parse/format was its main cost).
 const MS_PER_DAY = 86_400_000;
-const toEpochDay = (d: LocalDate): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
+const toEpochDay = (d: LocalDate): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
 const fromEpochDay = (n: number): LocalDate => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
 
 /** The date `n` days after `d` (negative goes back). */

@@ -16,7 +16,10 @@ const TODAY = '2026-09-01';
 /** A small DSAT trust's planned year: four academies, two AIDs, a CEO. */
 function plannedYear(model: ImprovementModel, academicYear = '2026/27', cal = calendar) {
   const { academies, people } = makeTrust(model, 4, 2);
-  const meetings: Meeting[] = planYear({ model, calendar: cal, academicYear, academies, people }).create.map(({ key, ...d }) => ({ ...d, id: key }));
+  const meetings: Meeting[] = planYear({ model, calendar: cal, academicYear, academies, people }).create.map(({ key, ...d }) => ({
+    ...d,
+    id: key,
+  }));
   return { academies, people, meetings };
 }
 
@@ -26,7 +29,11 @@ const academyOf = (m: Meeting): Academy => academies.find((a) => a.id === m.acad
 /** a01's AIM in spring 1, chaired by aid-1. */
 const aim = meetings.find((m) => m.academyId === 'a01' && m.kind === 'aim' && m.halfTerm === 3)!;
 
-function move(m: Meeting, to: LocalDate, over: { others?: readonly Meeting[]; cal?: SchoolCalendar; today?: LocalDate; model?: ImprovementModel; people?: readonly Person[] } = {}): MoveOutcome {
+function move(
+  m: Meeting,
+  to: LocalDate,
+  over: { others?: readonly Meeting[]; cal?: SchoolCalendar; today?: LocalDate; model?: ImprovementModel; people?: readonly Person[] } = {},
+): MoveOutcome {
   return moveMeeting(m, to, {
     model: over.model ?? dsat,
     calendar: over.cal ?? calendar,
@@ -76,7 +83,10 @@ describe('moving a meeting to a school day', () => {
   });
 
   it('keeps papers already submitted as submitted', () => {
-    const submitted = { ...aim, papers: aim.papers.map((p, i) => (i === 2 ? { ...p, submittedAt: '2027-01-20T16:00:00.000Z', submittedBy: 'head-a01' } : p)) };
+    const submitted = {
+      ...aim,
+      papers: aim.papers.map((p, i) => (i === 2 ? { ...p, submittedAt: '2027-01-20T16:00:00.000Z', submittedBy: 'head-a01' } : p)),
+    };
     const m = moved(move(submitted, '2027-03-10'));
     expect(m.papers[2]).toMatchObject({ submittedAt: '2027-01-20T16:00:00.000Z', submittedBy: 'head-a01', dueDate: '2027-03-03' });
   });
@@ -96,21 +106,40 @@ describe('moving a meeting to a school day', () => {
     const kga = preset('kga');
     const year = plannedYear(kga);
     const review = year.meetings.find((m) => m.kind === 'qa-review' && m.days === 2)!;
-    const m = moved(moveMeeting(review, '2026-11-13', { model: kga, calendar, academy: year.academies.find((a) => a.id === review.academyId)!, people: year.people, otherMeetings: [], today: TODAY }));
+    const m = moved(
+      moveMeeting(review, '2026-11-13', {
+        model: kga,
+        calendar,
+        academy: year.academies.find((a) => a.id === review.academyId)!,
+        people: year.people,
+        otherMeetings: [],
+        today: TODAY,
+      }),
+    );
     expect(m).toMatchObject({ date: '2026-11-13', days: 2, startsAt: '2026-11-13T08:30:00.000Z', endsAt: '2026-11-16T14:30:00.000Z' });
   });
 });
 
 describe('a move is refused, with the reason in plain English', () => {
   it('onto a weekend', () => {
-    expect(refusal(move(aim, '2027-03-13'))).toEqual({ code: 'MOVE.WEEKEND', message: 'Saturday 13 March 2027 is a weekend; meetings are held on school days.' });
+    expect(refusal(move(aim, '2027-03-13'))).toEqual({
+      code: 'MOVE.WEEKEND',
+      message: 'Saturday 13 March 2027 is a weekend; meetings are held on school days.',
+    });
   });
 
   it('onto Easter Monday 2026 or the late May bank holiday, even where the trust’s own term dates put them in term time', () => {
     const cal = new SchoolCalendar({ termDates: [throughTheHolidays] });
     const year = plannedYear(dsat, '2025/26', cal);
     const m = year.meetings.find((x) => x.kind === 'aim' && x.halfTerm === 5)!;
-    const ctx = { model: dsat, calendar: cal, academy: year.academies.find((a) => a.id === m.academyId)!, people: year.people, otherMeetings: [], today: '2025-09-01' };
+    const ctx = {
+      model: dsat,
+      calendar: cal,
+      academy: year.academies.find((a) => a.id === m.academyId)!,
+      people: year.people,
+      otherMeetings: [],
+      today: '2025-09-01',
+    };
     expect(refusal(moveMeeting(m, '2026-04-06', ctx))).toEqual({
       code: 'MOVE.BANK_HOLIDAY',
       message: 'Monday 6 April 2026 is a bank holiday (Easter Monday); meetings are held on school days.',
@@ -123,8 +152,14 @@ describe('a move is refused, with the reason in plain English', () => {
   });
 
   it('into the holidays, or into another school year', () => {
-    expect(refusal(move(aim, '2026-10-27'))).toEqual({ code: 'MOVE.NOT_TERM_TIME', message: 'Tuesday 27 October 2026 is in the school holidays; meetings are held in term time.' });
-    expect(refusal(move(aim, '2027-09-14'))).toEqual({ code: 'MOVE.NOT_TERM_TIME', message: 'Tuesday 14 September 2027 is in the 2027/28 school year; this meeting belongs to 2026/27.' });
+    expect(refusal(move(aim, '2026-10-27'))).toEqual({
+      code: 'MOVE.NOT_TERM_TIME',
+      message: 'Tuesday 27 October 2026 is in the school holidays; meetings are held in term time.',
+    });
+    expect(refusal(move(aim, '2027-09-14'))).toEqual({
+      code: 'MOVE.NOT_TERM_TIME',
+      message: 'Tuesday 14 September 2027 is in the 2027/28 school year; this meeting belongs to 2026/27.',
+    });
   });
 
   it('onto a closure day the trust has set', () => {
@@ -135,7 +170,8 @@ describe('a move is refused, with the reason in plain English', () => {
   it('onto the first day of a half term, when the AIM’s monitoring visit needs a school day before it', () => {
     expect(refusal(move(aim, '2027-02-22'))).toEqual({
       code: 'MOVE.NOT_TERM_TIME',
-      message: 'Monday 22 February 2027 is the first school day of the half term, so there is no school day before it for the monitoring visit.',
+      message:
+        'Monday 22 February 2027 is the first school day of the half term, so there is no school day before it for the monitoring visit.',
     });
   });
 
@@ -143,8 +179,19 @@ describe('a move is refused, with the reason in plain English', () => {
     const kga = preset('kga');
     const year = plannedYear(kga);
     const review = year.meetings.find((m) => m.kind === 'qa-review' && m.days === 2)!;
-    const r = moveMeeting(review, '2026-12-18', { model: kga, calendar, academy: year.academies.find((a) => a.id === review.academyId)!, people: year.people, otherMeetings: [], today: TODAY });
-    expect(refusal(r)).toEqual({ code: 'MOVE.NOT_TERM_TIME', message: 'The QA review at St Mary’s CE Primary takes 2 school days, and from Friday 18 December 2026 it would run past the end of the half term.' });
+    const r = moveMeeting(review, '2026-12-18', {
+      model: kga,
+      calendar,
+      academy: year.academies.find((a) => a.id === review.academyId)!,
+      people: year.people,
+      otherMeetings: [],
+      today: TODAY,
+    });
+    expect(refusal(r)).toEqual({
+      code: 'MOVE.NOT_TERM_TIME',
+      message:
+        'The QA review at St Mary’s CE Primary takes 2 school days, and from Friday 18 December 2026 it would run past the end of the half term.',
+    });
   });
 
   it('when the chair already has a meeting that day', () => {
@@ -160,14 +207,17 @@ describe('a move is refused, with the reason in plain English', () => {
     const visitDay = calendar.previousSchoolDay(other.date)!;
     const r = refusal(move(aim, visitDay));
     expect(r.code).toBe('MOVE.CHAIR_BUSY');
-    expect(r.message).toBe(`The chair, Improvement Director 1, already has a meeting that day: the monitoring visit before the AIM at ${other.academyId} on ${formatLongDate(other.date)}.`);
+    expect(r.message).toBe(
+      `The chair, Improvement Director 1, already has a meeting that day: the monitoring visit before the AIM at ${other.academyId} on ${formatLongDate(other.date)}.`,
+    );
   });
 
   it('when the day before, the moved AIM’s own monitoring visit, clashes with another of the chair’s meetings', () => {
     const other: Meeting = { ...aim, id: 'other-aim', academyId: 'a03', date: '2027-03-09', halfTerm: 4 };
     expect(refusal(move(aim, '2027-03-10', { others: [other] }))).toEqual({
       code: 'MOVE.CHAIR_BUSY',
-      message: 'The chair, Improvement Director 1, already has a meeting on Tuesday 9 March 2027, the day of the monitoring visit before this AIM: the AIM at a03.',
+      message:
+        'The chair, Improvement Director 1, already has a meeting on Tuesday 9 March 2027, the day of the monitoring visit before this AIM: the AIM at a03.',
     });
   });
 
@@ -185,11 +235,17 @@ describe('a move is refused, with the reason in plain English', () => {
   });
 
   it('onto a day that has passed', () => {
-    expect(refusal(move(aim, '2027-03-10', { today: '2027-03-11' }))).toEqual({ code: 'MOVE.IN_THE_PAST', message: 'Wednesday 10 March 2027 has already passed; choose today or a later day.' });
+    expect(refusal(move(aim, '2027-03-10', { today: '2027-03-11' }))).toEqual({
+      code: 'MOVE.IN_THE_PAST',
+      message: 'Wednesday 10 March 2027 has already passed; choose today or a later day.',
+    });
   });
 
   it('for a meeting already held or cancelled', () => {
-    expect(refusal(move({ ...aim, status: 'held' }, '2027-03-10'))).toEqual({ code: 'MOVE.NOT_PLANNED', message: 'The AIM at Oakfield Primary has been held, so it cannot be moved.' });
+    expect(refusal(move({ ...aim, status: 'held' }, '2027-03-10'))).toEqual({
+      code: 'MOVE.NOT_PLANNED',
+      message: 'The AIM at Oakfield Primary has been held, so it cannot be moved.',
+    });
     expect(refusal(move({ ...aim, status: 'cancelled' }, '2027-03-10')).code).toBe('MOVE.NOT_PLANNED');
   });
 });
@@ -199,7 +255,11 @@ describe('moves and the planner follow the same rules', () => {
     for (const m of meetings) {
       expect({ id: m.id, ok: move(m, m.date).ok }).toEqual({ id: m.id, ok: true });
       for (const other of meetings.filter((x) => x.chairId === m.chairId && x.id !== m.id && x.halfTerm === m.halfTerm)) {
-        expect({ id: m.id, to: other.date, code: refusal(move(m, other.date)).code }).toEqual({ id: m.id, to: other.date, code: 'MOVE.CHAIR_BUSY' });
+        expect({ id: m.id, to: other.date, code: refusal(move(m, other.date)).code }).toEqual({
+          id: m.id,
+          to: other.date,
+          code: 'MOVE.CHAIR_BUSY',
+        });
       }
     }
   });

@@ -56,15 +56,26 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
   const half = calendar.halfTermOf(to);
   if (!half) return refuse('MOVE.NOT_TERM_TIME', `${day} is in the school holidays; meetings are held in term time.`);
   if (academicYearOf(to) !== meeting.academicYear) {
-    return refuse('MOVE.NOT_TERM_TIME', `${day} is in the ${academicYearOf(to)} school year; this meeting belongs to ${meeting.academicYear}.`);
+    return refuse(
+      'MOVE.NOT_TERM_TIME',
+      `${day} is in the ${academicYearOf(to)} school year; this meeting belongs to ${meeting.academicYear}.`,
+    );
   }
-  if (calendar.isClosure(to)) return refuse('MOVE.CLOSURE', `${day} is a closure day for the trust (such as an INSET day); meetings are held on school days.`);
+  if (calendar.isClosure(to))
+    return refuse('MOVE.CLOSURE', `${day} is a closure day for the trust (such as an INSET day); meetings are held on school days.`);
 
   const days = meetingDays(to, meeting.days, calendar);
-  if (!days) return refuse('MOVE.NOT_TERM_TIME', `${what} takes ${meeting.days} school days, and from ${day} it would run past the end of the half term.`);
+  if (!days)
+    return refuse(
+      'MOVE.NOT_TERM_TIME',
+      `${what} takes ${meeting.days} school days, and from ${day} it would run past the end of the half term.`,
+    );
   const visit = monitoringVisitDay(to, kind, calendar);
   if (visit.needed && !visit.day) {
-    return refuse('MOVE.NOT_TERM_TIME', `${day} is the first school day of the half term, so there is no school day before it for the monitoring visit.`);
+    return refuse(
+      'MOVE.NOT_TERM_TIME',
+      `${day} is the first school day of the half term, so there is no school day before it for the monitoring visit.`,
+    );
   }
   // The meeting's own days first, so a clash on the day itself is the one reported.
   const held = visit.needed && visit.day ? [...days, visit.day] : days;
@@ -79,15 +90,23 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
     const other = `${abbreviationOf(model, b.kind)}${b.academyId === academy.id ? '' : ` at ${b.academyId}`}`;
     const thing = b.visit ? `the monitoring visit before the ${other} on ${formatLongDate(b.date)}` : `the ${other}`;
     if (clash.day === to) return `${who} already has a meeting that day: ${thing}.`;
-    const which = clash.day < to ? `the day of the monitoring visit before this ${kind.abbreviation}` : `day ${days.indexOf(clash.day) + 1} of this ${kind.abbreviation}`;
+    const which =
+      clash.day < to
+        ? `the day of the monitoring visit before this ${kind.abbreviation}`
+        : `day ${days.indexOf(clash.day) + 1} of this ${kind.abbreviation}`;
     return `${who} already has a meeting on ${formatLongDate(clash.day)}, ${which}: ${thing}.`;
   };
   const chairClash = occ.clash(meeting.chairId, held);
-  if (chairClash) return refuse('MOVE.CHAIR_BUSY', busy(`The chair, ${people.find((p) => p.id === meeting.chairId)?.name ?? meeting.chairId},`, chairClash));
+  if (chairClash)
+    return refuse(
+      'MOVE.CHAIR_BUSY',
+      busy(`The chair, ${people.find((p) => p.id === meeting.chairId)?.name ?? meeting.chairId},`, chairClash),
+    );
   const academyClash = occ.clash(academyKey(meeting.academyId), held);
   if (academyClash) return refuse('MOVE.ACADEMY_BUSY', busy(academy.name, academyClash));
 
   return { ok: true, meeting: { ...rescheduled(meeting, days, kind, calendar), pinned: true } };
 }
 
-const abbreviationOf = (model: ImprovementModel, kindId: string): string => model.meetingKinds.find((k) => k.id === kindId)?.abbreviation ?? kindId;
+const abbreviationOf = (model: ImprovementModel, kindId: string): string =>
+  model.meetingKinds.find((k) => k.id === kindId)?.abbreviation ?? kindId;

@@ -9,7 +9,10 @@ import type { HalfTermNumber, SchoolCalendar } from './school-year/school-calend
  * A meeting's start and end in UTC: the kind's start time in England on its first day, and its
  * duration after the same time on its last day. Europe/London, so 09:30 is 08:30Z in summer time.
  */
-export function meetingTimes(days: readonly LocalDate[], kind: Pick<MeetingKind, 'startTime' | 'durationMinutes'>): { startsAt: string; endsAt: string } {
+export function meetingTimes(
+  days: readonly LocalDate[],
+  kind: Pick<MeetingKind, 'startTime' | 'durationMinutes'>,
+): { startsAt: string; endsAt: string } {
   const first = days[0]!;
   const last = days[days.length - 1]!;
   const startsAt = londonToUtc(first, kind.startTime);

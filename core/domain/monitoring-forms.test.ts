@@ -16,12 +16,16 @@ describe('checkMonitoringForm', () => {
   });
 
   it('names each field that does not fit the form: an unknown activity and an unknown judgement area', () => {
-    const r = checkMonitoringForm(makeMonitoringForm({ activity: 'Learning walk', judgements: { 'teaching-learning-assessment': 'good', safeguarding: 'good' } }), model);
+    const r = checkMonitoringForm(
+      makeMonitoringForm({ activity: 'Learning walk', judgements: { 'teaching-learning-assessment': 'good', safeguarding: 'good' } }),
+      model,
+    );
     expect(r.ok ? [] : r.problems).toEqual([
       { field: 'activity', message: 'choose one of: Lesson observation, Work analysis, Discussion, Other' },
       {
         field: 'judgements.safeguarding',
-        message: 'not one of the form’s judgement areas: Teaching, learning and assessment, Personal development, behaviour and welfare, Leadership and management, Outcomes',
+        message:
+          'not one of the form’s judgement areas: Teaching, learning and assessment, Personal development, behaviour and welfare, Leadership and management, Outcomes',
       },
     ]);
     expect(r).toMatchObject({ ok: false, code: 'MONITORING_FORM.INVALID' });

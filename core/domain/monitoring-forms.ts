@@ -2,7 +2,8 @@ import type { FieldProblem } from './errors';
 import type { ImprovementModel } from './models/improvement-model.schema';
 import type { MonitoringForm } from './monitoring-form';
 
-export type MonitoringFormCheck = { ok: true; form: MonitoringForm } | { ok: false; code: 'MONITORING_FORM.INVALID'; message: string; problems: FieldProblem[] };
+export type MonitoringFormCheck =
+  { ok: true; form: MonitoringForm } | { ok: false; code: 'MONITORING_FORM.INVALID'; message: string; problems: FieldProblem[] };
 
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -18,11 +19,19 @@ export function checkMonitoringForm(form: MonitoringForm, model: ImprovementMode
   if (!activity) problems.push({ field: 'activity', message: `choose one of: ${activities.join(', ')}` });
   for (const key of Object.keys(form.judgements)) {
     if (!judgementAreas.some((a) => a.id === key)) {
-      problems.push({ field: `judgements.${key}`, message: `not one of the form’s judgement areas: ${judgementAreas.map((a) => a.label).join(', ')}` });
+      problems.push({
+        field: `judgements.${key}`,
+        message: `not one of the form’s judgement areas: ${judgementAreas.map((a) => a.label).join(', ')}`,
+      });
     }
   }
   if (problems.length > 0) {
-    return { ok: false, code: 'MONITORING_FORM.INVALID', message: `The form needs correcting: ${problems.map((p) => `${p.field} — ${p.message}`).join('; ')}.`, problems };
+    return {
+      ok: false,
+      code: 'MONITORING_FORM.INVALID',
+      message: `The form needs correcting: ${problems.map((p) => `${p.field} — ${p.message}`).join('; ')}.`,
+      problems,
+    };
   }
   return { ok: true, form: { ...form, activity: activity! } };
 }

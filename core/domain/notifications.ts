@@ -8,7 +8,12 @@ import type { Meeting } from './meeting';
  */
 export type EventMessage =
   | { kind: 'extension-request' | 'extension-decision'; personId: string; meetingId: string; requirementIds: [string]; occurrence: string }
-  | { kind: 'notes-circulated' | 'meeting-moved' | 'meeting-cancelled' | 'apologies-sent'; personId: string; meetingId: string; occurrence: string }
+  | {
+      kind: 'notes-circulated' | 'meeting-moved' | 'meeting-cancelled' | 'apologies-sent';
+      personId: string;
+      meetingId: string;
+      occurrence: string;
+    }
   | { kind: 'notes-approval'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'action-assigned'; personId: string; actionId: string; occurrence: string }
   | { kind: 'escalation-moved'; personId: string; academyId: string; occurrence: string };
@@ -48,7 +53,9 @@ export type Change =
   /** The academy's head(s) and chair(s) of the LGB are told (Waterton's ladder: the school knows where it stands). */
   | { kind: 'escalation-moved'; academyId: string; at: string; headsAndChairs: readonly string[] };
 
-const attendeesOf = (m: Meeting): string[] => [...new Set([m.chairId, ...m.attendees.filter((a) => a.attendance !== 'apologies').map((a) => a.personId)])];
+const attendeesOf = (m: Meeting): string[] => [
+  ...new Set([m.chairId, ...m.attendees.filter((a) => a.attendance !== 'apologies').map((a) => a.personId)]),
+];
 
 /**
  * Who is told of a change, and about what: never the person who made it. An extension asked for
@@ -66,7 +73,13 @@ export function messagesFor(change: Change, actorId: string): EventMessage[] {
       const requested = change.kind === 'extension-requested';
       const personId = requested ? change.meeting.chairId : ext.requestedBy;
       const at = requested ? ext.requestedAt : (ext.decidedAt ?? ext.requestedAt);
-      out.push({ kind: requested ? 'extension-request' : 'extension-decision', personId, meetingId: change.meeting.id, requirementIds: [change.requirementId], occurrence: `${change.meeting.id}:${change.requirementId}:${at}` });
+      out.push({
+        kind: requested ? 'extension-request' : 'extension-decision',
+        personId,
+        meetingId: change.meeting.id,
+        requirementIds: [change.requirementId],
+        occurrence: `${change.meeting.id}:${change.requirementId}:${at}`,
+      });
       break;
     }
     case 'notes-written': {
@@ -74,29 +87,43 @@ export function messagesFor(change: Change, actorId: string): EventMessage[] {
       if (!notes) break;
       const approvers = new Set(notes.approvals.filter((a) => a.status === 'pending').map((a) => a.personId));
       // The same key as the sweep's notes-approval reminder, so an approver gets one card either way.
-      for (const personId of approvers) out.push({ kind: 'notes-approval', personId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}@${notes.writtenAt}` });
+      for (const personId of approvers)
+        out.push({ kind: 'notes-approval', personId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}@${notes.writtenAt}` });
       break;
     }
     case 'notes-approved': {
       const at = change.meeting.notes?.circulatedAt;
       if (!change.circulated || !at) break;
-      for (const personId of attendeesOf(change.meeting)) out.push({ kind: 'notes-circulated', personId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}@${at}` });
+      for (const personId of attendeesOf(change.meeting))
+        out.push({ kind: 'notes-circulated', personId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}@${at}` });
       break;
     }
     case 'meeting-moved': {
       const cancelled = change.meeting.status === 'cancelled';
       if (!cancelled && change.before.startsAt === change.meeting.startsAt) break;
       for (const personId of attendeesOf(change.meeting))
-        out.push({ kind: cancelled ? 'meeting-cancelled' : 'meeting-moved', personId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}@${cancelled ? 'cancelled' : change.meeting.startsAt}` });
+        out.push({
+          kind: cancelled ? 'meeting-cancelled' : 'meeting-moved',
+          personId,
+          meetingId: change.meeting.id,
+          occurrence: `${change.meeting.id}@${cancelled ? 'cancelled' : change.meeting.startsAt}`,
+        });
       break;
     }
     case 'apologies': {
       const a = change.meeting.attendees.find((x) => x.personId === change.personId)?.apology;
-      if (a) out.push({ kind: 'apologies-sent', personId: change.meeting.chairId, meetingId: change.meeting.id, occurrence: `${change.meeting.id}:${change.personId}@${a.givenAt}` });
+      if (a)
+        out.push({
+          kind: 'apologies-sent',
+          personId: change.meeting.chairId,
+          meetingId: change.meeting.id,
+          occurrence: `${change.meeting.id}:${change.personId}@${a.givenAt}`,
+        });
       break;
     }
     case 'escalation-moved':
-      for (const personId of new Set(change.headsAndChairs)) out.push({ kind: 'escalation-moved', personId, academyId: change.academyId, occurrence: `${change.academyId}@${change.at}` });
+      for (const personId of new Set(change.headsAndChairs))
+        out.push({ kind: 'escalation-moved', personId, academyId: change.academyId, occurrence: `${change.academyId}@${change.at}` });
       break;
     case 'action-created':
       out.push({ kind: 'action-assigned', personId: change.action.ownerId, actionId: change.action.id, occurrence: change.action.id });

@@ -5,14 +5,28 @@ import type { ImprovementModel } from './models/improvement-model.schema';
 import { ACADEMY_COLUMNS, columnLabel, mapHeaders, type AcademyColumn } from './onboarding-columns';
 import type { CsvTable } from './onboarding-csv';
 import { fieldChanges, type RowPlan, type RowProblem } from './onboarding-plan';
-import { looksLikeUrn, normaliseKey, parseGrade, parseOfstedGrade, parsePhase, parsePounds, parseRiskBand, parseUkDate, parseYesNo, slugOf, splitList, type Parsed } from './onboarding-values';
+import {
+  looksLikeUrn,
+  normaliseKey,
+  parseGrade,
+  parseOfstedGrade,
+  parsePhase,
+  parsePounds,
+  parseRiskBand,
+  parseUkDate,
+  parseYesNo,
+  slugOf,
+  splitList,
+  type Parsed,
+} from './onboarding-values';
 
 type StoredAcademy = Academy & { version: string };
 
 /** The URN is kept among an academy's other names as "URN 123456" (the record has no URN field of its own yet). */
 export const URN_ALIAS = /^URN (\d{6,7})$/;
 export const urnAlias = (urn: string): string => `URN ${urn}`;
-export const urnOf = (a: Pick<Academy, 'aliases'>): string | undefined => a.aliases.map((x) => URN_ALIAS.exec(x)?.[1]).find((x) => x !== undefined);
+export const urnOf = (a: Pick<Academy, 'aliases'>): string | undefined =>
+  a.aliases.map((x) => URN_ALIAS.exec(x)?.[1]).find((x) => x !== undefined);
 
 /** Finds an academy by URN, id, name or other name, as a people file or an academies row refers to it. */
 export function academyMatches(a: Pick<Academy, 'id' | 'name' | 'aliases'>, ref: string): boolean {
@@ -22,7 +36,25 @@ export function academyMatches(a: Pick<Academy, 'id' | 'name' | 'aliases'>, ref:
   return a.id === r || normaliseKey(a.name) === k || a.aliases.some((x) => !URN_ALIAS.test(x) && normaliseKey(x) === k);
 }
 
-const GENERIC_WORDS = new Set(['the', 'academy', 'school', 'primary', 'secondary', 'infant', 'junior', 'ce', 'c', 'of', 'e', 'church', 'england', 'voluntary', 'aided', 'va', 'community']);
+const GENERIC_WORDS = new Set([
+  'the',
+  'academy',
+  'school',
+  'primary',
+  'secondary',
+  'infant',
+  'junior',
+  'ce',
+  'c',
+  'of',
+  'e',
+  'church',
+  'england',
+  'voluntary',
+  'aided',
+  'va',
+  'community',
+]);
 /** A name without the words every school has: "St Mary's CE Primary Academy" → "st marys". */
 export const coreName = (s: string): string =>
   normaliseKey(s)
@@ -47,7 +79,8 @@ export interface AcademyPlanContext {
   personLabel: (id: string) => string;
 }
 
-const money = (pence: number): string => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (pence: number): string =>
+  `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
 
 /** The fields an import manages, as the admin reads them (equal text = nothing to change). */
@@ -113,7 +146,8 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     const name = cell('name');
     const urn = cell('urn');
     if (name === '') problem('name', 'required: the academy’s name');
-    if (urn !== '' && !looksLikeUrn(urn)) problem('urn', 'a URN is the six-digit number the DfE gives the school (see Get Information about Schools)');
+    if (urn !== '' && !looksLikeUrn(urn))
+      problem('urn', 'a URN is the six-digit number the DfE gives the school (see Get Information about Schools)');
     const urnOk = urn !== '' && looksLikeUrn(urn);
 
     // The same academy twice in one file would be written twice: the first row wins.
@@ -140,7 +174,9 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     const stage = read('supportStage', (s) => {
       const k = normaliseKey(s);
       const found = ctx.model.stages.find((x) => normaliseKey(x.id) === k || normaliseKey(x.label) === k);
-      return found ? { ok: true, value: found.id } : { ok: false, message: `not a stage of the trust’s model: use ${ctx.model.stages.map((x) => x.label).join(', ')}` };
+      return found
+        ? { ok: true, value: found.id }
+        : { ok: false, message: `not a stage of the trust’s model: use ${ctx.model.stages.map((x) => x.label).join(', ')}` };
     });
     const director = read('improvementDirector', (s) => {
       const d = ctx.findDirector(s);
@@ -148,16 +184,19 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     });
 
     if (!existing && earlier === undefined) {
-      if (phase === undefined && cell('phase') === '') problem('phase', 'required for a new academy: Primary, Secondary, All-through or Special');
-      if (director === undefined && cell('improvementDirector') === '') problem('improvementDirector', 'required for a new academy: the improvement director’s e-mail');
+      if (phase === undefined && cell('phase') === '')
+        problem('phase', 'required for a new academy: Primary, Secondary, All-through or Special');
+      if (director === undefined && cell('improvementDirector') === '')
+        problem('improvementDirector', 'required for a new academy: the improvement director’s e-mail');
     }
     if (problems.length > 0) {
       results.push({ row, label: name || `row ${row}`, problems, ...(urnOk ? { urn } : {}) });
       continue;
     }
 
-    const listed = map.index.has('aliases') && cell('aliases') !== '' ? splitList(cell('aliases')).filter((x) => !URN_ALIAS.test(x)) : undefined;
-    const keptAliases = listed ?? (existing?.aliases.filter((x) => !URN_ALIAS.test(x)) ?? []);
+    const listed =
+      map.index.has('aliases') && cell('aliases') !== '' ? splitList(cell('aliases')).filter((x) => !URN_ALIAS.test(x)) : undefined;
+    const keptAliases = listed ?? existing?.aliases.filter((x) => !URN_ALIAS.test(x)) ?? [];
     const knownUrn = urnOk ? urn : existing ? urnOf(existing) : undefined;
     const aliases = [...keptAliases, ...(knownUrn ? [urnAlias(knownUrn)] : [])];
 
@@ -186,7 +225,13 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
       const base = slugOf(name) || `academy-${urn}`;
       const id = takenIds.has(base) ? `${base}-${urnOk ? urn : row}` : base;
       takenIds.add(id);
-      const facts = { ofstedGrade: ofstedGrade ?? 'not-inspected', selfEvaluatedGrade, inOfstedWindow: inOfstedWindow ?? false, sponsored: sponsored ?? false, requests: [] as string[] };
+      const facts = {
+        ofstedGrade: ofstedGrade ?? 'not-inspected',
+        selfEvaluatedGrade,
+        inOfstedWindow: inOfstedWindow ?? false,
+        sponsored: sponsored ?? false,
+        requests: [] as string[],
+      };
       value = {
         id,
         name,
@@ -205,7 +250,8 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     // The domain's own schema has the last word (lengths, shapes), so an import can't store what Settings would refuse.
     const checked = academySchema.safeParse(value);
     if (!checked.success) {
-      for (const issue of checked.error.issues) problems.push({ row, column: String(issue.path[0] ?? ''), message: issue.message, value: '' });
+      for (const issue of checked.error.issues)
+        problems.push({ row, column: String(issue.path[0] ?? ''), message: issue.message, value: '' });
       results.push({ row, label: name, problems });
       continue;
     }
@@ -217,11 +263,24 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     if (!r.value) return { ...base, outcome: 'rejected', problems: r.problems };
     const after = shown(r.value, ctx);
     if (!r.existing) {
-      return { ...base, outcome: 'create', id: r.value.id, idempotencyKey: `import:academy:${r.urn ?? normaliseKey(r.value.name)}`, changes: fieldChanges(undefined, after), record: { kind: 'academy', value: r.value } };
+      return {
+        ...base,
+        outcome: 'create',
+        id: r.value.id,
+        idempotencyKey: `import:academy:${r.urn ?? normaliseKey(r.value.name)}`,
+        changes: fieldChanges(undefined, after),
+        record: { kind: 'academy', value: r.value },
+      };
     }
     const changes = fieldChanges(shown(r.existing, ctx), after);
     return changes.length === 0
       ? { ...base, outcome: 'unchanged', id: r.existing.id }
-      : { ...base, outcome: 'update', id: r.existing.id, changes, record: { kind: 'academy', value: r.value, version: r.existing.version } };
+      : {
+          ...base,
+          outcome: 'update',
+          id: r.existing.id,
+          changes,
+          record: { kind: 'academy', value: r.value, version: r.existing.version },
+        };
   });
 }

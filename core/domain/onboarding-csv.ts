@@ -24,11 +24,21 @@ const looksBinary = (text: string): boolean => text.startsWith('PK\u0003\u0004')
  * it is stored, shown and exported as text (spreadsheet-cells.ts).
  */
 export function readCsv(text: string): CsvRead {
-  if (looksBinary(text)) return { ok: false, message: 'this looks like an Excel workbook or other binary file, not CSV: in Excel use File › Save As › CSV UTF-8' };
+  if (looksBinary(text))
+    return {
+      ok: false,
+      message: 'this looks like an Excel workbook or other binary file, not CSV: in Excel use File › Save As › CSV UTF-8',
+    };
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, message: 'the file is empty' };
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (e) {
     return { ok: false, message: `not readable as CSV (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -29,13 +29,19 @@ const REQUIRED: Record<ImportFile, { fields: string[]; what: string }> = {
   people: { fields: ['email', 'role'], what: 'an E-mail column and a Role column' },
 };
 
-function readFile(file: ImportFile, text: string, specs: readonly ColumnSpec<string>[]): { table: CsvTable; info: ImportFileInfo } | { message: string } {
+function readFile(
+  file: ImportFile,
+  text: string,
+  specs: readonly ColumnSpec<string>[],
+): { table: CsvTable; info: ImportFileInfo } | { message: string } {
   const read = readCsv(text);
   if (!read.ok) return { message: `${file} file: ${read.message}` };
   const map = mapHeaders(read.table.headers, specs);
   const missing = REQUIRED[file].fields.filter((f) => !map.index.has(f));
   if (missing.length > 0) {
-    return { message: `${file} file: needs ${REQUIRED[file].what}; its headers are ${read.table.headers.map((h) => `“${h}”`).join(', ') || 'empty'} (see docs/onboarding.md)` };
+    return {
+      message: `${file} file: needs ${REQUIRED[file].what}; its headers are ${read.table.headers.map((h) => `“${h}”`).join(', ') || 'empty'} (see docs/onboarding.md)`,
+    };
   }
   return {
     table: read.table,
@@ -47,7 +53,8 @@ function readFile(file: ImportFile, text: string, specs: readonly ColumnSpec<str
   };
 }
 
-const plannedValue = (p: RowPlan): Academy | Person | undefined => (p.outcome === 'create' || p.outcome === 'update' ? p.record.value : undefined);
+const plannedValue = (p: RowPlan): Academy | Person | undefined =>
+  p.outcome === 'create' || p.outcome === 'update' ? p.record.value : undefined;
 
 /**
  * What importing the files would do, row by row, without writing anything. Academies and people may
@@ -75,37 +82,51 @@ export function planOnboarding(input: OnboardingInput, state: OnboardingState): 
   const academyById = new Map(state.academies.map((a) => [a.id, a as Academy]));
   const personById = new Map(state.people.map((p) => [p.id, p as Person]));
 
-  const findDirectorIn = (people: readonly RowPlan[]): DirectorLookup => (ref) => {
-    const byRow = people.find((p) => {
-      const v = plannedValue(p) as Person | undefined;
-      return v !== undefined && emailKey(v.email) === emailKey(ref);
-    });
-    const existing = state.people.find((p) => emailKey(p.email) === emailKey(ref) || p.id === ref.trim());
-    const rejectedRow = people.find((p) => p.outcome === 'rejected' && rowEmails(p).includes(emailKey(ref)));
-    if (rejectedRow && !existing) return { ok: false, message: `the people file’s row ${rejectedRow.rows[0]} for this person was rejected: fix that row first` };
-    const person = (byRow ? (plannedValue(byRow) as Person) : undefined) ?? existing;
-    if (!person) return { ok: false, message: 'no one with this e-mail in the trust or the people file' };
-    if (!person.roles.some((r) => r.role === 'improvement-director' || r.role === 'ceo')) {
-      return { ok: false, message: `${person.name} is not an Improvement Director (or the CEO): give them that role in the people file or in Settings` };
-    }
-    return { ok: true, id: person.id };
-  };
+  const findDirectorIn =
+    (people: readonly RowPlan[]): DirectorLookup =>
+    (ref) => {
+      const byRow = people.find((p) => {
+        const v = plannedValue(p) as Person | undefined;
+        return v !== undefined && emailKey(v.email) === emailKey(ref);
+      });
+      const existing = state.people.find((p) => emailKey(p.email) === emailKey(ref) || p.id === ref.trim());
+      const rejectedRow = people.find((p) => p.outcome === 'rejected' && rowEmails(p).includes(emailKey(ref)));
+      if (rejectedRow && !existing)
+        return { ok: false, message: `the people file’s row ${rejectedRow.rows[0]} for this person was rejected: fix that row first` };
+      const person = (byRow ? (plannedValue(byRow) as Person) : undefined) ?? existing;
+      if (!person) return { ok: false, message: 'no one with this e-mail in the trust or the people file' };
+      if (!person.roles.some((r) => r.role === 'improvement-director' || r.role === 'ceo')) {
+        return {
+          ok: false,
+          message: `${person.name} is not an Improvement Director (or the CEO): give them that role in the people file or in Settings`,
+        };
+      }
+      return { ok: true, id: person.id };
+    };
   const emailColumn = files.people ? mapHeaders(files.people.headers, PEOPLE_COLUMNS).index.get('email') : undefined;
   const emailOfRow = (row: number): string => (emailColumn === undefined ? '' : emailKey(files.people?.rawRows[row]?.[emailColumn] ?? ''));
   const rowEmails = (p: RowPlan): string[] => p.rows.map(emailOfRow);
 
-  const findAcademyIn = (academies: readonly RowPlan[]): AcademyLookup => (ref) => {
-    const planned = academies.map(plannedValue).filter((a): a is Academy => a !== undefined);
-    // An academy the file renames is found by its new name; the others as they stand.
-    const candidates = [...planned, ...state.academies.filter((a) => !planned.some((p) => p.id === a.id))];
-    const exact = candidates.filter((a) => academyMatches(a, ref));
-    const hits = exact.length > 0 ? exact : candidates.filter((a) => academyNearlyMatches(a, ref));
-    if (hits.length > 1) return { ok: false, message: `more than one academy matches “${ref}”: use its URN` };
-    if (hits.length === 1) return { ok: true, id: hits[0]!.id };
-    const rejected = academies.find((a) => a.outcome === 'rejected' && rowMatches(a, ref));
-    if (rejected) return { ok: false, message: `the academies file’s row ${rejected.rows[0]} for this academy was rejected: fix that row first` };
-    return { ok: false, message: looksLikeUrn(ref.trim()) ? 'no academy with this URN in the trust or the academies file' : 'no academy with this name (or URN) in the trust or the academies file' };
-  };
+  const findAcademyIn =
+    (academies: readonly RowPlan[]): AcademyLookup =>
+    (ref) => {
+      const planned = academies.map(plannedValue).filter((a): a is Academy => a !== undefined);
+      // An academy the file renames is found by its new name; the others as they stand.
+      const candidates = [...planned, ...state.academies.filter((a) => !planned.some((p) => p.id === a.id))];
+      const exact = candidates.filter((a) => academyMatches(a, ref));
+      const hits = exact.length > 0 ? exact : candidates.filter((a) => academyNearlyMatches(a, ref));
+      if (hits.length > 1) return { ok: false, message: `more than one academy matches “${ref}”: use its URN` };
+      if (hits.length === 1) return { ok: true, id: hits[0]!.id };
+      const rejected = academies.find((a) => a.outcome === 'rejected' && rowMatches(a, ref));
+      if (rejected)
+        return { ok: false, message: `the academies file’s row ${rejected.rows[0]} for this academy was rejected: fix that row first` };
+      return {
+        ok: false,
+        message: looksLikeUrn(ref.trim())
+          ? 'no academy with this URN in the trust or the academies file'
+          : 'no academy with this name (or URN) in the trust or the academies file',
+      };
+    };
   const rowMatches = (p: RowPlan, ref: string): boolean => {
     const info = files.academies;
     if (!info) return false;
@@ -161,5 +182,12 @@ export function planOnboarding(input: OnboardingInput, state: OnboardingState): 
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     : [];
 
-  return { academies, people, files, fileProblems, notInFile, counts: { academies: countOutcomes(academies), people: countOutcomes(people) } };
+  return {
+    academies,
+    people,
+    files,
+    fileProblems,
+    notInFile,
+    counts: { academies: countOutcomes(academies), people: countOutcomes(people) },
+  };
 }

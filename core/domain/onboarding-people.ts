@@ -77,10 +77,12 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
     if (email === '') problem('email', 'required: the person’s work e-mail (it is how they sign in)');
     else if (!looksLikeEmail(email)) problem('email', 'not an e-mail address');
     const entraObjectId = cell('entraObjectId');
-    if (entraObjectId !== '' && !looksLikeGuid(entraObjectId)) problem('entraObjectId', 'an Entra object id looks like 8-4-4-4-12 hexadecimal digits (Entra admin centre › Users › Object ID)');
+    if (entraObjectId !== '' && !looksLikeGuid(entraObjectId))
+      problem('entraObjectId', 'an Entra object id looks like 8-4-4-4-12 hexadecimal digits (Entra admin centre › Users › Object ID)');
     if (entraObjectId !== '') {
       const holder = byOid.get(entraObjectId.toLowerCase());
-      if (holder && emailKey(holder.email) !== emailKey(email)) problem('entraObjectId', `already belongs to ${holder.name} (${holder.email})`);
+      if (holder && emailKey(holder.email) !== emailKey(email))
+        problem('entraObjectId', `already belongs to ${holder.name} (${holder.email})`);
     }
 
     const roles: RoleAssignment[] = [];
@@ -112,7 +114,13 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
     else groups.set(emailKey(email), [...(groups.get(emailKey(email)) ?? []), entry]);
   }
 
-  const plans: RowPlan[] = orphans.map((o) => ({ file: 'people', rows: [o.row], label: o.name || `row ${o.row}`, outcome: 'rejected', problems: o.problems }));
+  const plans: RowPlan[] = orphans.map((o) => ({
+    file: 'people',
+    rows: [o.row],
+    label: o.name || `row ${o.row}`,
+    outcome: 'rejected',
+    problems: o.problems,
+  }));
 
   for (const [key, rows] of groups) {
     const first = rows[0]!;
@@ -121,21 +129,33 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
     const problems = rows.flatMap((r) => r.problems);
     // One e-mail, one person: records that already share one (written before the rule) are not guessed between.
     if (holders.length > 1) {
-      problems.push({ row: first.row, column: col('email'), message: `already used by ${holders.map((h) => h.name).join(' and ')}: give each their own e-mail in Settings, then import again`, value: first.email });
+      problems.push({
+        row: first.row,
+        column: col('email'),
+        message: `already used by ${holders.map((h) => h.name).join(' and ')}: give each their own e-mail in Settings, then import again`,
+        value: first.email,
+      });
     }
     // One person, one name: rows that disagree are a mistake somewhere, and the admin should say which is right.
     const pick = (field: 'name' | 'jobTitle' | 'entraObjectId', column: PeopleColumn) => {
       const filled = rows.filter((r) => r[field] !== '');
       const value = filled[0]?.[field] ?? '';
       for (const r of filled.slice(1)) {
-        if (r[field] !== value) problems.push({ row: r.row, column: col(column), message: `differs from row ${filled[0]!.row} for the same e-mail (“${value}”)`, value: r[field] });
+        if (r[field] !== value)
+          problems.push({
+            row: r.row,
+            column: col(column),
+            message: `differs from row ${filled[0]!.row} for the same e-mail (“${value}”)`,
+            value: r[field],
+          });
       }
       return value;
     };
     const name = pick('name', map.index.has('name') ? 'name' : 'firstName');
     const jobTitle = pick('jobTitle', 'jobTitle');
     const entraObjectId = pick('entraObjectId', 'entraObjectId');
-    if (name === '' && !existing) problems.push({ row: first.row, column: col('name'), message: 'required for a new person: their name', value: '' });
+    if (name === '' && !existing)
+      problems.push({ row: first.row, column: col('name'), message: 'required for a new person: their name', value: '' });
     const label = name || existing?.name || first.email;
     const rowNumbers = rows.map((r) => r.row);
 
@@ -143,7 +163,12 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
       // Rows of this person that were fine are held back too, and say why.
       for (const r of rows) {
         if (r.problems.length === 0 && !problems.some((p) => p.row === r.row)) {
-          problems.push({ row: r.row, column: col('email'), message: `not imported: another row for ${first.email} has a problem`, value: r.email });
+          problems.push({
+            row: r.row,
+            column: col('email'),
+            message: `not imported: another row for ${first.email} has a problem`,
+            value: r.email,
+          });
         }
       }
       plans.push({ file: 'people', rows: rowNumbers, label, outcome: 'rejected', problems: problems.sort((a, b) => a.row - b.row) });
@@ -166,11 +191,24 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
       let id = base;
       for (let n = 2; takenIds.has(id); n++) id = `${base}-${n}`;
       takenIds.add(id);
-      value = { id, name, email: first.email, roles: fileRoles, ...(jobTitle !== '' ? { jobTitle } : {}), ...(entraObjectId !== '' ? { entraObjectId } : {}) };
+      value = {
+        id,
+        name,
+        email: first.email,
+        roles: fileRoles,
+        ...(jobTitle !== '' ? { jobTitle } : {}),
+        ...(entraObjectId !== '' ? { entraObjectId } : {}),
+      };
     }
     const checked = personSchema.safeParse(value);
     if (!checked.success) {
-      const where: Record<string, PeopleColumn> = { name: 'name', email: 'email', jobTitle: 'jobTitle', roles: 'role', entraObjectId: 'entraObjectId' };
+      const where: Record<string, PeopleColumn> = {
+        name: 'name',
+        email: 'email',
+        jobTitle: 'jobTitle',
+        roles: 'role',
+        entraObjectId: 'entraObjectId',
+      };
       const bad = checked.error.issues.map((i) => {
         const f = where[String(i.path[0])] ?? 'email';
         return { row: first.row, column: col(f), message: i.message, value: String(value[f as keyof Person] ?? '') };
@@ -180,14 +218,31 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
     }
     const after = shown(checked.data, ctx);
     if (!existing) {
-      plans.push({ file: 'people', rows: rowNumbers, label, outcome: 'create', id: checked.data.id, idempotencyKey: `import:person:${key}`, changes: fieldChanges(undefined, after), record: { kind: 'person', value: checked.data } });
+      plans.push({
+        file: 'people',
+        rows: rowNumbers,
+        label,
+        outcome: 'create',
+        id: checked.data.id,
+        idempotencyKey: `import:person:${key}`,
+        changes: fieldChanges(undefined, after),
+        record: { kind: 'person', value: checked.data },
+      });
       continue;
     }
     const changes = fieldChanges(shown(existing, ctx), after);
     plans.push(
       changes.length === 0
         ? { file: 'people', rows: rowNumbers, label, outcome: 'unchanged', id: existing.id }
-        : { file: 'people', rows: rowNumbers, label, outcome: 'update', id: existing.id, changes, record: { kind: 'person', value: checked.data, version: existing.version } },
+        : {
+            file: 'people',
+            rows: rowNumbers,
+            label,
+            outcome: 'update',
+            id: existing.id,
+            changes,
+            record: { kind: 'person', value: checked.data, version: existing.version },
+          },
     );
   }
   return plans.sort((a, b) => a.rows[0]! - b.rows[0]!);

@@ -70,7 +70,10 @@ export const countOutcomes = (rows: readonly RowPlan[]): ImportCounts => ({
 });
 
 /** The changes a write would make to the fields shown, as display text; none means unchanged. */
-export function fieldChanges(before: Record<string, string | undefined> | undefined, after: Record<string, string | undefined>): ImportFieldChange[] {
+export function fieldChanges(
+  before: Record<string, string | undefined> | undefined,
+  after: Record<string, string | undefined>,
+): ImportFieldChange[] {
   const out: ImportFieldChange[] = [];
   for (const [field, a] of Object.entries(after)) {
     const b = before?.[field];

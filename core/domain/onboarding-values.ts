@@ -55,8 +55,8 @@ const OFSTED: Record<string, OfstedGrade> = {
   'serious weaknesses': 'inadequate',
   'not inspected': 'not-inspected',
   'not yet inspected': 'not-inspected',
-  'none': 'not-inspected',
-  'new': 'not-inspected',
+  none: 'not-inspected',
+  new: 'not-inspected',
 };
 
 /** Outstanding / Good / Requires Improvement (RI) / Inadequate, or 1–4; "not yet inspected" where allowed. */

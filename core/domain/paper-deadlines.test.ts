@@ -1,7 +1,15 @@
 import type { Academy } from './academy';
 import type { Meeting, MeetingPaper } from './meeting';
 import { preset } from './models/presets';
-import { paperDeadline, papersFor, papersHaveFullLeadTime, papersState, papersToEscalate, redatePapers, workingDaysLate } from './paper-deadlines';
+import {
+  paperDeadline,
+  papersFor,
+  papersHaveFullLeadTime,
+  papersState,
+  papersToEscalate,
+  redatePapers,
+  workingDaysLate,
+} from './paper-deadlines';
 import type { Person } from './people';
 import { SchoolCalendar, type AcademicYearDates } from './school-year/school-calendar';
 
@@ -88,7 +96,9 @@ describe('the papers a meeting needs', () => {
 
   it('when the meeting moves, due dates follow it and a submitted paper stays submitted', () => {
     const papers = papersFor(aim, '2026-10-13', academy, 'aid', people, calendar);
-    const submitted: MeetingPaper[] = papers.map((p, i) => (i === 2 ? { ...p, submittedAt: '2026-10-05T16:00:00.000Z', submittedBy: 'head', link: 'papers/heads-report.docx' } : p));
+    const submitted: MeetingPaper[] = papers.map((p, i) =>
+      i === 2 ? { ...p, submittedAt: '2026-10-05T16:00:00.000Z', submittedBy: 'head', link: 'papers/heads-report.docx' } : p,
+    );
     const moved = redatePapers(submitted, aim, '2026-06-03', calendar);
     expect(moved.map((p) => p.dueDate)).toEqual(Array(5).fill('2026-05-22'));
     expect(moved[2]).toMatchObject({ submittedAt: '2026-10-05T16:00:00.000Z', submittedBy: 'head', link: 'papers/heads-report.docx' });
@@ -97,7 +107,13 @@ describe('the papers a meeting needs', () => {
 
 describe('late papers', () => {
   const meeting = { status: 'planned' } as Meeting;
-  const paper: MeetingPaper = { requirementId: 'heads-report', title: 'Headteacher’s report', ownerRole: 'head', ownerId: 'head', dueDate: '2026-05-22' };
+  const paper: MeetingPaper = {
+    requirementId: 'heads-report',
+    title: 'Headteacher’s report',
+    ownerRole: 'head',
+    ownerId: 'head',
+    dueDate: '2026-05-22',
+  };
 
   it('count working days late, not the bank holiday', () => {
     expect(workingDaysLate(paper, '2026-05-27', calendar)).toBe(2); // Tuesday 26 and Wednesday 27 May
@@ -113,7 +129,16 @@ describe('late papers', () => {
   });
 
   it('an approved extension moves the deadline', () => {
-    const extended = { ...paper, extension: { requestedBy: 'head', requestedAt: '2026-05-20T09:00:00.000Z', newDueDate: '2026-05-28', reason: 'Data drop delayed', status: 'approved' as const } };
+    const extended = {
+      ...paper,
+      extension: {
+        requestedBy: 'head',
+        requestedAt: '2026-05-20T09:00:00.000Z',
+        newDueDate: '2026-05-28',
+        reason: 'Data drop delayed',
+        status: 'approved' as const,
+      },
+    };
     expect(papersState({ ...meeting, papers: [extended] } as Meeting, '2026-05-27')).toBe('waiting');
     expect(papersState({ ...meeting, papers: [paper] } as Meeting, '2026-05-27')).toBe('overdue');
     expect(papersState({ ...meeting, papers: [] } as unknown as Meeting, '2026-05-27')).toBe('none-required');

@@ -29,7 +29,12 @@ export function papersHaveFullLeadTime(kind: Pick<MeetingKind, 'papers'>, meetin
 }
 
 /** A moved meeting's papers: due dates recomputed for the new date; what was submitted stays submitted. */
-export function redatePapers(papers: readonly MeetingPaper[], kind: Pick<MeetingKind, 'papers'>, meetingDate: LocalDate, calendar: SchoolCalendar): MeetingPaper[] {
+export function redatePapers(
+  papers: readonly MeetingPaper[],
+  kind: Pick<MeetingKind, 'papers'>,
+  meetingDate: LocalDate,
+  calendar: SchoolCalendar,
+): MeetingPaper[] {
   return papers.map((p) => {
     const req = kind.papers.find((r) => r.id === p.requirementId);
     return req ? { ...p, dueDate: paperDeadline(meetingDate, req.leadDays, calendar) } : p;
@@ -37,10 +42,28 @@ export function redatePapers(papers: readonly MeetingPaper[], kind: Pick<Meeting
 }
 
 /** The papers a meeting of this kind needs, each with its owner and deadline. */
-export function papersFor(kind: MeetingKind, meetingDate: LocalDate, academy: Academy, chairId: string, people: readonly Person[], calendar: SchoolCalendar): MeetingPaper[] {
+export function papersFor(
+  kind: MeetingKind,
+  meetingDate: LocalDate,
+  academy: Academy,
+  chairId: string,
+  people: readonly Person[],
+  calendar: SchoolCalendar,
+): MeetingPaper[] {
   return kind.papers.map((p) => {
-    const ownerId = p.ownerRole === kind.chairRole ? chairId : p.ownerRole === 'improvement-director' ? academy.improvementDirectorId : holdersOf(people, p.ownerRole, academy.id)[0]?.id;
-    return { requirementId: p.id, title: p.title, ownerRole: p.ownerRole, ...(ownerId ? { ownerId } : {}), dueDate: paperDeadline(meetingDate, p.leadDays, calendar) };
+    const ownerId =
+      p.ownerRole === kind.chairRole
+        ? chairId
+        : p.ownerRole === 'improvement-director'
+          ? academy.improvementDirectorId
+          : holdersOf(people, p.ownerRole, academy.id)[0]?.id;
+    return {
+      requirementId: p.id,
+      title: p.title,
+      ownerRole: p.ownerRole,
+      ...(ownerId ? { ownerId } : {}),
+      dueDate: paperDeadline(meetingDate, p.leadDays, calendar),
+    };
   });
 }
 

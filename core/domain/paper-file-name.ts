@@ -12,9 +12,11 @@ export function paperFileNameProblems(name: string): FieldProblem[] {
   if (name.trim() === '') problems.push({ field: 'fileName', message: 'give the file a name' });
   else {
     if (name !== name.trim()) problems.push({ field: 'fileName', message: 'the name cannot start or end with a space' });
-    if (CONTROL.test(name)) problems.push({ field: 'fileName', message: 'the name cannot contain control characters (such as a NUL byte)' });
+    if (CONTROL.test(name))
+      problems.push({ field: 'fileName', message: 'the name cannot contain control characters (such as a NUL byte)' });
     if (FORBIDDEN.test(name)) problems.push({ field: 'fileName', message: 'the name cannot contain " * : < > ? / \\ | # %' });
-    if (name.startsWith('.') || name.endsWith('.')) problems.push({ field: 'fileName', message: 'the name cannot start or end with a full stop' });
+    if (name.startsWith('.') || name.endsWith('.'))
+      problems.push({ field: 'fileName', message: 'the name cannot start or end with a full stop' });
     if (name.length > 200) problems.push({ field: 'fileName', message: 'the name is longer than 200 characters' });
   }
   return problems;

@@ -46,7 +46,8 @@ const extensionOf = (fileName: string): string => {
 };
 
 /** The paper type a file name says, if it is one the app accepts. */
-export const paperFileTypeOf = (fileName: string): PaperFileType | undefined => PAPER_FILE_TYPES.find((t) => t.extension === extensionOf(fileName));
+export const paperFileTypeOf = (fileName: string): PaperFileType | undefined =>
+  PAPER_FILE_TYPES.find((t) => t.extension === extensionOf(fileName));
 
 const ACCEPTED = 'PDF, Word, Excel, PowerPoint, an image (PNG, JPEG, GIF, WebP, HEIC), plain text or CSV';
 
@@ -67,8 +68,17 @@ export function looksLikeText(content: Uint8Array): boolean {
  */
 export function paperContentProblems(fileName: string, content: Uint8Array, sniffed: { mime: string } | undefined): FieldProblem[] {
   const type = paperFileTypeOf(fileName);
-  if (!type) return [{ field: 'fileName', message: `papers can be ${ACCEPTED}; "${extensionOf(fileName) || 'no extension'}" is not one of them` }];
-  const matches = type.content === 'text' ? sniffed === undefined && looksLikeText(content) : sniffed !== undefined && type.content.includes(sniffed.mime);
+  if (!type)
+    return [{ field: 'fileName', message: `papers can be ${ACCEPTED}; "${extensionOf(fileName) || 'no extension'}" is not one of them` }];
+  const matches =
+    type.content === 'text'
+      ? sniffed === undefined && looksLikeText(content)
+      : sniffed !== undefined && type.content.includes(sniffed.mime);
   if (matches) return [];
-  return [{ field: 'contentBase64', message: `the file's content is not a .${type.extension} file${sniffed ? ` (it looks like ${sniffed.mime})` : ''}; papers can be ${ACCEPTED}` }];
+  return [
+    {
+      field: 'contentBase64',
+      message: `the file's content is not a .${type.extension} file${sniffed ? ` (it looks like ${sniffed.mime})` : ''}; papers can be ${ACCEPTED}`,
+    },
+  ];
 }

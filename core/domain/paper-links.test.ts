@@ -2,7 +2,9 @@ import { httpsLink, isHttpsLink } from './paper-links';
 
 describe('a paper’s link must be an https: address', () => {
   it('accepts https links to where the file is kept, as the URL parser reads them', () => {
-    expect(httpsLink('https://trust.sharepoint.com/sites/si/Papers/heads-report.docx')).toBe('https://trust.sharepoint.com/sites/si/Papers/heads-report.docx');
+    expect(httpsLink('https://trust.sharepoint.com/sites/si/Papers/heads-report.docx')).toBe(
+      'https://trust.sharepoint.com/sites/si/Papers/heads-report.docx',
+    );
     expect(httpsLink('  HTTPS://Trust.SharePoint.com/papers ')).toBe('https://trust.sharepoint.com/papers');
   });
 

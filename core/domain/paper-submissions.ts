@@ -15,10 +15,14 @@ const withPaper = (meeting: Meeting, paper: MeetingPaper): { meeting: Meeting; p
   paper,
 });
 
-const findPaper = (meeting: Meeting, requirementId: string): MeetingPaper | undefined => meeting.papers.find((p) => p.requirementId === requirementId);
+const findPaper = (meeting: Meeting, requirementId: string): MeetingPaper | undefined =>
+  meeting.papers.find((p) => p.requirementId === requirementId);
 
 const notRequired = (meeting: Meeting, requirementId: string) =>
-  refuse('PAPER.NOT_REQUIRED', `“${requirementId}” is not one of this meeting’s papers; it needs: ${meeting.papers.map((p) => p.title).join('; ') || 'no papers'}.`);
+  refuse(
+    'PAPER.NOT_REQUIRED',
+    `“${requirementId}” is not one of this meeting’s papers; it needs: ${meeting.papers.map((p) => p.title).join('; ') || 'no papers'}.`,
+  );
 
 /**
  * Why the viewer may not mark a paper in or ask for more time on it, or undefined when they may: the
@@ -26,7 +30,12 @@ const notRequired = (meeting: Meeting, requirementId: string) =>
  * the academy (governors, a partner head) read the papers but do not answer for them. A requirement
  * the meeting does not have is left to `submitPaper` / `requestExtension` to refuse.
  */
-export function notThePapersActor(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, requirementId: string, doing: 'mark-in' | 'more-time'): string | undefined {
+export function notThePapersActor(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Meeting,
+  requirementId: string,
+  doing: 'mark-in' | 'more-time',
+): string | undefined {
   const paper = findPaper(meeting, requirementId);
   if (!paper || canActOnPaper(viewer, meeting, paper)) return undefined;
   const what = doing === 'mark-in' ? `mark the ${paper.title} in` : `ask for more time on the ${paper.title}`;
@@ -46,8 +55,10 @@ export type SubmitPaperCode = 'PAPER.NOT_REQUIRED' | 'PAPER.ALREADY_IN' | 'PAPER
 export function submitPaper(meeting: Meeting, requirementId: string, input: SubmitPaperInput): PaperOutcome<SubmitPaperCode> {
   const paper = findPaper(meeting, requirementId);
   if (!paper) return notRequired(meeting, requirementId);
-  if (meeting.status === 'cancelled') return refuse('PAPER.MEETING_CANCELLED', 'That meeting has been cancelled, so its papers are no longer needed.');
-  if (isPaperIn(paper)) return refuse('PAPER.ALREADY_IN', `The ${paper.title} is already in; replace the file where it is kept if it has changed.`);
+  if (meeting.status === 'cancelled')
+    return refuse('PAPER.MEETING_CANCELLED', 'That meeting has been cancelled, so its papers are no longer needed.');
+  if (isPaperIn(paper))
+    return refuse('PAPER.ALREADY_IN', `The ${paper.title} is already in; replace the file where it is kept if it has changed.`);
   const link = input.link?.trim();
   return { ok: true, ...withPaper(meeting, { ...paper, submittedAt: input.now, submittedBy: input.by, ...(link ? { link } : {}) }) };
 }
@@ -82,28 +93,53 @@ export type RequestExtensionCode =
  * a working day in term (as deadlines are), and still before the meeting, so attendees can read it; a reason is required.
  * One extension per paper: after a refusal a new request may be made, after a grant it may not.
  */
-export function requestExtension(meeting: Meeting, requirementId: string, request: ExtensionRequest, calendar: SchoolCalendar): PaperOutcome<RequestExtensionCode> {
+export function requestExtension(
+  meeting: Meeting,
+  requirementId: string,
+  request: ExtensionRequest,
+  calendar: SchoolCalendar,
+): PaperOutcome<RequestExtensionCode> {
   const paper = findPaper(meeting, requirementId);
   if (!paper) return notRequired(meeting, requirementId);
-  if (meeting.status !== 'planned') return refuse('PAPER.MEETING_NOT_PLANNED', `The meeting has been ${meeting.status}, so there is no deadline to extend.`);
+  if (meeting.status !== 'planned')
+    return refuse('PAPER.MEETING_NOT_PLANNED', `The meeting has been ${meeting.status}, so there is no deadline to extend.`);
   if (isPaperIn(paper)) return refuse('PAPER.ALREADY_IN', `The ${paper.title} is already in, so it needs no extension.`);
   const reason = request.reason.trim();
   if (reason === '') return refuse('PAPER.EXTENSION_REASON_REQUIRED', 'Give a reason for the extension so the chair can decide.');
   if (paper.extension?.status === 'requested') {
-    return refuse('PAPER.EXTENSION_ALREADY_REQUESTED', `An extension to ${formatLongDate(paper.extension.newDueDate)} is already waiting for the chair’s decision.`);
+    return refuse(
+      'PAPER.EXTENSION_ALREADY_REQUESTED',
+      `An extension to ${formatLongDate(paper.extension.newDueDate)} is already waiting for the chair’s decision.`,
+    );
   }
   if (paper.extension?.status === 'approved') {
-    return refuse('PAPER.EXTENSION_ALREADY_GRANTED', `The ${paper.title} has already been extended to ${formatLongDate(paper.extension.newDueDate)}; speak to the chair if you need longer.`);
+    return refuse(
+      'PAPER.EXTENSION_ALREADY_GRANTED',
+      `The ${paper.title} has already been extended to ${formatLongDate(paper.extension.newDueDate)}; speak to the chair if you need longer.`,
+    );
   }
   const due = effectiveDueDate(paper);
-  if (request.newDueDate <= due) return refuse('PAPER.EXTENSION_NOT_LATER', `The new date must be after the current deadline, ${formatLongDate(due)}.`);
+  if (request.newDueDate <= due)
+    return refuse('PAPER.EXTENSION_NOT_LATER', `The new date must be after the current deadline, ${formatLongDate(due)}.`);
   if (!calendar.isTermWorkingDay(request.newDueDate)) {
-    return refuse('PAPER.EXTENSION_NOT_A_WORKING_DAY', `${formatLongDate(request.newDueDate)} is ${whyNotWorking(request.newDueDate, calendar)}; choose a working day in term.`);
+    return refuse(
+      'PAPER.EXTENSION_NOT_A_WORKING_DAY',
+      `${formatLongDate(request.newDueDate)} is ${whyNotWorking(request.newDueDate, calendar)}; choose a working day in term.`,
+    );
   }
   if (request.newDueDate >= meeting.date) {
-    return refuse('PAPER.EXTENSION_NOT_BEFORE_MEETING', `The new date must be before the meeting on ${formatLongDate(meeting.date)}, so everyone can read the paper first.`);
+    return refuse(
+      'PAPER.EXTENSION_NOT_BEFORE_MEETING',
+      `The new date must be before the meeting on ${formatLongDate(meeting.date)}, so everyone can read the paper first.`,
+    );
   }
-  const extension = { requestedBy: request.by, requestedAt: request.now, newDueDate: request.newDueDate, reason, status: 'requested' as const };
+  const extension = {
+    requestedBy: request.by,
+    requestedAt: request.now,
+    newDueDate: request.newDueDate,
+    reason,
+    status: 'requested' as const,
+  };
   return { ok: true, ...withPaper(meeting, { ...paper, extension }) };
 }
 
@@ -121,8 +157,18 @@ export function decideExtension(meeting: Meeting, requirementId: string, decisio
   if (!paper) return notRequired(meeting, requirementId);
   if (decision.by !== meeting.chairId) return refuse('PAPER.NOT_THE_CHAIR', 'Only the chair of the meeting can decide on an extension.');
   if (paper.extension?.status !== 'requested') {
-    return refuse('PAPER.NO_EXTENSION_REQUESTED', paper.extension ? `The extension for the ${paper.title} has already been ${paper.extension.status}.` : `No extension has been asked for on the ${paper.title}.`);
+    return refuse(
+      'PAPER.NO_EXTENSION_REQUESTED',
+      paper.extension
+        ? `The extension for the ${paper.title} has already been ${paper.extension.status}.`
+        : `No extension has been asked for on the ${paper.title}.`,
+    );
   }
-  const extension = { ...paper.extension, status: decision.approve ? ('approved' as const) : ('declined' as const), decidedBy: decision.by, decidedAt: decision.now };
+  const extension = {
+    ...paper.extension,
+    status: decision.approve ? ('approved' as const) : ('declined' as const),
+    decidedBy: decision.by,
+    decidedAt: decision.now,
+  };
   return { ok: true, ...withPaper(meeting, { ...paper, extension }) };
 }

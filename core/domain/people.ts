@@ -42,7 +42,10 @@ export const personSchema = z.object({
   messagesOff: z.array(z.string().max(40)).max(40).optional(),
   roles: z.array(roleAssignmentSchema).min(1, 'a person needs at least one role'),
   /** SHA-256 (hex) of the person's private calendar feed token; the token is never stored and no mapper names this (calendar-feed.service.ts). */
-  calendarFeedTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  calendarFeedTokenHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

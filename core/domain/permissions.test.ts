@@ -1,5 +1,13 @@
 import type { Person } from './people';
-import { canAccessAcademy, canAdministerTrust, canPlanMeetings, cannotSeeAcademySentence, roleAtAcademy, seesWholeTrust, visibleAcademyIds } from './permissions';
+import {
+  canAccessAcademy,
+  canAdministerTrust,
+  canPlanMeetings,
+  cannotSeeAcademySentence,
+  roleAtAcademy,
+  seesWholeTrust,
+  visibleAcademyIds,
+} from './permissions';
 
 const person = (roles: Person['roles']): Person => ({ id: 'p', name: 'P', email: 'p@example.org', roles });
 const ALL = ['oak', 'brook', 'hill'];
@@ -57,7 +65,10 @@ describe('roleAtAcademy: the role a person is listed in at an academy', () => {
   it('is their own role there, else their trust-wide role, and none exactly when they may not see the academy', () => {
     const cast = [
       person([{ role: 'governor', academyId: 'oak' }]),
-      person([{ role: 'head', academyId: 'brook' }, { role: 'headteacher-partner', academyId: 'oak' }]),
+      person([
+        { role: 'head', academyId: 'brook' },
+        { role: 'headteacher-partner', academyId: 'oak' },
+      ]),
       person([{ role: 'ceo' }]),
       person([{ role: 'board' }]),
       person([{ role: 'head', academyId: 'brook' }]),
@@ -67,13 +78,18 @@ describe('roleAtAcademy: the role a person is listed in at an academy', () => {
   });
 
   it('prefers the role asked for when they hold it at that academy, and ignores it when they do not', () => {
-    const both = person([{ role: 'governor', academyId: 'oak' }, { role: 'chair-lgb', academyId: 'oak' }]);
+    const both = person([
+      { role: 'governor', academyId: 'oak' },
+      { role: 'chair-lgb', academyId: 'oak' },
+    ]);
     expect(roleAtAcademy(both, 'oak', 'chair-lgb')).toBe('chair-lgb');
     expect(roleAtAcademy(both, 'oak', 'head')).toBe('governor');
     expect(roleAtAcademy(person([{ role: 'ceo' }]), 'oak', 'head')).toBe('ceo');
   });
 
   it('says in a sentence why someone cannot act at an academy', () => {
-    expect(cannotSeeAcademySentence({ name: 'Daniel Hughes' }, 'Oakfield Primary', 'own this action')).toBe('Daniel Hughes cannot see Oakfield Primary’s records, so cannot own this action.');
+    expect(cannotSeeAcademySentence({ name: 'Daniel Hughes' }, 'Oakfield Primary', 'own this action')).toBe(
+      'Daniel Hughes cannot see Oakfield Primary’s records, so cannot own this action.',
+    );
   });
 });

@@ -28,7 +28,8 @@ export function visibleAcademyIds(person: Pick<Person, 'roles'>, allAcademyIds: 
 export const seesWholeTrust = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_READ.includes(r.role));
 
 /** Editing the improvement model, term dates, academies and people: the trust admin and the CEO. */
-export const canAdministerTrust = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => r.role === 'trust-admin' || r.role === 'ceo');
+export const canAdministerTrust = (person: Pick<Person, 'roles'>): boolean =>
+  person.roles.some((r) => r.role === 'trust-admin' || r.role === 'ceo');
 
 /** Planning the year and moving meetings: those who own the schedule (DSAT: the AID) and the CEO. */
 export const canPlanMeetings = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_WRITE.includes(r.role));

@@ -24,9 +24,15 @@ describe('roles only at academies that exist', () => {
   const academies = new Set(['oakfield', 'brook-lane']);
 
   it('names each role whose academy the trust does not have, by its place in the list', () => {
-    expect(unknownAcademyProblems([{ role: 'head', academyId: 'oakfield' }, { role: 'governor', academyId: 'nowhere' }], academies)).toEqual([
-      { field: 'roles.1.academyId', message: "There is no academy called 'nowhere'" },
-    ]);
+    expect(
+      unknownAcademyProblems(
+        [
+          { role: 'head', academyId: 'oakfield' },
+          { role: 'governor', academyId: 'nowhere' },
+        ],
+        academies,
+      ),
+    ).toEqual([{ field: 'roles.1.academyId', message: "There is no academy called 'nowhere'" }]);
   });
 
   it('accepts trust-wide roles, which name no academy', () => {

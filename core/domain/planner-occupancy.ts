@@ -26,12 +26,21 @@ export function meetingDays(start: LocalDate, days: number, calendar: SchoolCale
 }
 
 /** The day of the monitoring visit before a meeting of this kind: none needed, a school day, or impossible (the meeting opens a half term). */
-export function monitoringVisitDay(start: LocalDate, kind: Pick<MeetingKind, 'monitoringVisitDayBefore'>, calendar: SchoolCalendar): { needed: false } | { needed: true; day: LocalDate | undefined } {
+export function monitoringVisitDay(
+  start: LocalDate,
+  kind: Pick<MeetingKind, 'monitoringVisitDayBefore'>,
+  calendar: SchoolCalendar,
+): { needed: false } | { needed: true; day: LocalDate | undefined } {
   return kind.monitoringVisitDayBefore ? { needed: true, day: calendar.previousSchoolDay(start) } : { needed: false };
 }
 
 /** Every day a new meeting would hold its chair and academy, visit first; undefined when it cannot be held from `start`. */
-export function occupiedDays(start: LocalDate, days: number, kind: Pick<MeetingKind, 'monitoringVisitDayBefore'>, calendar: SchoolCalendar): LocalDate[] | undefined {
+export function occupiedDays(
+  start: LocalDate,
+  days: number,
+  kind: Pick<MeetingKind, 'monitoringVisitDayBefore'>,
+  calendar: SchoolCalendar,
+): LocalDate[] | undefined {
   const own = meetingDays(start, days, calendar);
   if (!own) return undefined;
   const visit = monitoringVisitDay(start, kind, calendar);
@@ -43,7 +52,11 @@ export function occupiedDays(start: LocalDate, days: number, kind: Pick<MeetingK
  * The days an existing meeting holds, even one on a day that is no longer a school day (term
  * dates changed after it was held): its own consecutive days and its visit day where there is one.
  */
-export function daysHeldBy(m: Pick<Meeting, 'date' | 'days'>, kind: Pick<MeetingKind, 'monitoringVisitDayBefore'> | undefined, calendar: SchoolCalendar): LocalDate[] {
+export function daysHeldBy(
+  m: Pick<Meeting, 'date' | 'days'>,
+  kind: Pick<MeetingKind, 'monitoringVisitDayBefore'> | undefined,
+  calendar: SchoolCalendar,
+): LocalDate[] {
   const own = meetingDays(m.date, m.days, calendar) ?? Array.from({ length: m.days }, (_, i) => addDays(m.date, i));
   const visit = kind?.monitoringVisitDayBefore ? calendar.previousSchoolDay(m.date) : undefined;
   return visit ? [visit, ...own] : own;
@@ -139,7 +152,11 @@ export class Occupancy {
 }
 
 /** Occupancy of a set of meetings that are going ahead (cancelled ones hold nobody). */
-export function occupancyOf(meetings: readonly Meeting[], kindOf: (id: string) => MeetingKind | undefined, calendar: SchoolCalendar): Occupancy {
+export function occupancyOf(
+  meetings: readonly Meeting[],
+  kindOf: (id: string) => MeetingKind | undefined,
+  calendar: SchoolCalendar,
+): Occupancy {
   const occ = new Occupancy();
   for (const m of meetings) if (m.status !== 'cancelled') occ.reserve(m, daysHeldBy(m, kindOf(m.kind), calendar));
   return occ;

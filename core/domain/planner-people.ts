@@ -10,7 +10,8 @@ export function peopleByAcademy(people: readonly Person[]): (academyId: string) 
   const at = new Map<string, number[]>();
   people.forEach((p, i) => {
     if (p.roles.some((r) => r.academyId === undefined || TRUST_WIDE_ROLES.includes(r.role))) trustWide.push(i);
-    for (const academyId of new Set(p.roles.map((r) => r.academyId))) if (academyId !== undefined) at.set(academyId, [...(at.get(academyId) ?? []), i]);
+    for (const academyId of new Set(p.roles.map((r) => r.academyId)))
+      if (academyId !== undefined) at.set(academyId, [...(at.get(academyId) ?? []), i]);
   });
   const memo = new Map<string, Person[]>();
   return (academyId) => {

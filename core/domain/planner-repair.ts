@@ -45,7 +45,13 @@ function shifted(state: PlanState, m: Todo, was: LocalDate, direction: 'earlier'
  * it was or, if that is now taken, shifts it along. Leaves the state exactly as it found it and
  * returns the new places of the meetings that moved, or undefined when one of them has nowhere to go.
  */
-function tryShift(state: PlanState, t: Todo, at: Placement, movable: readonly Todo[], direction: Direction): Map<Todo, Placement> | undefined {
+function tryShift(
+  state: PlanState,
+  t: Todo,
+  at: Placement,
+  movable: readonly Todo[],
+  direction: Direction,
+): Map<Todo, Placement> | undefined {
   const original = new Map(movable.map((m) => [m, m.placed!]));
   movable.forEach((m) => unplace(state, m));
   place(state, t, at);
@@ -53,7 +59,11 @@ function tryShift(state: PlanState, t: Todo, at: Placement, movable: readonly To
   const before = byStart.filter((m) => original.get(m)!.start < at.start).reverse();
   const after = byStart.filter((m) => original.get(m)!.start >= at.start);
   const order: [Todo, 'earlier' | 'later'][] =
-    direction === 'later' ? byStart.map((m) => [m, 'later']) : direction === 'earlier' ? [...byStart].reverse().map((m) => [m, 'earlier']) : [...before.map((m) => [m, 'earlier'] as [Todo, 'earlier']), ...after.map((m) => [m, 'later'] as [Todo, 'later'])];
+    direction === 'later'
+      ? byStart.map((m) => [m, 'later'])
+      : direction === 'earlier'
+        ? [...byStart].reverse().map((m) => [m, 'earlier'])
+        : [...before.map((m) => [m, 'earlier'] as [Todo, 'earlier']), ...after.map((m) => [m, 'later'] as [Todo, 'later'])];
   const moves = new Map<Todo, Placement>();
   let ok = true;
   for (const [m, way] of order) {
@@ -100,7 +110,9 @@ export function makeRoom(state: PlanState, t: Todo, todos: readonly Todo[]): boo
     if (!at) continue;
     // Only the chair's own movable meetings can shift: the academy's other bookings, and anything fixed, stay put.
     const blockedForGood = at.held.some(
-      (day) => (state.occ.bookingOn(t.chairId, day) && !mine.has(state.occ.ownerOn(t.chairId, day))) || (state.occ.bookingOn(academyKey(t.academy.id), day) && !mine.has(state.occ.ownerOn(academyKey(t.academy.id), day))),
+      (day) =>
+        (state.occ.bookingOn(t.chairId, day) && !mine.has(state.occ.ownerOn(t.chairId, day))) ||
+        (state.occ.bookingOn(academyKey(t.academy.id), day) && !mine.has(state.occ.ownerOn(academyKey(t.academy.id), day))),
     );
     if (blockedForGood) continue;
     const september = !t.september || isInSeptember(d);
@@ -115,7 +127,9 @@ export function makeRoom(state: PlanState, t: Todo, todos: readonly Todo[]): boo
         !best ||
         (fit.september && !best.september) ||
         (fit.september === best.september &&
-          (fit.existingMoved < best.existingMoved || (fit.existingMoved === best.existingMoved && (fit.moves.size < best.moves.size || (fit.moves.size === best.moves.size && fit.distance < best.distance)))))
+          (fit.existingMoved < best.existingMoved ||
+            (fit.existingMoved === best.existingMoved &&
+              (fit.moves.size < best.moves.size || (fit.moves.size === best.moves.size && fit.distance < best.distance)))))
       ) {
         best = fit;
       }

@@ -81,4 +81,5 @@ export function unplace(state: PlanState, t: Todo): void {
 }
 
 /** Whether the chair and the academy are both free on every day in `held`. */
-export const bothFree = (occ: Occupancy, t: Pick<Todo, 'chairId' | 'academy'>, held: readonly LocalDate[]): boolean => occ.isFree(t.chairId, held) && occ.isFree(academyKey(t.academy.id), held);
+export const bothFree = (occ: Occupancy, t: Pick<Todo, 'chairId' | 'academy'>, held: readonly LocalDate[]): boolean =>
+  occ.isFree(t.chairId, held) && occ.isFree(academyKey(t.academy.id), held);

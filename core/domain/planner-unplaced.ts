@@ -30,7 +30,11 @@ export interface PlannerNames {
 }
 
 /** People and academies by name, meeting kinds by abbreviation ("AIM"); an id the plan does not know reads as itself. */
-export function plannerNames(people: readonly { id: string; name: string }[], academies: readonly { id: string; name: string }[], kinds: readonly { id: string; abbreviation: string }[]): PlannerNames {
+export function plannerNames(
+  people: readonly { id: string; name: string }[],
+  academies: readonly { id: string; name: string }[],
+  kinds: readonly { id: string; abbreviation: string }[],
+): PlannerNames {
   const who = new Map(people.map((p) => [p.id, p.name]));
   const where = new Map(academies.map((a) => [a.id, a.name]));
   const what = new Map(kinds.map((k) => [k.id, k.abbreviation]));
@@ -50,22 +54,41 @@ function blockOn(state: PlanState, t: Todo, d: LocalDate, names: PlannerNames): 
   if (today !== undefined && d <= today) return { blockedBy: 'passed', detail: 'already passed' };
   if (t.cal.isBankHoliday(d)) return { blockedBy: 'bank-holiday', detail: t.cal.bankHolidayName(d) ?? 'a bank holiday' };
   const closure = t.cal.closureOn(d);
-  if (closure) return { blockedBy: 'closure', detail: closure.academyId ? `${names.academy(closure.academyId)} is closed: ${closure.reason}` : `the trust is closed: ${closure.reason}` };
+  if (closure)
+    return {
+      blockedBy: 'closure',
+      detail: closure.academyId
+        ? `${names.academy(closure.academyId)} is closed: ${closure.reason}`
+        : `the trust is closed: ${closure.reason}`,
+    };
   const p = placementAt(state, t, d);
   if (!p) {
-    if (t.kind.monitoringVisitDayBefore && !t.cal.previousSchoolDay(d)) return { blockedBy: 'no-visit-day', detail: 'the first school day of the half term: no school day before it for the monitoring visit' };
-    if (t.kind.monitoringVisitDayBefore) return { blockedBy: 'passed', detail: 'the school day before it, for the monitoring visit, has already passed' };
+    if (t.kind.monitoringVisitDayBefore && !t.cal.previousSchoolDay(d))
+      return {
+        blockedBy: 'no-visit-day',
+        detail: 'the first school day of the half term: no school day before it for the monitoring visit',
+      };
+    if (t.kind.monitoringVisitDayBefore)
+      return { blockedBy: 'passed', detail: 'the school day before it, for the monitoring visit, has already passed' };
     return { blockedBy: 'past-half-term-end', detail: `a ${t.req.days}-day meeting from here would run past the end of the half term` };
   }
   const chair = state.occ.clash(t.chairId, p.held);
   if (chair) {
     const on = chair.day === d ? '' : ` on ${formatLongDate(chair.day)}`;
-    return { blockedBy: 'chair-busy', detail: `${names.person(t.chairId)} has ${thing(chair.booking, names)}${on}`, ...(chair.booking.meetingId ? { meetingId: chair.booking.meetingId } : {}) };
+    return {
+      blockedBy: 'chair-busy',
+      detail: `${names.person(t.chairId)} has ${thing(chair.booking, names)}${on}`,
+      ...(chair.booking.meetingId ? { meetingId: chair.booking.meetingId } : {}),
+    };
   }
   const academy = state.occ.clash(academyKey(t.academy.id), p.held);
   if (academy) {
     const on = academy.day === d ? '' : ` on ${formatLongDate(academy.day)}`;
-    return { blockedBy: 'academy-busy', detail: `${names.academy(t.academy.id)} has ${thing(academy.booking, names)}${on}`, ...(academy.booking.meetingId ? { meetingId: academy.booking.meetingId } : {}) };
+    return {
+      blockedBy: 'academy-busy',
+      detail: `${names.academy(t.academy.id)} has ${thing(academy.booking, names)}${on}`,
+      ...(academy.booking.meetingId ? { meetingId: academy.booking.meetingId } : {}),
+    };
   }
   return undefined;
 }

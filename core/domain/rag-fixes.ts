@@ -27,12 +27,23 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * for its lead. Counts of several lead to the list they are in.
  */
 export function flagFixes(src: FlagSources): Partial<Record<RagReasonCode, RagFix>> {
-  const academy = (anchor: string, label: string, personId?: string): RagFix => ({ page: 'academy', id: src.academyId, anchor, label, ...(personId ? { personId } : {}) });
+  const academy = (anchor: string, label: string, personId?: string): RagFix => ({
+    page: 'academy',
+    id: src.academyId,
+    anchor,
+    label,
+    ...(personId ? { personId } : {}),
+  });
   const kindName = (m: Pick<Meeting, 'kind'>) => src.model.meetingKinds.find((k) => k.id === m.kind)?.abbreviation ?? m.kind;
   const fixes: Partial<Record<RagReasonCode, RagFix>> = {};
 
   const actions = [...src.overdueActions].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
-  if (actions.length === 1) fixes['RAG.OVERDUE_ACTIONS'] = academy(`action-${actions[0]!.id}`, `Update the overdue action “${actions[0]!.text}”`, actions[0]!.ownerId);
+  if (actions.length === 1)
+    fixes['RAG.OVERDUE_ACTIONS'] = academy(
+      `action-${actions[0]!.id}`,
+      `Update the overdue action “${actions[0]!.text}”`,
+      actions[0]!.ownerId,
+    );
   else if (actions.length > 1) {
     const owners = new Set(actions.map((a) => a.ownerId));
     fixes['RAG.OVERDUE_ACTIONS'] = academy('actions', 'Update the overdue actions', owners.size === 1 ? actions[0]!.ownerId : undefined);
@@ -40,20 +51,43 @@ export function flagFixes(src: FlagSources): Partial<Record<RagReasonCode, RagFi
 
   const drops = src.dropsAwaitingReview;
   if (drops.length > 0) {
-    const reviewing = drops.map((d) => nextReviewFor(d, src.meetings, src.model)).filter((m): m is Meeting => m !== undefined).sort((a, b) => a.date.localeCompare(b.date))[0];
+    const reviewing = drops
+      .map((d) => nextReviewFor(d, src.meetings, src.model))
+      .filter((m): m is Meeting => m !== undefined)
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
     fixes['RAG.KPI_DROPS'] = reviewing
-      ? { page: 'meeting', id: reviewing.id, anchor: 'kpi-drops', label: `Review the KPI ${plural(drops.length, 'drop', 'drops')} at the ${kindName(reviewing)} on ${formatLongDate(reviewing.date)}`, personId: reviewing.chairId }
+      ? {
+          page: 'meeting',
+          id: reviewing.id,
+          anchor: 'kpi-drops',
+          label: `Review the KPI ${plural(drops.length, 'drop', 'drops')} at the ${kindName(reviewing)} on ${formatLongDate(reviewing.date)}`,
+          personId: reviewing.chairId,
+        }
       : academy('kpis', `No meeting that reviews KPI drops is planned: plan one to review the ${plural(drops.length, 'drop', 'drops')}`);
   }
 
   const late = [...src.overduePapers].sort((a, b) => a.paper.dueDate.localeCompare(b.paper.dueDate))[0];
   if (late) {
-    const label = src.overduePapers.length === 1 ? `Send the ${late.paper.title} for the ${kindName(late.meeting)} on ${formatLongDate(late.meeting.date)}` : `Chase the late papers, starting with the ${kindName(late.meeting)} on ${formatLongDate(late.meeting.date)}`;
-    fixes['RAG.OVERDUE_PAPERS'] = { page: 'meeting', id: late.meeting.id, anchor: 'papers', label, ...(late.paper.ownerId ? { personId: late.paper.ownerId } : {}) };
+    const label =
+      src.overduePapers.length === 1
+        ? `Send the ${late.paper.title} for the ${kindName(late.meeting)} on ${formatLongDate(late.meeting.date)}`
+        : `Chase the late papers, starting with the ${kindName(late.meeting)} on ${formatLongDate(late.meeting.date)}`;
+    fixes['RAG.OVERDUE_PAPERS'] = {
+      page: 'meeting',
+      id: late.meeting.id,
+      anchor: 'papers',
+      label,
+      ...(late.paper.ownerId ? { personId: late.paper.ownerId } : {}),
+    };
   }
 
   const missed = [...src.missedReviews].sort((a, b) => a.due.localeCompare(b.due))[0];
-  if (missed) fixes['RAG.MISSED_INTERVENTION_REVIEW'] = academy(`intervention-${missed.intervention.id}`, `Record the review of “${missed.intervention.title}”`, missed.intervention.leadId);
+  if (missed)
+    fixes['RAG.MISSED_INTERVENTION_REVIEW'] = academy(
+      `intervention-${missed.intervention.id}`,
+      `Record the review of “${missed.intervention.title}”`,
+      missed.intervention.leadId,
+    );
 
   fixes['RAG.ESCALATION'] = academy('escalation', 'See the escalation ladder and its history');
   fixes['RAG.SUPPORT_SPEND'] = academy('support', 'See support days and spend');

@@ -8,7 +8,13 @@ describe('ragStatus', () => {
   it('is green with a reason saying there are no concerns', () => {
     expect(ragStatus(calm, rag)).toEqual({
       level: 'green',
-      reasons: [{ level: 'green', code: 'RAG.NO_CONCERNS', text: 'No concerns: Ofsted Good, no overdue actions or papers, no KPI drops awaiting review' }],
+      reasons: [
+        {
+          level: 'green',
+          code: 'RAG.NO_CONCERNS',
+          text: 'No concerns: Ofsted Good, no overdue actions or papers, no KPI drops awaiting review',
+        },
+      ],
     });
   });
 
@@ -20,7 +26,9 @@ describe('ragStatus', () => {
   });
 
   it('is amber for one overdue action and red for three', () => {
-    expect(ragStatus({ ...calm, overdueActions: 1 }, rag).reasons).toEqual([{ level: 'amber', code: 'RAG.OVERDUE_ACTIONS', text: '1 action overdue' }]);
+    expect(ragStatus({ ...calm, overdueActions: 1 }, rag).reasons).toEqual([
+      { level: 'amber', code: 'RAG.OVERDUE_ACTIONS', text: '1 action overdue' },
+    ]);
     expect(ragStatus({ ...calm, overdueActions: 3 }, rag)).toMatchObject({ level: 'red', reasons: [{ text: '3 actions overdue' }] });
   });
 
@@ -30,7 +38,10 @@ describe('ragStatus', () => {
   });
 
   it('takes the worst reason’s level and lists the worst first', () => {
-    const r = ragStatus({ ...calm, selfEvaluatedGrade: 'requires-improvement', kpiDropsAwaitingReview: 2, overduePapers: 4, supportSpendPercent: 95 }, rag);
+    const r = ragStatus(
+      { ...calm, selfEvaluatedGrade: 'requires-improvement', kpiDropsAwaitingReview: 2, overduePapers: 4, supportSpendPercent: 95 },
+      rag,
+    );
     expect(r.level).toBe('red');
     expect(r.reasons.map((x) => `${x.level}: ${x.text}`)).toEqual([
       'red: 4 papers overdue',
@@ -46,6 +57,8 @@ describe('ragStatus', () => {
   });
 
   it('leaves a not-yet-inspected school green when nothing else is wrong', () => {
-    expect(ragStatus({ ...calm, ofstedGrade: 'not-inspected' }, rag).reasons[0]!.text).toBe('No concerns: not yet inspected, no overdue actions or papers, no KPI drops awaiting review');
+    expect(ragStatus({ ...calm, ofstedGrade: 'not-inspected' }, rag).reasons[0]!.text).toBe(
+      'No concerns: not yet inspected, no overdue actions or papers, no KPI drops awaiting review',
+    );
   });
 });

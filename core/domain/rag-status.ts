@@ -86,18 +86,33 @@ export function ragStatus(signals: RagSignals, rag: RagConfig): RagStatus {
   };
 
   add(rag.ofstedGrade[signals.ofstedGrade], 'RAG.OFSTED_GRADE', `Ofsted: ${GRADE_LABELS[signals.ofstedGrade]}`);
-  if (signals.selfEvaluatedGrade) add(rag.selfEvaluatedGrade[signals.selfEvaluatedGrade], 'RAG.SELF_EVALUATION', `Self-evaluation: ${GRADE_LABELS[signals.selfEvaluatedGrade]}`);
+  if (signals.selfEvaluatedGrade)
+    add(
+      rag.selfEvaluatedGrade[signals.selfEvaluatedGrade],
+      'RAG.SELF_EVALUATION',
+      `Self-evaluation: ${GRADE_LABELS[signals.selfEvaluatedGrade]}`,
+    );
   add(levelFor(signals.overdueActions, rag.overdueActions), 'RAG.OVERDUE_ACTIONS', `${countOf(signals.overdueActions, 'action')} overdue`);
-  add(levelFor(signals.kpiDropsAwaitingReview, rag.kpiDropsAwaitingReview), 'RAG.KPI_DROPS', `${countOf(signals.kpiDropsAwaitingReview, 'KPI drop')} awaiting review`);
+  add(
+    levelFor(signals.kpiDropsAwaitingReview, rag.kpiDropsAwaitingReview),
+    'RAG.KPI_DROPS',
+    `${countOf(signals.kpiDropsAwaitingReview, 'KPI drop')} awaiting review`,
+  );
   add(levelFor(signals.overduePapers, rag.overduePapers), 'RAG.OVERDUE_PAPERS', `${countOf(signals.overduePapers, 'paper')} overdue`);
   const stepOf = signals.escalationSteps ? ` of ${signals.escalationSteps}` : '';
   add(
     levelFor(signals.escalationStep, rag.escalationStep),
     'RAG.ESCALATION',
-    signals.escalationLabel ? `${signals.escalationLabel} (escalation step ${signals.escalationStep}${stepOf})` : `Escalation step ${signals.escalationStep}${stepOf}`,
+    signals.escalationLabel
+      ? `${signals.escalationLabel} (escalation step ${signals.escalationStep}${stepOf})`
+      : `Escalation step ${signals.escalationStep}${stepOf}`,
   );
   if (signals.supportSpendPercent !== undefined) {
-    add(levelFor(signals.supportSpendPercent, rag.supportSpendPercent), 'RAG.SUPPORT_SPEND', `Support spend at ${signals.supportSpendPercent}% of the improvement budget`);
+    add(
+      levelFor(signals.supportSpendPercent, rag.supportSpendPercent),
+      'RAG.SUPPORT_SPEND',
+      `Support spend at ${signals.supportSpendPercent}% of the improvement budget`,
+    );
   }
 
   const missed = signals.missedInterventionReviews ?? [];
@@ -106,15 +121,29 @@ export function ragStatus(signals: RagSignals, rag: RagConfig): RagStatus {
     add(
       levelFor(missed.length, rag.missedInterventionReviews),
       'RAG.MISSED_INTERVENTION_REVIEW',
-      missed.length === 1 ? `Intervention review missed: “${first.title}” was due ${formatLongDate(first.due)}` : `${countOf(missed.length, 'intervention review')} missed, the first “${first.title}” due ${formatLongDate(first.due)}`,
+      missed.length === 1
+        ? `Intervention review missed: “${first.title}” was due ${formatLongDate(first.due)}`
+        : `${countOf(missed.length, 'intervention review')} missed, the first “${first.title}” due ${formatLongDate(first.due)}`,
     );
   }
 
   if (reasons.length === 0) {
     const grade = signals.ofstedGrade === 'not-inspected' ? 'not yet inspected' : `Ofsted ${GRADE_LABELS[signals.ofstedGrade]}`;
-    return { level: 'green', reasons: [{ level: 'green', code: 'RAG.NO_CONCERNS', text: `No concerns: ${grade}, no overdue actions or papers, no KPI drops awaiting review` }] };
+    return {
+      level: 'green',
+      reasons: [
+        {
+          level: 'green',
+          code: 'RAG.NO_CONCERNS',
+          text: `No concerns: ${grade}, no overdue actions or papers, no KPI drops awaiting review`,
+        },
+      ],
+    };
   }
   // Worst first, keeping the order above within a level.
-  const sorted = reasons.map((r, i) => ({ r, i })).sort((a, b) => RANK[b.r.level] - RANK[a.r.level] || a.i - b.i).map((x) => x.r);
+  const sorted = reasons
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => RANK[b.r.level] - RANK[a.r.level] || a.i - b.i)
+    .map((x) => x.r);
   return { level: sorted[0]!.level, reasons: sorted };
 }

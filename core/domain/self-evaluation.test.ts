@@ -36,11 +36,23 @@ describe('setSelfEvaluation', () => {
   });
 
   it('refuses another academy’s meeting, a cancelled one, a primary’s sixth form, and a model that names no meeting', () => {
-    expect(setSelfEvaluation(makeAcademy({ id: 'elsewhere' }), { areas }, aim, model, by)).toMatchObject({ ok: false, code: 'SELF_EVALUATION.OTHER_ACADEMY' });
-    expect(setSelfEvaluation(makeAcademy(), { areas }, { ...aim, status: 'cancelled' }, model, by)).toMatchObject({ ok: false, code: 'SELF_EVALUATION.MEETING_CANCELLED' });
-    expect(setSelfEvaluation(makeAcademy(), { areas: { ...areas, 'sixth-form': 'expected-standard' } }, aim, model, by)).toMatchObject({ ok: false, code: 'SELF_EVALUATION.NO_SIXTH_FORM' });
+    expect(setSelfEvaluation(makeAcademy({ id: 'elsewhere' }), { areas }, aim, model, by)).toMatchObject({
+      ok: false,
+      code: 'SELF_EVALUATION.OTHER_ACADEMY',
+    });
+    expect(setSelfEvaluation(makeAcademy(), { areas }, { ...aim, status: 'cancelled' }, model, by)).toMatchObject({
+      ok: false,
+      code: 'SELF_EVALUATION.MEETING_CANCELLED',
+    });
+    expect(setSelfEvaluation(makeAcademy(), { areas: { ...areas, 'sixth-form': 'expected-standard' } }, aim, model, by)).toMatchObject({
+      ok: false,
+      code: 'SELF_EVALUATION.NO_SIXTH_FORM',
+    });
     const silent = { ...model, selfEvaluation: { setAt: [], trustQualityDescriptions: false } };
-    expect(setSelfEvaluation(makeAcademy(), { areas }, aim, silent, by)).toMatchObject({ ok: false, code: 'SELF_EVALUATION.NO_MEETING_NAMED' });
+    expect(setSelfEvaluation(makeAcademy(), { areas }, aim, silent, by)).toMatchObject({
+      ok: false,
+      code: 'SELF_EVALUATION.NO_MEETING_NAMED',
+    });
   });
 
   it('is set at Waterton’s Academy Self-Evaluation Review', () => {
@@ -51,7 +63,12 @@ describe('setSelfEvaluation', () => {
 
 describe('compareSelfEvaluation', () => {
   const se = okOf(setSelfEvaluation(makeAcademy(), { areas, safeguarding: 'met' }, aim, model, by)).selfEvaluation;
-  const card: ReportCardInspection = { kind: 'report-card', date: '2026-03-04', areas: { ...areas, 'curriculum-and-teaching': 'expected-standard', 'leadership-and-governance': 'needs-attention' }, safeguarding: 'met' };
+  const card: ReportCardInspection = {
+    kind: 'report-card',
+    date: '2026-03-04',
+    areas: { ...areas, 'curriculum-and-teaching': 'expected-standard', 'leadership-and-governance': 'needs-attention' },
+    safeguarding: 'met',
+  };
 
   it('puts the academy’s view beside its latest report card, area by area', () => {
     const c = compareSelfEvaluation(se, card);
@@ -68,6 +85,9 @@ describe('compareSelfEvaluation', () => {
   });
 
   it('says when there is no report card yet to compare with', () => {
-    expect(compareSelfEvaluation(se, undefined)).toMatchObject({ summary: 'No report card yet to compare with', areas: expect.arrayContaining([expect.objectContaining({ comparison: 'no-report-card' })]) });
+    expect(compareSelfEvaluation(se, undefined)).toMatchObject({
+      summary: 'No report card yet to compare with',
+      areas: expect.arrayContaining([expect.objectContaining({ comparison: 'no-report-card' })]),
+    });
   });
 });

@@ -1,11 +1,30 @@
 import { z } from 'zod';
 import { GRADE_LABELS, isBelowGood, type Grade } from './grades';
-import { gradedAreas, inWords, matchInWords, reportCardAreasSchema, ruleMatch, safeguardingSchema, type ReportCardInspection, type ReportCardRule } from './inspections';
+import {
+  gradedAreas,
+  inWords,
+  matchInWords,
+  reportCardAreasSchema,
+  ruleMatch,
+  safeguardingSchema,
+  type ReportCardInspection,
+  type ReportCardRule,
+} from './inspections';
 import { localDateSchema, type LocalDate } from './local-date';
 import type { Meeting } from './meeting';
 import type { ImprovementModel } from './models/improvement-model.schema';
 import { refuse, withArticle, type Outcome } from './outcome';
-import { REPORT_CARD_GRADE_LABELS, REPORT_CARD_TONE, reportCardAreaLabel, reportCardRank, SAFEGUARDING_LABELS, type GradeTone, type ReportCardArea, type ReportCardGrade, type Safeguarding } from './report-card-labels';
+import {
+  REPORT_CARD_GRADE_LABELS,
+  REPORT_CARD_TONE,
+  reportCardAreaLabel,
+  reportCardRank,
+  SAFEGUARDING_LABELS,
+  type GradeTone,
+  type ReportCardArea,
+  type ReportCardGrade,
+  type Safeguarding,
+} from './report-card-labels';
 
 /**
  * The academy's own view of where it stands, area by area on the report card's scale (its SEF), set
@@ -25,7 +44,12 @@ export const selfEvaluationSchema = z
   .strict();
 export type SelfEvaluation = z.infer<typeof selfEvaluationSchema>;
 
-export type SelfEvaluationCode = 'SELF_EVALUATION.NO_MEETING_NAMED' | 'SELF_EVALUATION.NOT_AT_THIS_MEETING' | 'SELF_EVALUATION.OTHER_ACADEMY' | 'SELF_EVALUATION.MEETING_CANCELLED' | 'SELF_EVALUATION.NO_SIXTH_FORM';
+export type SelfEvaluationCode =
+  | 'SELF_EVALUATION.NO_MEETING_NAMED'
+  | 'SELF_EVALUATION.NOT_AT_THIS_MEETING'
+  | 'SELF_EVALUATION.OTHER_ACADEMY'
+  | 'SELF_EVALUATION.MEETING_CANCELLED'
+  | 'SELF_EVALUATION.NO_SIXTH_FORM';
 
 export interface SelfEvaluationInput {
   areas: z.infer<typeof reportCardAreasSchema>;
@@ -37,7 +61,15 @@ export interface SelfEvaluationInput {
  * the Academy Self-Evaluation Review). It replaces the earlier one, and the older single-grade
  * `selfEvaluatedGrade` with it.
  */
-export function setSelfEvaluation<A extends { id: string; name: string; phase: string; selfEvaluatedGrade?: Grade | undefined; selfEvaluation?: SelfEvaluation | undefined }>(
+export function setSelfEvaluation<
+  A extends {
+    id: string;
+    name: string;
+    phase: string;
+    selfEvaluatedGrade?: Grade | undefined;
+    selfEvaluation?: SelfEvaluation | undefined;
+  },
+>(
   academy: A,
   input: SelfEvaluationInput,
   meeting: Pick<Meeting, 'id' | 'academyId' | 'kind' | 'date' | 'status'>,
@@ -46,22 +78,41 @@ export function setSelfEvaluation<A extends { id: string; name: string; phase: s
 ): Outcome<{ academy: A; selfEvaluation: SelfEvaluation }, SelfEvaluationCode> {
   const setAt = model.selfEvaluation.setAt;
   const kinds = setAt.map((id) => model.meetingKinds.find((k) => k.id === id)).filter((k) => k !== undefined);
-  if (kinds.length === 0) return refuse('SELF_EVALUATION.NO_MEETING_NAMED', 'The trust’s improvement model does not name the meeting at which academies set their self-evaluation; the trust administrator can add it in Settings.');
+  if (kinds.length === 0)
+    return refuse(
+      'SELF_EVALUATION.NO_MEETING_NAMED',
+      'The trust’s improvement model does not name the meeting at which academies set their self-evaluation; the trust administrator can add it in Settings.',
+    );
   if (meeting.academyId !== academy.id) return refuse('SELF_EVALUATION.OTHER_ACADEMY', `That meeting is not one of ${academy.name}’s.`);
   if (!setAt.includes(meeting.kind)) {
     const at = model.meetingKinds.find((k) => k.id === meeting.kind);
-    return refuse('SELF_EVALUATION.NOT_AT_THIS_MEETING', `The trust sets self-evaluation at ${kinds.map((k) => `${withArticle(k.name)} (${k.abbreviation})`).join(' or ')}, not at ${at ? withArticle(at.name) : 'this meeting'}.`);
+    return refuse(
+      'SELF_EVALUATION.NOT_AT_THIS_MEETING',
+      `The trust sets self-evaluation at ${kinds.map((k) => `${withArticle(k.name)} (${k.abbreviation})`).join(' or ')}, not at ${at ? withArticle(at.name) : 'this meeting'}.`,
+    );
   }
-  if (meeting.status === 'cancelled') return refuse('SELF_EVALUATION.MEETING_CANCELLED', 'That meeting was cancelled; set the self-evaluation at one that takes place.');
-  if (input.areas['sixth-form'] && academy.phase === 'primary') return refuse('SELF_EVALUATION.NO_SIXTH_FORM', `${academy.name} is a primary school, so it has no sixth form to evaluate.`);
-  const selfEvaluation: SelfEvaluation = { areas: input.areas, ...(input.safeguarding ? { safeguarding: input.safeguarding } : {}), meetingId: meeting.id, date: meeting.date, setBy: by.personId, setAt: by.at };
+  if (meeting.status === 'cancelled')
+    return refuse('SELF_EVALUATION.MEETING_CANCELLED', 'That meeting was cancelled; set the self-evaluation at one that takes place.');
+  if (input.areas['sixth-form'] && academy.phase === 'primary')
+    return refuse('SELF_EVALUATION.NO_SIXTH_FORM', `${academy.name} is a primary school, so it has no sixth form to evaluate.`);
+  const selfEvaluation: SelfEvaluation = {
+    areas: input.areas,
+    ...(input.safeguarding ? { safeguarding: input.safeguarding } : {}),
+    meetingId: meeting.id,
+    date: meeting.date,
+    setBy: by.personId,
+    setAt: by.at,
+  };
   const next: A = { ...academy, selfEvaluation };
   delete next.selfEvaluatedGrade;
   return { ok: true, academy: next, selfEvaluation };
 }
 
 /** Why the academy's own view is below Good, in words, or undefined: the per-area self-evaluation when there is one, else the older single grade. */
-export function whySelfEvaluationBelowGood(a: { selfEvaluation?: SelfEvaluation | undefined; selfEvaluatedGrade?: Grade | undefined }, belowGood: ReportCardRule): string | undefined {
+export function whySelfEvaluationBelowGood(
+  a: { selfEvaluation?: SelfEvaluation | undefined; selfEvaluatedGrade?: Grade | undefined },
+  belowGood: ReportCardRule,
+): string | undefined {
   if (a.selfEvaluation) {
     const m = ruleMatch(belowGood, a.selfEvaluation);
     return m ? `its self-evaluation of ${inWords(a.selfEvaluation.date)} has ${matchInWords(m)}` : undefined;
@@ -97,18 +148,36 @@ export function compareSelfEvaluation(se: SelfEvaluation, card: ReportCardInspec
   const areas = gradedAreas(se.areas).map(({ area, grade }): AreaComparison => {
     const theirs = card?.areas[area];
     const d = theirs === undefined ? undefined : reportCardRank(grade) - reportCardRank(theirs);
-    return { area, label: reportCardAreaLabel(area), self: gradedAs(grade), ...(theirs ? { reportCard: gradedAs(theirs) } : {}), comparison: d === undefined ? 'no-report-card' : d > 0 ? 'higher' : d < 0 ? 'lower' : 'same' };
+    return {
+      area,
+      label: reportCardAreaLabel(area),
+      self: gradedAs(grade),
+      ...(theirs ? { reportCard: gradedAs(theirs) } : {}),
+      comparison: d === undefined ? 'no-report-card' : d > 0 ? 'higher' : d < 0 ? 'lower' : 'same',
+    };
   });
   const higher = areas.filter((a) => a.comparison === 'higher').length;
   const lower = areas.filter((a) => a.comparison === 'lower').length;
   const area = (n: number) => (n === 0 ? 'none' : `${n} area${n === 1 ? '' : 's'}`);
-  const summary = !card ? 'No report card yet to compare with' : higher === 0 && lower === 0 ? 'The same as the report card in every area' : `Higher than the report card in ${area(higher)}, lower in ${area(lower)}`;
+  const summary = !card
+    ? 'No report card yet to compare with'
+    : higher === 0 && lower === 0
+      ? 'The same as the report card in every area'
+      : `Higher than the report card in ${area(higher)}, lower in ${area(lower)}`;
   return {
     date: se.date,
     meetingId: se.meetingId,
     ...(card ? { reportCardDate: card.date } : {}),
     areas,
-    ...(se.safeguarding ? { safeguarding: { self: se.safeguarding, label: SAFEGUARDING_LABELS[se.safeguarding], ...(card ? { reportCard: card.safeguarding } : {}) } } : {}),
+    ...(se.safeguarding
+      ? {
+          safeguarding: {
+            self: se.safeguarding,
+            label: SAFEGUARDING_LABELS[se.safeguarding],
+            ...(card ? { reportCard: card.safeguarding } : {}),
+          },
+        }
+      : {}),
     summary,
   };
 }

@@ -2,7 +2,7 @@ import { looksLikeFormula, neutraliseCell } from './spreadsheet-cells';
 
 describe('spreadsheet cells', () => {
   it('puts an apostrophe before every cell a spreadsheet would run as a formula', () => {
-    for (const attack of ['=HYPERLINK("https://evil.example","Click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1']) {
+    for (const attack of ['=HYPERLINK("https://evil.example","Click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1']) {
       expect(looksLikeFormula(attack)).toBe(true);
       expect(neutraliseCell(attack)).toBe(`'${attack}`);
     }

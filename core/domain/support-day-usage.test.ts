@@ -27,11 +27,22 @@ describe('supportDayUsage', () => {
 
   it('charges development days against the improvement budget: 3 days at £350 is 75% of £1,400', () => {
     const u = supportDayUsage(belowGood, days, meetings, model);
-    expect(u).toMatchObject({ developmentDays: 3, spendPence: 105000, budgetPence: 140000, spendPercent: 75, overBudget: false, mustBudget: true });
+    expect(u).toMatchObject({
+      developmentDays: 3,
+      spendPence: 105000,
+      budgetPence: 140000,
+      spendPercent: 75,
+      overBudget: false,
+      mustBudget: true,
+    });
   });
 
   it('is over budget when development days cost more than the budget', () => {
-    const more = [...days, makeSupportDay({ id: 'dev-3', kind: 'development', days: 1, chargePence: 35000 }), makeSupportDay({ id: 'dev-4', kind: 'development', days: 1, chargePence: 35000 })];
+    const more = [
+      ...days,
+      makeSupportDay({ id: 'dev-3', kind: 'development', days: 1, chargePence: 35000 }),
+      makeSupportDay({ id: 'dev-4', kind: 'development', days: 1, chargePence: 35000 }),
+    ];
     expect(supportDayUsage(belowGood, more, meetings, model)).toMatchObject({ spendPence: 175000, spendPercent: 125, overBudget: true });
   });
 
@@ -56,23 +67,44 @@ describe('supportDayUsage', () => {
   it('counts a 2-day review still to come as none of the core days', () => {
     const kga = preset('kga');
     const school = makeAcademy({ requests: ['qa-two-day'] });
-    const planned = makeMeeting({ id: 'review', kind: 'qa-review', date: '2026-11-17', days: 2, status: 'planned' }, { model: kga, academy: school });
+    const planned = makeMeeting(
+      { id: 'review', kind: 'qa-review', date: '2026-11-17', days: 2, status: 'planned' },
+      { model: kga, academy: school },
+    );
     expect(supportDayUsage(school, [], [planned], kga)).toMatchObject({ coreUsed: 0, coreRemaining: 3 });
   });
 
   it('counts KGA’s optional days against their own allowance of three', () => {
     const kga = preset('kga');
-    const u = supportDayUsage(makeAcademy(), [makeSupportDay({ kind: 'optional', days: 1, chargePence: 0, description: 'Pupil Premium review' })], [], kga);
+    const u = supportDayUsage(
+      makeAcademy(),
+      [makeSupportDay({ kind: 'optional', days: 1, chargePence: 0, description: 'Pupil Premium review' })],
+      [],
+      kga,
+    );
     expect(u).toMatchObject({ allowance: 3, optionalAllowance: 3, optionalUsed: 1 });
   });
 });
 
 describe('bookDevelopmentDay', () => {
-  const booking = { id: 'dev-9', date: '2026-11-17', days: 2, providerId: 'peer-head', supportingAcademyId: 'brook-lane', description: 'Early reading support from Brook Lane’s head' };
+  const booking = {
+    id: 'dev-9',
+    date: '2026-11-17',
+    days: 2,
+    providerId: 'peer-head',
+    supportingAcademyId: 'brook-lane',
+    description: 'Early reading support from Brook Lane’s head',
+  };
 
   it('charges DSAT’s flat £350 a day: two days cost £700', () => {
     const r = okOf(bookDevelopmentDay(belowGood, booking, model, calendar));
-    expect(r.supportDay).toMatchObject({ kind: 'development', days: 2, chargePence: 70000, supportingAcademyId: 'brook-lane', academyId: belowGood.id });
+    expect(r.supportDay).toMatchObject({
+      kind: 'development',
+      days: 2,
+      chargePence: 70000,
+      supportingAcademyId: 'brook-lane',
+      academyId: belowGood.id,
+    });
     expect(formatPounds(r.supportDay.chargePence)).toBe('£700.00');
   });
 
@@ -81,9 +113,18 @@ describe('bookDevelopmentDay', () => {
   });
 
   it('refuses a third of a day, a weekend, and an academy supporting itself', () => {
-    expect(bookDevelopmentDay(belowGood, { ...booking, days: 0.3 }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.DAYS_INVALID' });
-    expect(bookDevelopmentDay(belowGood, { ...booking, date: '2026-11-21' }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.NOT_A_WORKING_DAY' });
-    expect(bookDevelopmentDay(belowGood, { ...booking, supportingAcademyId: belowGood.id }, model, calendar)).toMatchObject({ ok: false, code: 'SUPPORT.SUPPORTING_ITSELF' });
+    expect(bookDevelopmentDay(belowGood, { ...booking, days: 0.3 }, model, calendar)).toMatchObject({
+      ok: false,
+      code: 'SUPPORT.DAYS_INVALID',
+    });
+    expect(bookDevelopmentDay(belowGood, { ...booking, date: '2026-11-21' }, model, calendar)).toMatchObject({
+      ok: false,
+      code: 'SUPPORT.NOT_A_WORKING_DAY',
+    });
+    expect(bookDevelopmentDay(belowGood, { ...booking, supportingAcademyId: belowGood.id }, model, calendar)).toMatchObject({
+      ok: false,
+      code: 'SUPPORT.SUPPORTING_ITSELF',
+    });
   });
 });
 

@@ -35,7 +35,12 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
  * allowance by its kind's `supportDays` for each of its days (a 2-day QA review counts twice); a
  * core day recorded against that same meeting is not counted twice. Development days are spent at the charge fixed when each was booked.
  */
-export function supportDayUsage(academy: Academy, supportDays: readonly SupportDay[], meetings: readonly Meeting[], model: ImprovementModel): SupportDayUsage {
+export function supportDayUsage(
+  academy: Academy,
+  supportDays: readonly SupportDay[],
+  meetings: readonly Meeting[],
+  model: ImprovementModel,
+): SupportDayUsage {
   const days = supportDays.filter((d) => d.academyId === academy.id);
   const daysOf = (kind: SupportDay['kind']) => days.filter((d) => d.kind === kind);
   const dayValue = (m: Meeting) => model.meetingKinds.find((k) => k.id === m.kind)?.supportDays ?? 0;
@@ -43,7 +48,13 @@ export function supportDayUsage(academy: Academy, supportDays: readonly SupportD
   const counted = new Set(countingMeetings.map((m) => m.id));
   // By each meeting's own length: KGA's 2-day review is two of its three core days, with the follow-up day the third (seed 004).
   const fromMeetings = sum(countingMeetings.map((m) => dayValue(m) * m.days));
-  const coreUsed = fromMeetings + sum(daysOf('core').filter((d) => d.meetingId === undefined || !counted.has(d.meetingId)).map((d) => d.days));
+  const coreUsed =
+    fromMeetings +
+    sum(
+      daysOf('core')
+        .filter((d) => d.meetingId === undefined || !counted.has(d.meetingId))
+        .map((d) => d.days),
+    );
   const development = daysOf('development');
   const spendPence = sum(development.map((d) => d.chargePence));
   const budgetPence = academy.improvementBudgetPence;
@@ -75,20 +86,28 @@ export interface DevelopmentDayBooking {
   meetingId?: string;
 }
 
-export type BookDevelopmentDayCode = 'SUPPORT.DAYS_INVALID' | 'SUPPORT.DESCRIPTION_REQUIRED' | 'SUPPORT.NOT_A_WORKING_DAY' | 'SUPPORT.SUPPORTING_ITSELF';
+export type BookDevelopmentDayCode =
+  'SUPPORT.DAYS_INVALID' | 'SUPPORT.DESCRIPTION_REQUIRED' | 'SUPPORT.NOT_A_WORKING_DAY' | 'SUPPORT.SUPPORTING_ITSELF';
 
 /**
  * Books an Academy Development Day, recharged at the model's day rate (DSAT: "a flat rate re-charge
  * of £350 per day") to the academy's improvement budget; the charge is fixed at booking.
  */
-export function bookDevelopmentDay(academy: Academy, booking: DevelopmentDayBooking, model: ImprovementModel, calendar: SchoolCalendar): Outcome<{ supportDay: SupportDay }, BookDevelopmentDayCode> {
+export function bookDevelopmentDay(
+  academy: Academy,
+  booking: DevelopmentDayBooking,
+  model: ImprovementModel,
+  calendar: SchoolCalendar,
+): Outcome<{ supportDay: SupportDay }, BookDevelopmentDayCode> {
   if (!(booking.days > 0 && booking.days <= 20 && Number.isInteger(booking.days * 2))) {
     return refuse('SUPPORT.DAYS_INVALID', 'Book whole or half days, between half a day and 20 days.');
   }
   const description = booking.description.trim();
   if (description === '') return refuse('SUPPORT.DESCRIPTION_REQUIRED', 'Say what the development day is for.');
-  if (!calendar.isWorkingDay(booking.date)) return refuse('SUPPORT.NOT_A_WORKING_DAY', `${formatLongDate(booking.date)} is not a working day.`);
-  if (booking.supportingAcademyId === academy.id) return refuse('SUPPORT.SUPPORTING_ITSELF', 'An academy cannot recharge itself for its own support.');
+  if (!calendar.isWorkingDay(booking.date))
+    return refuse('SUPPORT.NOT_A_WORKING_DAY', `${formatLongDate(booking.date)} is not a working day.`);
+  if (booking.supportingAcademyId === academy.id)
+    return refuse('SUPPORT.SUPPORTING_ITSELF', 'An academy cannot recharge itself for its own support.');
   const supportDay: SupportDay = {
     id: booking.id,
     academyId: academy.id,
@@ -125,4 +144,5 @@ export function incomeBySupportingAcademy(supportDays: readonly SupportDay[]): S
 }
 
 /** "£350.00", "£1,050.00". */
-export const formatPounds = (pence: number): string => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+export const formatPounds = (pence: number): string =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);

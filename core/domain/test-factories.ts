@@ -79,11 +79,14 @@ export function makeMeeting(
   const people = context.people ?? makePeople(academy.id);
   const kind = kindOf(model, overrides.kind ?? 'aim');
   const date = overrides.date ?? '2026-10-13';
-  const chairId = overrides.chairId ?? (kind.chairRole === 'improvement-director' ? academy.improvementDirectorId : holdersOf(people, kind.chairRole, academy.id)[0]!.id);
+  const chairId =
+    overrides.chairId ??
+    (kind.chairRole === 'improvement-director' ? academy.improvementDirectorId : holdersOf(people, kind.chairRole, academy.id)[0]!.id);
   const attendees: Attendee[] = [{ personId: chairId, role: kind.chairRole, presence: 'chair', attendance: 'expected' }];
   for (const rule of kind.attendees) {
     for (const p of holdersOf(people, rule.role, academy.id)) {
-      if (!attendees.some((a) => a.personId === p.id)) attendees.push({ personId: p.id, role: rule.role, presence: rule.presence, attendance: 'expected' });
+      if (!attendees.some((a) => a.personId === p.id))
+        attendees.push({ personId: p.id, role: rule.role, presence: rule.presence, attendance: 'expected' });
     }
   }
   return {

@@ -24,18 +24,26 @@ export const viewerCan = (viewer: Pick<Person, 'roles'>): ViewerCan => ({
 });
 
 /** The chair of the meeting, or the trust's improvement team, runs it: attendance, judgements, notes. */
-export const canRunMeeting = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>): boolean => meeting.chairId === viewer.id || canPlanMeetings(viewer);
+export const canRunMeeting = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>): boolean =>
+  meeting.chairId === viewer.id || canPlanMeetings(viewer);
 
 /** A paper is marked in, or more time asked for it, by its owner, the chair or the trust team. */
-export const canActOnPaper = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>, paper: Pick<MeetingPaper, 'ownerId'>): boolean =>
-  paper.ownerId === viewer.id || canRunMeeting(viewer, meeting);
+export const canActOnPaper = (
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Pick<Meeting, 'chairId'>,
+  paper: Pick<MeetingPaper, 'ownerId'>,
+): boolean => paper.ownerId === viewer.id || canRunMeeting(viewer, meeting);
 
 /**
  * Draft notes, and the approvers' comments on them, are read by the approvers the model names
  * (DSAT: the head and the chair of the LGB check the notes before they are circulated), by whoever
  * wrote them and by the trust's improvement team; the board and governors wait for circulation.
  */
-export function canReadDraftNotes(viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'attendees' | 'notes'>, kind?: Pick<MeetingKind, 'notesApprovers'>): boolean {
+export function canReadDraftNotes(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Pick<Meeting, 'attendees' | 'notes'>,
+  kind?: Pick<MeetingKind, 'notesApprovers'>,
+): boolean {
   if (canPlanMeetings(viewer)) return true;
   const notes = meeting.notes;
   if (notes?.writtenBy === viewer.id) return true;
@@ -45,8 +53,11 @@ export function canReadDraftNotes(viewer: Pick<Person, 'id' | 'roles'>, meeting:
 }
 
 /** Why someone sent apologies is for the chair and the trust team (and the person themselves). */
-export const canReadApologyReason = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>, attendeeId: string): boolean =>
-  attendeeId === viewer.id || canRunMeeting(viewer, meeting);
+export const canReadApologyReason = (
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Pick<Meeting, 'chairId'>,
+  attendeeId: string,
+): boolean => attendeeId === viewer.id || canRunMeeting(viewer, meeting);
 
 /** What the viewer may do on one meeting's page and cards. */
 export interface MeetingCan {
@@ -75,7 +86,13 @@ export function meetingCan(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meetin
     papers: Object.fromEntries(
       meeting.papers.map((p) => {
         const mine = canActOnPaper(viewer, meeting, p);
-        return [p.requirementId, { submit: mine && planned && !isPaperIn(p), askForMoreTime: mine && planned && !isPaperIn(p) && (!p.extension || p.extension.status === 'declined') }];
+        return [
+          p.requirementId,
+          {
+            submit: mine && planned && !isPaperIn(p),
+            askForMoreTime: mine && planned && !isPaperIn(p) && (!p.extension || p.extension.status === 'declined'),
+          },
+        ];
       }),
     ),
   };

@@ -14,13 +14,41 @@ import type { Person, Role } from './people';
 import type { PlanResult } from './year-planner';
 
 const NAMES = [
-  'Oakfield Primary', 'Brook Lane Primary', 'St Mary’s CE Primary', 'Northgate Academy', 'Whitesheet CE Primary', 'Dunbury CE Academy',
-  'Marden Vale CE', 'Shrewton CE Primary', 'Beechcroft St Paul’s', 'Trinity CE Primary', 'Mill Dam Primary', 'Southbroom St James',
+  'Oakfield Primary',
+  'Brook Lane Primary',
+  'St Mary’s CE Primary',
+  'Northgate Academy',
+  'Whitesheet CE Primary',
+  'Dunbury CE Academy',
+  'Marden Vale CE',
+  'Shrewton CE Primary',
+  'Beechcroft St Paul’s',
+  'Trinity CE Primary',
+  'Mill Dam Primary',
+  'Southbroom St James',
 ];
 /** One school in five below Good, about the national picture; repeats for bigger trusts. */
 const GRADES: OfstedGrade[] = [
-  'good', 'requires-improvement', 'good', 'outstanding', 'inadequate', 'good', 'good', 'outstanding', 'not-inspected', 'good',
-  'requires-improvement', 'good', 'good', 'outstanding', 'good', 'requires-improvement', 'good', 'good', 'outstanding', 'good',
+  'good',
+  'requires-improvement',
+  'good',
+  'outstanding',
+  'inadequate',
+  'good',
+  'good',
+  'outstanding',
+  'not-inspected',
+  'good',
+  'requires-improvement',
+  'good',
+  'good',
+  'outstanding',
+  'good',
+  'requires-improvement',
+  'good',
+  'good',
+  'outstanding',
+  'good',
 ];
 
 const person = (id: string, name: string, roles: Array<[Role, string?]>): Person => ({
@@ -99,7 +127,11 @@ export function heldDays(m: Pick<Meeting, 'date' | 'days' | 'kind'>, model: Impr
 }
 
 /** "aid-1 on 2026-10-13" for every person or academy booked twice on one day. */
-export function doubleBookings(meetings: readonly Pick<Meeting, 'date' | 'days' | 'kind' | 'chairId' | 'academyId' | 'status'>[], model: ImprovementModel, cal: SchoolCalendar): string[] {
+export function doubleBookings(
+  meetings: readonly Pick<Meeting, 'date' | 'days' | 'kind' | 'chairId' | 'academyId' | 'status'>[],
+  model: ImprovementModel,
+  cal: SchoolCalendar,
+): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const m of meetings.filter((x) => x.status !== 'cancelled')) {

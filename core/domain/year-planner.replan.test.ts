@@ -19,20 +19,35 @@ describe('re-planning a Waterton year part-way through', () => {
   const TODAY = '2027-01-13'; // spring 1, before its ASERs
   const store = holdUntil(asMeetings(first.create), TODAY);
   const plan = (over: { academies?: Academy[]; existing?: Meeting[]; today?: LocalDate; cal?: SchoolCalendar } = {}): PlanResult =>
-    planYear({ model, calendar: over.cal ?? calendar, academicYear: YEAR, academies: over.academies ?? academies, people, existing: over.existing ?? store, today: over.today ?? TODAY });
+    planYear({
+      model,
+      calendar: over.cal ?? calendar,
+      academicYear: YEAR,
+      academies: over.academies ?? academies,
+      people,
+      existing: over.existing ?? store,
+      today: over.today ?? TODAY,
+    });
   const withStage = (academyId: string, supportStage: string) => academies.map((a) => (a.id === academyId ? { ...a, supportStage } : a));
   const standard = academies.find((a) => a.supportStage === 'standard' && !a.sponsored && !a.inOfstedWindow)!;
   const closer = academies.find((a) => a.supportStage === 'closer-support' && !a.sponsored && !a.inOfstedWindow)!;
 
   it('changes nothing when nothing has changed: held and past meetings are kept exactly as they are', () => {
     const r = plan();
-    expect({ create: r.create, change: r.change, cancel: r.cancel, unplaced: r.unplaced }).toEqual({ create: [], change: [], cancel: [], unplaced: [] });
+    expect({ create: r.create, change: r.change, cancel: r.cancel, unplaced: r.unplaced }).toEqual({
+      create: [],
+      change: [],
+      cancel: [],
+      unplaced: [],
+    });
     const kept = new Set(r.keep);
     expect(store.filter((m) => m.date <= TODAY).every((m) => kept.has(m))).toBe(true);
   });
 
   it('keeps a past meeting nobody marked as held', () => {
-    const notMarked = store.map((m) => (m.date === store.find((x) => x.status === 'held')!.date ? { ...m, status: 'planned' as const } : m));
+    const notMarked = store.map((m) =>
+      m.date === store.find((x) => x.status === 'held')!.date ? { ...m, status: 'planned' as const } : m,
+    );
     const r = plan({ existing: notMarked });
     expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
   });
@@ -42,7 +57,11 @@ describe('re-planning a Waterton year part-way through', () => {
     expect(r.change).toEqual([]);
     expect(r.cancel).toEqual([]);
     expect(r.unplaced).toEqual([]);
-    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([`${standard.id}/aser/ht3`, `${standard.id}/aser-extended/ht3`, `${standard.id}/aser/ht5`]);
+    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([
+      `${standard.id}/aser/ht3`,
+      `${standard.id}/aser-extended/ht3`,
+      `${standard.id}/aser/ht5`,
+    ]);
     expect(r.create.every((m) => m.date > TODAY)).toBe(true);
     // Its existing ASERs in half terms 4 and 6 stay on their dates.
     const before = store.filter((m) => m.academyId === standard.id).map((m) => m.date);
@@ -54,8 +73,22 @@ describe('re-planning a Waterton year part-way through', () => {
   it('raising a stage after a half term has passed reports that half term’s meeting rather than placing it late', () => {
     const r = plan({ academies: withStage(standard.id, 'stabilise'), today: '2027-02-15', existing: holdUntil(store, '2027-02-15') });
     expect(r.unplaced).toEqual([
-      { academyId: standard.id, kind: 'aser', halfTerm: 3, chairId: standard.improvementDirectorId, reason: 'Half term 3 has already passed', tried: [] },
-      { academyId: standard.id, kind: 'aser-extended', halfTerm: 3, chairId: standard.improvementDirectorId, reason: 'Half term 3 has already passed', tried: [] },
+      {
+        academyId: standard.id,
+        kind: 'aser',
+        halfTerm: 3,
+        chairId: standard.improvementDirectorId,
+        reason: 'Half term 3 has already passed',
+        tried: [],
+      },
+      {
+        academyId: standard.id,
+        kind: 'aser-extended',
+        halfTerm: 3,
+        chairId: standard.improvementDirectorId,
+        reason: 'Half term 3 has already passed',
+        tried: [],
+      },
     ]);
     expect(r.create.map((m) => `${m.kind}/ht${m.halfTerm}`)).toEqual(['aser/ht5']);
   });
@@ -80,7 +113,9 @@ describe('re-planning a Waterton year part-way through', () => {
     const half5 = calendar.schoolDays(YEAR, 5);
     const others = store.filter((m) => m.id !== target.id);
     const academy = academies.find((a) => a.id === closer.id)!;
-    const to = half5.find((d) => d > '2027-04-20' && moveMeeting(target, d, { model, calendar, academy, people, otherMeetings: others, today: TODAY }).ok)!;
+    const to = half5.find(
+      (d) => d > '2027-04-20' && moveMeeting(target, d, { model, calendar, academy, people, otherMeetings: others, today: TODAY }).ok,
+    )!;
     const moved = moveMeeting(target, to, { model, calendar, academy, people, otherMeetings: others, today: TODAY });
     if (!moved.ok) throw new Error(moved.message);
     const existing = store.map((m) => (m.id === target.id ? moved.meeting : m));
@@ -102,11 +137,18 @@ describe('re-planning a Waterton year part-way through', () => {
   it('a new INSET day moves only the meetings on it, keeping their ids and the papers already in', () => {
     const victim = store.find((m) => m.date > TODAY && m.papers.length > 0)!;
     const submittedAt = '2027-02-01T10:00:00.000Z';
-    const existing = store.map((m) => (m.id === victim.id ? { ...m, papers: m.papers.map((p, i) => (i === 0 ? { ...p, submittedAt } : p)) } : m));
+    const existing = store.map((m) =>
+      m.id === victim.id ? { ...m, papers: m.papers.map((p, i) => (i === 0 ? { ...p, submittedAt } : p)) } : m,
+    );
     const r = plan({ existing, cal: new SchoolCalendar({ closures: [victim.date] }) });
     expect(r.create).toEqual([]);
     expect(r.cancel).toEqual([]);
-    expect(r.change.map((c) => c.before.id).sort()).toEqual(store.filter((m) => m.date === victim.date).map((m) => m.id).sort());
+    expect(r.change.map((c) => c.before.id).sort()).toEqual(
+      store
+        .filter((m) => m.date === victim.date)
+        .map((m) => m.id)
+        .sort(),
+    );
     const { before, after } = r.change.find((c) => c.before.id === victim.id)!;
     expect(before.id).toBe(victim.id);
     expect(after).toMatchObject({ id: victim.id, halfTerm: victim.halfTerm, status: 'planned' });
@@ -133,8 +175,12 @@ describe('re-planning a Waterton year part-way through', () => {
     const inSpring2 = store.filter((m) => m.halfTerm === 4);
     expect([r.create, r.change, r.cancel]).toEqual([[], [], []]);
     expect(r.unplaced).toHaveLength(inSpring2.length);
-    expect(r.unplaced[0]!.reason).toBe('No school day in half term 4 when the chair and the academy are both free. Of its 24 weekdays, 24 are closures.');
-    expect(new Set(r.unplaced[0]!.tried.map((d) => `${d.blockedBy}: ${d.detail}`))).toEqual(new Set(['closure: the trust is closed: Closure']));
+    expect(r.unplaced[0]!.reason).toBe(
+      'No school day in half term 4 when the chair and the academy are both free. Of its 24 weekdays, 24 are closures.',
+    );
+    expect(new Set(r.unplaced[0]!.tried.map((d) => `${d.blockedBy}: ${d.detail}`))).toEqual(
+      new Set(['closure: the trust is closed: Closure']),
+    );
     expect(r.keep).toEqual(expect.arrayContaining(inSpring2));
   });
 
@@ -147,6 +193,8 @@ describe('re-planning a Waterton year part-way through', () => {
   it('a meeting already cancelled does not block its slot: the slot is planned again', () => {
     const victim = store.find((m) => m.date > TODAY)!;
     const r = plan({ existing: store.map((m) => (m.id === victim.id ? { ...m, status: 'cancelled' as const } : m)) });
-    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([`${victim.academyId}/${victim.kind}/ht${victim.halfTerm}`]);
+    expect(r.create.map((m) => `${m.academyId}/${m.kind}/ht${m.halfTerm}`)).toEqual([
+      `${victim.academyId}/${victim.kind}/ht${victim.halfTerm}`,
+    ]);
   });
 });

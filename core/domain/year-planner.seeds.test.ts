@@ -28,14 +28,23 @@ describe('DSAT: 13 academies and one improvement director', () => {
     expect(meetings).toHaveLength(asked.length);
     expect(meetings.filter((m) => m.kind === 'aim')).toHaveLength(13 * 3);
     const inadequate = academies.find((a) => a.ofstedGrade === 'inadequate')!;
-    expect(meetings.filter((m) => m.academyId === inadequate.id).map((m) => `${m.kind}/ht${m.halfTerm}`).sort()).toEqual(['aim/ht1', 'aim/ht3', 'aim/ht5', 'iaim/ht2', 'iaim/ht4', 'iaim/ht6']);
+    expect(
+      meetings
+        .filter((m) => m.academyId === inadequate.id)
+        .map((m) => `${m.kind}/ht${m.halfTerm}`)
+        .sort(),
+    ).toEqual(['aim/ht1', 'aim/ht3', 'aim/ht5', 'iaim/ht2', 'iaim/ht4', 'iaim/ht6']);
   });
 
   it('holds each AIM on a school day after its monitoring visit day, and the director is never in two places', () => {
     expect(doubleBookings(meetings, model, calendar)).toEqual([]);
     for (const m of meetings.filter((x) => x.kind === 'aim')) {
       const [visit, day] = heldDays(m, model, calendar);
-      expect({ id: m.id, visit: visit && calendar.isSchoolDay(visit), day: calendar.isSchoolDay(day!) }).toEqual({ id: m.id, visit: true, day: true });
+      expect({ id: m.id, visit: visit && calendar.isSchoolDay(visit), day: calendar.isSchoolDay(day!) }).toEqual({
+        id: m.id,
+        visit: true,
+        day: true,
+      });
     }
   });
 
@@ -65,20 +74,30 @@ describe('when a half term truly has no room', () => {
   it('lists every weekday tried, and who or what blocked each', () => {
     const days = calendar.schoolDays(YEAR, 3);
     expect(left!.tried.map((d) => d.date)).toEqual(days);
-    expect(left!.tried[0]).toEqual({ date: '2027-01-04', blockedBy: 'no-visit-day', detail: 'the first school day of the half term: no school day before it for the monitoring visit' });
+    expect(left!.tried[0]).toEqual({
+      date: '2027-01-04',
+      blockedBy: 'no-visit-day',
+      detail: 'the first school day of the half term: no school day before it for the monitoring visit',
+    });
     for (const d of left!.tried.slice(1)) {
       expect(d.blockedBy).toBe('chair-busy');
-      expect(d.detail).toMatch(/^Improvement Director 1 has (the AIM at .+|the monitoring visit before the AIM at .+ on \w+ \d+ \w+ 2027)( on \w+ \d+ \w+ 2027)?$/);
+      expect(d.detail).toMatch(
+        /^Improvement Director 1 has (the AIM at .+|the monitoring visit before the AIM at .+ on \w+ \d+ \w+ 2027)( on \w+ \d+ \w+ 2027)?$/,
+      );
     }
   });
 
   it('names a closure and the academy it closes', () => {
     const target = academies.find((a) => a.id === left!.academyId)!;
     const spring1 = calendar.schoolDays(YEAR, 3);
-    const closed = new SchoolCalendar({ closures: [{ date: spring1[0]!, endDate: spring1.at(-1)!, academyId: target.id, reason: 'Building works' }] });
+    const closed = new SchoolCalendar({
+      closures: [{ date: spring1[0]!, endDate: spring1.at(-1)!, academyId: target.id, reason: 'Building works' }],
+    });
     const r = planYear({ model, calendar: closed, academicYear: YEAR, academies: [target], people });
     const aim = r.unplaced.find((u) => u.kind === 'aim')!;
-    expect(new Set(aim.tried.map((d) => `${d.blockedBy}: ${d.detail}`))).toEqual(new Set([`closure: ${target.name} is closed: Building works`]));
+    expect(new Set(aim.tried.map((d) => `${d.blockedBy}: ${d.detail}`))).toEqual(
+      new Set([`closure: ${target.name} is closed: Building works`]),
+    );
     expect(aim.reason).toMatch(/Of its 30 weekdays, 30 are closures\.$/);
   });
 });
@@ -99,7 +118,9 @@ describe('Waterton: 14 academies and one SSIO', () => {
 
   it('keeps as many as September holds in September when there are more than its 21 school days, and the rest as early in October as it can', () => {
     const big = makeTrust(model, 25, 1);
-    const september = asMeetings(planYear({ model, calendar, academicYear: YEAR, academies: big.academies, people: big.people }).create).filter((m) => m.purpose === SEPTEMBER_PURPOSE);
+    const september = asMeetings(
+      planYear({ model, calendar, academicYear: YEAR, academies: big.academies, people: big.people }).create,
+    ).filter((m) => m.purpose === SEPTEMBER_PURPOSE);
     const inSeptember = calendar.schoolDays(YEAR, 1).filter((d) => d.startsWith('2026-09'));
     expect(inSeptember).toHaveLength(21);
     expect(september.filter((m) => m.date.startsWith('2026-09'))).toHaveLength(21);
@@ -128,13 +149,20 @@ describe('making room by shifting the chair’s other meetings', () => {
   const first = asMeetings(planYear({ model, calendar, academicYear: YEAR, academies: academies.slice(0, 14), people }).create);
   const aimDays = [...[2, 4, 6, 8, 10, 12, 14], ...[17, 19, 21, 23, 25, 27, 29]].map((i) => spring1[i]!);
   let n = 0;
-  const existing: Meeting[] = first.map((m) => (m.kind === 'aim' && m.halfTerm === 3 ? rescheduled(m, [aimDays[n++]!], kind, calendar) : m));
+  const existing: Meeting[] = first.map((m) =>
+    m.kind === 'aim' && m.halfTerm === 3 ? rescheduled(m, [aimDays[n++]!], kind, calendar) : m,
+  );
 
   it('a 15th school joining still gets its spring AIM: the director’s AIMs on one side slide along a day, and nothing else moves', () => {
     expect(doubleBookings(existing, model, calendar)).toEqual([]);
     const r = planYear({ model, calendar, academicYear: YEAR, academies, people, existing, today: '2026-08-20' });
     expect(r.unplaced).toEqual([]);
-    expect(r.create.filter((m) => m.academyId === 'a15').map((m) => `${m.kind}/ht${m.halfTerm}`).sort()).toEqual(['aim/ht1', 'aim/ht3', 'aim/ht5']);
+    expect(
+      r.create
+        .filter((m) => m.academyId === 'a15')
+        .map((m) => `${m.kind}/ht${m.halfTerm}`)
+        .sort(),
+    ).toEqual(['aim/ht1', 'aim/ht3', 'aim/ht5']);
     expect(r.change.every((c) => c.before.kind === 'aim' && c.before.halfTerm === 3)).toBe(true);
     expect(r.change.length).toBeLessThanOrEqual(7);
     expect(doubleBookings(applyPlan(existing, r), model, calendar)).toEqual([]);

@@ -1,4 +1,3 @@
-
 import { requiredMeetings } from './cadence';
 import { isWeekend, weekOf, type LocalDate } from './local-date';
 import type { Meeting } from './meeting';
@@ -118,7 +117,12 @@ describe.each(presetIds())('a 12-academy trust with 2 improvement directors and 
 
   it('a second run over its own plan changes nothing', () => {
     const again = planYear({ model, calendar, academicYear: YEAR, academies, people, existing: meetings });
-    expect({ create: again.create, change: again.change, cancel: again.cancel, unplaced: again.unplaced }).toEqual({ create: [], change: [], cancel: [], unplaced: [] });
+    expect({ create: again.create, change: again.change, cancel: again.cancel, unplaced: again.unplaced }).toEqual({
+      create: [],
+      change: [],
+      cancel: [],
+      unplaced: [],
+    });
     expect(again.keep).toHaveLength(meetings.length);
   });
 });
@@ -131,7 +135,13 @@ describe('planning a DSAT year', () => {
   it('the AID chairs each AIM with the head, chair of LGB, partner and governors expected; the CEO chairs the iAIMs', () => {
     const aim = meetings.find((m) => m.kind === 'aim' && m.academyId === 'a02')!;
     expect(aim.chairId).toBe('aid-2');
-    expect(aim.attendees.map((a) => `${a.personId}:${a.presence}`)).toEqual(['aid-2:chair', 'head-a02:expected', 'chair-a02:expected', 'partner-a02:expected', 'governor-a02:expected']);
+    expect(aim.attendees.map((a) => `${a.personId}:${a.presence}`)).toEqual([
+      'aid-2:chair',
+      'head-a02:expected',
+      'chair-a02:expected',
+      'partner-a02:expected',
+      'governor-a02:expected',
+    ]);
     expect(meetings.filter((m) => m.kind === 'iaim').every((m) => m.chairId === 'ceo')).toBe(true);
   });
 
@@ -180,17 +190,24 @@ describe('planning a Waterton year', () => {
 });
 
 describe('a 60-academy trust with 5 improvement directors', () => {
-  it.each(['dsat', 'waterton', 'wpt', 'kga'])('under %s: every meeting is placed, with no double bookings and no week more than 2 up on the last', (id) => {
-    const model = preset(id);
-    const { academies, people } = makeTrust(model, 60, 5);
-    const plan = planYear({ model, calendar, academicYear: YEAR, academies, people });
-    expect(plan.unplaced).toEqual([]);
-    expect(plan.create).toHaveLength(academies.flatMap((a) => requiredMeetings(model, a)).length);
-    const meetings = asMeetings(plan.create);
-    expect(doubleBookings(meetings, model, calendar)).toEqual([]);
-    expect(meetings.every((m) => heldDays(m, model, calendar).every((d) => calendar.isSchoolDay(d) && calendar.halfTermOf(d)?.halfTerm === m.halfTerm))).toBe(true);
-    expect(chairLoad(meetings, calendar).step).toBeLessThanOrEqual(2);
-  });
+  it.each(['dsat', 'waterton', 'wpt', 'kga'])(
+    'under %s: every meeting is placed, with no double bookings and no week more than 2 up on the last',
+    (id) => {
+      const model = preset(id);
+      const { academies, people } = makeTrust(model, 60, 5);
+      const plan = planYear({ model, calendar, academicYear: YEAR, academies, people });
+      expect(plan.unplaced).toEqual([]);
+      expect(plan.create).toHaveLength(academies.flatMap((a) => requiredMeetings(model, a)).length);
+      const meetings = asMeetings(plan.create);
+      expect(doubleBookings(meetings, model, calendar)).toEqual([]);
+      expect(
+        meetings.every((m) =>
+          heldDays(m, model, calendar).every((d) => calendar.isSchoolDay(d) && calendar.halfTermOf(d)?.halfTerm === m.halfTerm),
+        ),
+      ).toBe(true);
+      expect(chairLoad(meetings, calendar).step).toBeLessThanOrEqual(2);
+    },
+  );
 
   it('under Schoolsworks: the CEO chairs a whole-day end-of-year review per school, one a day, so summer 2 holds 33 of the 60; the rest are reported', () => {
     const model = preset('schoolsworks');
@@ -201,11 +218,15 @@ describe('a 60-academy trust with 5 improvement directors', () => {
     expect(plan.create.filter((m) => m.kind === 'end-of-year-review')).toHaveLength(summer2);
     expect(plan.unplaced).toHaveLength(60 - summer2);
     expect(new Set(plan.unplaced.map((u) => `${u.kind}: ${u.reason}`))).toEqual(
-      new Set(['end-of-year-review: No school day in half term 6 when the chair and the academy are both free. Of its 33 weekdays, Chris Seaton (the chair) is booked on 33.']),
+      new Set([
+        'end-of-year-review: No school day in half term 6 when the chair and the academy are both free. Of its 33 weekdays, Chris Seaton (the chair) is booked on 33.',
+      ]),
     );
     // Each of the 33 days tried names the review that holds the CEO there.
     expect(plan.unplaced[0]!.tried).toHaveLength(33);
-    expect(plan.unplaced[0]!.tried.every((d) => d.blockedBy === 'chair-busy' && /^Chris Seaton has the End of year at /.test(d.detail))).toBe(true);
+    expect(
+      plan.unplaced[0]!.tried.every((d) => d.blockedBy === 'chair-busy' && /^Chris Seaton has the End of year at /.test(d.detail)),
+    ).toBe(true);
     expect(doubleBookings(asMeetings(plan.create), model, calendar)).toEqual([]);
   });
 });
@@ -216,7 +237,12 @@ describe('bank holidays that a trust’s own term dates put in term time', () =>
   const throughTheHolidays = THROUGH_THE_HOLIDAYS;
   const model = preset('waterton');
   const { academies, people } = makeTrust(model, 60, 5);
-  const heldOn = (cal: SchoolCalendar) => new Set(asMeetings(planYear({ model, calendar: cal, academicYear: '2025/26', academies, people }).create).flatMap((m) => heldDays(m, model, cal)));
+  const heldOn = (cal: SchoolCalendar) =>
+    new Set(
+      asMeetings(planYear({ model, calendar: cal, academicYear: '2025/26', academies, people }).create).flatMap((m) =>
+        heldDays(m, model, cal),
+      ),
+    );
 
   it('no meeting lands on Easter Monday (6 April 2026), Good Friday or the late May bank holiday (25 May 2026), nor a weekend', () => {
     const own = new SchoolCalendar({ termDates: [throughTheHolidays] });

@@ -9,7 +9,17 @@ import { holdersOf, type Person, type Role } from './people';
 import { chooseDays, placementAt } from './planner-day-choice';
 import { daysHeldBy, Occupancy } from './planner-occupancy';
 import { makeRoom } from './planner-repair';
-import { bothFree, footprint, isInSeptember, isSeptemberSlot, place, waitingKey, type Placement, type PlanState, type Todo } from './planner-todo';
+import {
+  bothFree,
+  footprint,
+  isInSeptember,
+  isSeptemberSlot,
+  place,
+  waitingKey,
+  type Placement,
+  type PlanState,
+  type Todo,
+} from './planner-todo';
 import { peopleByAcademy } from './planner-people';
 import { plannerNames, triedDays, unplacedReason, type PlannerNames, type TriedDay } from './planner-unplaced';
 import type { HalfTermNumber, SchoolCalendar } from './school-year/school-calendar';
@@ -65,9 +75,11 @@ export function chairFor(kind: MeetingKind, academy: Academy, people: readonly P
 export function attendeesFor(kind: MeetingKind, academy: Academy, chairId: string, people: readonly Person[]): Attendee[] {
   const out: Attendee[] = [{ personId: chairId, role: kind.chairRole, presence: 'chair', attendance: 'expected' }];
   for (const rule of kind.attendees) {
-    const ids = rule.role === 'improvement-director' ? [academy.improvementDirectorId] : holdersOf(people, rule.role, academy.id).map((p) => p.id);
+    const ids =
+      rule.role === 'improvement-director' ? [academy.improvementDirectorId] : holdersOf(people, rule.role, academy.id).map((p) => p.id);
     for (const personId of ids) {
-      if (!out.some((a) => a.personId === personId)) out.push({ personId, role: rule.role as Role, presence: rule.presence, attendance: 'expected' });
+      if (!out.some((a) => a.personId === personId))
+        out.push({ personId, role: rule.role as Role, presence: rule.presence, attendance: 'expected' });
     }
   }
   return out;
@@ -82,8 +94,11 @@ function focusFor(model: ImprovementModel, kind: MeetingKind, academicYear: stri
 }
 
 /** A stable key per required meeting, used as the idempotency key when it is created. */
-export const requirementKey = (academicYear: string, r: Pick<MeetingRequirement, 'academyId' | 'kind' | 'slot'>, indexInHalfTerm: number): string =>
-  `${r.academyId}/${academicYear}/${r.kind}/ht${r.slot.halfTerm}/${indexInHalfTerm}`;
+export const requirementKey = (
+  academicYear: string,
+  r: Pick<MeetingRequirement, 'academyId' | 'kind' | 'slot'>,
+  indexInHalfTerm: number,
+): string => `${r.academyId}/${academicYear}/${r.kind}/ht${r.slot.halfTerm}/${indexInHalfTerm}`;
 
 /** Ways of shifting meetings to make room a whole plan may try: ample for any real trust, and a bound on time whatever the input. */
 const SHIFT_BUDGET = 50_000;
@@ -106,7 +121,15 @@ export function planYear(input: PlanInput): PlanResult {
   const planned = new Set(academies.map((a) => a.id));
   const live = (input.existing ?? []).filter((m) => m.academicYear === academicYear && m.status !== 'cancelled');
   const isFixed = (m: Meeting) => m.status === 'held' || m.pinned || (today !== undefined && m.date <= today) || !planned.has(m.academyId);
-  const state: PlanState = { occ: new Occupancy(), academicYear, today, memo: new WeakMap(), calendar, waiting: new Map(), shiftsLeft: SHIFT_BUDGET };
+  const state: PlanState = {
+    occ: new Occupancy(),
+    academicYear,
+    today,
+    memo: new WeakMap(),
+    calendar,
+    waiting: new Map(),
+    shiftsLeft: SHIFT_BUDGET,
+  };
   const { occ } = state;
   const result: PlanResult = { create: [], change: [], cancel: [], keep: [], unplaced: [] };
   const stageRank = new Map(model.stages.map((st, i) => [st.id, i]));
@@ -117,7 +140,9 @@ export function planYear(input: PlanInput): PlanResult {
 
   // 2. Match each requirement to an existing meeting of the same kind in the same half term,
   //    preferring one that is fixed (a held meeting satisfies the requirement), then the earliest.
-  const candidates = [...live].sort((a, b) => Number(fixed.has(b)) - Number(fixed.has(a)) || compare(a.date, b.date) || compare(a.id, b.id));
+  const candidates = [...live].sort(
+    (a, b) => Number(fixed.has(b)) - Number(fixed.has(a)) || compare(a.date, b.date) || compare(a.id, b.id),
+  );
   const used = new Set<Meeting>();
   const todos: Todo[] = [];
   /** Requirements with no chair, in the academy's order, with the todos. */
@@ -131,14 +156,23 @@ export function planYear(input: PlanInput): PlanResult {
       const slotKey = `${req.kind}/${req.slot.halfTerm}`;
       const idx = indexInHalfTerm.get(slotKey) ?? 0;
       indexInHalfTerm.set(slotKey, idx + 1);
-      const match = candidates.find((m) => !used.has(m) && m.academyId === academy.id && m.kind === req.kind && m.halfTerm === req.slot.halfTerm);
+      const match = candidates.find(
+        (m) => !used.has(m) && m.academyId === academy.id && m.kind === req.kind && m.halfTerm === req.slot.halfTerm,
+      );
       if (match) used.add(match);
       const chairId = chairFor(kind, academy, peopleAt(academy.id));
       if (!chairId) {
-        if (match) result.keep.push(match); // nobody to re-plan it with: leave it as it is
+        if (match)
+          result.keep.push(match); // nobody to re-plan it with: leave it as it is
         else {
           const list = noChair.get(academy.id) ?? [];
-          list.push({ academyId: academy.id, kind: req.kind, halfTerm: req.slot.halfTerm, reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}`, tried: [] });
+          list.push({
+            academyId: academy.id,
+            kind: req.kind,
+            halfTerm: req.slot.halfTerm,
+            reason: `No ${kind.chairRole} to chair the ${kind.abbreviation} at ${academy.name}`,
+            tried: [],
+          });
           noChair.set(academy.id, list);
         }
         continue;
@@ -239,7 +273,16 @@ export function planYear(input: PlanInput): PlanResult {
     } else {
       // Moved, not re-made: its id, attendance, submitted papers and notes stay; the slot's reason is brought up to date.
       const { purpose: _old, ...moved } = rescheduled(withChair(m, t, peopleAt(t.academy.id)), t.placed.own, t.kind, t.cal);
-      result.change.push({ before: m, after: { ...moved, timing: draft.timing, ruleId: draft.ruleId, reason: draft.reason, ...(draft.purpose ? { purpose: draft.purpose } : {}) } });
+      result.change.push({
+        before: m,
+        after: {
+          ...moved,
+          timing: draft.timing,
+          ruleId: draft.ruleId,
+          reason: draft.reason,
+          ...(draft.purpose ? { purpose: draft.purpose } : {}),
+        },
+      });
     }
   }
   for (const academy of academies) result.unplaced.push(...(noChair.get(academy.id) ?? []), ...(unplacedOf.get(academy.id) ?? []));
@@ -256,7 +299,8 @@ function stillWorks(state: PlanState, t: Todo, m: Meeting): Placement | undefine
 function explain(state: PlanState, t: Todo, names: PlannerNames): Unplaced {
   const base = { academyId: t.academy.id, kind: t.req.kind, halfTerm: t.req.slot.halfTerm, chairId: t.chairId };
   const half = t.cal.halfTerms(state.academicYear).find((h) => h.halfTerm === t.req.slot.halfTerm)!;
-  if (state.today !== undefined && half.end <= state.today) return { ...base, reason: `Half term ${t.req.slot.halfTerm} has already passed`, tried: [] };
+  if (state.today !== undefined && half.end <= state.today)
+    return { ...base, reason: `Half term ${t.req.slot.halfTerm} has already passed`, tried: [] };
   const tried = triedDays(state, t, names);
   return { ...base, reason: unplacedReason(t, tried, names), tried };
 }

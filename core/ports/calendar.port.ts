@@ -58,5 +58,9 @@ export interface Calendar {
    * Brings many events up to date at once: creates the missing, updates the changed, cancels those
    * named (telling attendees), leaves the rest alone. Safe to repeat: a retry never doubles an event.
    */
-  reconcile(inputs: readonly CalendarEventInput[], cancellations: readonly CalendarCancellation[], options?: CallOptions): Promise<ReconcileOutcome>;
+  reconcile(
+    inputs: readonly CalendarEventInput[],
+    cancellations: readonly CalendarCancellation[],
+    options?: CallOptions,
+  ): Promise<ReconcileOutcome>;
 }

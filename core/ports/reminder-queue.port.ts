@@ -20,7 +20,11 @@ export interface ReminderQueue {
   receive(max: number, options: { visibilityTimeoutMs: number; signal?: AbortSignal }): Promise<ReceivedMessage[]>;
   delete(message: Pick<ReceivedMessage, 'messageId' | 'popReceipt'>, options?: { signal?: AbortSignal }): Promise<void>;
   /** Hides the message for `visibilityTimeoutMs` more; returns the new pop receipt. */
-  updateVisibility(message: Pick<ReceivedMessage, 'messageId' | 'popReceipt'>, visibilityTimeoutMs: number, options?: { signal?: AbortSignal }): Promise<{ popReceipt: string }>;
+  updateVisibility(
+    message: Pick<ReceivedMessage, 'messageId' | 'popReceipt'>,
+    visibilityTimeoutMs: number,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ popReceipt: string }>;
   /** Moves a body to `<name>-poison`, where the Functions runtime puts messages it gave up on. */
   poison(body: string, options?: { signal?: AbortSignal }): Promise<void>;
   /** Messages waiting (approximate, as Azure reports it). */

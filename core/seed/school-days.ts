@@ -49,7 +49,8 @@ export function schoolDaysOf(calendar: SchoolCalendar, academicYear: string): Sc
     const i = indexOnOrAfter(d);
     return days[i] === d ? i : i - 1;
   };
-  const termDays = (term: Term): LocalDate[] => halves.filter((h) => h.term === term).flatMap((h) => calendar.schoolDays(academicYear, h.halfTerm));
+  const termDays = (term: Term): LocalDate[] =>
+    halves.filter((h) => h.term === term).flatMap((h) => calendar.schoolDays(academicYear, h.halfTerm));
   return {
     first,
     last,

@@ -76,7 +76,14 @@ export async function seedActions(input: {
     if (!kind || !academy || !head) continue;
     const struggling = STRUGGLING_ACADEMIES.includes(m.academyId);
     for (const [i, slot] of slotsFor(kind, academy).entries()) {
-      const owner = slot.owner === 'head' ? head : slot.owner === 'chair-lgb' ? m.attendees.find((a) => a.role === 'chair-lgb')?.personId : slot.owner === 'ceo' ? ceoId : m.chairId;
+      const owner =
+        slot.owner === 'head'
+          ? head
+          : slot.owner === 'chair-lgb'
+            ? m.attendees.find((a) => a.role === 'chair-lgb')?.personId
+            : slot.owner === 'ceo'
+              ? ceoId
+              : m.chairId;
       if (!owner) continue;
       const list = slot.texts === 'head' ? headActionTexts(academy.phase) : TEXTS[slot.texts];
       const listKey = `${m.academyId}:${slot.texts}`;
@@ -105,7 +112,9 @@ export async function seedActions(input: {
           dueDate: due,
           status: done ? 'done' : !overdue && random() < 0.4 ? 'in-progress' : 'open',
           createdAt: at(m.date, '16:00'),
-          progress: finishedOn ? [{ at: at(finishedOn, '12:00'), by: owner, note: 'Completed and evidence saved to the academy folder', status: 'done' }] : [],
+          progress: finishedOn
+            ? [{ at: at(finishedOn, '12:00'), by: owner, note: 'Completed and evidence saved to the academy folder', status: 'done' }]
+            : [],
           ...(finishedOn ? { completedAt: at(finishedOn, '12:00') } : {}),
         },
       });

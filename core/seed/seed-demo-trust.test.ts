@@ -60,7 +60,9 @@ describe.each([
   it('has papers due this week and a paper already overdue', async () => {
     const meetings = await all((p) => store.meetings.list({}, p));
     const week = weekOf(today);
-    const dueThisWeek = meetings.flatMap((m) => m.papers.filter((p) => !isPaperIn(p) && weekOf(effectiveDueDate(p)) === week && m.status === 'planned'));
+    const dueThisWeek = meetings.flatMap((m) =>
+      m.papers.filter((p) => !isPaperIn(p) && weekOf(effectiveDueDate(p)) === week && m.status === 'planned'),
+    );
     expect(dueThisWeek.length).toBeGreaterThan(0);
     // Not in, and past its (extended) deadline, for a meeting still planned.
     const overdue = meetings.flatMap((m) => m.papers.filter((p) => isPaperOverdue(p, m, today)));
@@ -129,7 +131,9 @@ it('seeds the same trust twice on the same day', async () => {
 it('takes the time only from its clock and chance only from the seeded generator', () => {
   // Ids are the store's business; the seed itself must not reach for the system's time or randomness.
   const sources = readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  const uses = sources.flatMap((f) => (readFileSync(join(__dirname, f), 'utf8').match(/Math\.random|Date\.now|randomUUID|new Date\(\)/g) ?? []).map((m) => `${f}: ${m}`));
+  const uses = sources.flatMap((f) =>
+    (readFileSync(join(__dirname, f), 'utf8').match(/Math\.random|Date\.now|randomUUID|new Date\(\)/g) ?? []).map((m) => `${f}: ${m}`),
+  );
   expect(sources.length).toBeGreaterThan(5);
   expect(uses).toEqual([]);
 });

@@ -13,9 +13,17 @@ import type { RecordStore, Stored } from '../ports/record-store.port';
  * or a report card with an area at urgent improvement or safeguarding not met, medium when below Good
  * otherwise (by inspection or its own view), else low.
  */
-export function seedRiskBand(a: Omit<Academy, 'supportStage' | 'improvementDirectorId'>, model: ImprovementModel): 'low' | 'medium' | 'high' {
+export function seedRiskBand(
+  a: Omit<Academy, 'supportStage' | 'improvementDirectorId'>,
+  model: ImprovementModel,
+): 'low' | 'medium' | 'high' {
   const latest = latestInspection(a);
-  const serious = latest?.kind === 'grade' ? latest.grade === 'inadequate' : latest ? ruleMatch({ anyAreaAtOrBelow: 'urgent-improvement', safeguardingNotMet: true }, latest) !== undefined : false;
+  const serious =
+    latest?.kind === 'grade'
+      ? latest.grade === 'inadequate'
+      : latest
+        ? ruleMatch({ anyAreaAtOrBelow: 'urgent-improvement', safeguardingNotMet: true }, latest) !== undefined
+        : false;
   if (serious) return 'high';
   return isAcademyBelowGood(a, model.reportCards.belowGood) ? 'medium' : 'low';
 }
@@ -26,13 +34,26 @@ export function seedRiskBand(a: Omit<Academy, 'supportStage' | 'improvementDirec
  */
 const OWN_VIEWS: Record<string, { areas: ReportCardAreas; safeguarding: 'met' }> = {
   'brook-lane': {
-    areas: { inclusion: 'expected-standard', 'curriculum-and-teaching': 'expected-standard', achievement: 'needs-attention', 'attendance-and-behaviour': 'expected-standard', 'personal-development-and-wellbeing': 'strong-standard', 'leadership-and-governance': 'expected-standard', 'sixth-form': 'expected-standard' },
+    areas: {
+      inclusion: 'expected-standard',
+      'curriculum-and-teaching': 'expected-standard',
+      achievement: 'needs-attention',
+      'attendance-and-behaviour': 'expected-standard',
+      'personal-development-and-wellbeing': 'strong-standard',
+      'leadership-and-governance': 'expected-standard',
+      'sixth-form': 'expected-standard',
+    },
     safeguarding: 'met',
   },
 };
 
 /** Sets each seeded self-evaluation once (seeding again leaves it as it is). */
-export async function seedSelfEvaluations(input: { store: RecordStore; model: ImprovementModel; meetings: readonly Stored<Meeting>[]; today: LocalDate }): Promise<void> {
+export async function seedSelfEvaluations(input: {
+  store: RecordStore;
+  model: ImprovementModel;
+  meetings: readonly Stored<Meeting>[];
+  today: LocalDate;
+}): Promise<void> {
   const { store, model, meetings, today } = input;
   for (const [academyId, view] of Object.entries(OWN_VIEWS)) {
     const academy = await store.academies.get(academyId);

@@ -51,7 +51,10 @@ export async function seedKpis(input: {
   for (const a of academies) {
     const targets = MEASURES[a.phase];
     for (const [i, t] of targets.entries()) {
-      const { record: target } = await store.kpiTargets.create({ academyId: a.id, academicYear, ...t }, { idempotencyKey: `seed:kpi:${a.id}:${academicYear}:${i}` });
+      const { record: target } = await store.kpiTargets.create(
+        { academyId: a.id, academicYear, ...t },
+        { idempotencyKey: `seed:kpi:${a.id}:${academicYear}:${i}` },
+      );
       for (const point of passed) {
         const forcedDrop = a.id === 'brook-lane' && i === 0;
         const below = forcedDrop || (a.id === 'hill-top' && random() < 0.6) || random() < 0.08;
@@ -59,7 +62,10 @@ export async function seedKpis(input: {
         const value = Math.round((t.higherIsBetter === below ? t.target - delta : t.target + delta) * 10) / 10;
         const day = recordedOn(point.halfTerm);
         const recordedAt = londonToUtc(day, '17:00');
-        const review = meetings.find((m) => m.academyId === a.id && m.status === 'held' && m.date > day && model.meetingKinds.find((k) => k.id === m.kind)?.reviewsKpiDrops);
+        const review = meetings.find(
+          (m) =>
+            m.academyId === a.id && m.status === 'held' && m.date > day && model.meetingKinds.find((k) => k.id === m.kind)?.reviewsKpiDrops,
+        );
         await store.kpiDataPoints.create(
           {
             kpiId: target.id,
@@ -68,7 +74,19 @@ export async function seedKpis(input: {
             point: point.number,
             value,
             recordedAt,
-            ...(below ? { drop: { flaggedAt: recordedAt, ...(review && !forcedDrop ? { reviewedInMeetingId: review.id, reviewNote: 'Investigated at the review: cohort context understood; actions agreed.' } : {}) } } : {}),
+            ...(below
+              ? {
+                  drop: {
+                    flaggedAt: recordedAt,
+                    ...(review && !forcedDrop
+                      ? {
+                          reviewedInMeetingId: review.id,
+                          reviewNote: 'Investigated at the review: cohort context understood; actions agreed.',
+                        }
+                      : {}),
+                  },
+                }
+              : {}),
           },
           { idempotencyKey: `seed:kpi-point:${a.id}:${academicYear}:${i}:${point.number}` },
         );

@@ -38,12 +38,24 @@ const TRIES = 10;
  * The first of `days` the planner's own rules accept for `draft` (school day, chair and academy
  * free, a monitoring visit the day before): the same checks as a person moving it in the planner.
  */
-function moved(draft: MeetingDraft, days: readonly LocalDate[], drafts: readonly MeetingDraft[], ctx: MoveContext): MeetingDraft | undefined {
+function moved(
+  draft: MeetingDraft,
+  days: readonly LocalDate[],
+  drafts: readonly MeetingDraft[],
+  ctx: MoveContext,
+): MeetingDraft | undefined {
   const academy = ctx.academies.find((a) => a.id === draft.academyId)!;
   const others = drafts.filter((x) => x.key !== draft.key).map((x) => ({ ...x, id: x.key }));
   for (const day of days) {
     // The move was made before the day it moved to, so "in the past" is judged from that day.
-    const outcome = moveMeeting({ ...draft, id: draft.key }, day, { model: ctx.model, calendar: ctx.calendar, academy, people: ctx.people, otherMeetings: others, today: day });
+    const outcome = moveMeeting({ ...draft, id: draft.key }, day, {
+      model: ctx.model,
+      calendar: ctx.calendar,
+      academy,
+      people: ctx.people,
+      otherMeetings: others,
+      today: day,
+    });
     if (outcome.ok) {
       const { id: _id, ...meeting } = outcome.meeting;
       return { ...meeting, key: draft.key };
@@ -71,7 +83,8 @@ const backFrom = (first: LocalDate, notBefore: LocalDate, schoolDays: SchoolDays
   return [...new Set(days)].filter((d) => d >= notBefore);
 };
 
-const how = (from: LocalDate, to: LocalDate): StoryMeeting['how'] => (to > from ? 'postponed' : to < from ? 'brought forward' : 'as planned');
+const how = (from: LocalDate, to: LocalDate): StoryMeeting['how'] =>
+  to > from ? 'postponed' : to < from ? 'brought forward' : 'as planned';
 const replace = (drafts: MeetingDraft[], next: MeetingDraft): MeetingDraft[] => drafts.map((x) => (x.key === next.key ? next : x));
 
 /**
@@ -84,16 +97,25 @@ const replace = (drafts: MeetingDraft[], next: MeetingDraft): MeetingDraft[] => 
  *   forward when it is in the same term, else an additional AIM agreed with the academy (DSAT: AIMs
  *   are three a year "unless a different arrangement has been agreed with the academy").
  */
-export function arrangeHeadToTry(input: MeetingDraft[], ctx: MoveContext, story: Map<string, StoryMeeting>, academicYear: string): MeetingDraft[] {
+export function arrangeHeadToTry(
+  input: MeetingDraft[],
+  ctx: MoveContext,
+  story: Map<string, StoryMeeting>,
+  academicYear: string,
+): MeetingDraft[] {
   const { today, schoolDays } = ctx;
   let drafts = input;
-  const aims = () => drafts.filter((d) => d.academyId === HEAD_TO_TRY_ACADEMY && d.papers.length > 0).sort((a, b) => a.date.localeCompare(b.date));
+  const aims = () =>
+    drafts.filter((d) => d.academyId === HEAD_TO_TRY_ACADEMY && d.papers.length > 0).sort((a, b) => a.date.localeCompare(b.date));
 
-  const held = aims().filter((d) => d.date < today).at(-1);
+  const held = aims()
+    .filter((d) => d.date < today)
+    .at(-1);
   if (held && (held.date < addDays(today, -42) || held.date > addDays(today, -17))) {
     const term = schoolDays.termOf(held.date)!;
     const wanted = schoolDays.onOrBefore(addDays(today, -21));
-    const target = wanted > schoolDays.lastOfTerm(term) ? schoolDays.lastOfTerm(term) : wanted < schoolDays.firstOfTerm(term) ? held.date : wanted;
+    const target =
+      wanted > schoolDays.lastOfTerm(term) ? schoolDays.lastOfTerm(term) : wanted < schoolDays.firstOfTerm(term) ? held.date : wanted;
     const after = target === held.date ? undefined : moved(held, backFrom(target, schoolDays.firstOfTerm(term), schoolDays), drafts, ctx);
     if (after) drafts = replace(drafts, after);
     story.set(held.key, { role: 'head-to-try-held', how: how(held.date, after?.date ?? held.date) });
@@ -111,7 +133,12 @@ export function arrangeHeadToTry(input: MeetingDraft[], ctx: MoveContext, story:
   // Any day from three days ahead keeps the head's papers due within the reminder's five days.
   const days = around(wanted, addDays(today, 3), schoolDays);
   if (next && schoolDays.termOf(next.date) === schoolDays.termOf(wanted)) {
-    const after = moved(next, days.filter((d) => schoolDays.termOf(d) === schoolDays.termOf(next.date)), drafts, ctx);
+    const after = moved(
+      next,
+      days.filter((d) => schoolDays.termOf(d) === schoolDays.termOf(next.date)),
+      drafts,
+      ctx,
+    );
     if (after) {
       story.set(next.key, { role: 'head-to-try-next', how: how(next.date, after.date) });
       return replace(drafts, after);
@@ -121,7 +148,11 @@ export function arrangeHeadToTry(input: MeetingDraft[], ctx: MoveContext, story:
   if (!template) return drafts;
   const { ruleId: _rule, ...rest } = template;
   const kindName = ctx.model.meetingKinds.find((k) => k.id === template.kind)?.abbreviation ?? template.kind;
-  const additional: MeetingDraft = { ...rest, key: `${HEAD_TO_TRY_ACADEMY}/${academicYear}/${template.kind}/additional`, reason: `An additional ${kindName} agreed with the academy` };
+  const additional: MeetingDraft = {
+    ...rest,
+    key: `${HEAD_TO_TRY_ACADEMY}/${academicYear}/${template.kind}/additional`,
+    reason: `An additional ${kindName} agreed with the academy`,
+  };
   const placed = moved(additional, days, [...drafts, additional], ctx);
   if (!placed) return drafts;
   story.set(placed.key, { role: 'head-to-try-next', how: 'additional' });
@@ -146,7 +177,9 @@ export function arrangeComingDays(input: MeetingDraft[], ctx: MoveContext, story
     if (first < from) break; // past the last day of the year
     const term = schoolDays.termOf(first);
     const taken = new Set([HEAD_TO_TRY_ACADEMY, ...[...story.keys()].map((k) => drafts.find((d) => d.key === k)?.academyId)]);
-    const inTerm = drafts.filter((d) => d.papers.length > 0 && !taken.has(d.academyId) && !story.has(d.key) && schoolDays.termOf(d.date) === term);
+    const inTerm = drafts.filter(
+      (d) => d.papers.length > 0 && !taken.has(d.academyId) && !story.has(d.key) && schoolDays.termOf(d.date) === term,
+    );
     const candidates = [
       ...inTerm.filter((d) => d.date < today).sort((a, b) => b.date.localeCompare(a.date)),
       ...inTerm.filter((d) => d.date >= today).sort((a, b) => a.date.localeCompare(b.date)),

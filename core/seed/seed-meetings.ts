@@ -40,15 +40,29 @@ export async function seedMeetings(input: {
   const out: Stored<Meeting>[] = [];
   for (const { key, ...draft } of drafts.sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key))) {
     const part = story.get(key);
-    let m: Meeting = { ...draft, id: '', reason: part && part.how !== 'as planned' && part.how !== 'additional' ? `${draft.reason} (${part.how})` : draft.reason };
+    let m: Meeting = {
+      ...draft,
+      id: '',
+      reason: part && part.how !== 'as planned' && part.how !== 'additional' ? `${draft.reason} (${part.how})` : draft.reason,
+    };
     if (m.date < today) {
       const isLatest = !drafts.some((x) => x.academyId === m.academyId && x.date > m.date && x.date < today);
-      const state: NotesState = part?.role === 'head-to-try-held' ? 'awaiting-approval' : isLatest && m.academyId === NOTES_SENT_BACK_AT ? 'changes-requested' : 'circulated';
+      const state: NotesState =
+        part?.role === 'head-to-try-held'
+          ? 'awaiting-approval'
+          : isLatest && m.academyId === NOTES_SENT_BACK_AT
+            ? 'changes-requested'
+            : 'circulated';
       m = asHeld(m, model, schoolDays, today, random, state);
     } else if (part?.role === 'papers-overdue' || part?.role === 'papers-due') {
       // Some papers in (the agenda, agreed early), the head's still awaited.
       const inOn = londonToUtc(schoolDays.before(today), '11:00');
-      m = { ...m, papers: m.papers.map((p, i) => (i % 2 === 0 && p.ownerRole !== 'head' ? { ...p, submittedAt: inOn, ...(p.ownerId ? { submittedBy: p.ownerId } : {}) } : p)) };
+      m = {
+        ...m,
+        papers: m.papers.map((p, i) =>
+          i % 2 === 0 && p.ownerRole !== 'head' ? { ...p, submittedAt: inOn, ...(p.ownerId ? { submittedBy: p.ownerId } : {}) } : p,
+        ),
+      };
     }
     const { id: _id, ...value } = m;
     const { record } = await store.meetings.create(value, { idempotencyKey: `seed:${key}` });

@@ -45,7 +45,9 @@ describe.each(SEED_DAYS)('seeding as of %s (%s)', (_label, today) => {
     expect(work.actions.some((a) => a.dueDate < today)).toBe(true);
     expect(work.actions.some((a) => a.dueDate >= today)).toBe(true);
     expect(work.approvals.filter((a) => a.type === 'notes')).not.toEqual([]);
-    expect(reminders.filter((r) => r.personId === 'head-oakfield').map((r) => r.kind)).toEqual(expect.arrayContaining(['paper-deadline', 'notes-approval', 'action-overdue']));
+    expect(reminders.filter((r) => r.personId === 'head-oakfield').map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['paper-deadline', 'notes-approval', 'action-overdue']),
+    );
   });
 
   it('asks the Oakfield chair of LGB to check the same notes as the head', async () => {

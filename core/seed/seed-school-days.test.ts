@@ -39,7 +39,8 @@ async function seededDates(store: RecordStore): Promise<{ what: string; on: Loca
       if (p.extension) out.push({ what: `${name}: ${p.requirementId} extended to`, on: p.extension.newDueDate });
     }
   }
-  for (const a of await all((p) => store.actions.list({}, p))) out.push({ what: `action "${a.text}" at ${a.academyId}: due`, on: a.dueDate });
+  for (const a of await all((p) => store.actions.list({}, p)))
+    out.push({ what: `action "${a.text}" at ${a.academyId}: due`, on: a.dueDate });
   for (const i of await all((p) => store.interventions.list({}, p))) {
     out.push({ what: `intervention ${i.title}: start`, on: i.startDate }, { what: `intervention ${i.title}: end`, on: i.endDate });
     for (const d of i.reviewDates) out.push({ what: `intervention ${i.title}: review`, on: d });
@@ -48,8 +49,10 @@ async function seededDates(store: RecordStore): Promise<{ what: string; on: Loca
     out.push({ what: `KPI point ${k.point} at ${k.academyId}: recorded`, on: dayOf(k.recordedAt) });
     if (k.drop) out.push({ what: `KPI point ${k.point} at ${k.academyId}: drop flagged`, on: dayOf(k.drop.flaggedAt) });
   }
-  for (const e of await all((p) => store.escalations.list({}, p))) out.push({ what: `escalation of ${e.academyId} to step ${e.step}`, on: dayOf(e.at) });
-  for (const s of await all((p) => store.supportDays.list({}, p))) out.push({ what: `support day at ${s.academyId}: ${s.description}`, on: s.date });
+  for (const e of await all((p) => store.escalations.list({}, p)))
+    out.push({ what: `escalation of ${e.academyId} to step ${e.step}`, on: dayOf(e.at) });
+  for (const s of await all((p) => store.supportDays.list({}, p)))
+    out.push({ what: `support day at ${s.academyId}: ${s.description}`, on: s.date });
   return out;
 }
 

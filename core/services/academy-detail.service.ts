@@ -40,7 +40,15 @@ export async function getAcademyDetail(deps: ServiceDeps, viewer: Person, academ
     status,
     inspectionAreas: trust.model.inspectionAreas,
     meetings,
-    actions: own(inputs.actions).map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status, raisedInMeetingId: a.raisedInMeetingId, version: a.version })),
+    actions: own(inputs.actions).map((a) => ({
+      id: a.id,
+      text: a.text,
+      ownerId: a.ownerId,
+      dueDate: a.dueDate,
+      status: a.status,
+      raisedInMeetingId: a.raisedInMeetingId,
+      version: a.version,
+    })),
     kpis: targets.map((t) => ({
       id: t.id,
       measure: t.measure,
@@ -50,12 +58,33 @@ export async function getAcademyDetail(deps: ServiceDeps, viewer: Person, academ
       dataPoints: points
         .filter((p) => p.kpiId === t.id)
         .sort((a, b) => a.point - b.point)
-        .map((p) => ({ point: p.point, value: p.value, drop: p.drop ? { reviewed: p.drop.reviewedInMeetingId !== undefined } : undefined })),
+        .map((p) => ({
+          point: p.point,
+          value: p.value,
+          drop: p.drop ? { reviewed: p.drop.reviewedInMeetingId !== undefined } : undefined,
+        })),
     })),
-    interventions: own(inputs.interventions).map((i) => ({ id: i.id, kind: i.kind, title: i.title, status: i.status, startDate: i.startDate, endDate: i.endDate, reviewDates: i.reviewDates, leadId: i.leadId })),
+    interventions: own(inputs.interventions).map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      status: i.status,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      reviewDates: i.reviewDates,
+      leadId: i.leadId,
+    })),
     escalations: own(inputs.escalations)
       .sort((a, b) => a.at.localeCompare(b.at))
-      .map((e) => ({ id: e.id, step: e.step, stepId: e.stepId, label: trust.model.escalation.steps.find((s) => s.id === e.stepId)?.label ?? e.stepId, at: e.at, by: e.by, reason: e.reason })),
+      .map((e) => ({
+        id: e.id,
+        step: e.step,
+        stepId: e.stepId,
+        label: trust.model.escalation.steps.find((s) => s.id === e.stepId)?.label ?? e.stepId,
+        at: e.at,
+        by: e.by,
+        reason: e.reason,
+      })),
     supportDays: own(inputs.supportDays)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((d) => ({ id: d.id, date: d.date, kind: d.kind, days: d.days, description: d.description, chargePence: d.chargePence })),

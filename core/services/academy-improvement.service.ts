@@ -23,6 +23,9 @@ export async function getAcademyImprovement(deps: ServiceDeps, viewer: Person, a
     interventions: academyInterventionsView(viewer, academyId, inputs.interventions, trust.today, trust.model),
     ladder: ladderView(viewer, academyId, inputs.escalations, trust.model),
     // Owners, leads and supporters must be able to see the academy: its staff and governors, or trust roles.
-    people: directory.people.filter((p) => canAccessAcademy(p, academyId, 'read')).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    people: directory.people
+      .filter((p) => canAccessAcademy(p, academyId, 'read'))
+      .map((p) => ({ id: p.id, name: p.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
   };
 }

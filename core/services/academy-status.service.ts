@@ -18,7 +18,13 @@ export async function academyInputs(deps: ServiceDeps, viewer: Person, academyId
 export async function visibleAcademyInputs(deps: ServiceDeps, viewer: Person) {
   const trust = await loadTrust(deps);
   const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const inputs = await deps.store.statusInputsForMany(visibleAcademyIds(viewer, academies.map((a) => a.id)), trust.academicYear);
+  const inputs = await deps.store.statusInputsForMany(
+    visibleAcademyIds(
+      viewer,
+      academies.map((a) => a.id),
+    ),
+    trust.academicYear,
+  );
   return { trust, inputs };
 }
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { actionCan, checkDueDate, defaultDueDate, withdrawAction, type ActionCan, type DueDateCode, type WithdrawCode } from '../domain/action-changes';
+import {
+  actionCan,
+  checkDueDate,
+  defaultDueDate,
+  withdrawAction,
+  type ActionCan,
+  type DueDateCode,
+  type WithdrawCode,
+} from '../domain/action-changes';
 import { actionStatusSchema, type ActionItem } from '../domain/action-item';
 import { actionOwnerProblem } from '../domain/action-owner';
 import { updateActionStatus, type ActionUpdateCode } from '../domain/carry-forward';
@@ -19,11 +27,21 @@ const text = (missing: string) => z.string({ error: (i) => (i.input === undefine
 /** The version the person read: a stale one is a conflict (409), never a silent overwrite. */
 const version = text('send the version you read').min(1, 'send the version you read').meta({ title: 'Version' });
 const dueDate = localDateSchema.meta({ title: 'Due date' });
-const keepHolidayDate = z.boolean().optional().meta({ title: 'Keep a date in the holidays', description: 'Set after the person has seen the warning that the due date falls in the holidays.' });
+const keepHolidayDate = z
+  .boolean()
+  .optional()
+  .meta({
+    title: 'Keep a date in the holidays',
+    description: 'Set after the person has seen the warning that the due date falls in the holidays.',
+  });
 
 export const newActionBodySchema = z.object({
   academyId: text('choose the academy').min(1, 'choose the academy').meta({ title: 'Academy' }),
-  text: text('say what the action is').trim().min(1, 'say what the action is').max(2000, 'keep it under 2,000 characters').meta({ title: 'What' }),
+  text: text('say what the action is')
+    .trim()
+    .min(1, 'say what the action is')
+    .max(2000, 'keep it under 2,000 characters')
+    .meta({ title: 'What' }),
   ownerId: text('choose who owns the action').min(1, 'choose who owns the action').meta({ title: 'Owner' }),
   /** Absent: the school day before the academy's next meeting. */
   dueDate: dueDate.optional(),
@@ -58,7 +76,11 @@ const academyMeetings = (deps: ServiceDeps, academyId: string) => collect(allPag
  * the owner must be a known person who may see the academy. Without a due date it is due the
  * school day before the academy's next meeting; a due date in the holidays needs `keepHolidayDate`.
  */
-export async function createAction(deps: ServiceDeps, viewer: Person, body: unknown): Promise<Outcome<{ action: Stored<ActionItem>; created: boolean }, DueDateCode>> {
+export async function createAction(
+  deps: ServiceDeps,
+  viewer: Person,
+  body: unknown,
+): Promise<Outcome<{ action: Stored<ActionItem>; created: boolean }, DueDateCode>> {
   const input = parseLabelled(newActionBodySchema, body, 'action');
   requireAcademyAccess(viewer, input.academyId, 'write');
   const trust = await loadTrust(deps);
@@ -67,7 +89,10 @@ export async function createAction(deps: ServiceDeps, viewer: Person, body: unkn
   if (input.raisedInMeetingId && (!meeting || meeting.academyId !== input.academyId)) {
     throw new ValidationError([fieldProblem(newActionBodySchema, 'raisedInMeetingId', 'no such meeting at this academy')], 'action');
   }
-  const due = input.dueDate ?? defaultDueDate(await academyMeetings(deps, input.academyId), input.academyId, meeting?.date ?? trust.today, trust.today, trust.calendar).dueDate;
+  const due =
+    input.dueDate ??
+    defaultDueDate(await academyMeetings(deps, input.academyId), input.academyId, meeting?.date ?? trust.today, trust.today, trust.calendar)
+      .dueDate;
   const checked = checkDue(newActionBodySchema, due, trust, input.keepHolidayDate);
   if (!checked.ok) return checked;
   const { clientKey, keepHolidayDate: _keep, ...fields } = input;
@@ -79,7 +104,12 @@ export async function createAction(deps: ServiceDeps, viewer: Person, body: unkn
 }
 
 /** An academy's actions, a page at a time. */
-export async function listAcademyActions(deps: ServiceDeps, viewer: Person, academyId: string, cursor?: string): Promise<Page<Stored<ActionItem>>> {
+export async function listAcademyActions(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  cursor?: string,
+): Promise<Page<Stored<ActionItem>>> {
   requireAcademyAccess(viewer, academyId, 'read');
   return deps.store.actions.list({ academyId }, { pageSize: 100, ...(cursor ? { cursor } : {}) });
 }
@@ -107,12 +137,25 @@ export const actionUpdateBodySchema = z.object({
  * in progress, done) with a progress note. The owner is not changed here (an `ownerId` in the body
  * is ignored): reassigning is an edit, checked as a new owner is.
  */
-export async function updateAction(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ action: Stored<ActionItem> }, ActionUpdateCode>> {
+export async function updateAction(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ action: Stored<ActionItem> }, ActionUpdateCode>> {
   const input = parseLabelled(actionUpdateBodySchema, body, 'action update');
   const action = await getAction(deps, viewer, id);
   const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now: deps.clock.now().toISOString() });
-  if (!can.progress) throw new ForbiddenError('Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it.');
-  const outcome = updateActionStatus(action, { status: input.status, ...(input.note ? { note: input.note } : {}), by: viewer.id, now: deps.clock.now().toISOString() });
+  if (!can.progress)
+    throw new ForbiddenError(
+      'Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it.',
+    );
+  const outcome = updateActionStatus(action, {
+    status: input.status,
+    ...(input.note ? { note: input.note } : {}),
+    by: viewer.id,
+    now: deps.clock.now().toISOString(),
+  });
   if (!outcome.ok) return outcome;
   const saved = await deps.store.actions.update({ ...outcome.action, version: input.version });
   return { ok: true, action: saved };
@@ -126,7 +169,10 @@ export const actionEditBodySchema = z
     keepHolidayDate,
     version,
   })
-  .refine((b) => b.text !== undefined || b.ownerId !== undefined || b.dueDate !== undefined, { message: 'change the text, the owner or the due date', path: ['text'] });
+  .refine((b) => b.text !== undefined || b.ownerId !== undefined || b.dueDate !== undefined, {
+    message: 'change the text, the owner or the due date',
+    path: ['text'],
+  });
 
 export type EditActionCode = DueDateCode | 'ACTION.NOT_LIVE';
 
@@ -135,17 +181,26 @@ export type EditActionCode = DueDateCode | 'ACTION.NOT_LIVE';
  * due date. A new owner must be able to see the academy (as when it was raised); each change is a
  * progress note, so the next meeting sees what changed.
  */
-export async function editAction(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ action: Stored<ActionItem> }, EditActionCode>> {
+export async function editAction(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ action: Stored<ActionItem> }, EditActionCode>> {
   const input = parseLabelled(actionEditBodySchema, body, 'action');
   const action = await getAction(deps, viewer, id);
   const now = deps.clock.now().toISOString();
   const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now });
   if (!can.edit) {
-    if (action.status === 'done' || action.status === 'dropped') return { ok: false, code: 'ACTION.NOT_LIVE', message: `The action is ${action.status}; reopen it before changing it.` };
-    throw new ForbiddenError('Only whoever raised the action, the chair of the meeting that raised it or the trust’s improvement team can change it.');
+    if (action.status === 'done' || action.status === 'dropped')
+      return { ok: false, code: 'ACTION.NOT_LIVE', message: `The action is ${action.status}; reopen it before changing it.` };
+    throw new ForbiddenError(
+      'Only whoever raised the action, the chair of the meeting that raised it or the trust’s improvement team can change it.',
+    );
   }
   const trust = await loadTrust(deps);
-  if (input.ownerId !== undefined && input.ownerId !== action.ownerId) await checkOwner(deps, actionEditBodySchema, input.ownerId, action.academyId);
+  if (input.ownerId !== undefined && input.ownerId !== action.ownerId)
+    await checkOwner(deps, actionEditBodySchema, input.ownerId, action.academyId);
   if (input.dueDate !== undefined && input.dueDate !== action.dueDate) {
     const checked = checkDue(actionEditBodySchema, input.dueDate, trust, input.keepHolidayDate);
     if (!checked.ok) return checked;
@@ -159,14 +214,20 @@ export async function editAction(deps: ServiceDeps, viewer: Person, id: string, 
     ...(input.text !== undefined ? { text: input.text } : {}),
     ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
     ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
-    progress: changed.length ? [...action.progress, { at: now, by: viewer.id, note: `Changed ${changed.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` }] : action.progress,
+    progress: changed.length
+      ? [...action.progress, { at: now, by: viewer.id, note: `Changed ${changed.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` }]
+      : action.progress,
     version: input.version,
   };
   return { ok: true, action: await deps.store.actions.update(next) };
 }
 
 export const actionWithdrawBodySchema = z.object({
-  reason: text('say why the action is being withdrawn').trim().min(1, 'say why the action is being withdrawn').max(2000, 'keep the reason under 2,000 characters').meta({ title: 'Reason' }),
+  reason: text('say why the action is being withdrawn')
+    .trim()
+    .min(1, 'say why the action is being withdrawn')
+    .max(2000, 'keep the reason under 2,000 characters')
+    .meta({ title: 'Reason' }),
   version,
 });
 
@@ -175,13 +236,19 @@ export const actionWithdrawBodySchema = z.object({
  * administrator at any time. The reason is written to its progress log first, so the audit trail
  * keeps it with the whole record, then the action is removed: it leaves every list, count and reminder.
  */
-export async function withdrawActionFor(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ withdrawn: { id: string; reason: string } }, WithdrawCode>> {
+export async function withdrawActionFor(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ withdrawn: { id: string; reason: string } }, WithdrawCode>> {
   const input = parseLabelled(actionWithdrawBodySchema, body, 'withdrawal');
   const action = await getAction(deps, viewer, id);
   const now = deps.clock.now().toISOString();
   const can = actionCan(viewer, action, { now });
   const raiser = action.raisedBy === viewer.id;
-  if (!can.withdraw && !raiser) throw new ForbiddenError('Only whoever raised the action (within a day) or the trust administrator can withdraw it.');
+  if (!can.withdraw && !raiser)
+    throw new ForbiddenError('Only whoever raised the action (within a day) or the trust administrator can withdraw it.');
   const outcome = withdrawAction(action, { by: viewer, now, reason: input.reason });
   if (!outcome.ok) return outcome;
   const noted = await deps.store.actions.update({ ...outcome.action, version: input.version });
@@ -192,10 +259,17 @@ export async function withdrawActionFor(deps: ServiceDeps, viewer: Person, id: s
 export const actionListQuerySchema = z
   .object({
     academyId: z.string().min(1).optional().meta({ title: 'Academy' }),
-    meetingId: z.string().min(1).optional().meta({ title: 'Meeting', description: 'Actions at the meeting’s academy; the default due date follows this meeting.' }),
+    meetingId: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ title: 'Meeting', description: 'Actions at the meeting’s academy; the default due date follows this meeting.' }),
     mine: z.enum(['true', 'false']).optional().meta({ title: 'Mine', description: 'true: the open actions the viewer owns.' }),
   })
-  .refine((q) => q.academyId !== undefined || q.meetingId !== undefined || q.mine === 'true', { message: 'ask for an academy’s actions, a meeting’s, or your own (mine=true)', path: ['academyId'] });
+  .refine((q) => q.academyId !== undefined || q.meetingId !== undefined || q.mine === 'true', {
+    message: 'ask for an academy’s actions, a meeting’s, or your own (mine=true)',
+    path: ['academyId'],
+  });
 
 /** An action with what the viewer may do to it. */
 export type ActionWithCan = ActionView & { can: ActionCan };
@@ -220,14 +294,25 @@ export async function listActionsWithCan(deps: ServiceDeps, viewer: Person, quer
   let meetings: Stored<Meeting>[] = [];
   if (academyId) {
     requireAcademyAccess(viewer, academyId, 'read');
-    [actions, meetings] = await Promise.all([collect(allPages((p) => deps.store.actions.list({ academyId: academyId! }, p))), academyMeetings(deps, academyId)]);
+    [actions, meetings] = await Promise.all([
+      collect(allPages((p) => deps.store.actions.list({ academyId: academyId! }, p))),
+      academyMeetings(deps, academyId),
+    ]);
   } else {
-    actions = (await collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p)))).filter((a) => canAccessAcademy(viewer, a.academyId, 'read'));
+    actions = (await collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p)))).filter((a) =>
+      canAccessAcademy(viewer, a.academyId, 'read'),
+    );
     const raisedIn = [...new Set(actions.flatMap((a) => (a.raisedInMeetingId ? [a.raisedInMeetingId] : [])))];
     meetings = raisedIn.length ? await deps.store.meetings.getMany(raisedIn) : [];
   }
   const chairOf = new Map<string, string>(meetings.map((m: RaisedIn) => [m.id, m.chairId]));
-  const items: ActionWithCan[] = actions.map((a) => ({ ...actionView(a), can: actionCan(viewer, a, { ...(a.raisedInMeetingId && chairOf.has(a.raisedInMeetingId) ? { raisingChairId: chairOf.get(a.raisedInMeetingId)! } : {}), now }) }));
+  const items: ActionWithCan[] = actions.map((a) => ({
+    ...actionView(a),
+    can: actionCan(viewer, a, {
+      ...(a.raisedInMeetingId && chairOf.has(a.raisedInMeetingId) ? { raisingChairId: chairOf.get(a.raisedInMeetingId)! } : {}),
+      now,
+    }),
+  }));
   const defaults = academyId ? defaultDueDate(meetings, academyId, meeting?.date ?? trust.today, trust.today, trust.calendar) : undefined;
   return {
     today: trust.today,

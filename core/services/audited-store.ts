@@ -4,7 +4,18 @@ import type { Clock } from '../ports/clock.port';
 import type { Collection, RecordStore, Stored } from '../ports/record-store.port';
 
 type AnyCollection = Collection<{ id: string }>;
-const COLLECTIONS = ['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms'] as const;
+const COLLECTIONS = [
+  'academies',
+  'people',
+  'meetings',
+  'actions',
+  'kpiTargets',
+  'kpiDataPoints',
+  'interventions',
+  'escalations',
+  'supportDays',
+  'monitoringForms',
+] as const;
 
 /**
  * The store as one person writes to it: every create, update and remove also appends who made it,
@@ -12,7 +23,14 @@ const COLLECTIONS = ['academies', 'people', 'meetings', 'actions', 'kpiTargets',
  * so the actor is always the signed-in person (or the named system job).
  */
 export function auditedStore(store: RecordStore, audit: AuditLog, actorId: string, clock: Clock, newId: () => string): RecordStore {
-  const record = (kind: string, action: AuditEntry['action'], before: object | undefined, after: object | undefined, id: string, academyId?: string) =>
+  const record = (
+    kind: string,
+    action: AuditEntry['action'],
+    before: object | undefined,
+    after: object | undefined,
+    id: string,
+    academyId?: string,
+  ) =>
     audit.append({
       id: newId(),
       recordKind: kind,
@@ -34,7 +52,15 @@ export function auditedStore(store: RecordStore, audit: AuditLog, actorId: strin
         if (prop === 'create') {
           return async (value: Parameters<AnyCollection['create']>[0], options: Parameters<AnyCollection['create']>[1]) => {
             const out = await target.create(value, options);
-            if (out.created) await record(kind, 'created', undefined, out.record, out.record.id, academyOf(out.record) ?? (kind === 'academies' ? out.record.id : undefined));
+            if (out.created)
+              await record(
+                kind,
+                'created',
+                undefined,
+                out.record,
+                out.record.id,
+                academyOf(out.record) ?? (kind === 'academies' ? out.record.id : undefined),
+              );
             return out;
           };
         }

@@ -31,12 +31,19 @@ export function calendarChangesFor(
 ): { inputs: CalendarEventInput[]; cancellations: CalendarCancellation[]; failures: CalendarSyncSummary['failures'] } {
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const academies = new Map(trust.academies.map((a) => [a.id, a]));
-  const out = { inputs: [] as CalendarEventInput[], cancellations: [] as CalendarCancellation[], failures: [] as CalendarSyncSummary['failures'] };
+  const out = {
+    inputs: [] as CalendarEventInput[],
+    cancellations: [] as CalendarCancellation[],
+    failures: [] as CalendarSyncSummary['failures'],
+  };
   for (const m of meetings) {
     const kind = kinds.get(m.kind);
     const academy = academies.get(m.academyId);
     if (!kind || !academy) {
-      out.failures.push({ meetingId: m.id, reason: !kind ? `the improvement model has no meeting kind "${m.kind}"` : `no academy "${m.academyId}"` });
+      out.failures.push({
+        meetingId: m.id,
+        reason: !kind ? `the improvement model has no meeting kind "${m.kind}"` : `no academy "${m.academyId}"`,
+      });
       continue;
     }
     if (m.status === 'cancelled') {
@@ -64,7 +71,12 @@ const summaryOf = (o: ReconcileOutcome, failures: CalendarSyncSummary['failures'
  * attendees why) and leaves the rest alone. Safe to run as often as liked (a timer calls it): a
  * meeting that fails is reported and tried again next time, and nothing is ever doubled.
  */
-export async function syncCalendar(deps: Pick<ServiceDeps, 'store' | 'clock'>, calendar: Calendar, range: CalendarSyncRange, options: CallOptions = {}): Promise<CalendarSyncSummary> {
+export async function syncCalendar(
+  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  calendar: Calendar,
+  range: CalendarSyncRange,
+  options: CallOptions = {},
+): Promise<CalendarSyncSummary> {
   const { from, to } = parseOrThrow(calendarSyncRangeSchema, range, 'calendar sync range');
   const trust = await loadTrust(deps);
   const [meetings, academies, people] = await Promise.all([
@@ -80,7 +92,13 @@ export async function syncCalendar(deps: Pick<ServiceDeps, 'store' | 'clock'>, c
     // The calendar could not be read at all: every meeting waits for the next sync.
     const reason = e instanceof Error ? e.message : String(e);
     const all = [...changes.inputs.map((i) => i.meetingId), ...changes.cancellations.map((c) => c.meetingId)];
-    return { created: 0, updated: 0, cancelled: 0, unchanged: 0, failures: [...changes.failures, ...all.map((meetingId) => ({ meetingId, reason }))] };
+    return {
+      created: 0,
+      updated: 0,
+      cancelled: 0,
+      unchanged: 0,
+      failures: [...changes.failures, ...all.map((meetingId) => ({ meetingId, reason }))],
+    };
   }
 }
 

@@ -20,7 +20,8 @@ export const NEXT_MEETINGS_DAYS = 42;
 /** The planner plans at most the coming academic year, so three years ahead holds every planned meeting. */
 const PLANNED_HORIZON_DAYS = 3 * 366;
 
-const kindNames = (trust: TrustContext) => new Map(trust.model.meetingKinds.map((k) => [k.id, { abbreviation: k.abbreviation, name: k.name }]));
+const kindNames = (trust: TrustContext) =>
+  new Map(trust.model.meetingKinds.map((k) => [k.id, { abbreviation: k.abbreviation, name: k.name }]));
 const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id);
 
 /**
@@ -29,12 +30,19 @@ const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt)
  * next year's half terms (for "before half term"), and the people the viewer may see, by name only.
  */
 export async function chatVocabulary(deps: ServiceDeps, viewer: Person) {
-  const [trust, academies, people] = await Promise.all([loadTrust(deps), collect(allPages((p) => deps.store.academies.list({}, p))), listVisiblePeople(deps, viewer)]);
+  const [trust, academies, people] = await Promise.all([
+    loadTrust(deps),
+    collect(allPages((p) => deps.store.academies.list({}, p))),
+    listVisiblePeople(deps, viewer),
+  ]);
   const years = [trust.academicYear, nextAcademicYear(trust.academicYear)].filter((y) => trust.calendar.hasYear(y));
   return {
     today: trust.today,
     academies: academies.map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] })),
-    visibleAcademyIds: visibleAcademyIds(viewer, academies.map((a) => a.id)),
+    visibleAcademyIds: visibleAcademyIds(
+      viewer,
+      academies.map((a) => a.id),
+    ),
     meetingKinds: trust.model.meetingKinds.map((k) => ({ id: k.id, name: k.name, abbreviation: k.abbreviation })),
     halfTerms: years.flatMap((y) => trust.calendar.halfTerms(y).map((h) => ({ ...h }))),
     people: people.map((p) => ({ id: p.id, name: p.name })),
@@ -55,17 +63,27 @@ export async function overdueAtAcademy(deps: ServiceDeps, viewer: Person, academ
   return {
     academyId,
     academyName: academy?.name ?? 'that academy',
-    actions: actions.filter((a) => isActionLive(a) && a.dueDate < trust.today).map((a) => ({ text: a.text, ownerName: people.nameOf(a.ownerId), dueDate: a.dueDate })),
-    papers: meetings.flatMap((m) => m.papers.filter((p) => isPaperOverdue(p, m, trust.today)).map((p) => ({ title: p.title, dueDate: p.dueDate, meetingDate: m.date }))),
+    actions: actions
+      .filter((a) => isActionLive(a) && a.dueDate < trust.today)
+      .map((a) => ({ text: a.text, ownerName: people.nameOf(a.ownerId), dueDate: a.dueDate })),
+    papers: meetings.flatMap((m) =>
+      m.papers.filter((p) => isPaperOverdue(p, m, trust.today)).map((p) => ({ title: p.title, dueDate: p.dueDate, meetingDate: m.date })),
+    ),
   };
 }
 
 /** Overdue actions at every academy the viewer may see (or one person's: "what is Daniel behind on", "what have I let slip"), most overdue academy first. */
 export async function overdueAcrossTrust(deps: ServiceDeps, viewer: Person, options: { ownerId?: string } = {}) {
   const trust = await loadTrust(deps);
-  const [actions, academies, people] = await Promise.all([collect(allPages((p) => deps.store.actions.list({}, p))), listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
+  const [actions, academies, people] = await Promise.all([
+    collect(allPages((p) => deps.store.actions.list({}, p))),
+    listVisibleAcademies(deps, viewer),
+    nameDirectory(deps, viewer),
+  ]);
   const names = new Map(academies.map((a) => [a.id, a.name]));
-  const late = actions.filter((a) => names.has(a.academyId) && isActionOverdue(a, trust.today) && (options.ownerId === undefined || a.ownerId === options.ownerId));
+  const late = actions.filter(
+    (a) => names.has(a.academyId) && isActionOverdue(a, trust.today) && (options.ownerId === undefined || a.ownerId === options.ownerId),
+  );
   const grouped = new Map<string, { text: string; ownerName: string; dueDate: LocalDate; daysLate: number }[]>();
   for (const a of late.sort((x, y) => x.dueDate.localeCompare(y.dueDate))) {
     const list = grouped.get(a.academyId) ?? [];
@@ -88,11 +106,17 @@ export async function papersMissing(deps: ServiceDeps, viewer: Person, range: { 
   const monday = addDays(trust.today, 1 - isoWeekday(trust.today));
   const from = range.from ?? monday;
   const to = range.to ?? addDays(monday, 6);
-  const [meetings, academies, people] = await Promise.all([collect(allPages((p) => deps.store.meetings.inRange({ from, to }, p))), listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
+  const [meetings, academies, people] = await Promise.all([
+    collect(allPages((p) => deps.store.meetings.inRange({ from, to }, p))),
+    listVisibleAcademies(deps, viewer),
+    nameDirectory(deps, viewer),
+  ]);
   const names = new Map(academies.map((a) => [a.id, a.name]));
   const kinds = kindNames(trust);
   const rows = meetings
-    .filter((m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read') && (range.kind === undefined || m.kind === range.kind))
+    .filter(
+      (m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read') && (range.kind === undefined || m.kind === range.kind),
+    )
     .sort(byStart)
     .flatMap((m) =>
       m.papers
@@ -132,7 +156,18 @@ export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: Nex
   const from = query.from ?? trust.today;
   const to = query.to ?? addDays(trust.today, NEXT_MEETINGS_DAYS);
   const [meetings, academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.meetings.inRange({ from: minDate(from, trust.today), to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)), ...(query.academyId ? { academyId: query.academyId } : {}) }, p))),
+    collect(
+      allPages((p) =>
+        deps.store.meetings.inRange(
+          {
+            from: minDate(from, trust.today),
+            to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)),
+            ...(query.academyId ? { academyId: query.academyId } : {}),
+          },
+          p,
+        ),
+      ),
+    ),
     listVisibleAcademies(deps, viewer),
     nameDirectory(deps, viewer),
   ]);
@@ -167,13 +202,20 @@ export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: Nex
 }
 
 /** The papers for an academy's next planned meeting (of a kind, or in a range, when asked), each with who owes it and whether it is in. */
-export async function meetingPapers(deps: ServiceDeps, viewer: Person, academyId: string, query: { kind?: string; from?: LocalDate; to?: LocalDate } = {}) {
+export async function meetingPapers(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  query: { kind?: string; from?: LocalDate; to?: LocalDate } = {},
+) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
   const from = maxDate(query.from ?? trust.today, trust.today);
   const [academy, meetings, people] = await Promise.all([
     deps.store.academies.get(academyId),
-    collect(allPages((p) => deps.store.meetings.inRange({ from, to: query.to ?? addDays(trust.today, PLANNED_HORIZON_DAYS), academyId }, p))),
+    collect(
+      allPages((p) => deps.store.meetings.inRange({ from, to: query.to ?? addDays(trust.today, PLANNED_HORIZON_DAYS), academyId }, p)),
+    ),
     nameDirectory(deps, viewer),
   ]);
   if (!academy) throw new NotFoundError('academy', academyId);
@@ -192,9 +234,20 @@ export async function meetingPapers(deps: ServiceDeps, viewer: Person, academyId
   return {
     academyId,
     academyName: academy.name,
-    meeting: { id: meeting.id, kind: kinds.get(meeting.kind)?.abbreviation ?? meeting.kind, kindName: kinds.get(meeting.kind)?.name ?? meeting.kind, date: meeting.date, startsAt: meeting.startsAt, chairName: people.nameOf(meeting.chairId) },
+    meeting: {
+      id: meeting.id,
+      kind: kinds.get(meeting.kind)?.abbreviation ?? meeting.kind,
+      kindName: kinds.get(meeting.kind)?.name ?? meeting.kind,
+      date: meeting.date,
+      startsAt: meeting.startsAt,
+      chairName: people.nameOf(meeting.chairId),
+    },
     papers,
-    counts: { required: papers.length, in: papers.filter((p) => p.state === 'in').length, overdue: papers.filter((p) => p.state === 'overdue').length },
+    counts: {
+      required: papers.length,
+      in: papers.filter((p) => p.state === 'in').length,
+      overdue: papers.filter((p) => p.state === 'overdue').length,
+    },
   };
 }
 
@@ -202,14 +255,28 @@ export async function meetingPapers(deps: ServiceDeps, viewer: Person, academyId
 export async function academyPeople(deps: ServiceDeps, viewer: Person, academyId: string) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
-  const [academy, meetings, directory] = await Promise.all([deps.store.academies.get(academyId), collect(allPages((p) => deps.store.meetings.list({ academyId }, p))), nameDirectory(deps, viewer)]);
+  const [academy, meetings, directory] = await Promise.all([
+    deps.store.academies.get(academyId),
+    collect(allPages((p) => deps.store.meetings.list({ academyId }, p))),
+    nameDirectory(deps, viewer),
+  ]);
   if (!academy) throw new NotFoundError('academy', academyId);
   const names = (people: readonly Person[]) => people.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB'));
   const live = meetings.filter((m) => m.status !== 'cancelled');
   const meetingChairs = trust.model.meetingKinds.flatMap((k) => {
     const ofKind = live.filter((m) => m.kind === k.id).sort(byStart);
     const chosen = ofKind.find((m) => m.status === 'planned' && m.date >= trust.today) ?? ofKind.filter((m) => m.date < trust.today).at(-1);
-    return chosen ? [{ kind: k.abbreviation, kindName: k.name, chairName: directory.nameOf(chosen.chairId), date: chosen.date, upcoming: chosen.date >= trust.today }] : [];
+    return chosen
+      ? [
+          {
+            kind: k.abbreviation,
+            kindName: k.name,
+            chairName: directory.nameOf(chosen.chairId),
+            date: chosen.date,
+            upcoming: chosen.date >= trust.today,
+          },
+        ]
+      : [];
   });
   return {
     academyId,
@@ -226,14 +293,22 @@ export async function academyPeople(deps: ServiceDeps, viewer: Person, academyId
 export async function lastHeldMeeting(deps: ServiceDeps, viewer: Person, academyId: string, kind?: string) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
-  const [academy, meetings] = await Promise.all([deps.store.academies.get(academyId), collect(allPages((p) => deps.store.meetings.list({ academyId }, p)))]);
+  const [academy, meetings] = await Promise.all([
+    deps.store.academies.get(academyId),
+    collect(allPages((p) => deps.store.meetings.list({ academyId }, p))),
+  ]);
   if (!academy) throw new NotFoundError('academy', academyId);
   const ofKind = meetings.filter((m) => kind === undefined || m.kind === kind).sort(byStart);
   const last = ofKind.filter((m) => m.status === 'held' && m.date <= trust.today).at(-1);
   // None held yet (early in the year, or a new academy): say when the first one is.
   const next = last ? undefined : ofKind.find((m) => m.status === 'planned' && m.date >= trust.today);
   const abbreviation = (id: string) => trust.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
-  return { academyId, academyName: academy.name, ...(last ? { meetingId: last.id } : {}), ...(next ? { next: { kind: abbreviation(next.kind), date: next.date } } : {}) };
+  return {
+    academyId,
+    academyName: academy.name,
+    ...(last ? { meetingId: last.id } : {}),
+    ...(next ? { next: { kind: abbreviation(next.kind), date: next.date } } : {}),
+  };
 }
 
 /**
@@ -243,16 +318,35 @@ export async function lastHeldMeeting(deps: ServiceDeps, viewer: Person, academy
  * page), so it shows exactly what the viewer may see there. `measures` narrows it to KPIs whose
  * names contain one of the words ("attendance").
  */
-export async function academyProgress(deps: ServiceDeps, viewer: Person, academyId: string, options: { measures?: readonly string[] } = {}) {
+export async function academyProgress(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  options: { measures?: readonly string[] } = {},
+) {
   const [detail, trust] = await Promise.all([getAcademyDetail(deps, viewer, academyId), loadTrust(deps)]);
   const wanted = options.measures?.map((w) => w.toLowerCase());
   const kpis = detail.kpis.filter((k) => !wanted || wanted.some((w) => k.measure.toLowerCase().includes(w)));
   const areaLabels = new Map(detail.inspectionAreas.map((a) => [a.id, a.label]));
   const progress = judgeProgress({
-    kpis: kpis.map((k) => ({ measure: k.measure, unit: k.unit, higherIsBetter: k.higherIsBetter, target: k.target, dataPoints: k.dataPoints.map((p) => ({ point: p.point, value: p.value })) })),
+    kpis: kpis.map((k) => ({
+      measure: k.measure,
+      unit: k.unit,
+      higherIsBetter: k.higherIsBetter,
+      target: k.target,
+      dataPoints: k.dataPoints.map((p) => ({ point: p.point, value: p.value })),
+    })),
     meetings: detail.meetings
       .filter((m) => m.status === 'held' && m.judgements.length > 0)
-      .map((m) => ({ meetingId: m.id, date: m.date, kindName: m.abbreviation, judgements: m.judgements.map((j) => ({ area: areaLabels.get(j.area) ?? j.area, ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}) })) })),
+      .map((m) => ({
+        meetingId: m.id,
+        date: m.date,
+        kindName: m.abbreviation,
+        judgements: m.judgements.map((j) => ({
+          area: areaLabels.get(j.area) ?? j.area,
+          ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}),
+        })),
+      })),
     escalations: detail.escalations.map((e) => ({ step: e.step, at: e.at })),
   });
   return {
@@ -271,7 +365,11 @@ export async function academyProgress(deps: ServiceDeps, viewer: Person, academy
 export async function academySupport(deps: ServiceDeps, viewer: Person, academyId: string) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
-  const [inputs, directory, academies] = await Promise.all([deps.store.statusInputs(academyId, trust.academicYear), nameDirectory(deps, viewer), collect(allPages((p) => deps.store.academies.list({}, p)))]);
+  const [inputs, directory, academies] = await Promise.all([
+    deps.store.statusInputs(academyId, trust.academicYear),
+    nameDirectory(deps, viewer),
+    collect(allPages((p) => deps.store.academies.list({}, p))),
+  ]);
   if (!inputs) throw new NotFoundError('academy', academyId);
   const status = academyStatus(inputs, { model: trust.model, calendar: trust.calendar, today: trust.today });
   const academyName = new Map(academies.map((a) => [a.id, a.name]));
@@ -310,7 +408,13 @@ export async function academySupport(deps: ServiceDeps, viewer: Person, academyI
       ...(status.escalation.since ? { since: status.escalation.since } : {}),
       history: own(inputs.escalations)
         .sort((a, b) => a.at.localeCompare(b.at))
-        .map((e) => ({ step: e.step + 1, label: stepLabel.get(e.stepId) ?? e.stepId, at: e.at, byName: directory.nameOf(e.by), reason: e.reason })),
+        .map((e) => ({
+          step: e.step + 1,
+          label: stepLabel.get(e.stepId) ?? e.stepId,
+          at: e.at,
+          byName: directory.nameOf(e.by),
+          reason: e.reason,
+        })),
     },
   };
 }

@@ -13,7 +13,12 @@ const requireAdmin = (viewer: Person, what: string): void => {
 /** Every academy the viewer may see (a head, their own). */
 export async function listVisibleAcademies(deps: ServiceDeps, viewer: Person) {
   const all = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const visible = new Set(visibleAcademyIds(viewer, all.map((a) => a.id)));
+  const visible = new Set(
+    visibleAcademyIds(
+      viewer,
+      all.map((a) => a.id),
+    ),
+  );
   return all.filter((a) => visible.has(a.id));
 }
 
@@ -29,8 +34,12 @@ export async function listVisiblePeople(deps: ServiceDeps, viewer: Person) {
 }
 
 /** `/api/academies` and `/api/people`: through the mappers that list their fields. */
-export const academiesForViewer = async (deps: ServiceDeps, viewer: Person) => ({ academies: (await listVisibleAcademies(deps, viewer)).map(academyListItem) });
-export const peopleForViewer = async (deps: ServiceDeps, viewer: Person) => ({ people: (await listVisiblePeople(deps, viewer)).map((p) => personListItem(p, viewer)) });
+export const academiesForViewer = async (deps: ServiceDeps, viewer: Person) => ({
+  academies: (await listVisibleAcademies(deps, viewer)).map(academyListItem),
+});
+export const peopleForViewer = async (deps: ServiceDeps, viewer: Person) => ({
+  people: (await listVisiblePeople(deps, viewer)).map((p) => personListItem(p, viewer)),
+});
 
 /** Settings: every academy with the fields the trust admin edits. */
 export async function academiesForAdmin(deps: ServiceDeps, viewer: Person) {
@@ -58,4 +67,5 @@ export async function nameDirectory(deps: ServiceDeps, viewer: Person) {
  * Every academy's id, name and short names: a trust's academies are public, so chat can tell a head that
  * Brook Lane is not theirs to see rather than that it does not exist. Nothing else is copied.
  */
-export const academyNames = async (deps: ServiceDeps) => (await collect(allPages((p) => deps.store.academies.list({}, p)))).map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] }));
+export const academyNames = async (deps: ServiceDeps) =>
+  (await collect(allPages((p) => deps.store.academies.list({}, p)))).map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] }));

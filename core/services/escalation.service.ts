@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { Academy } from '../domain/academy';
 import { rulesFor } from '../domain/cadence';
 import type { EscalationEvent } from '../domain/escalation';
-import { currentStep, deEscalate, decidingStep, escalate, escalationHistory, ladderChanges, mayMoveStep, movedBySentence, withLadderChanges, type LadderCode } from '../domain/escalation-ladder';
+import {
+  currentStep,
+  deEscalate,
+  decidingStep,
+  escalate,
+  escalationHistory,
+  ladderChanges,
+  mayMoveStep,
+  movedBySentence,
+  withLadderChanges,
+  type LadderCode,
+} from '../domain/escalation-ladder';
 import { ConflictError, ForbiddenError, isConflictError, NotFoundError } from '../domain/errors';
 import { parseLabelled } from '../domain/field-labels';
 import type { Meeting } from '../domain/meeting';
@@ -16,7 +27,8 @@ import { meetingsOfYear } from './planner.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 
 /** The ladder's version as the tab reads it: its latest move, so two people moving the same academy at once never both succeed. */
-export const ladderVersion = (events: readonly Pick<EscalationEvent, 'id' | 'at'>[]): string => escalationHistory(events as EscalationEvent[]).at(-1)?.id ?? 'never-moved';
+export const ladderVersion = (events: readonly Pick<EscalationEvent, 'id' | 'at'>[]): string =>
+  escalationHistory(events as EscalationEvent[]).at(-1)?.id ?? 'never-moved';
 
 export const escalationMoveBodySchema = z.object({
   direction: z.enum(['up', 'down'], { error: 'say whether the academy moves up or down the ladder' }).meta({ title: 'Direction' }),
@@ -41,15 +53,45 @@ export function ladderView(viewer: Person, academyId: string, events: readonly E
     const step = decidingStep(position, direction, model);
     const to = model.escalation.steps[direction === 'up' ? position.step + 1 : position.step - 1];
     if (!step || !to) return undefined;
-    return { to: { id: to.id, label: to.label }, allowed: mayMoveStep(viewer, academyId, position, direction, model), by: movedBySentence(step, model.roleTitles), ...(direction === 'up' && to.managedAsSponsored ? { managedAsSponsored: true } : {}) };
+    return {
+      to: { id: to.id, label: to.label },
+      allowed: mayMoveStep(viewer, academyId, position, direction, model),
+      by: movedBySentence(step, model.roleTitles),
+      ...(direction === 'up' && to.managedAsSponsored ? { managedAsSponsored: true } : {}),
+    };
   };
   const up = move('up');
   const down = move('down');
   return {
     version: ladderVersion(mine),
-    position: { step: position.number, of: position.of, stepId: position.stepId, label: position.label, ...(position.since ? { since: position.since } : {}) },
-    steps: model.escalation.steps.map((s, i) => ({ number: i + 1, id: s.id, label: s.label, ...(s.description ? { description: s.description } : {}), movedBy: movedBySentence(s, model.roleTitles), managedAsSponsored: s.managedAsSponsored })),
-    history: [...mine].reverse().map((e) => ({ id: e.id, at: e.at, by: e.by, reason: e.reason, step: e.step + 1, stepId: e.stepId, label: stepLabel(e.stepId), ...(e.direction ? { direction: e.direction } : {}), ...(e.changed ? { changed: e.changed } : {}) })),
+    position: {
+      step: position.number,
+      of: position.of,
+      stepId: position.stepId,
+      label: position.label,
+      ...(position.since ? { since: position.since } : {}),
+    },
+    steps: model.escalation.steps.map((s, i) => ({
+      number: i + 1,
+      id: s.id,
+      label: s.label,
+      ...(s.description ? { description: s.description } : {}),
+      movedBy: movedBySentence(s, model.roleTitles),
+      managedAsSponsored: s.managedAsSponsored,
+    })),
+    history: [...mine]
+      .reverse()
+      .map((e) => ({
+        id: e.id,
+        at: e.at,
+        by: e.by,
+        reason: e.reason,
+        step: e.step + 1,
+        stepId: e.stepId,
+        label: stepLabel(e.stepId),
+        ...(e.direction ? { direction: e.direction } : {}),
+        ...(e.changed ? { changed: e.changed } : {}),
+      })),
     ...(up ? { up } : {}),
     ...(down ? { down } : {}),
   };
@@ -60,17 +102,40 @@ function replanPreview(plan: PlanResult, academyId: string, model: ImprovementMo
   const abbreviation = (kind: string) => model.meetingKinds.find((k) => k.id === kind)?.abbreviation ?? kind;
   const mine = <M extends Pick<Meeting, 'academyId'>>(m: M) => m.academyId === academyId;
   return {
-    added: plan.create.filter(mine).map((m) => ({ kind: m.kind, abbreviation: abbreviation(m.kind), date: m.date, halfTerm: m.halfTerm, reason: m.reason })),
-    moved: plan.change.filter((c) => mine(c.after) && c.after.date !== c.before.date).map((c) => ({ id: c.before.id, kind: c.before.kind, abbreviation: abbreviation(c.before.kind), from: c.before.date, to: c.after.date })),
+    added: plan.create
+      .filter(mine)
+      .map((m) => ({ kind: m.kind, abbreviation: abbreviation(m.kind), date: m.date, halfTerm: m.halfTerm, reason: m.reason })),
+    moved: plan.change
+      .filter((c) => mine(c.after) && c.after.date !== c.before.date)
+      .map((c) => ({
+        id: c.before.id,
+        kind: c.before.kind,
+        abbreviation: abbreviation(c.before.kind),
+        from: c.before.date,
+        to: c.after.date,
+      })),
     dropped: plan.cancel.filter(mine).map((m) => ({ id: m.id, kind: m.kind, abbreviation: abbreviation(m.kind), date: m.date })),
-    unplaced: plan.unplaced.filter((u) => u.academyId === academyId).map((u) => ({ kind: u.kind, abbreviation: abbreviation(u.kind), halfTerm: u.halfTerm, reason: u.reason })),
+    unplaced: plan.unplaced
+      .filter((u) => u.academyId === academyId)
+      .map((u) => ({ kind: u.kind, abbreviation: abbreviation(u.kind), halfTerm: u.halfTerm, reason: u.reason })),
   };
 }
 
 /** Re-plans the rest of the year for one academy with its new facts; other academies' meetings only hold their chairs' days. */
 async function replanFor(deps: ServiceDeps, trust: TrustContext, after: Academy) {
-  const [people, existing] = await Promise.all([collect(allPages((p) => deps.store.people.list({}, p))), meetingsOfYear(deps.store, trust.calendar.yearBounds(trust.academicYear), trust.academicYear)]);
-  const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear: trust.academicYear, academies: [after], people, existing, today: trust.today });
+  const [people, existing] = await Promise.all([
+    collect(allPages((p) => deps.store.people.list({}, p))),
+    meetingsOfYear(deps.store, trust.calendar.yearBounds(trust.academicYear), trust.academicYear),
+  ]);
+  const plan = planYear({
+    model: trust.model,
+    calendar: trust.calendar,
+    academicYear: trust.academicYear,
+    academies: [after],
+    people,
+    existing,
+    today: trust.today,
+  });
   return { plan, people };
 }
 
@@ -103,7 +168,12 @@ async function writePlan(deps: ServiceDeps, plan: PlanResult, academyId: string)
  * its cadence follows: `preview: true` lists the meetings the rest of the year gains, moves or
  * drops, and nothing is saved until the move is sent without it.
  */
-export async function moveEscalationStep(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Outcome<ReturnType<typeof moveResult>, LadderCode>> {
+export async function moveEscalationStep(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  body: unknown,
+): Promise<Outcome<ReturnType<typeof moveResult>, LadderCode>> {
   const input = parseLabelled(escalationMoveBodySchema, body, 'escalation');
   const academy = await deps.store.academies.get(academyId);
   if (!academy) throw new NotFoundError('academy', academyId);
@@ -115,7 +185,11 @@ export async function moveEscalationStep(deps: ServiceDeps, viewer: Person, acad
   const from = currentStep(events, model);
   if (!mayMoveStep(viewer, academyId, from, input.direction, model)) {
     const step = decidingStep(from, input.direction, model);
-    throw new ForbiddenError(step ? `Only the ${movedBySentence(step, model.roleTitles)} can move an academy ${input.direction === 'up' ? 'onto' : 'down from'} “${step.label}”.` : 'There is no step in that direction.');
+    throw new ForbiddenError(
+      step
+        ? `Only the ${movedBySentence(step, model.roleTitles)} can move an academy ${input.direction === 'up' ? 'onto' : 'down from'} “${step.label}”.`
+        : 'There is no step in that direction.',
+    );
   }
   // Moves are ordered by time: one made in the same millisecond as the last (a fixed clock in tests) is kept after it.
   const latest = escalationHistory(events).at(-1);
@@ -145,7 +219,9 @@ export async function moveEscalationStep(deps: ServiceDeps, viewer: Person, acad
 
   const { id: _none, ...event } = { ...moved.event, ...(changed ? { changed: changes } : {}) };
   // Sending the same move twice (a retry, a double click) records it once: the key is the version it was made from.
-  const { record } = await deps.store.escalations.create(event, { idempotencyKey: `escalation:${academyId}:${input.version}:${input.direction}` });
+  const { record } = await deps.store.escalations.create(event, {
+    idempotencyKey: `escalation:${academyId}:${input.version}:${input.direction}`,
+  });
   let conflicts: string[] = [];
   if (changed) {
     await deps.store.academies.update({ ...after, version: academy.version });
@@ -157,11 +233,32 @@ export async function moveEscalationStep(deps: ServiceDeps, viewer: Person, acad
   return { ok: true, ...moveResult(summary, false, { event: record, conflicts }) };
 }
 
-function moveResult(summary: { from: { step: number; label: string }; to: { step: number; of: number; label: string }; changes: object; cadence: { before: string[]; after: string[] }; meetings: ReturnType<typeof replanPreview> }, preview: boolean, saved?: { event: Stored<EscalationEvent>; conflicts: string[] }) {
+function moveResult(
+  summary: {
+    from: { step: number; label: string };
+    to: { step: number; of: number; label: string };
+    changes: object;
+    cadence: { before: string[]; after: string[] };
+    meetings: ReturnType<typeof replanPreview>;
+  },
+  preview: boolean,
+  saved?: { event: Stored<EscalationEvent>; conflicts: string[] },
+) {
   return {
     preview,
     ...summary,
-    ...(saved ? { event: { id: saved.event.id, at: saved.event.at, by: saved.event.by, reason: saved.event.reason, step: saved.event.step + 1, stepId: saved.event.stepId }, conflicts: saved.conflicts } : {}),
+    ...(saved
+      ? {
+          event: {
+            id: saved.event.id,
+            at: saved.event.at,
+            by: saved.event.by,
+            reason: saved.event.reason,
+            step: saved.event.step + 1,
+            stepId: saved.event.stepId,
+          },
+          conflicts: saved.conflicts,
+        }
+      : {}),
   };
 }
-

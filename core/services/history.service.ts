@@ -8,7 +8,19 @@ import type { Meeting } from '../domain/meeting';
 import { meetingAuditEntryView } from './mappers/audit.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
-const kindSchema = z.enum(['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms', 'trust']);
+const kindSchema = z.enum([
+  'academies',
+  'people',
+  'meetings',
+  'actions',
+  'kpiTargets',
+  'kpiDataPoints',
+  'interventions',
+  'escalations',
+  'supportDays',
+  'monitoringForms',
+  'trust',
+]);
 
 /** A record's audit trail, newest first, for whoever may read the record itself. */
 export async function recordHistory(deps: ServiceDeps, audit: AuditLog, viewer: Person, kindParam: string, id: string, cursor?: string) {

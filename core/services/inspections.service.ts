@@ -35,7 +35,15 @@ export const recordInspectionBodySchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('grade'), date: inspectionDate, grade: gradeSchema.meta({ title: 'Grade' }), version }).strict(),
-    z.object({ kind: z.literal('report-card'), date: inspectionDate, areas: reportCardAreasSchema.meta({ title: 'Report card' }), safeguarding: safeguardingSchema.meta({ title: 'Safeguarding' }), version }).strict(),
+    z
+      .object({
+        kind: z.literal('report-card'),
+        date: inspectionDate,
+        areas: reportCardAreasSchema.meta({ title: 'Report card' }),
+        safeguarding: safeguardingSchema.meta({ title: 'Safeguarding' }),
+        version,
+      })
+      .strict(),
   ],
   { error: 'say whether this is a single-word grade ("grade") or a report card ("report-card")' },
 );
@@ -43,7 +51,10 @@ export const recordInspectionBodySchema = z.discriminatedUnion(
 /** The academy's own view, area by area, set at one of its meetings. */
 export const setSelfEvaluationBodySchema = z
   .object({
-    meetingId: z.string({ error: 'choose the meeting at which the self-evaluation was set' }).min(1, 'choose the meeting at which the self-evaluation was set').meta({ title: 'Meeting' }),
+    meetingId: z
+      .string({ error: 'choose the meeting at which the self-evaluation was set' })
+      .min(1, 'choose the meeting at which the self-evaluation was set')
+      .meta({ title: 'Meeting' }),
     areas: reportCardAreasSchema.meta({ title: 'Self-evaluation' }),
     safeguarding: safeguardingSchema.optional().meta({ title: 'Safeguarding' }),
     version,
@@ -75,7 +86,10 @@ export function inspectionsView(viewer: Person, academy: Stored<Academy>, model:
     /** Newest first. */
     history: inspectionHistory(academy).map(inspectionView).reverse(),
     ...(academy.selfEvaluation ? { selfEvaluation: compareSelfEvaluation(academy.selfEvaluation, latestReportCard(academy)) } : {}),
-    belowGood: { reading: model.reportCards.note ?? `Below Good on a report card: ${ruleInWords(rule)}.`, reasons: belowGoodReasons(academy, rule) },
+    belowGood: {
+      reading: model.reportCards.note ?? `Below Good on a report card: ${ruleInWords(rule)}.`,
+      reasons: belowGoodReasons(academy, rule),
+    },
     cadence: cadenceReasons(model, academy),
     selfEvaluationSetAt: {
       kinds: kinds.map((k) => ({ id: k.id, name: k.name, abbreviation: k.abbreviation })),
@@ -86,7 +100,11 @@ export function inspectionsView(viewer: Person, academy: Stored<Academy>, model:
       trustQualityDescriptions: model.selfEvaluation.trustQualityDescriptions,
     },
     scale: REPORT_CARD_GRADES.map((g) => ({ id: g, label: REPORT_CARD_GRADE_LABELS[g] })),
-    areas: REPORT_CARD_AREAS.filter((a) => !(a.id === 'sixth-form' && academy.phase === 'primary')).map((a) => ({ id: a.id, label: a.label, optional: a.optional })),
+    areas: REPORT_CARD_AREAS.filter((a) => !(a.id === 'sixth-form' && academy.phase === 'primary')).map((a) => ({
+      id: a.id,
+      label: a.label,
+      optional: a.optional,
+    })),
     can: {
       recordInspection: canRecordInspections(viewer),
       setSelfEvaluation: isHeadOf(viewer, academy.id) || canPlanMeetings(viewer),
@@ -113,8 +131,14 @@ export async function getInspections(deps: ServiceDeps, viewer: Person, academyI
  * a single-word grade for one before 10 November 2025, a report card since. The version read
  * guards against two people recording at once (409).
  */
-export async function recordInspection(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Outcome<{ inspections: InspectionsView }, InspectionCode>> {
-  if (!canRecordInspections(viewer)) throw new ForbiddenError('Only the trust administrator, the CEO or an improvement director can record an Ofsted inspection.');
+export async function recordInspection(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  body: unknown,
+): Promise<Outcome<{ inspections: InspectionsView }, InspectionCode>> {
+  if (!canRecordInspections(viewer))
+    throw new ForbiddenError('Only the trust administrator, the CEO or an improvement director can record an Ofsted inspection.');
   const { version: read, ...input } = parseLabelled(recordInspectionBodySchema, body, 'inspection');
   const academy = await academyOr404(deps, academyId);
   const trust = await loadTrust(deps);
@@ -128,14 +152,21 @@ export async function recordInspection(deps: ServiceDeps, viewer: Person, academ
  * Sets the academy's self-evaluation, area by area, at one of its meetings of the kind the model
  * names (the head, the meeting's chair or the trust's improvement team).
  */
-export async function setSelfEvaluation(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Outcome<{ inspections: InspectionsView }, SelfEvaluationCode>> {
+export async function setSelfEvaluation(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  body: unknown,
+): Promise<Outcome<{ inspections: InspectionsView }, SelfEvaluationCode>> {
   requireAcademyAccess(viewer, academyId, 'read');
   const { version: read, meetingId, ...input } = parseLabelled(setSelfEvaluationBodySchema, body, 'self-evaluation');
   const academy = await academyOr404(deps, academyId);
   const meeting = await deps.store.meetings.get(meetingId);
   if (!meeting || !canAccessAcademy(viewer, meeting.academyId, 'read')) throw new NotFoundError('meeting', meetingId);
   if (!isHeadOf(viewer, academyId) && !(meeting.academyId === academyId && canRunMeeting(viewer, meeting))) {
-    throw new ForbiddenError(`Only the head of ${academy.name}, the chair of the meeting or the trust’s improvement team can set ${academy.name}’s self-evaluation.`);
+    throw new ForbiddenError(
+      `Only the head of ${academy.name}, the chair of the meeting or the trust’s improvement team can set ${academy.name}’s self-evaluation.`,
+    );
   }
   const trust = await loadTrust(deps);
   const outcome = setOwnView(academy, input, meeting, trust.model, { personId: viewer.id, at: deps.clock.now().toISOString() });

@@ -26,7 +26,8 @@ import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-con
 
 const say = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
 const version = z.string(say('send the version you read')).min(1, 'send the version you read').meta({ title: 'Version' });
-const lines = (title: string, missing: string) => z.array(z.string().trim().min(1, 'leave no line empty').max(1000), say(missing)).min(1, missing).max(20).meta({ title });
+const lines = (title: string, missing: string) =>
+  z.array(z.string().trim().min(1, 'leave no line empty').max(1000), say(missing)).min(1, missing).max(20).meta({ title });
 
 /** An intervention as it leaves the services, with its next review, whether one was missed, and what the viewer may do. */
 export function interventionView(viewer: Person, i: Stored<Intervention>, today: string, model: ImprovementModel) {
@@ -49,21 +50,65 @@ export function interventionView(viewer: Person, i: Stored<Intervention>, today:
     ...(i.supportingPersonId ? { supportingPersonId: i.supportingPersonId } : {}),
     // A planned intervention whose start has come is running, whatever it was saved as.
     status: i.status === 'planned' && i.startDate <= today ? ('active' as const) : i.status,
-    reviews: (i.reviews ?? []).map((r) => ({ on: r.on, by: r.by, note: r.note, ...(r.criteria ? { criteria: r.criteria.map((c) => ({ criterion: c.criterion, progress: c.progress, ...(c.evidence ? { evidence: c.evidence } : {}) })) } : {}) })),
+    reviews: (i.reviews ?? []).map((r) => ({
+      on: r.on,
+      by: r.by,
+      note: r.note,
+      ...(r.criteria
+        ? {
+            criteria: r.criteria.map((c) => ({
+              criterion: c.criterion,
+              progress: c.progress,
+              ...(c.evidence ? { evidence: c.evidence } : {}),
+            })),
+          }
+        : {}),
+    })),
     ...(next ? { nextReview: next } : {}),
     reviewMissed: next !== undefined && next < today,
     pastTimeLimit: isPastTimeLimit(i, today),
     ...(i.implementation ? { implementation: i.implementation } : {}),
-    ...(i.impact ? { impact: { judgement: i.impact.judgement, outcomesForPupils: i.impact.outcomesForPupils, judgedAt: i.impact.judgedAt, ...(i.impact.judgedBy ? { judgedBy: i.impact.judgedBy } : {}) } } : {}),
-    changes: (i.changes ?? []).map((c) => ({ kind: c.kind, at: c.at, by: c.by, reason: c.reason, endDateBefore: c.endDateBefore, endDateAfter: c.endDateAfter })),
-    can: { review: canReviewIntervention(viewer, i), judge: canJudgeImpact(viewer) && canAccessAcademy(viewer, i.academyId, 'read'), change: canManageInterventions(viewer) },
+    ...(i.impact
+      ? {
+          impact: {
+            judgement: i.impact.judgement,
+            outcomesForPupils: i.impact.outcomesForPupils,
+            judgedAt: i.impact.judgedAt,
+            ...(i.impact.judgedBy ? { judgedBy: i.impact.judgedBy } : {}),
+          },
+        }
+      : {}),
+    changes: (i.changes ?? []).map((c) => ({
+      kind: c.kind,
+      at: c.at,
+      by: c.by,
+      reason: c.reason,
+      endDateBefore: c.endDateBefore,
+      endDateAfter: c.endDateAfter,
+    })),
+    can: {
+      review: canReviewIntervention(viewer, i),
+      judge: canJudgeImpact(viewer) && canAccessAcademy(viewer, i.academyId, 'read'),
+      change: canManageInterventions(viewer),
+    },
   };
 }
 
 /** An academy's interventions for its page, with the kinds the model offers (and which need a supporter). */
-export function academyInterventionsView(viewer: Person, academyId: string, interventions: readonly Stored<Intervention>[], today: string, model: ImprovementModel) {
+export function academyInterventionsView(
+  viewer: Person,
+  academyId: string,
+  interventions: readonly Stored<Intervention>[],
+  today: string,
+  model: ImprovementModel,
+) {
   return {
-    kinds: model.interventionKinds.map((k) => ({ id: k.id, label: k.label, ...(k.description ? { description: k.description } : {}), ...(k.supportedBy ? { supportedBy: k.supportedBy } : {}) })),
+    kinds: model.interventionKinds.map((k) => ({
+      id: k.id,
+      label: k.label,
+      ...(k.description ? { description: k.description } : {}),
+      ...(k.supportedBy ? { supportedBy: k.supportedBy } : {}),
+    })),
     items: interventions
       .filter((i) => i.academyId === academyId)
       .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
@@ -80,7 +125,11 @@ export const interventionCreateBodySchema = z
     successCriteria: lines('Success criteria', 'agree at least one success criterion'),
     startDate: localDateSchema.meta({ title: 'Start date' }),
     endDate: localDateSchema.meta({ title: 'End date' }),
-    reviewDates: z.array(localDateSchema, say('set at least one review date')).min(1, 'set at least one review date').max(20).meta({ title: 'Review dates' }),
+    reviewDates: z
+      .array(localDateSchema, say('set at least one review date'))
+      .min(1, 'set at least one review date')
+      .max(20)
+      .meta({ title: 'Review dates' }),
     leadId: z.string(say('choose who leads it')).min(1, 'choose who leads it').meta({ title: 'Lead' }),
     supportingAcademyId: z.string().min(1).optional().meta({ title: 'Supporting academy' }),
     supportingPersonId: z.string().min(1).optional().meta({ title: 'Supporting person' }),
@@ -88,19 +137,31 @@ export const interventionCreateBodySchema = z
     clientKey: z.string(say('send a key for this intervention')).min(8).max(200).meta({ title: 'Client key' }),
   })
   .refine((b) => b.endDate >= b.startDate, { message: 'the end date must be on or after the start', path: ['endDate'] })
-  .refine((b) => b.reviewDates.every((d) => d >= b.startDate && d <= b.endDate), { message: 'every review date must fall between the start and the end', path: ['reviewDates'] });
+  .refine((b) => b.reviewDates.every((d) => d >= b.startDate && d <= b.endDate), {
+    message: 'every review date must fall between the start and the end',
+    path: ['reviewDates'],
+  });
 
 async function checkPerson(deps: ServiceDeps, field: string, id: string, academyId: string, academyName: string, what: string) {
   const person = await deps.store.people.get(id);
   if (!person) throw new ValidationError([fieldProblem(interventionCreateBodySchema, field, `no person "${id}"`)], 'intervention');
-  if (!canAccessAcademy(person, academyId, 'read')) throw new ValidationError([fieldProblem(interventionCreateBodySchema, field, `${person.name} cannot see ${academyName}’s records, so cannot ${what}.`)], 'intervention');
+  if (!canAccessAcademy(person, academyId, 'read'))
+    throw new ValidationError(
+      [fieldProblem(interventionCreateBodySchema, field, `${person.name} cannot see ${academyName}’s records, so cannot ${what}.`)],
+      'intervention',
+    );
 }
 
 /**
  * Commissions an intervention (the trust team): a kind from the model, clear targets, a time limit,
  * success criteria, review dates, and the supporting academy or person when the kind needs one.
  */
-export async function createIntervention(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Outcome<{ intervention: ReturnType<typeof interventionView>; created: boolean }, PlanInterventionCode>> {
+export async function createIntervention(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  body: unknown,
+): Promise<Outcome<{ intervention: ReturnType<typeof interventionView>; created: boolean }, PlanInterventionCode>> {
   const input = parseLabelled(interventionCreateBodySchema, body, 'intervention');
   const academy = await deps.store.academies.get(academyId);
   if (!academy) throw new NotFoundError('academy', academyId);
@@ -108,8 +169,13 @@ export async function createIntervention(deps: ServiceDeps, viewer: Person, acad
   if (!canManageInterventions(viewer)) throw new ForbiddenError('Interventions are agreed by the trust’s improvement team.');
   const trust = await loadTrust(deps);
   await checkPerson(deps, 'leadId', input.leadId, academyId, academy.name, 'lead an intervention there');
-  if (input.supportingAcademyId && !(await deps.store.academies.get(input.supportingAcademyId))) throw new ValidationError([fieldProblem(interventionCreateBodySchema, 'supportingAcademyId', 'no such academy in the trust')], 'intervention');
-  if (input.supportingPersonId) await checkPerson(deps, 'supportingPersonId', input.supportingPersonId, academyId, academy.name, 'support it');
+  if (input.supportingAcademyId && !(await deps.store.academies.get(input.supportingAcademyId)))
+    throw new ValidationError(
+      [fieldProblem(interventionCreateBodySchema, 'supportingAcademyId', 'no such academy in the trust')],
+      'intervention',
+    );
+  if (input.supportingPersonId)
+    await checkPerson(deps, 'supportingPersonId', input.supportingPersonId, academyId, academy.name, 'support it');
   const { clientKey, ...fields } = input;
   const planned = planIntervention({ ...fields, id: '', academyId, by: viewer.id }, trust.model, trust.today);
   if (!planned.ok) return planned;
@@ -150,19 +216,33 @@ export const interventionUpdateBodySchema = z.discriminatedUnion(
 );
 
 /** Ends an intervention early, or extends its time limit, with the reason (the trust team). */
-export async function updateIntervention(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ChangeInterventionCode>> {
+export async function updateIntervention(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ChangeInterventionCode>> {
   const input = parseLabelled(interventionUpdateBodySchema, body, 'intervention change');
   const current = await interventionFor(deps, viewer, id);
   if (!canManageInterventions(viewer)) throw new ForbiddenError('Only the trust’s improvement team ends or extends an intervention.');
   const trust = await loadTrust(deps);
   const now = deps.clock.now().toISOString();
   if (input.change === 'extend' && input.reviewDates?.some((d) => d < current.startDate || d > input.endDate)) {
-    throw new ValidationError([fieldProblem(interventionUpdateBodySchema, 'reviewDates', 'every review date must fall between the start and the new end date')], 'intervention change');
+    throw new ValidationError(
+      [fieldProblem(interventionUpdateBodySchema, 'reviewDates', 'every review date must fall between the start and the new end date')],
+      'intervention change',
+    );
   }
   const r =
     input.change === 'end-early'
       ? endInterventionEarly(current, { on: trust.today, reason: input.reason, by: viewer.id, now })
-      : extendIntervention(current, { endDate: input.endDate, ...(input.reviewDates ? { reviewDates: input.reviewDates } : {}), reason: input.reason, by: viewer.id, now });
+      : extendIntervention(current, {
+          endDate: input.endDate,
+          ...(input.reviewDates ? { reviewDates: input.reviewDates } : {}),
+          reason: input.reason,
+          by: viewer.id,
+          now,
+        });
   if (!r.ok) return r;
   const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
   return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
@@ -170,7 +250,12 @@ export async function updateIntervention(deps: ServiceDeps, viewer: Person, id: 
 
 export const interventionReviewBodySchema = z.object({
   on: localDateSchema.optional().meta({ title: 'Review date', description: 'The day the review was held; today when absent.' }),
-  note: z.string(say('say what the review found')).trim().min(1, 'say what the review found').max(5000).meta({ title: 'What the review found' }),
+  note: z
+    .string(say('say what the review found'))
+    .trim()
+    .min(1, 'say what the review found')
+    .max(5000)
+    .meta({ title: 'What the review found' }),
   criteria: z
     .array(
       z.object({
@@ -186,14 +271,29 @@ export const interventionReviewBodySchema = z.object({
 });
 
 /** Records a review by the lead or the trust team: what it found and progress against each success criterion. */
-export async function recordReview(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> {
+export async function recordReview(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> {
   const input = parseLabelled(interventionReviewBodySchema, body, 'intervention review');
   const current = await interventionFor(deps, viewer, id);
-  if (!canReviewIntervention(viewer, current)) throw new ForbiddenError('An intervention is reviewed by its lead or the trust’s improvement team.');
+  if (!canReviewIntervention(viewer, current))
+    throw new ForbiddenError('An intervention is reviewed by its lead or the trust’s improvement team.');
   const trust = await loadTrust(deps);
   const on = input.on ?? trust.today;
   if (on > trust.today) return { ok: false, code: 'INTERVENTION.REVIEW_IN_FUTURE', message: 'Record a review once it has been held.' };
-  const r = recordInterventionReview(current, { on, by: viewer.id, note: input.note, criteria: input.criteria.map((c) => ({ criterion: c.criterion, progress: c.progress, ...(c.evidence ? { evidence: c.evidence } : {}) })) });
+  const r = recordInterventionReview(current, {
+    on,
+    by: viewer.id,
+    note: input.note,
+    criteria: input.criteria.map((c) => ({
+      criterion: c.criterion,
+      progress: c.progress,
+      ...(c.evidence ? { evidence: c.evidence } : {}),
+    })),
+  });
   if (!r.ok) return r;
   const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
   return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
@@ -201,20 +301,34 @@ export async function recordReview(deps: ServiceDeps, viewer: Person, id: string
 
 export const interventionImpactBodySchema = z.object({
   judgement: impactJudgementSchema.meta({ title: 'Impact', description: 'not-yet-evident, some or strong' }),
-  outcomesForPupils: z.string(say('say what has changed for pupils')).trim().min(1, 'say what has changed for pupils').max(5000).meta({ title: 'Outcomes for pupils' }),
+  outcomesForPupils: z
+    .string(say('say what has changed for pupils'))
+    .trim()
+    .min(1, 'say what has changed for pupils')
+    .max(5000)
+    .meta({ title: 'Outcomes for pupils' }),
   /** What was done: kept apart from the impact (KGA: implementation vs impact). */
   implementation: z.string().trim().max(5000).optional().meta({ title: 'What was done' }),
   version,
 });
 
 /** Judges impact on outcomes for pupils, not on the tasks completed (KGA: implementation vs impact); the trust team. */
-export async function judgeInterventionImpact(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ImpactCode>> {
+export async function judgeInterventionImpact(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ImpactCode>> {
   const input = parseLabelled(interventionImpactBodySchema, body, 'impact');
   const current = await interventionFor(deps, viewer, id);
   if (!canJudgeImpact(viewer)) throw new ForbiddenError('Impact is judged by the trust’s improvement team.');
   const trust = await loadTrust(deps);
   const withImplementation = input.implementation ? { ...current, implementation: input.implementation } : current;
-  const r = judgeImpact(withImplementation, { judgement: input.judgement, outcomesForPupils: input.outcomesForPupils, judgedAt: trust.today, judgedBy: viewer.id }, trust.model);
+  const r = judgeImpact(
+    withImplementation,
+    { judgement: input.judgement, outcomesForPupils: input.outcomesForPupils, judgedAt: trust.today, judgedBy: viewer.id },
+    trust.model,
+  );
   if (!r.ok) return r;
   const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
   return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };

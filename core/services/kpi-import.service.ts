@@ -14,12 +14,23 @@ const MAX_FILE_BYTES = 2_000_000;
 
 export const kpiImportBodySchema = z
   .object({
-    point: z.number({ error: (i) => (i.input === undefined ? 'choose the data point the file is for' : undefined) }).int().meta({ title: 'Data point' }),
-    fileName: z.string().max(200).optional().meta({ title: 'File name', description: 'Its extension says whether it is CSV or Excel (.xlsx).' }),
+    point: z
+      .number({ error: (i) => (i.input === undefined ? 'choose the data point the file is for' : undefined) })
+      .int()
+      .meta({ title: 'Data point' }),
+    fileName: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ title: 'File name', description: 'Its extension says whether it is CSV or Excel (.xlsx).' }),
     /** A CSV as text. */
     csv: z.string().max(MAX_FILE_BYTES, 'the file is over 2 MB: split it').optional().meta({ title: 'CSV file' }),
     /** A CSV or Excel workbook, base64-encoded. */
-    contentBase64: z.string().max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4, 'the file is over 2 MB: split it').optional().meta({ title: 'File' }),
+    contentBase64: z
+      .string()
+      .max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4, 'the file is over 2 MB: split it')
+      .optional()
+      .meta({ title: 'File' }),
     dryRun: z.boolean({ error: 'say whether this is a check (dryRun: true) or the import (dryRun: false)' }).meta({ title: 'Check only' }),
   })
   .refine((b) => b.csv !== undefined || b.contentBase64 !== undefined, { message: 'choose a CSV or Excel file', path: ['contentBase64'] });
@@ -30,7 +41,8 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && b
 function cellText(cell: { value: unknown; numFmt?: string; text?: string }): string {
   let v = cell.value as unknown;
   if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
-  if (v && typeof v === 'object' && 'richText' in (v as object)) return ((v as { richText: { text: string }[] }).richText ?? []).map((r) => r.text).join('');
+  if (v && typeof v === 'object' && 'richText' in (v as object))
+    return ((v as { richText: { text: string }[] }).richText ?? []).map((r) => r.text).join('');
   if (typeof v === 'number') return cell.numFmt?.includes('%') ? String(Math.round(v * 100 * 1000) / 1000) : String(v);
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -45,7 +57,10 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ ok: true; table: CsvTa
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    return { ok: false, message: `not readable as an Excel workbook (${e instanceof Error ? e.message : String(e)}); save it as .xlsx or CSV` };
+    return {
+      ok: false,
+      message: `not readable as an Excel workbook (${e instanceof Error ? e.message : String(e)}); save it as .xlsx or CSV`,
+    };
   }
   const sheet = book.worksheets[0];
   if (!sheet) return { ok: false, message: 'the workbook has no worksheet' };
@@ -63,7 +78,9 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ ok: true; table: CsvTa
 }
 
 /** The file as a table, whichever way it came. */
-async function readFile(input: z.infer<typeof kpiImportBodySchema>): Promise<{ ok: true; table: CsvTable } | { ok: false; message: string }> {
+async function readFile(
+  input: z.infer<typeof kpiImportBodySchema>,
+): Promise<{ ok: true; table: CsvTable } | { ok: false; message: string }> {
   if (input.csv !== undefined) return readCsv(input.csv);
   const bytes = new Uint8Array(Buffer.from(input.contentBase64!, 'base64'));
   if (bytes.byteLength === 0) return { ok: false, message: 'the file is empty or not base64' };
@@ -72,7 +89,11 @@ async function readFile(input: z.infer<typeof kpiImportBodySchema>): Promise<{ o
 }
 
 /** The import as the tab shows it: each row's result, the counts, and (after the import) what was written. */
-export function kpiImportReport(plan: KpiImportPlan, dryRun: boolean, written?: { created: number; updated: number; dropsFlagged: number; failed: { row: number; message: string }[] }) {
+export function kpiImportReport(
+  plan: KpiImportPlan,
+  dryRun: boolean,
+  written?: { created: number; updated: number; dropsFlagged: number; failed: { row: number; message: string }[] },
+) {
   return {
     dryRun,
     point: plan.point,
@@ -104,16 +125,38 @@ export async function importKpiDataPoints(deps: ServiceDeps, viewer: Person, bod
   const input = parseLabelled(kpiImportBodySchema, body, 'import');
   const trust = await loadTrust(deps);
   if (!trust.model.kpis.dataPoints.some((p) => p.number === input.point)) {
-    throw new ValidationError([fieldProblem(kpiImportBodySchema, 'point', `there is no data point ${input.point}; the year's are ${trust.model.kpis.dataPoints.map((p) => `${p.number} (${p.label})`).join(', ')}`)], 'import');
+    throw new ValidationError(
+      [
+        fieldProblem(
+          kpiImportBodySchema,
+          'point',
+          `there is no data point ${input.point}; the year's are ${trust.model.kpis.dataPoints.map((p) => `${p.number} (${p.label})`).join(', ')}`,
+        ),
+      ],
+      'import',
+    );
   }
   const read = await readFile(input);
-  if (!read.ok) throw new ValidationError([fieldProblem(kpiImportBodySchema, input.csv !== undefined ? 'csv' : 'contentBase64', read.message)], 'import');
+  if (!read.ok)
+    throw new ValidationError(
+      [fieldProblem(kpiImportBodySchema, input.csv !== undefined ? 'csv' : 'contentBase64', read.message)],
+      'import',
+    );
   const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const inputs = await deps.store.statusInputsForMany(academies.map((a) => a.id), trust.academicYear);
+  const inputs = await deps.store.statusInputsForMany(
+    academies.map((a) => a.id),
+    trust.academicYear,
+  );
   const targets = inputs.flatMap((i) => i.kpiTargets.filter((t) => t.academyId === i.academy.id));
   const points = inputs.flatMap((i) => i.kpiDataPoints.filter((p) => p.academyId === i.academy.id));
   const plan = planKpiImport(read.table, { point: input.point, model: trust.model, academies, targets, points });
-  if (plan.fileProblems.length > 0) throw new ValidationError(plan.fileProblems.map((p) => fieldProblem(kpiImportBodySchema, input.csv !== undefined ? 'csv' : 'contentBase64', `${p.column}: ${p.message}`)), 'import');
+  if (plan.fileProblems.length > 0)
+    throw new ValidationError(
+      plan.fileProblems.map((p) =>
+        fieldProblem(kpiImportBodySchema, input.csv !== undefined ? 'csv' : 'contentBase64', `${p.column}: ${p.message}`),
+      ),
+      'import',
+    );
   if (input.dryRun) return kpiImportReport(plan, true);
 
   const written = { created: 0, updated: 0, dropsFlagged: 0, failed: [] as { row: number; message: string }[] };

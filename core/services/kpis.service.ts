@@ -5,7 +5,20 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { fieldProblem, parseLabelled } from '../domain/field-labels';
 import { canRecordKpiData, canReviewKpiDrops, canSetKpiTargets } from '../domain/improvement-permissions';
 import type { KpiDataPoint, KpiTarget } from '../domain/kpi';
-import { agreeTarget, checkTargetsMeeting, correctDataPoint, dataPointLabel, dropsAwaitingReview, isBelowTarget, nextReviewFor, recordDataPoint, reviewDrop, type DataPointCode, type ReviewDropCode, type TargetsMeetingCode } from '../domain/kpi-drops';
+import {
+  agreeTarget,
+  checkTargetsMeeting,
+  correctDataPoint,
+  dataPointLabel,
+  dropsAwaitingReview,
+  isBelowTarget,
+  nextReviewFor,
+  recordDataPoint,
+  reviewDrop,
+  type DataPointCode,
+  type ReviewDropCode,
+  type TargetsMeetingCode,
+} from '../domain/kpi-drops';
 import { normalise } from '../domain/kpi-import';
 import { localDateSchema } from '../domain/local-date';
 import { londonDateOf } from '../domain/london-time';
@@ -33,7 +46,13 @@ function targetView(t: Stored<KpiTarget>, points: readonly Stored<KpiDataPoint>[
     ...(t.agreedInMeetingId ? { agreedInMeetingId: t.agreedInMeetingId } : {}),
     ...(t.agreedBy ? { agreedBy: t.agreedBy } : {}),
     ...(t.agreedAt ? { agreedAt: t.agreedAt } : {}),
-    history: (t.history ?? []).map((h) => ({ target: h.target, ...(h.agreedInMeetingId ? { agreedInMeetingId: h.agreedInMeetingId } : {}), ...(h.agreedBy ? { agreedBy: h.agreedBy } : {}), ...(h.agreedAt ? { agreedAt: h.agreedAt } : {}), replacedAt: h.replacedAt })),
+    history: (t.history ?? []).map((h) => ({
+      target: h.target,
+      ...(h.agreedInMeetingId ? { agreedInMeetingId: h.agreedInMeetingId } : {}),
+      ...(h.agreedBy ? { agreedBy: h.agreedBy } : {}),
+      ...(h.agreedAt ? { agreedAt: h.agreedAt } : {}),
+      replacedAt: h.replacedAt,
+    })),
     points: model.kpis.dataPoints.map((d) => {
       const p = mine.find((x) => x.point === d.number);
       const review = p?.drop && !p.drop.reviewedInMeetingId ? nextReviewFor(p, meetings, model) : undefined;
@@ -73,11 +92,19 @@ export function academyKpisView(viewer: Person, inputs: AcademyStatusInputs, tru
   const meetings = own(inputs.meetings);
   const kindId = model.kpis.targetsAgreedAt;
   const kind = kindId ? model.meetingKinds.find((k) => k.id === kindId) : undefined;
-  const targetMeetings = kind ? meetings.filter((m) => m.kind === kind.id && m.status !== 'cancelled').sort((a, b) => a.date.localeCompare(b.date)) : [];
+  const targetMeetings = kind
+    ? meetings.filter((m) => m.kind === kind.id && m.status !== 'cancelled').sort((a, b) => a.date.localeCompare(b.date))
+    : [];
   return {
     dataPoints: model.kpis.dataPoints.map((d) => ({ number: d.number, label: d.label, halfTerm: d.halfTerm })),
     ...(model.kpis.benchmark ? { benchmark: model.kpis.benchmark } : {}),
-    targetsAgreedAt: kind ? { kind: kind.id, name: kind.name, meetings: targetMeetings.map((m) => ({ id: m.id, date: m.date, status: m.status, chairId: m.chairId })) } : undefined,
+    targetsAgreedAt: kind
+      ? {
+          kind: kind.id,
+          name: kind.name,
+          meetings: targetMeetings.map((m) => ({ id: m.id, date: m.date, status: m.status, chairId: m.chairId })),
+        }
+      : undefined,
     targets: own(inputs.kpiTargets)
       .sort((a, b) => a.measure.localeCompare(b.measure, 'en-GB'))
       .map((t) => targetView(t, own(inputs.kpiDataPoints), meetings, model)),
@@ -96,12 +123,28 @@ export async function statusInputsFor(deps: ServiceDeps, academyId: string, trus
 }
 
 export const kpiTargetsBodySchema = z.object({
-  meetingId: z.string().min(1).optional().meta({ title: 'Meeting', description: 'The meeting that agreed the targets: one of the kind the model names (Waterton: the September ASER).' }),
+  meetingId: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      title: 'Meeting',
+      description: 'The meeting that agreed the targets: one of the kind the model names (Waterton: the September ASER).',
+    }),
   targets: z
     .array(
       z.object({
-        kpiId: z.string().min(1).optional().meta({ title: 'KPI', description: 'An existing KPI whose target is revised; absent for a new KPI.' }),
-        measure: z.string(required('name the measure')).trim().min(1, 'name the measure').max(300, 'keep the name under 300 characters').meta({ title: 'Measure' }),
+        kpiId: z
+          .string()
+          .min(1)
+          .optional()
+          .meta({ title: 'KPI', description: 'An existing KPI whose target is revised; absent for a new KPI.' }),
+        measure: z
+          .string(required('name the measure'))
+          .trim()
+          .min(1, 'name the measure')
+          .max(300, 'keep the name under 300 characters')
+          .meta({ title: 'Measure' }),
         unit: z.enum(['percent', 'score', 'count']).default('percent').meta({ title: 'Unit' }),
         higherIsBetter: z.boolean().default(true).meta({ title: 'Higher is better' }),
         target: z.number(required('give the target as a number')).meta({ title: 'Target' }),
@@ -118,13 +161,20 @@ export const kpiTargetsBodySchema = z.object({
  * "the agreement of the Key Performance Indicator Targets for the year"), by that meeting's chair or
  * the trust team. A revised target keeps the one it replaces in its history.
  */
-export async function setKpiTargets(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Outcome<{ targets: ReturnType<typeof targetView>[] }, TargetsMeetingCode>> {
+export async function setKpiTargets(
+  deps: ServiceDeps,
+  viewer: Person,
+  academyId: string,
+  body: unknown,
+): Promise<Outcome<{ targets: ReturnType<typeof targetView>[] }, TargetsMeetingCode>> {
   const input = parseLabelled(kpiTargetsBodySchema, body, 'KPI targets');
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
   const meeting = input.meetingId ? await deps.store.meetings.get(input.meetingId) : undefined;
-  if (input.meetingId && !meeting) throw new ValidationError([fieldProblem(kpiTargetsBodySchema, 'meetingId', 'no such meeting')], 'KPI targets');
-  if (!canSetKpiTargets(viewer, academyId, meeting)) throw new ForbiddenError('KPI targets are recorded by the chair of the meeting that agreed them, or by the trust’s improvement team.');
+  if (input.meetingId && !meeting)
+    throw new ValidationError([fieldProblem(kpiTargetsBodySchema, 'meetingId', 'no such meeting')], 'KPI targets');
+  if (!canSetKpiTargets(viewer, academyId, meeting))
+    throw new ForbiddenError('KPI targets are recorded by the chair of the meeting that agreed them, or by the trust’s improvement team.');
   const where = checkTargetsMeeting(meeting, academyId, trust.model);
   if (!where.ok) return where;
   const inputs = await statusInputsFor(deps, academyId, trust);
@@ -136,7 +186,9 @@ export async function setKpiTargets(deps: ServiceDeps, viewer: Person, academyId
       if (!t.version) return [fieldProblem(kpiTargetsBodySchema, `targets.${i}.version`, 'send the version you read')];
       return [];
     }
-    return existing.some((x) => normalise(x.measure) === normalise(t.measure)) ? [fieldProblem(kpiTargetsBodySchema, `targets.${i}.measure`, 'there is already a KPI with this name: revise its target instead')] : [];
+    return existing.some((x) => normalise(x.measure) === normalise(t.measure))
+      ? [fieldProblem(kpiTargetsBodySchema, `targets.${i}.measure`, 'there is already a KPI with this name: revise its target instead')]
+      : [];
   });
   if (problems.length) throw new ValidationError(problems, 'KPI targets');
   // Every version is checked before anything is written, so a stale form saves none of its targets.
@@ -146,11 +198,28 @@ export async function setKpiTargets(deps: ServiceDeps, viewer: Person, academyId
   const saved: Stored<KpiTarget>[] = [];
   for (const t of input.targets) {
     const was = t.kpiId ? existing.find((x) => x.id === t.kpiId) : undefined;
-    const agreed = agreeTarget(was, { id: was?.id ?? '', academyId, academicYear: trust.academicYear, measure: t.measure, unit: t.unit, higherIsBetter: t.higherIsBetter, target: t.target, ...(meeting ? { agreedInMeetingId: meeting.id } : {}), by: viewer.id, now });
+    const agreed = agreeTarget(was, {
+      id: was?.id ?? '',
+      academyId,
+      academicYear: trust.academicYear,
+      measure: t.measure,
+      unit: t.unit,
+      higherIsBetter: t.higherIsBetter,
+      target: t.target,
+      ...(meeting ? { agreedInMeetingId: meeting.id } : {}),
+      by: viewer.id,
+      now,
+    });
     if (was) saved.push(agreed === was ? was : await deps.store.kpiTargets.update({ ...agreed, version: t.version! }));
     else {
       const { id: _none, ...fresh } = agreed;
-      saved.push((await deps.store.kpiTargets.create(fresh, { idempotencyKey: `kpi-target:${academyId}:${trust.academicYear}:${normalise(t.measure)}` })).record);
+      saved.push(
+        (
+          await deps.store.kpiTargets.create(fresh, {
+            idempotencyKey: `kpi-target:${academyId}:${trust.academicYear}:${normalise(t.measure)}`,
+          })
+        ).record,
+      );
     }
   }
   const points = inputs.kpiDataPoints.filter((p) => p.academyId === academyId);
@@ -169,18 +238,37 @@ export const kpiDataPointBodySchema = z.object({
 export const dataPointKey = (kpiId: string, point: number): string => `kpi-point:${kpiId}:${point}`;
 
 /** Records (or corrects) one value and flags it when it is below target; the single place a value is written, for the form and the import. */
-export async function writeDataPoint(deps: ServiceDeps, viewer: Person, target: KpiTarget, existing: Stored<KpiDataPoint> | undefined, input: { point: number; value: number; version?: string }, model: ImprovementModel): Promise<Outcome<{ dataPoint: Stored<KpiDataPoint>; created: boolean; changed: boolean }, DataPointCode>> {
+export async function writeDataPoint(
+  deps: ServiceDeps,
+  viewer: Person,
+  target: KpiTarget,
+  existing: Stored<KpiDataPoint> | undefined,
+  input: { point: number; value: number; version?: string },
+  model: ImprovementModel,
+): Promise<Outcome<{ dataPoint: Stored<KpiDataPoint>; created: boolean; changed: boolean }, DataPointCode>> {
   const now = deps.clock.now().toISOString();
   if (existing) {
     const r = correctDataPoint(existing, target, { value: input.value, now }, model);
     if (!r.ok) return r;
     if (!r.changed) return { ok: true, dataPoint: existing, created: false, changed: false };
-    return { ok: true, dataPoint: await deps.store.kpiDataPoints.update({ ...r.dataPoint, recordedBy: viewer.id, version: input.version ?? existing.version }), created: false, changed: true };
+    return {
+      ok: true,
+      dataPoint: await deps.store.kpiDataPoints.update({
+        ...r.dataPoint,
+        recordedBy: viewer.id,
+        version: input.version ?? existing.version,
+      }),
+      created: false,
+      changed: true,
+    };
   }
   const r = recordDataPoint(target, { point: input.point, value: input.value, now, id: '' }, model);
   if (!r.ok) return r;
   const { id: _none, ...fresh } = r.dataPoint;
-  const { record, created } = await deps.store.kpiDataPoints.create({ ...fresh, recordedBy: viewer.id }, { idempotencyKey: dataPointKey(target.id, input.point) });
+  const { record, created } = await deps.store.kpiDataPoints.create(
+    { ...fresh, recordedBy: viewer.id },
+    { idempotencyKey: dataPointKey(target.id, input.point) },
+  );
   if (created || record.value === input.value) return { ok: true, dataPoint: record, created, changed: created };
   // Someone recorded this data point between our read and our write: theirs stands, this one conflicts.
   throw new ConflictError('KPI data point', record.id);
@@ -194,21 +282,45 @@ export async function writeDataPoint(deps: ServiceDeps, viewer: Person, target: 
 export async function recordKpiDataPoint(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown) {
   const input = parseLabelled(kpiDataPointBodySchema, body, 'data point');
   requireAcademyAccess(viewer, academyId, 'read');
-  if (!canRecordKpiData(viewer, academyId)) throw new ForbiddenError('KPI data points are entered by the academy’s head or the trust’s improvement team.');
+  if (!canRecordKpiData(viewer, academyId))
+    throw new ForbiddenError('KPI data points are entered by the academy’s head or the trust’s improvement team.');
   const trust = await loadTrust(deps);
   const target = await deps.store.kpiTargets.get(input.kpiId);
-  if (!target || target.academyId !== academyId) throw new ValidationError([fieldProblem(kpiDataPointBodySchema, 'kpiId', 'no such KPI at this academy')], 'data point');
-  const existing = (await collect(allPages((p) => deps.store.kpiDataPoints.list({ academyId }, p)))).find((p) => p.kpiId === target.id && p.point === input.point);
+  if (!target || target.academyId !== academyId)
+    throw new ValidationError([fieldProblem(kpiDataPointBodySchema, 'kpiId', 'no such KPI at this academy')], 'data point');
+  const existing = (await collect(allPages((p) => deps.store.kpiDataPoints.list({ academyId }, p)))).find(
+    (p) => p.kpiId === target.id && p.point === input.point,
+  );
   if (existing && !input.version && existing.value !== input.value) {
-    throw new ValidationError([fieldProblem(kpiDataPointBodySchema, 'version', `${dataPointLabel(trust.model, input.point)} is already recorded (${existing.value}); send the version you read to replace it`)], 'data point');
+    throw new ValidationError(
+      [
+        fieldProblem(
+          kpiDataPointBodySchema,
+          'version',
+          `${dataPointLabel(trust.model, input.point)} is already recorded (${existing.value}); send the version you read to replace it`,
+        ),
+      ],
+      'data point',
+    );
   }
-  const r = await writeDataPoint(deps, viewer, target, existing, { point: input.point, value: input.value, ...(input.version ? { version: input.version } : {}) }, trust.model);
+  const r = await writeDataPoint(
+    deps,
+    viewer,
+    target,
+    existing,
+    { point: input.point, value: input.value, ...(input.version ? { version: input.version } : {}) },
+    trust.model,
+  );
   if (!r.ok) return r;
   return { ok: true as const, created: r.created, dataPoint: dataPointView(r.dataPoint, target, trust.model) };
 }
 
 /** A data point as it leaves the services. */
-export const dataPointView = (p: Stored<KpiDataPoint>, target: Pick<KpiTarget, 'measure' | 'unit' | 'target' | 'higherIsBetter'>, model: ImprovementModel) => ({
+export const dataPointView = (
+  p: Stored<KpiDataPoint>,
+  target: Pick<KpiTarget, 'measure' | 'unit' | 'target' | 'higherIsBetter'>,
+  model: ImprovementModel,
+) => ({
   id: p.id,
   version: p.version,
   kpiId: p.kpiId,
@@ -257,7 +369,11 @@ export async function meetingKpiDrops(deps: ServiceDeps, viewer: Person, meeting
   const reviews = kind?.reviewsKpiDrops === true && meeting.status !== 'cancelled';
   const underWay = meeting.date <= trust.today;
   const toReview = reviews
-    ? (dropsAwaitingReview(points) as Stored<KpiDataPoint>[]).filter((p) => nextReviewFor(p, inputs.meetings, trust.model)?.id === meeting.id || (underWay && londonDateOf(p.drop!.flaggedAt) <= meeting.date))
+    ? (dropsAwaitingReview(points) as Stored<KpiDataPoint>[]).filter(
+        (p) =>
+          nextReviewFor(p, inputs.meetings, trust.model)?.id === meeting.id ||
+          (underWay && londonDateOf(p.drop!.flaggedAt) <= meeting.date),
+      )
     : [];
   const reviewed = points.filter((p) => p.drop?.reviewedInMeetingId === meeting.id);
   const view = (p: Stored<KpiDataPoint>) => dataPointView(p, targets.get(p.kpiId)!, trust.model);
@@ -274,7 +390,12 @@ export async function meetingKpiDrops(deps: ServiceDeps, viewer: Person, meeting
 
 export const kpiReviewBodySchema = z.object({
   dataPointId: z.string(required('choose the drop')).min(1, 'choose the drop').meta({ title: 'KPI drop' }),
-  found: z.string(required('say what the review found')).trim().min(1, 'say what the review found').max(5000, 'keep it under 5,000 characters').meta({ title: 'What the review found' }),
+  found: z
+    .string(required('say what the review found'))
+    .trim()
+    .min(1, 'say what the review found')
+    .max(5000, 'keep it under 5,000 characters')
+    .meta({ title: 'What the review found' }),
   actions: z
     .array(
       z.object({
@@ -296,14 +417,24 @@ export const kpiReviewBodySchema = z.object({
  * during the ASER"): what the review found, and the actions it raised, which are carried forward
  * like any other. The chair or the trust team records it, from the meeting page or the side panel.
  */
-export async function reviewKpiDrop(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ dataPoint: ReturnType<typeof dataPointView>; actions: { id: string; ownerId: string }[] }, ReviewDropCode>> {
+export async function reviewKpiDrop(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Outcome<{ dataPoint: ReturnType<typeof dataPointView>; actions: { id: string; ownerId: string }[] }, ReviewDropCode>> {
   const input = parseLabelled(kpiReviewBodySchema, body, 'KPI review');
   const { meeting, trust, inputs, kind } = await meetingWithInputs(deps, viewer, meetingId);
-  if (!canReviewKpiDrops(viewer, meeting)) throw new ForbiddenError('KPI drops are reviewed by the chair of the meeting or the trust’s improvement team.');
+  if (!canReviewKpiDrops(viewer, meeting))
+    throw new ForbiddenError('KPI drops are reviewed by the chair of the meeting or the trust’s improvement team.');
   if (!kind) throw new NotFoundError('meeting kind', meeting.kind);
   const point = inputs.kpiDataPoints.find((p) => p.id === input.dataPointId);
   const target = point ? inputs.kpiTargets.find((t) => t.id === point.kpiId) : undefined;
-  if (!point || !target) throw new ValidationError([fieldProblem(kpiReviewBodySchema, 'dataPointId', 'no such KPI data point at this academy this year')], 'KPI review');
+  if (!point || !target)
+    throw new ValidationError(
+      [fieldProblem(kpiReviewBodySchema, 'dataPointId', 'no such KPI data point at this academy this year')],
+      'KPI review',
+    );
   // Every owner must be able to see the academy, checked before anything is written.
   const academy = inputs.academy;
   const owners = await deps.store.people.getMany([...new Set(input.actions.map((a) => a.ownerId))]);
@@ -312,7 +443,8 @@ export async function reviewKpiDrop(deps: ServiceDeps, viewer: Person, meetingId
     if (!owner) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, `no person "${a.ownerId}"`)];
     const outsider = actionOwnerProblem(owner, academy);
     if (outsider) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, outsider.message)];
-    if (a.dueDate && a.dueDate < trust.today) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.dueDate`, 'the due date has already passed')];
+    if (a.dueDate && a.dueDate < trust.today)
+      return [fieldProblem(kpiReviewBodySchema, `actions.${i}.dueDate`, 'the due date has already passed')];
     return [];
   });
   if (problems.length) throw new ValidationError(problems, 'KPI review');
@@ -325,12 +457,23 @@ export async function reviewKpiDrop(deps: ServiceDeps, viewer: Person, meetingId
   const actions: { id: string; ownerId: string }[] = [];
   for (const [i, a] of input.actions.entries()) {
     const { record } = await deps.store.actions.create(
-      { academyId: meeting.academyId, raisedInMeetingId: meeting.id, text: a.text, ownerId: a.ownerId, raisedBy: viewer.id, dueDate: a.dueDate ?? due, status: 'open', createdAt: now, progress: [] },
+      {
+        academyId: meeting.academyId,
+        raisedInMeetingId: meeting.id,
+        text: a.text,
+        ownerId: a.ownerId,
+        raisedBy: viewer.id,
+        dueDate: a.dueDate ?? due,
+        status: 'open',
+        createdAt: now,
+        progress: [],
+      },
       { idempotencyKey: `kpi-review:${viewer.id}:${input.clientKey}:${i}` },
     );
     actions.push({ id: record.id, ownerId: record.ownerId });
   }
-  if (actions.length) saved = await deps.store.kpiDataPoints.update({ ...saved, drop: { ...saved.drop!, actionIds: actions.map((a) => a.id) } });
+  if (actions.length)
+    saved = await deps.store.kpiDataPoints.update({ ...saved, drop: { ...saved.drop!, actionIds: actions.map((a) => a.id) } });
   return { ok: true, dataPoint: dataPointView(saved, target, trust.model), actions };
 }
 
@@ -341,15 +484,29 @@ export async function reviewKpiDrop(deps: ServiceDeps, viewer: Person, meetingId
 export async function trustKpiSchools(deps: ServiceDeps, viewer: Person) {
   const trust = await loadTrust(deps);
   const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const ids = visibleAcademyIds(viewer, academies.map((a) => a.id));
+  const ids = visibleAcademyIds(
+    viewer,
+    academies.map((a) => a.id),
+  );
   const inputs = await deps.store.statusInputsForMany(ids, trust.academicYear);
-  const byMeasure = new Map<string, { measure: string; unit: KpiTarget['unit']; higherIsBetter: boolean; schools: { academyId: string; name: string; target: number; values: { point: number; value: number; belowTarget: boolean }[] }[] }>();
+  const byMeasure = new Map<
+    string,
+    {
+      measure: string;
+      unit: KpiTarget['unit'];
+      higherIsBetter: boolean;
+      schools: { academyId: string; name: string; target: number; values: { point: number; value: number; belowTarget: boolean }[] }[];
+    }
+  >();
   for (const i of inputs) {
     for (const t of i.kpiTargets.filter((x) => x.academyId === i.academy.id)) {
       const key = `${normalise(t.measure)}|${t.unit}`;
       const m = byMeasure.get(key) ?? { measure: t.measure, unit: t.unit, higherIsBetter: t.higherIsBetter, schools: [] };
       byMeasure.set(key, m);
-      const values = i.kpiDataPoints.filter((p) => p.kpiId === t.id).sort((a, b) => a.point - b.point).map((p) => ({ point: p.point, value: p.value, belowTarget: isBelowTarget(t, p.value) }));
+      const values = i.kpiDataPoints
+        .filter((p) => p.kpiId === t.id)
+        .sort((a, b) => a.point - b.point)
+        .map((p) => ({ point: p.point, value: p.value, belowTarget: isBelowTarget(t, p.value) }));
       m.schools.push({ academyId: i.academy.id, name: i.academy.name, target: t.target, values });
     }
   }
@@ -364,4 +521,3 @@ export async function trustKpiSchools(deps: ServiceDeps, viewer: Person) {
       }),
   };
 }
-

@@ -27,7 +27,9 @@ export async function meetingForCards(deps: ServiceDeps, viewer: Person, meeting
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   const attending = new Set(meeting.attendees.map((a) => a.personId));
   // A substitute may see the meeting's academy: its staff and governors, or the trust's roles.
-  const substitutes = dir.people.filter((p) => !attending.has(p.id) && canAccessAcademy(p, meeting.academyId, 'read')).map((p) => ({ id: p.id, name: p.name }));
+  const substitutes = dir.people
+    .filter((p) => !attending.has(p.id) && canAccessAcademy(p, meeting.academyId, 'read'))
+    .map((p) => ({ id: p.id, name: p.name }));
   return {
     meeting: meetingRecordView(viewer, meeting, kind),
     academyName: academy?.name ?? 'the academy',

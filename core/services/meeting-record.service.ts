@@ -30,7 +30,11 @@ export const judgementBodySchema = z.object({
 
 export const notesBodySchema = z.object({ text: z.string().max(100000), version });
 
-export const notesApprovalBodySchema = z.object({ approve: z.boolean(), comment: z.string().trim().max(2000, 'keep the comment under 2,000 characters').optional(), version });
+export const notesApprovalBodySchema = z.object({
+  approve: z.boolean(),
+  comment: z.string().trim().max(2000, 'keep the comment under 2,000 characters').optional(),
+  version,
+});
 
 /** A typed link must be an `https:` address (read by the URL parser); it is stored as the parser read it. */
 const paperLink = z
@@ -48,55 +52,125 @@ export const paperSubmitBodySchema = z.object({ link: paperLink.optional(), vers
 
 /** The chair and the trust's improvement staff record what a meeting concluded; a head does not judge their own school. */
 function requireChairOrTrust(viewer: Person, meeting: Meeting, what: string): void {
-  if (meeting.chairId !== viewer.id && !canPlanMeetings(viewer)) throw new ForbiddenError(`Only the chair of the meeting or the trust's improvement team can ${what}.`);
+  if (meeting.chairId !== viewer.id && !canPlanMeetings(viewer))
+    throw new ForbiddenError(`Only the chair of the meeting or the trust's improvement team can ${what}.`);
 }
 
 /** A meeting the viewer runs (its chair, or the trust's improvement team), to record `what` it concluded. */
-async function meetingTheyRun(deps: ServiceDeps, viewer: Person, meetingId: string, access: 'read' | 'write', what: string): Promise<Stored<Meeting>> {
+async function meetingTheyRun(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  access: 'read' | 'write',
+  what: string,
+): Promise<Stored<Meeting>> {
   const meeting = await meetingFor(deps, viewer, meetingId, access);
   requireChairOrTrust(viewer, meeting, what);
   return meeting;
 }
 
 /** Records (or replaces) the evidence and indicative grade for one inspection area, live during the meeting. */
-export async function recordMeetingJudgement(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<JudgementCode>> {
+export async function recordMeetingJudgement(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Saved<JudgementCode>> {
   const input = parseOrThrow(judgementBodySchema, body, 'judgement');
   const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'record judgements');
   const trust = await loadTrust(deps);
-  return saveMeetingOutcome(deps, recordJudgement(meeting, { area: input.area, evidence: input.evidence, indicativeGrade: input.indicativeGrade, reportCardGrade: input.reportCardGrade }, trust.model), input.version);
+  return saveMeetingOutcome(
+    deps,
+    recordJudgement(
+      meeting,
+      { area: input.area, evidence: input.evidence, indicativeGrade: input.indicativeGrade, reportCardGrade: input.reportCardGrade },
+      trust.model,
+    ),
+    input.version,
+  );
 }
 
 /** The chair writes (or rewrites) the notes; the kind's approvers are asked to check them. */
-export async function writeMeetingNotes(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<WriteNotesCode>> {
+export async function writeMeetingNotes(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Saved<WriteNotesCode>> {
   const input = parseOrThrow(notesBodySchema, body, 'notes');
   const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'write the notes');
   // The approvers are the attendees holding the kind's approver roles (DSAT: the head and the chair of the LGB).
-  const [trust, academy, people] = await Promise.all([loadTrust(deps), deps.store.academies.get(meeting.academyId), collect(allPages((p) => deps.store.people.list({}, p)))]);
+  const [trust, academy, people] = await Promise.all([
+    loadTrust(deps),
+    deps.store.academies.get(meeting.academyId),
+    collect(allPages((p) => deps.store.people.list({}, p))),
+  ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   if (!kind || !academy) throw new NotFoundError('meeting kind or academy for meeting', meetingId);
-  return saveMeetingOutcome(deps, writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy), input.version);
+  return saveMeetingOutcome(
+    deps,
+    writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy),
+    input.version,
+  );
 }
 
 /** An approver (head, chair of LGB …) approves the notes or asks for changes; they circulate when all have approved. */
-export async function approveMeetingNotes(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> {
+export async function approveMeetingNotes(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> {
   const input = parseOrThrow(notesApprovalBodySchema, body, 'notes approval');
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  const outcome = approveNotes(meeting, { personId: viewer.id, approve: input.approve, ...(input.comment ? { comment: input.comment } : {}), now: deps.clock.now().toISOString() });
+  const outcome = approveNotes(meeting, {
+    personId: viewer.id,
+    approve: input.approve,
+    ...(input.comment ? { comment: input.comment } : {}),
+    now: deps.clock.now().toISOString(),
+  });
   if (!outcome.ok) return outcome;
-  return { ok: true, circulated: outcome.circulated, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  return {
+    ok: true,
+    circulated: outcome.circulated,
+    meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }),
+  };
 }
 
 /** The paper's owner, the chair or the trust team marks a paper as in, with an `https:` link to where the file is kept. */
-export async function submitMeetingPaper(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<SubmitPaperCode>> {
+export async function submitMeetingPaper(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  body: unknown,
+): Promise<Saved<SubmitPaperCode>> {
   const input = parseOrThrow(paperSubmitBodySchema, body, 'paper');
   const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
-  return saveMeetingOutcome(deps, submitPaper(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), ...(input.link ? { link: input.link } : {}) }), input.version);
+  return saveMeetingOutcome(
+    deps,
+    submitPaper(meeting, requirementId, {
+      by: viewer.id,
+      now: deps.clock.now().toISOString(),
+      ...(input.link ? { link: input.link } : {}),
+    }),
+    input.version,
+  );
 }
 
-export const attendanceBodySchema = z.object({ personId: z.string().min(1, 'choose a person'), attendance: z.enum(['attended', 'absent']), version });
+export const attendanceBodySchema = z.object({
+  personId: z.string().min(1, 'choose a person'),
+  attendance: z.enum(['attended', 'absent']),
+  version,
+});
 
 /** The chair (or the trust's improvement team) records who came and who did not. */
-export async function recordMeetingAttendance(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Saved<AttendanceCode>> {
+export async function recordMeetingAttendance(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Saved<AttendanceCode>> {
   const input = parseOrThrow(attendanceBodySchema, body, 'attendance');
   const meeting = await meetingTheyRun(deps, viewer, meetingId, 'read', 'record attendance');
   return saveMeetingOutcome(deps, recordAttendance(meeting, input.personId, input.attendance), input.version);
@@ -113,7 +187,12 @@ export const tabApologiesBodySchema = z.object({
  * Apologies from the tab: an attendee sends their own, or the chair (or trust team) records them
  * for someone on the list, with a named substitute where one was found.
  */
-export async function recordMeetingApologies(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
+export async function recordMeetingApologies(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
   const input = parseOrThrow(tabApologiesBodySchema, body, 'apologies');
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
   const personId = input.personId ?? viewer.id;

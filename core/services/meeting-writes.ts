@@ -18,7 +18,13 @@ export async function meetingFor(deps: ServiceDeps, viewer: Person, meetingId: s
 }
 
 /** A meeting whose paper the viewer may mark in or ask more time for: its owner, the chair or the trust team (403 for anyone else). */
-export async function meetingForPaper(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, act: 'mark-in' | 'more-time'): Promise<Stored<Meeting>> {
+export async function meetingForPaper(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  act: 'mark-in' | 'more-time',
+): Promise<Stored<Meeting>> {
   const meeting = await meetingFor(deps, viewer, meetingId, 'write');
   const notYours = notThePapersActor(viewer, meeting, requirementId, act);
   if (notYours) throw new ForbiddenError(notYours);
@@ -26,7 +32,11 @@ export async function meetingForPaper(deps: ServiceDeps, viewer: Person, meeting
 }
 
 /** A rule's outcome for a meeting: the changed meeting saved with the version the person read (stale → 409, never a silent overwrite), or the refusal as it was. */
-export async function saveMeetingOutcome<Code extends string>(deps: ServiceDeps, outcome: Outcome<{ meeting: Meeting }, Code>, version: string): Promise<Outcome<{ meeting: Stored<Meeting> }, Code>> {
+export async function saveMeetingOutcome<Code extends string>(
+  deps: ServiceDeps,
+  outcome: Outcome<{ meeting: Meeting }, Code>,
+  version: string,
+): Promise<Outcome<{ meeting: Stored<Meeting> }, Code>> {
   if (!outcome.ok) return outcome;
   return { ok: true, meeting: await deps.store.meetings.update({ ...outcome.meeting, version }) };
 }
@@ -48,7 +58,20 @@ export async function saveApologies(
     const outsider = substituteProblem(substitute, { id: meeting.academyId, name: academy?.name ?? 'this academy' });
     if (outsider) throw new ValidationError([outsider], 'apologies');
   }
-  const outcome = sendApologies(meeting, { personId: input.personId, reason: input.reason, now: deps.clock.now().toISOString(), ...(input.substituteId ? { substituteId: input.substituteId } : {}) }, people);
+  const outcome = sendApologies(
+    meeting,
+    {
+      personId: input.personId,
+      reason: input.reason,
+      now: deps.clock.now().toISOString(),
+      ...(input.substituteId ? { substituteId: input.substituteId } : {}),
+    },
+    people,
+  );
   if (!outcome.ok) return outcome;
-  return { ok: true, noticeDays: outcome.noticeDays, meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }) };
+  return {
+    ok: true,
+    noticeDays: outcome.noticeDays,
+    meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }),
+  };
 }

@@ -23,11 +23,19 @@ export async function myMessageSettings(deps: ServiceDeps, viewer: Person) {
 export async function saveMyMessageSettings(deps: ServiceDeps, viewer: Person, body: unknown) {
   const input = parseOrThrow(messageSettingsBodySchema, body, 'message settings');
   const unknown = input.off.filter((k) => !isMessageKind(k));
-  if (unknown.length) throw new ValidationError([{ field: 'off', message: `There is no kind of message called ${unknown.map((k) => `"${k}"`).join(', ')}` }], 'message settings');
+  if (unknown.length)
+    throw new ValidationError(
+      [{ field: 'off', message: `There is no kind of message called ${unknown.map((k) => `"${k}"`).join(', ')}` }],
+      'message settings',
+    );
   const me = await deps.store.people.get(viewer.id);
   if (!me) throw new ValidationError([{ field: 'off', message: 'Your record could not be found' }], 'message settings');
   const { messagesOff: _old, ...rest } = me;
-  await deps.store.people.update({ ...rest, ...(input.off.length ? { messagesOff: [...new Set(input.off)] } : {}), version: input.version });
+  await deps.store.people.update({
+    ...rest,
+    ...(input.off.length ? { messagesOff: [...new Set(input.off)] } : {}),
+    version: input.version,
+  });
   return myMessageSettings(deps, viewer);
 }
 

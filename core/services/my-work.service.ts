@@ -17,7 +17,9 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
   const { today } = trust;
   const [actions, meetings] = await Promise.all([
     collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p))),
-    collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }, p))),
+    collect(
+      allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }, p)),
+    ),
   ]);
   // Nothing about an academy reaches someone with no role there, even an action once assigned to them.
   const mayRead = (academyId: string) => canAccessAcademy(viewer, academyId, 'read');
@@ -26,7 +28,11 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
   return {
     today,
     actions: actions.filter((a) => mayRead(a.academyId)).map(actionView),
-    papersOwed: upcoming.flatMap((m) => m.papers.filter((p) => p.ownerId === viewer.id && !isPaperIn(p)).map((paper) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper }))),
+    papersOwed: upcoming.flatMap((m) =>
+      m.papers
+        .filter((p) => p.ownerId === viewer.id && !isPaperIn(p))
+        .map((paper) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper })),
+    ),
     approvals: [
       ...live.flatMap((m) =>
         (m.notes?.approvals ?? [])
@@ -35,11 +41,28 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
       ),
       ...upcoming
         .filter((m) => m.chairId === viewer.id)
-        .flatMap((m) => m.papers.filter((p) => p.extension?.status === 'requested').map((p) => ({ type: 'extension' as const, meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper: p }))),
+        .flatMap((m) =>
+          m.papers
+            .filter((p) => p.extension?.status === 'requested')
+            .map((p) => ({
+              type: 'extension' as const,
+              meetingId: m.id,
+              academyId: m.academyId,
+              meetingDate: m.date,
+              kind: m.kind,
+              paper: p,
+            })),
+        ),
     ],
     nextMeetings: upcoming
       .filter((m) => m.attendees.some((a) => a.personId === viewer.id))
       .slice(0, 10)
-      .map((m) => meetingRecordView(viewer, m, trust.model.meetingKinds.find((k) => k.id === m.kind))),
+      .map((m) =>
+        meetingRecordView(
+          viewer,
+          m,
+          trust.model.meetingKinds.find((k) => k.id === m.kind),
+        ),
+      ),
   };
 }

@@ -16,11 +16,18 @@ export const importBodySchema = z
     dryRun: z.boolean({ error: 'say whether this is a check (dryRun: true) or the import (dryRun: false)' }),
   })
   .strict()
-  .refine((b) => b.academiesCsv !== undefined || b.peopleCsv !== undefined, { message: 'send an academies file, a people file or both', path: ['academiesCsv'] });
+  .refine((b) => b.academiesCsv !== undefined || b.peopleCsv !== undefined, {
+    message: 'send an academies file, a people file or both',
+    path: ['academiesCsv'],
+  });
 
 /** The plan as the tab shows it: counts, changes, rejected cells; the full records stay on the server. */
 export function importReportBody(plan: ImportPlan, dryRun: boolean, result?: ImportResult) {
-  const changes = [...plan.academies, ...plan.people].flatMap((r) => (r.outcome === 'create' || r.outcome === 'update' ? [{ file: r.file, rows: r.rows, label: r.label, outcome: r.outcome, id: r.id, changes: r.changes }] : []));
+  const changes = [...plan.academies, ...plan.people].flatMap((r) =>
+    r.outcome === 'create' || r.outcome === 'update'
+      ? [{ file: r.file, rows: r.rows, label: r.label, outcome: r.outcome, id: r.id, changes: r.changes }]
+      : [],
+  );
   const rejectedCsv = Object.fromEntries(
     (['academies', 'people'] as const).flatMap((f) => {
       const csv = rejectedRowsCsv(plan, f);
@@ -33,7 +40,14 @@ export function importReportBody(plan: ImportPlan, dryRun: boolean, result?: Imp
     files: Object.fromEntries(Object.entries(plan.files).map(([f, info]) => [f, { ignoredColumns: info.ignoredColumns }])),
     fileProblems: plan.fileProblems,
     changes,
-    rejected: rejectedProblems(plan).map((p) => ({ file: p.file, row: p.row, label: p.label, column: p.column, message: p.message, value: p.value })),
+    rejected: rejectedProblems(plan).map((p) => ({
+      file: p.file,
+      row: p.row,
+      label: p.label,
+      column: p.column,
+      message: p.message,
+      value: p.value,
+    })),
     rejectedCsv,
     notInFile: plan.notInFile,
     ...(result ? { result } : {}),
@@ -47,6 +61,10 @@ export async function importCsvForAdmin(deps: ServiceDeps, viewer: Person, body:
   const input = parseOrThrow(importBodySchema, body, 'import');
   const { plan, result } = await importForAdmin(deps, viewer, input);
   const given = (input.academiesCsv !== undefined ? 1 : 0) + (input.peopleCsv !== undefined ? 1 : 0);
-  if (plan.fileProblems.length === given) throw new ValidationError(plan.fileProblems.map((p) => ({ field: p.file === 'academies' ? 'academiesCsv' : 'peopleCsv', message: p.message })), 'import');
+  if (plan.fileProblems.length === given)
+    throw new ValidationError(
+      plan.fileProblems.map((p) => ({ field: p.file === 'academies' ? 'academiesCsv' : 'peopleCsv', message: p.message })),
+      'import',
+    );
   return importReportBody(plan, input.dryRun, result);
 }

@@ -29,11 +29,18 @@ export interface ImportResult {
 /** Compares the files with the trust as it stands and says, row by row, what an import would do. Writes nothing. */
 export async function planImport(deps: ServiceDeps, input: OnboardingInput): Promise<ImportPlan> {
   const trust = await loadTrust(deps);
-  const [academies, people] = await Promise.all([collect(allPages((p) => deps.store.academies.list({}, p))), collect(allPages((p) => deps.store.people.list({}, p)))]);
+  const [academies, people] = await Promise.all([
+    collect(allPages((p) => deps.store.academies.list({}, p))),
+    collect(allPages((p) => deps.store.people.list({}, p))),
+  ]);
   return planOnboarding(input, { academies, people, model: trust.model });
 }
 
-const isTrustStaff = (p: RowPlan): boolean => p.outcome !== 'rejected' && (p.outcome === 'create' || p.outcome === 'update') && p.record.kind === 'person' && p.record.value.roles.every((r) => TRUST_WIDE_ROLES.includes(r.role));
+const isTrustStaff = (p: RowPlan): boolean =>
+  p.outcome !== 'rejected' &&
+  (p.outcome === 'create' || p.outcome === 'update') &&
+  p.record.kind === 'person' &&
+  p.record.value.roles.every((r) => TRUST_WIDE_ROLES.includes(r.role));
 
 /**
  * Writes a plan's creates and updates, nothing else. Trust staff go first, then academies (which
@@ -53,12 +60,21 @@ export async function applyImport(deps: ServiceDeps, plan: ImportPlan): Promise<
         // byEmail ignores case in both adapters; the plan checked the trust as it was, this checks it as it is.
         const holder = await deps.store.people.byEmail(r.value.email);
         if (holder && holder.id !== r.value.id) {
-          result.problems.push({ file: row.file, rows: row.rows, label: row.label, kind: 'conflict', message: `${emailTakenSentence(holder)} ${row.label} was not added; check again and re-import.` });
+          result.problems.push({
+            file: row.file,
+            rows: row.rows,
+            label: row.label,
+            kind: 'conflict',
+            message: `${emailTakenSentence(holder)} ${row.label} was not added; check again and re-import.`,
+          });
           continue;
         }
       }
       if (row.outcome === 'create') {
-        const out = r.kind === 'academy' ? await deps.store.academies.create(r.value, { idempotencyKey: row.idempotencyKey }) : await deps.store.people.create(r.value, { idempotencyKey: row.idempotencyKey });
+        const out =
+          r.kind === 'academy'
+            ? await deps.store.academies.create(r.value, { idempotencyKey: row.idempotencyKey })
+            : await deps.store.people.create(r.value, { idempotencyKey: row.idempotencyKey });
         // The same key again (a retried import) finds the first record instead of writing a second.
         if (out.created) result.created++;
       } else if (r.kind === 'academy') {
@@ -70,8 +86,18 @@ export async function applyImport(deps: ServiceDeps, plan: ImportPlan): Promise<
       }
     } catch (e) {
       const where = { file: row.file, rows: row.rows, label: row.label };
-      if (isConflictError(e)) result.problems.push({ ...where, kind: 'conflict', message: `${row.label} was changed by someone else after the check; it was left as they made it. Check again and re-import.` });
-      else if (isNotFoundError(e)) result.problems.push({ ...where, kind: 'conflict', message: `${row.label} was removed after the check; nothing was written for it.` });
+      if (isConflictError(e))
+        result.problems.push({
+          ...where,
+          kind: 'conflict',
+          message: `${row.label} was changed by someone else after the check; it was left as they made it. Check again and re-import.`,
+        });
+      else if (isNotFoundError(e))
+        result.problems.push({
+          ...where,
+          kind: 'conflict',
+          message: `${row.label} was removed after the check; nothing was written for it.`,
+        });
       else result.problems.push({ ...where, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   }
@@ -79,7 +105,11 @@ export async function applyImport(deps: ServiceDeps, plan: ImportPlan): Promise<
 }
 
 /** Plans, and unless it is a dry run applies, an import for the trust admin or the CEO. */
-export async function importForAdmin(deps: ServiceDeps, viewer: Person, input: OnboardingInput & { dryRun: boolean }): Promise<{ plan: ImportPlan; result?: ImportResult }> {
+export async function importForAdmin(
+  deps: ServiceDeps,
+  viewer: Person,
+  input: OnboardingInput & { dryRun: boolean },
+): Promise<{ plan: ImportPlan; result?: ImportResult }> {
   if (!canAdministerTrust(viewer)) throw new ForbiddenError('Only the trust administrator or the CEO can import academies and people.');
   const plan = await planImport(deps, input);
   if (input.dryRun) return { plan };

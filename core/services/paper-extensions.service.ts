@@ -35,23 +35,58 @@ export const apologiesBodySchema = z.object({
 });
 
 /** A paper's owner (or the chair, or the trust team) asks the meeting's chair for more time (new date and reason). */
-export async function requestPaperExtension(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<RequestExtensionCode>> {
+export async function requestPaperExtension(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  body: unknown,
+): Promise<Saved<RequestExtensionCode>> {
   const input = parseOrThrow(extensionRequestBodySchema, body, 'extension request');
   const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'more-time');
   const trust = await loadTrust(deps);
-  return saveMeetingOutcome(deps, requestExtension(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), newDueDate: input.newDueDate, reason: input.reason }, trust.calendar), input.version);
+  return saveMeetingOutcome(
+    deps,
+    requestExtension(
+      meeting,
+      requirementId,
+      { by: viewer.id, now: deps.clock.now().toISOString(), newDueDate: input.newDueDate, reason: input.reason },
+      trust.calendar,
+    ),
+    input.version,
+  );
 }
 
 /** The meeting's chair grants or refuses a requested extension. */
-export async function decidePaperExtension(deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string, body: unknown): Promise<Saved<DecideExtensionCode>> {
+export async function decidePaperExtension(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  body: unknown,
+): Promise<Saved<DecideExtensionCode>> {
   const input = parseOrThrow(extensionDecisionBodySchema, body, 'extension decision');
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  return saveMeetingOutcome(deps, decideExtension(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), approve: input.approve }), input.version);
+  return saveMeetingOutcome(
+    deps,
+    decideExtension(meeting, requirementId, { by: viewer.id, now: deps.clock.now().toISOString(), approve: input.approve }),
+    input.version,
+  );
 }
 
 /** An attendee sends apologies with a reason and, where possible, a named substitute who may see the academy. */
-export async function sendMeetingApologies(deps: ServiceDeps, viewer: Person, meetingId: string, body: unknown): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
+export async function sendMeetingApologies(
+  deps: ServiceDeps,
+  viewer: Person,
+  meetingId: string,
+  body: unknown,
+): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
   const input = parseOrThrow(apologiesBodySchema, body, 'apologies');
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  return saveApologies(deps, meeting, { personId: viewer.id, reason: input.reason, substituteId: input.substituteId, version: input.version });
+  return saveApologies(deps, meeting, {
+    personId: viewer.id,
+    reason: input.reason,
+    substituteId: input.substituteId,
+    version: input.version,
+  });
 }

@@ -16,12 +16,20 @@ import type { ServiceDeps } from './service-context';
 export const paperUploadBodySchema = z.object({
   fileName: z.string().max(200),
   /** The file, base64-encoded (JSON bodies only; larger papers go straight into the folder). */
-  contentBase64: z.string().min(1, 'choose a file to upload').max(Math.ceil((MAX_PAPER_BYTES * 4) / 3) + 4, 'the file is over 4 MB; put it in the meeting’s folder directly'),
+  contentBase64: z
+    .string()
+    .min(1, 'choose a file to upload')
+    .max(Math.ceil((MAX_PAPER_BYTES * 4) / 3) + 4, 'the file is over 4 MB; put it in the meeting’s folder directly'),
   version: z.string().min(1),
 });
 
 /** The meeting's papers folder, for cards and the tab to link to (Adaptive Cards cannot upload files). */
-export async function paperFolderLink(deps: ServiceDeps, papers: PaperFiles, viewer: Person, meetingId: string): Promise<{ link: string; files: PaperFile[] }> {
+export async function paperFolderLink(
+  deps: ServiceDeps,
+  papers: PaperFiles,
+  viewer: Person,
+  meetingId: string,
+): Promise<{ link: string; files: PaperFile[] }> {
   await meetingFor(deps, viewer, meetingId, 'read');
   return { link: await papers.folderLink(meetingId), files: await papers.list(meetingId) };
 }
@@ -70,11 +78,19 @@ export async function uploadPaper(
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });
   if (!check.ok && !(check.code === 'PAPER.ALREADY_IN' && already)) return check;
   const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-  if (content.byteLength === 0) throw new ValidationError([{ field: 'contentBase64', message: 'the file is empty or not base64' }], 'paper upload');
-  if (content.byteLength > MAX_PAPER_BYTES) throw new ValidationError([{ field: 'contentBase64', message: 'the file is over 4 MB; put it in the meeting’s folder directly' }], 'paper upload');
+  if (content.byteLength === 0)
+    throw new ValidationError([{ field: 'contentBase64', message: 'the file is empty or not base64' }], 'paper upload');
+  if (content.byteLength > MAX_PAPER_BYTES)
+    throw new ValidationError(
+      [{ field: 'contentBase64', message: 'the file is over 4 MB; put it in the meeting’s folder directly' }],
+      'paper upload',
+    );
   const typeProblems = paperContentProblems(input.fileName, content, await sniff(content));
   if (typeProblems.length) throw new ValidationError(typeProblems, 'paper upload');
-  const fileName = freeFileName(input.fileName, (await papers.list(meetingId)).map((f) => f.name));
+  const fileName = freeFileName(
+    input.fileName,
+    (await papers.list(meetingId)).map((f) => f.name),
+  );
   const file = await papers.upload(meetingId, fileName, content);
   const next: Meeting =
     already && isPaperIn(already)
@@ -100,7 +116,13 @@ export interface PaperDownload {
  * not have stored is a 400 naming `fileName`; an unknown file, or a store that serves its own
  * files (SharePoint), is a 404.
  */
-export async function readPaperFile(deps: ServiceDeps, papers: PaperFiles, viewer: Person, meetingId: string, fileName: string): Promise<PaperDownload> {
+export async function readPaperFile(
+  deps: ServiceDeps,
+  papers: PaperFiles,
+  viewer: Person,
+  meetingId: string,
+  fileName: string,
+): Promise<PaperDownload> {
   const problems = paperFileNameProblems(fileName);
   if (problems.length) throw new ValidationError(problems, 'paper');
   await meetingFor(deps, viewer, meetingId, 'read');

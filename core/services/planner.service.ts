@@ -32,7 +32,11 @@ export const wholeYear = (academicYear: string): { start: string; end: string } 
 };
 
 /** Everything stored for one academic year (any status). */
-export async function meetingsOfYear(store: RecordStore, bounds: { start: string; end: string }, academicYear: string): Promise<Stored<Meeting>[]> {
+export async function meetingsOfYear(
+  store: RecordStore,
+  bounds: { start: string; end: string },
+  academicYear: string,
+): Promise<Stored<Meeting>[]> {
   const all = await collect(allPages((p) => store.meetings.inRange({ from: bounds.start, to: bounds.end }, p)));
   return all.filter((m) => m.academicYear === academicYear);
 }
@@ -57,7 +61,15 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   // meeting now in the holidays must still be found, to be moved rather than planned twice.
   const existing = await meetingsOfYear(store, wholeYear(academicYear), academicYear);
   const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear, academies, people, existing, today: trust.today });
-  const summary: PlanSummary = { academicYear, created: 0, changed: 0, cancelled: 0, kept: plan.keep.length, unplaced: plan.unplaced, conflicts: [] };
+  const summary: PlanSummary = {
+    academicYear,
+    created: 0,
+    changed: 0,
+    cancelled: 0,
+    kept: plan.keep.length,
+    unplaced: plan.unplaced,
+    conflicts: [],
+  };
 
   // What was written, for the calendar to follow once the store has it all.
   const written: Meeting[] = [];
@@ -76,8 +88,8 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
     if (created) {
       summary.created++;
       written.push(record);
-    }
-    else if (record.status === 'cancelled' && (await saveOrNote({ ...record, ...draft, id: record.id, version: record.version }))) summary.created++; // a slot that comes back revives its old record
+    } else if (record.status === 'cancelled' && (await saveOrNote({ ...record, ...draft, id: record.id, version: record.version })))
+      summary.created++; // a slot that comes back revives its old record
   }
   for (const c of plan.change) if (await saveOrNote(c.after as Stored<Meeting>)) summary.changed++;
   for (const m of plan.cancel) if (await saveOrNote({ ...(m as Stored<Meeting>), status: 'cancelled' })) summary.cancelled++;
@@ -92,14 +104,21 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
   if (!trust.calendar.hasYear(year)) throw new NotFoundError('term dates for', year);
   const bounds = trust.calendar.yearBounds(year);
   const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
-  const visible = new Set(visibleAcademyIds(viewer, academies.map((a) => a.id)));
+  const visible = new Set(
+    visibleAcademyIds(
+      viewer,
+      academies.map((a) => a.id),
+    ),
+  );
   const meetings = (await meetingsOfYear(deps.store, bounds, year)).filter((m) => visible.has(m.academyId) && m.status !== 'cancelled');
   const chairLoad: Record<string, Record<number, number>> = {};
   for (const m of meetings) {
     const byHalfTerm = (chairLoad[m.chairId] ??= {});
     byHalfTerm[m.halfTerm] = (byHalfTerm[m.halfTerm] ?? 0) + 1;
   }
-  const bankHolidays = datesBetween(`${year.slice(0, 4)}-09-01`, `${bounds.end.slice(0, 4)}-08-31`).filter((d) => trust.calendar.isBankHoliday(d));
+  const bankHolidays = datesBetween(`${year.slice(0, 4)}-09-01`, `${bounds.end.slice(0, 4)}-08-31`).filter((d) =>
+    trust.calendar.isBankHoliday(d),
+  );
   // Through the meeting mapper, as every other answer: the planner shows the board and governors no draft notes or apology reasons.
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const shown = meetings.map((m) => meetingRecordView(viewer, m, kinds.get(m.kind)));
@@ -116,7 +135,10 @@ export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId
   requireAcademyAccess(viewer, meeting.academyId, 'write');
   if (!canPlanMeetings(viewer)) throw new ForbiddenError('Only the CEO, improvement directors and the trust administrator move meetings.');
   const trust = await loadTrust(deps);
-  const [academy, people] = await Promise.all([deps.store.academies.get(meeting.academyId), collect(allPages((p) => deps.store.people.list({}, p)))]);
+  const [academy, people] = await Promise.all([
+    deps.store.academies.get(meeting.academyId),
+    collect(allPages((p) => deps.store.people.list({}, p))),
+  ]);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
   const around = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }, p)));
   const outcome = moveMeeting(meeting, date, {

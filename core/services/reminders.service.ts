@@ -34,23 +34,38 @@ export async function dueReminders(deps: ServiceDeps): Promise<DueReminder[]> {
   const out: DueReminder[] = [];
   for (const m of meetings) {
     if (m.status === 'planned' && m.date >= today) {
-      const owners = new Set(m.papers.filter((p) => !isPaperIn(p) && p.ownerId && addDays(effectiveDueDate(p), -PAPER_REMINDER_DAYS) <= today).map((p) => p.ownerId!));
+      const owners = new Set(
+        m.papers
+          .filter((p) => !isPaperIn(p) && p.ownerId && addDays(effectiveDueDate(p), -PAPER_REMINDER_DAYS) <= today)
+          .map((p) => p.ownerId!),
+      );
       for (const personId of owners) out.push({ kind: 'paper-deadline', personId, meetingId: m.id, occurrence: `${m.id}@${m.date}` });
       const kind = trust.model.meetingKinds.find((k) => k.id === m.kind);
       const late = kind ? papersToEscalate(m, kind, today, trust.calendar) : [];
-      if (late.length) out.push({ kind: 'paper-escalation', personId: m.chairId, meetingId: m.id, requirementIds: late.map((p) => p.requirementId), occurrence: `${m.id}@${late.map((p) => `${p.requirementId}:${effectiveDueDate(p)}`).join(',')}` });
+      if (late.length)
+        out.push({
+          kind: 'paper-escalation',
+          personId: m.chairId,
+          meetingId: m.id,
+          requirementIds: late.map((p) => p.requirementId),
+          occurrence: `${m.id}@${late.map((p) => `${p.requirementId}:${effectiveDueDate(p)}`).join(',')}`,
+        });
       if (addDays(m.date, -ATTENDEE_REMINDER_DAYS) <= today) {
-        for (const a of m.attendees) if (a.attendance !== 'apologies') out.push({ kind: 'attendee-reminder', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.date}` });
+        for (const a of m.attendees)
+          if (a.attendance !== 'apologies')
+            out.push({ kind: 'attendee-reminder', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.date}` });
       }
     }
-    for (const a of notesAwaitingApproval(m)) out.push({ kind: 'notes-approval', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.notes!.writtenAt}` });
+    for (const a of notesAwaitingApproval(m))
+      out.push({ kind: 'notes-approval', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.notes!.writtenAt}` });
   }
   const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
   for (const academy of academies) {
     for (const a of await collect(allPages((p) => deps.store.actions.list({ academyId: academy.id }, p)))) {
       if (a.status !== 'open' && a.status !== 'in-progress') continue;
       if (a.dueDate < today) out.push({ kind: 'action-overdue', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
-      else if (addDays(a.dueDate, -ACTION_REMINDER_DAYS) <= today) out.push({ kind: 'action-due', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
+      else if (addDays(a.dueDate, -ACTION_REMINDER_DAYS) <= today)
+        out.push({ kind: 'action-due', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
     }
   }
   return out;

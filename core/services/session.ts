@@ -8,22 +8,58 @@ import type { PaperFiles } from '../ports/paper-files.port';
 import { allPages, collect, type Stored } from '../ports/record-store.port';
 import { getAcademyDetail } from './academy-detail.service';
 import { getAcademyStatus, getTrustDashboard } from './academy-status.service';
-import { createAction, editAction, getAction, listAcademyActions, listActionsWithCan, updateAction, withdrawActionFor } from './actions.service';
+import {
+  createAction,
+  editAction,
+  getAction,
+  listAcademyActions,
+  listActionsWithCan,
+  updateAction,
+  withdrawActionFor,
+} from './actions.service';
 import { getAcademyImprovement } from './academy-improvement.service';
 import { moveEscalationStep } from './escalation.service';
 import { createIntervention, getIntervention, judgeInterventionImpact, recordReview, updateIntervention } from './interventions.service';
 import { importKpiDataPoints } from './kpi-import.service';
 import { meetingKpiDrops, recordKpiDataPoint, reviewKpiDrop, setKpiTargets, trustKpiSchools } from './kpis.service';
 import { auditedStore } from './audited-store';
-import { academyPeople, academyProgress, academySupport, chatVocabulary, lastHeldMeeting, meetingPapers, nextMeetings, overdueAcrossTrust, overdueAtAcademy, papersMissing, papersMissingThisWeek, type NextMeetingsQuery } from './chat-answers.service';
+import {
+  academyPeople,
+  academyProgress,
+  academySupport,
+  chatVocabulary,
+  lastHeldMeeting,
+  meetingPapers,
+  nextMeetings,
+  overdueAcrossTrust,
+  overdueAtAcademy,
+  papersMissing,
+  papersMissingThisWeek,
+  type NextMeetingsQuery,
+} from './chat-answers.service';
 import { deliveriesForAdmin, type DeliveryAdmin } from './delivery/delivery-admin.service';
-import { academiesForAdmin, academiesForViewer, academyNames, listVisibleAcademies, nameDirectory, peopleForAdmin, peopleForViewer } from './directory.service';
+import {
+  academiesForAdmin,
+  academiesForViewer,
+  academyNames,
+  listVisibleAcademies,
+  nameDirectory,
+  peopleForAdmin,
+  peopleForViewer,
+} from './directory.service';
 import { recordHistory } from './history.service';
 import { actionView } from './mappers/action.mapper';
 import { personListItem } from './mappers/people-and-academies.mapper';
 import { meetingRecordView, type MeetingRecordView } from './mappers/meeting-record.mapper';
 import { actionForCards, meetingForCards } from './meeting-cards.service';
-import { approveMeetingNotes, recordMeetingApologies, recordMeetingAttendance, recordMeetingJudgement, submitMeetingPaper, writeMeetingNotes } from './meeting-record.service';
+import {
+  approveMeetingNotes,
+  recordMeetingApologies,
+  recordMeetingAttendance,
+  recordMeetingJudgement,
+  submitMeetingPaper,
+  writeMeetingNotes,
+} from './meeting-record.service';
 import { getMeetingView } from './meeting.service';
 import { myMessageSettings, saveMyMessageSettings } from './message-settings.service';
 import { getMyWork } from './my-work.service';
@@ -75,7 +111,8 @@ export function openSession(deps: SessionDeps, viewer: Person) {
   /** Tells whoever a change concerns (a card in Teams), never the viewer themselves; a failure to tell never fails the write. */
   const publish = (change: Change): void => {
     const messages = messagesFor(change, viewer.id);
-    if (messages.length && deps.publish) void deps.publish(messages).catch((e: unknown) => deps.logger?.warn({ err: e }, 'a message about a change could not be queued'));
+    if (messages.length && deps.publish)
+      void deps.publish(messages).catch((e: unknown) => deps.logger?.warn({ err: e }, 'a message about a change could not be queued'));
   };
   /** Publishes the change an accepted write made; a refusal changes nothing and tells nobody. */
   const told = <T extends { ok: boolean }>(outcome: T, change: (ok: Extract<T, { ok: true }>) => Change | undefined): T => {
@@ -86,11 +123,20 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     return outcome;
   };
   /** A write's outcome with its meeting as this viewer may see it (a governor's apologies never echo draft notes). */
-  const viewed = async <T extends { ok: boolean }>(outcome: T): Promise<T extends { ok: true; meeting: unknown } ? Omit<T, 'meeting'> & { meeting: MeetingRecordView } : T> => {
+  const viewed = async <T extends { ok: boolean }>(
+    outcome: T,
+  ): Promise<T extends { ok: true; meeting: unknown } ? Omit<T, 'meeting'> & { meeting: MeetingRecordView } : T> => {
     const m = (outcome as { meeting?: Stored<Meeting> }).meeting;
     if (!outcome.ok || !m) return outcome as never;
     const { model } = await loadTrust(scoped);
-    return { ...outcome, meeting: meetingRecordView(viewer, m, model.meetingKinds.find((k) => k.id === m.kind)) } as never;
+    return {
+      ...outcome,
+      meeting: meetingRecordView(
+        viewer,
+        m,
+        model.meetingKinds.find((k) => k.id === m.kind),
+      ),
+    } as never;
   };
   return {
     viewer,
@@ -119,28 +165,67 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     planYear: (body: unknown) => planAcademicYear(scoped, viewer, body),
     moveMeeting: async (meetingId: string, body: unknown) => {
       const before = await scoped.store.meetings.get(meetingId);
-      return viewed(told(await moveMeetingTo(scoped, viewer, meetingId, body), (o) => (before ? { kind: 'meeting-moved', before, meeting: o.meeting } : undefined)));
+      return viewed(
+        told(await moveMeetingTo(scoped, viewer, meetingId, body), (o) =>
+          before ? { kind: 'meeting-moved', before, meeting: o.meeting } : undefined,
+        ),
+      );
     },
     meeting: (meetingId: string) => getMeetingView(scoped, viewer, meetingId),
     meetingForCards: (meetingId: string) => meetingForCards(scoped, viewer, meetingId),
     recordJudgement: async (meetingId: string, body: unknown) => viewed(await recordMeetingJudgement(scoped, viewer, meetingId, body)),
-    writeNotes: async (meetingId: string, body: unknown) => viewed(told(await writeMeetingNotes(scoped, viewer, meetingId, body), (o) => ({ kind: 'notes-written', meeting: o.meeting }))),
-    approveNotes: async (meetingId: string, body: unknown) => viewed(told(await approveMeetingNotes(scoped, viewer, meetingId, body), (o) => ({ kind: 'notes-approved', meeting: o.meeting, circulated: o.circulated }))),
+    writeNotes: async (meetingId: string, body: unknown) =>
+      viewed(told(await writeMeetingNotes(scoped, viewer, meetingId, body), (o) => ({ kind: 'notes-written', meeting: o.meeting }))),
+    approveNotes: async (meetingId: string, body: unknown) =>
+      viewed(
+        told(await approveMeetingNotes(scoped, viewer, meetingId, body), (o) => ({
+          kind: 'notes-approved',
+          meeting: o.meeting,
+          circulated: o.circulated,
+        })),
+      ),
     recordAttendance: async (meetingId: string, body: unknown) => viewed(await recordMeetingAttendance(scoped, viewer, meetingId, body)),
     /** Apologies from the tab: one's own, or the chair's for someone on the list. */
     recordApologies: async (meetingId: string, body: unknown) =>
-      viewed(told(await recordMeetingApologies(scoped, viewer, meetingId, body), (o) => ({ kind: 'apologies', meeting: o.meeting, personId: apologiser(o.meeting, body, viewer.id) }))),
+      viewed(
+        told(await recordMeetingApologies(scoped, viewer, meetingId, body), (o) => ({
+          kind: 'apologies',
+          meeting: o.meeting,
+          personId: apologiser(o.meeting, body, viewer.id),
+        })),
+      ),
     /** Apologies from a card: always one's own. */
-    sendApologies: async (meetingId: string, body: unknown) => viewed(told(await sendMeetingApologies(scoped, viewer, meetingId, body), (o) => ({ kind: 'apologies', meeting: o.meeting, personId: viewer.id }))),
+    sendApologies: async (meetingId: string, body: unknown) =>
+      viewed(
+        told(await sendMeetingApologies(scoped, viewer, meetingId, body), (o) => ({
+          kind: 'apologies',
+          meeting: o.meeting,
+          personId: viewer.id,
+        })),
+      ),
 
     // Papers.
-    submitPaper: async (meetingId: string, requirementId: string, body: unknown) => viewed(await submitMeetingPaper(scoped, viewer, meetingId, requirementId, body)),
+    submitPaper: async (meetingId: string, requirementId: string, body: unknown) =>
+      viewed(await submitMeetingPaper(scoped, viewer, meetingId, requirementId, body)),
     requestExtension: async (meetingId: string, requirementId: string, body: unknown) =>
-      viewed(told(await requestPaperExtension(scoped, viewer, meetingId, requirementId, body), (o) => ({ kind: 'extension-requested', meeting: o.meeting, requirementId }))),
+      viewed(
+        told(await requestPaperExtension(scoped, viewer, meetingId, requirementId, body), (o) => ({
+          kind: 'extension-requested',
+          meeting: o.meeting,
+          requirementId,
+        })),
+      ),
     decideExtension: async (meetingId: string, requirementId: string, body: unknown) =>
-      viewed(told(await decidePaperExtension(scoped, viewer, meetingId, requirementId, body), (o) => ({ kind: 'extension-decided', meeting: o.meeting, requirementId }))),
+      viewed(
+        told(await decidePaperExtension(scoped, viewer, meetingId, requirementId, body), (o) => ({
+          kind: 'extension-decided',
+          meeting: o.meeting,
+          requirementId,
+        })),
+      ),
     papersFolder: (meetingId: string) => paperFolderLink(scoped, papers(meetingId), viewer, meetingId),
-    uploadPaper: async (meetingId: string, requirementId: string, body: unknown) => viewed(await uploadPaper(scoped, papers(meetingId), viewer, meetingId, requirementId, body)),
+    uploadPaper: async (meetingId: string, requirementId: string, body: unknown) =>
+      viewed(await uploadPaper(scoped, papers(meetingId), viewer, meetingId, requirementId, body)),
     hasPapersFolders: () => deps.papers !== undefined,
     /** One paper's bytes, for someone who may see its meeting. */
     paperFile: (meetingId: string, fileName: string) => readPaperFile(scoped, papers(meetingId), viewer, meetingId, fileName),
@@ -195,7 +280,9 @@ export function openSession(deps: SessionDeps, viewer: Person) {
       const outcome = await moveEscalationStep(scoped, viewer, academyId, body);
       if (outcome.ok && !outcome.preview && outcome.event) {
         const people = await collect(allPages((p) => scoped.store.people.list({}, p)));
-        const headsAndChairs = people.filter((p) => p.roles.some((r) => r.academyId === academyId && (r.role === 'head' || r.role === 'chair-lgb'))).map((p) => p.id);
+        const headsAndChairs = people
+          .filter((p) => p.roles.some((r) => r.academyId === academyId && (r.role === 'head' || r.role === 'chair-lgb')))
+          .map((p) => p.id);
         publish({ kind: 'escalation-moved', academyId, at: outcome.event.at, headsAndChairs });
       }
       return outcome;
@@ -213,7 +300,8 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     chatVocabulary: () => chatVocabulary(scoped, viewer),
     overdueAcrossTrust: (options?: { ownerId?: string }) => overdueAcrossTrust(scoped, viewer, options),
     papersMissing: (range?: { from?: string; to?: string; kind?: string }) => papersMissing(scoped, viewer, range),
-    meetingPapers: (academyId: string, query?: { kind?: string; from?: string; to?: string }) => meetingPapers(scoped, viewer, academyId, query),
+    meetingPapers: (academyId: string, query?: { kind?: string; from?: string; to?: string }) =>
+      meetingPapers(scoped, viewer, academyId, query),
     academyPeople: (academyId: string) => academyPeople(scoped, viewer, academyId),
     lastHeldMeeting: (academyId: string, kind?: string) => lastHeldMeeting(scoped, viewer, academyId, kind),
     academyProgress: (academyId: string, options?: { measures?: readonly string[] }) => academyProgress(scoped, viewer, academyId, options),

@@ -7,7 +7,14 @@ import { formatLongDate } from '../domain/london-time';
 import type { Person } from '../domain/people';
 import { canAdministerTrust, visibleAcademyIds } from '../domain/permissions';
 import { asClosure, closureId, closureSchema, type Closure } from '../domain/school-year/closures';
-import { academicYearDatesSchema, academicYearOf, academicYearSchema, halfTermNumberSchema, type AcademicYearDates, type HalfTermNumber } from '../domain/school-year/school-calendar';
+import {
+  academicYearDatesSchema,
+  academicYearOf,
+  academicYearSchema,
+  halfTermNumberSchema,
+  type AcademicYearDates,
+  type HalfTermNumber,
+} from '../domain/school-year/school-calendar';
 import { DEFAULT_TERM_DATES } from '../domain/school-year/term-dates.data';
 import { halfTermName, readTermDatesCsv, type RejectedCell, type YearImport } from '../domain/school-year/term-dates-csv';
 import type { TrustSettings } from '../domain/trust-settings';
@@ -30,7 +37,15 @@ const version = text('send the version you read').min(1, 'send the version you r
 export const updateTermDatesBodySchema = z.object({
   academicYear: academicYearSchema.meta({ title: 'Academic year' }),
   halfTerms: z
-    .array(z.object({ halfTerm: halfTermNumberSchema.meta({ title: 'Half term' }), start: localDateSchema.meta({ title: 'Starts' }), end: localDateSchema.meta({ title: 'Ends' }) }).strict())
+    .array(
+      z
+        .object({
+          halfTerm: halfTermNumberSchema.meta({ title: 'Half term' }),
+          start: localDateSchema.meta({ title: 'Starts' }),
+          end: localDateSchema.meta({ title: 'Ends' }),
+        })
+        .strict(),
+    )
     .length(6, 'give all six half terms, Autumn 1 to Summer 2')
     .meta({ title: 'Half terms' }),
   version,
@@ -41,14 +56,21 @@ export const addClosureBodySchema = z.object({
   endDate: localDateSchema.meta({ title: 'Last day' }).optional(),
   /** Absent: the whole trust. */
   academyId: z.string().min(1).meta({ title: 'Academy' }).optional(),
-  reason: text('say what the closure is, e.g. "INSET day"').trim().min(1, 'say what the closure is, e.g. "INSET day"').max(200, 'keep it under 200 characters').meta({ title: 'Reason' }),
+  reason: text('say what the closure is, e.g. "INSET day"')
+    .trim()
+    .min(1, 'say what the closure is, e.g. "INSET day"')
+    .max(200, 'keep it under 200 characters')
+    .meta({ title: 'Reason' }),
   version,
 });
 
 export const removeClosureBodySchema = z.object({ version });
 
 export const importTermDatesBodySchema = z.object({
-  csv: text('choose the CSV file').min(1, 'the file is empty').max(200_000, 'a term-dates file is a few dozen rows; this one is too big').meta({ title: 'CSV file' }),
+  csv: text('choose the CSV file')
+    .min(1, 'the file is empty')
+    .max(200_000, 'a term-dates file is a few dozen rows; this one is too big')
+    .meta({ title: 'CSV file' }),
   /** Check first: what would change, nothing written. */
   dryRun: z.boolean().default(true).meta({ title: 'Check only' }),
   version: version.optional(),
@@ -98,14 +120,27 @@ function closureView(c: Closure, names: ReadonlyMap<string, string>): ClosureVie
 
 function termDatesView(trust: TrustContext, viewer: Person, academies: readonly Academy[]): TermDatesView {
   const own = new Set(trust.settings.termDates.map((y) => y.academicYear));
-  const visible = new Set(visibleAcademyIds(viewer, academies.map((a) => a.id)));
+  const visible = new Set(
+    visibleAcademyIds(
+      viewer,
+      academies.map((a) => a.id),
+    ),
+  );
   const names = new Map(academies.map((a) => [a.id, a.name]));
   return {
     academicYear: trust.academicYear,
     years: trust.calendar.knownYears().map((academicYear) => ({
       academicYear,
       source: own.has(academicYear) ? 'trust' : 'default',
-      halfTerms: trust.calendar.halfTerms(academicYear).map((h) => ({ halfTerm: h.halfTerm, name: halfTermName(h.halfTerm), start: h.start, end: h.end, schoolDays: trust.calendar.schoolDays(academicYear, h.halfTerm).length })),
+      halfTerms: trust.calendar
+        .halfTerms(academicYear)
+        .map((h) => ({
+          halfTerm: h.halfTerm,
+          name: halfTermName(h.halfTerm),
+          start: h.start,
+          end: h.end,
+          schoolDays: trust.calendar.schoolDays(academicYear, h.halfTerm).length,
+        })),
     })),
     // A head sees the trust's closures and their own academy's, not another school's.
     closures: trust.settings.closures
@@ -140,22 +175,36 @@ function halfTermProblems(dates: AcademicYearDates, error: z.ZodError): FieldPro
     const [top, index, field] = i.path;
     if (top === 'halfTerms' && typeof index === 'number') {
       const fieldLabel = field === 'start' ? 'Starts' : field === 'end' ? 'Ends' : 'Half term';
-      return { field: i.path.map(String).join('.'), label: `${halfTermName(dates.halfTerms[index]?.halfTerm ?? index + 1)}: ${fieldLabel}`, message: i.message };
+      return {
+        field: i.path.map(String).join('.'),
+        label: `${halfTermName(dates.halfTerms[index]?.halfTerm ?? index + 1)}: ${fieldLabel}`,
+        message: i.message,
+      };
     }
     return { field: i.path.map(String).join('.'), label: 'Academic year', message: i.message };
   });
 }
 
 /** The trust admin or CEO sets one year's six half terms; the year is re-planned when it has meetings. */
-export async function updateTermDates(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ termDates: TermDatesView; replanned?: PlanSummary }> {
+export async function updateTermDates(
+  deps: ServiceDeps,
+  viewer: Person,
+  body: unknown,
+): Promise<{ termDates: TermDatesView; replanned?: PlanSummary }> {
   requireAdmin(viewer);
   const input = parseLabelled(updateTermDatesBodySchema, body ?? {}, 'term dates');
   const numbers = input.halfTerms.map((h) => h.halfTerm);
   const repeated = numbers.find((n, i) => numbers.indexOf(n) !== i);
-  if (repeated !== undefined) throw new ValidationError([{ field: 'halfTerms', label: 'Half terms', message: `${halfTermName(repeated)} is given twice; give each of the six once` }], 'term dates');
+  if (repeated !== undefined)
+    throw new ValidationError(
+      [{ field: 'halfTerms', label: 'Half terms', message: `${halfTermName(repeated)} is given twice; give each of the six once` }],
+      'term dates',
+    );
   const dates: AcademicYearDates = {
     academicYear: input.academicYear,
-    halfTerms: [...input.halfTerms].sort((a, b) => a.halfTerm - b.halfTerm).map((h) => ({ halfTerm: h.halfTerm, term: TERM_OF[h.halfTerm - 1]!, start: h.start, end: h.end })),
+    halfTerms: [...input.halfTerms]
+      .sort((a, b) => a.halfTerm - b.halfTerm)
+      .map((h) => ({ halfTerm: h.halfTerm, term: TERM_OF[h.halfTerm - 1]!, start: h.start, end: h.end })),
   };
   const check = academicYearDatesSchema.safeParse(dates);
   if (!check.success) throw new ValidationError(halfTermProblems(dates, check.error), 'term dates');
@@ -167,46 +216,76 @@ export async function updateTermDates(deps: ServiceDeps, viewer: Person, body: u
 
 /** The trust's own years with one year replaced (or added), in year order. */
 const withYear = (years: TrustSettings['termDates'], dates: AcademicYearDates): TrustSettings['termDates'] =>
-  [...years.filter((y) => y.academicYear !== dates.academicYear), { academicYear: dates.academicYear, halfTerms: [...dates.halfTerms] }].sort((a, b) => a.academicYear.localeCompare(b.academicYear));
+  [
+    ...years.filter((y) => y.academicYear !== dates.academicYear),
+    { academicYear: dates.academicYear, halfTerms: [...dates.halfTerms] },
+  ].sort((a, b) => a.academicYear.localeCompare(b.academicYear));
 
 /**
  * Adds an INSET day or other closure, for one academy or (with no academy) the whole trust, and
  * re-plans its year: only the meetings it closes move. The same academy and first day again
  * replaces the earlier closure.
  */
-export async function addAcademyClosure(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ closure: ClosureView; termDates: TermDatesView; replanned?: PlanSummary }> {
+export async function addAcademyClosure(
+  deps: ServiceDeps,
+  viewer: Person,
+  body: unknown,
+): Promise<{ closure: ClosureView; termDates: TermDatesView; replanned?: PlanSummary }> {
   requireAdmin(viewer);
   const schema = addClosureBodySchema;
   const input = parseLabelled(schema, body ?? {}, 'closure');
   const [trust, academies] = await Promise.all([loadTrust(deps), listAcademies(deps)]);
   const problems: FieldProblem[] = [];
-  if (input.academyId !== undefined && !academies.some((a) => a.id === input.academyId)) problems.push(fieldProblem(schema, 'academyId', `no academy "${input.academyId}"`));
+  if (input.academyId !== undefined && !academies.some((a) => a.id === input.academyId))
+    problems.push(fieldProblem(schema, 'academyId', `no academy "${input.academyId}"`));
   const academicYear = academicYearOf(input.date);
   const cal = trust.calendar;
-  if (!cal.hasYear(academicYear)) problems.push(fieldProblem(schema, 'date', `there are no term dates for ${academicYear}; add them first`));
-  else if (!cal.halfTermOf(input.date) && input.endDate === undefined) problems.push(fieldProblem(schema, 'date', `${formatLongDate(input.date)} is in the school holidays`));
-  else if (isWeekend(input.date) && input.endDate === undefined) problems.push(fieldProblem(schema, 'date', `${formatLongDate(input.date)} is a weekend`));
+  if (!cal.hasYear(academicYear))
+    problems.push(fieldProblem(schema, 'date', `there are no term dates for ${academicYear}; add them first`));
+  else if (!cal.halfTermOf(input.date) && input.endDate === undefined)
+    problems.push(fieldProblem(schema, 'date', `${formatLongDate(input.date)} is in the school holidays`));
+  else if (isWeekend(input.date) && input.endDate === undefined)
+    problems.push(fieldProblem(schema, 'date', `${formatLongDate(input.date)} is a weekend`));
   if (input.endDate !== undefined) {
     if (input.endDate < input.date) problems.push(fieldProblem(schema, 'endDate', 'the last day cannot be before the first'));
-    else if (academicYearOf(input.endDate) !== academicYear) problems.push(fieldProblem(schema, 'endDate', `the last day must be in the same school year (${academicYear}) as the first`));
+    else if (academicYearOf(input.endDate) !== academicYear)
+      problems.push(fieldProblem(schema, 'endDate', `the last day must be in the same school year (${academicYear}) as the first`));
   }
   if (problems.length > 0) throw new ValidationError(problems, 'closure');
-  const closure = closureSchema.parse({ date: input.date, reason: input.reason, ...(input.endDate ? { endDate: input.endDate } : {}), ...(input.academyId ? { academyId: input.academyId } : {}) });
+  const closure = closureSchema.parse({
+    date: input.date,
+    reason: input.reason,
+    ...(input.endDate ? { endDate: input.endDate } : {}),
+    ...(input.academyId ? { academyId: input.academyId } : {}),
+  });
   const id = closureId(closure);
   const others = trust.settings.closures.filter((c) => closureId(asClosure(c)) !== id);
   await deps.store.trust.save({ ...trust.settings, closures: [...others, closure], version: input.version });
   const replanned = await replanIfPlanned(deps, viewer, academicYear);
-  return { closure: closureView(closure, new Map(academies.map((a) => [a.id, a.name]))), termDates: await getTermDates(deps, viewer), ...(replanned ? { replanned } : {}) };
+  return {
+    closure: closureView(closure, new Map(academies.map((a) => [a.id, a.name]))),
+    termDates: await getTermDates(deps, viewer),
+    ...(replanned ? { replanned } : {}),
+  };
 }
 
 /** Removes a closure (its id, as listed) and re-plans its year: meetings may go back onto the day. */
-export async function removeClosure(deps: ServiceDeps, viewer: Person, id: string, body: unknown): Promise<{ termDates: TermDatesView; replanned?: PlanSummary }> {
+export async function removeClosure(
+  deps: ServiceDeps,
+  viewer: Person,
+  id: string,
+  body: unknown,
+): Promise<{ termDates: TermDatesView; replanned?: PlanSummary }> {
   requireAdmin(viewer);
   const input = parseLabelled(removeClosureBodySchema, body ?? {}, 'closure');
   const trust = await loadTrust(deps);
   const gone = trust.settings.closures.map(asClosure).find((c) => closureId(c) === id);
   if (!gone) throw new NotFoundError('closure', id);
-  await deps.store.trust.save({ ...trust.settings, closures: trust.settings.closures.filter((c) => closureId(asClosure(c)) !== id), version: input.version });
+  await deps.store.trust.save({
+    ...trust.settings,
+    closures: trust.settings.closures.filter((c) => closureId(asClosure(c)) !== id),
+    version: input.version,
+  });
   const replanned = await replanIfPlanned(deps, viewer, academicYearOf(gone.date));
   return { termDates: await getTermDates(deps, viewer), ...(replanned ? { replanned } : {}) };
 }
@@ -231,7 +310,8 @@ export async function importTermDates(deps: ServiceDeps, viewer: Person, body: u
   requireAdmin(viewer);
   const schema = importTermDatesBodySchema;
   const input = parseLabelled(schema, body ?? {}, 'term dates import');
-  if (!input.dryRun && input.version === undefined) throw new ValidationError([fieldProblem(schema, 'version', 'send the version you read')], 'term dates import');
+  if (!input.dryRun && input.version === undefined)
+    throw new ValidationError([fieldProblem(schema, 'version', 'send the version you read')], 'term dates import');
   const trust = await loadTrust(deps);
   const own = new Map(trust.settings.termDates.map((y) => [y.academicYear, y]));
   const fallback = new Map(DEFAULT_TERM_DATES.map((y) => [y.academicYear, y]));
@@ -248,5 +328,12 @@ export async function importTermDates(deps: ServiceDeps, viewer: Person, body: u
     const summary = await replanIfPlanned(deps, viewer, y.academicYear);
     if (summary) replanned.push(summary);
   }
-  return { dryRun: false, years, rejected: read.rejected, imported: toWrite.map((y) => y.academicYear), termDates: await getTermDates(deps, viewer), replanned };
+  return {
+    dryRun: false,
+    years,
+    rejected: read.rejected,
+    imported: toWrite.map((y) => y.academicYear),
+    termDates: await getTermDates(deps, viewer),
+    replanned,
+  };
 }

@@ -14,7 +14,14 @@ const requireAdmin = (viewer: Person): void => {
 };
 
 /** A change the trust admin or the CEO asked for (403 for anyone else), checked (400), and the record it changes (404 when there is none). */
-async function adminEdit<S extends z.ZodType, T>(viewer: Person, schema: S, body: unknown, what: 'academy' | 'person', id: string, load: (id: string) => Promise<T | undefined>): Promise<{ input: z.infer<S>; record: T }> {
+async function adminEdit<S extends z.ZodType, T>(
+  viewer: Person,
+  schema: S,
+  body: unknown,
+  what: 'academy' | 'person',
+  id: string,
+  load: (id: string) => Promise<T | undefined>,
+): Promise<{ input: z.infer<S>; record: T }> {
   requireAdmin(viewer);
   const input = parseOrThrow(schema, body, what);
   const record = await load(id);
@@ -24,17 +31,34 @@ async function adminEdit<S extends z.ZodType, T>(viewer: Person, schema: S, body
 
 /** What settings may change on an academy; the id, aliases and requests stay as they are. */
 export const academyUpdateBodySchema = academySchema
-  .pick({ name: true, phase: true, ofstedGrade: true, ofstedDate: true, inOfstedWindow: true, sponsored: true, supportStage: true, riskBand: true, improvementDirectorId: true, improvementBudgetPence: true })
+  .pick({
+    name: true,
+    phase: true,
+    ofstedGrade: true,
+    ofstedDate: true,
+    inOfstedWindow: true,
+    sponsored: true,
+    supportStage: true,
+    riskBand: true,
+    improvementDirectorId: true,
+    improvementBudgetPence: true,
+  })
   .partial()
   .extend({ version: z.string().min(1, 'send the version you read') })
   .strict();
 
 /** Updates an academy's stage, Ofsted grade and the like (trust admin / CEO); the stage must be one of the model's. */
 export async function updateAcademy(deps: ServiceDeps, viewer: Person, academyId: string, body: unknown): Promise<Stored<Academy>> {
-  const { input: { version, ...changes }, record: academy } = await adminEdit(viewer, academyUpdateBodySchema, body, 'academy', academyId, (id) => deps.store.academies.get(id));
+  const {
+    input: { version, ...changes },
+    record: academy,
+  } = await adminEdit(viewer, academyUpdateBodySchema, body, 'academy', academyId, (id) => deps.store.academies.get(id));
   const trust = await loadTrust(deps);
   if (changes.supportStage && !trust.model.stages.some((s) => s.id === changes.supportStage)) {
-    throw new ValidationError([{ field: 'supportStage', message: `no stage "${changes.supportStage}"; known: ${trust.model.stages.map((s) => s.id).join(', ')}` }], 'academy');
+    throw new ValidationError(
+      [{ field: 'supportStage', message: `no stage "${changes.supportStage}"; known: ${trust.model.stages.map((s) => s.id).join(', ')}` }],
+      'academy',
+    );
   }
   if (changes.improvementDirectorId && !(await deps.store.people.get(changes.improvementDirectorId))) {
     throw new ValidationError([{ field: 'improvementDirectorId', message: `no person "${changes.improvementDirectorId}"` }], 'academy');
@@ -58,20 +82,32 @@ async function requireKnownAcademies(deps: ServiceDeps, roles: readonly RoleAssi
  */
 async function requireEmailFree(deps: ServiceDeps, email: string, personId?: string): Promise<void> {
   const holder = await deps.store.people.byEmail(email);
-  if (holder && holder.id !== personId && emailKey(holder.email) === emailKey(email)) throw new EmailTakenError(holder, emailTakenSentence(holder));
+  if (holder && holder.id !== personId && emailKey(holder.email) === emailKey(email))
+    throw new EmailTakenError(holder, emailTakenSentence(holder));
 }
 
-export const personUpdateBodySchema = personSchema.pick({ name: true, email: true, jobTitle: true, roles: true }).partial().extend({ version: z.string().min(1, 'send the version you read') }).strict();
+export const personUpdateBodySchema = personSchema
+  .pick({ name: true, email: true, jobTitle: true, roles: true })
+  .partial()
+  .extend({ version: z.string().min(1, 'send the version you read') })
+  .strict();
 
 /** Updates a person's name, e-mail, job title or roles (trust admin / CEO); the e-mail stays theirs alone, the roles at academies that exist. */
 export async function updatePerson(deps: ServiceDeps, viewer: Person, personId: string, body: unknown): Promise<Stored<Person>> {
-  const { input: { version, ...changes }, record: person } = await adminEdit(viewer, personUpdateBodySchema, body, 'person', personId, (id) => deps.store.people.get(id));
+  const {
+    input: { version, ...changes },
+    record: person,
+  } = await adminEdit(viewer, personUpdateBodySchema, body, 'person', personId, (id) => deps.store.people.get(id));
   await requireKnownAcademies(deps, changes.roles);
-  if (changes.email !== undefined && emailKey(changes.email) !== emailKey(person.email)) await requireEmailFree(deps, changes.email, personId);
+  if (changes.email !== undefined && emailKey(changes.email) !== emailKey(person.email))
+    await requireEmailFree(deps, changes.email, personId);
   return deps.store.people.update({ ...person, ...changes, version });
 }
 
-export const personCreateBodySchema = personSchema.pick({ name: true, email: true, jobTitle: true, roles: true }).extend({ clientKey: z.string().min(1).max(200) }).strict();
+export const personCreateBodySchema = personSchema
+  .pick({ name: true, email: true, jobTitle: true, roles: true })
+  .extend({ clientKey: z.string().min(1).max(200) })
+  .strict();
 
 /**
  * The id a create with this client key gives the person, so a retry finds its own first create (and
@@ -83,7 +119,11 @@ const personIdForClientKey = (clientKey: string): string => `person-${createHash
  * Adds a person (trust admin / CEO); the client's key makes a retried create safe. The e-mail must be
  * no one else's (any case) and each role's academy must exist.
  */
-export async function createPerson(deps: ServiceDeps, viewer: Person, body: unknown): Promise<{ person: Stored<Person>; created: boolean }> {
+export async function createPerson(
+  deps: ServiceDeps,
+  viewer: Person,
+  body: unknown,
+): Promise<{ person: Stored<Person>; created: boolean }> {
   requireAdmin(viewer);
   const { clientKey, ...person } = parseOrThrow(personCreateBodySchema, body, 'person');
   await requireKnownAcademies(deps, person.roles);

@@ -32,7 +32,9 @@ export async function getTrustKpis(deps: ServiceDeps, viewer: Person) {
       .map(([measure, m]) => ({
         measure,
         unit: m.unit,
-        points: [...m.points.entries()].sort(([a], [b]) => a - b).map(([point, agg]) => ({ point, average: Math.round((agg.sum / agg.n) * 10) / 10, academies: agg.n, belowTarget: agg.below })),
+        points: [...m.points.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([point, agg]) => ({ point, average: Math.round((agg.sum / agg.n) * 10) / 10, academies: agg.n, belowTarget: agg.below })),
       })),
   };
 }

@@ -27,7 +27,10 @@ export function createTrustServices(sessionDeps: Omit<SessionDeps, 'publish'>) {
   };
   const deps: SessionDeps = { ...sessionDeps, publish };
   /** The store as a named system job writes to it (sign-in linking, the sweeps, the calendar sync). */
-  const asJob = (actor: string): ServiceDeps => ({ ...deps, store: auditedStore(deps.store, deps.audit.log, actor, deps.clock, deps.audit.newId) });
+  const asJob = (actor: string): ServiceDeps => ({
+    ...deps,
+    store: auditedStore(deps.store, deps.audit.log, actor, deps.clock, deps.audit.newId),
+  });
   const delivery = (queue: ReminderQueue, ledger: DeliveryLedger) => ({ ...asJob('system:reminders'), queue, ledger });
   return {
     /** A session for one person: one request, one bot turn. */
@@ -46,18 +49,34 @@ export function createTrustServices(sessionDeps: Omit<SessionDeps, 'publish'>) {
     signIn: (claim: SignInClaim) => signIn(asJob('system:sign-in'), claim),
     jobs: {
       /** Every reminder due today (or one person's, at their first conversation with the bot). */
-      dueReminders: async (personId?: string) => withoutMuted(deps, (await dueReminders(asJob('system:reminders'))).filter((r) => personId === undefined || r.personId === personId)),
+      dueReminders: async (personId?: string) =>
+        withoutMuted(
+          deps,
+          (await dueReminders(asJob('system:reminders'))).filter((r) => personId === undefined || r.personId === personId),
+        ),
       /** The daily fan-out onto the queue, skipping what the ledger shows as sent; `personId` for one person. */
-      fanOutReminders: (queue: ReminderQueue, ledger: DeliveryLedger, options: { correlationId: string; personId?: string; signal?: AbortSignal }) => {
+      fanOutReminders: (
+        queue: ReminderQueue,
+        ledger: DeliveryLedger,
+        options: { correlationId: string; personId?: string; signal?: AbortSignal },
+      ) => {
         const personId = options.personId;
-        const due = async (d: ServiceDeps) => withoutMuted(d, (await dueReminders(d)).filter((r) => personId === undefined || r.personId === personId));
-        return runFanOutSweep({ ...delivery(queue, ledger), due }, { correlationId: options.correlationId, ...(options.signal ? { signal: options.signal } : {}) });
+        const due = async (d: ServiceDeps) =>
+          withoutMuted(
+            d,
+            (await dueReminders(d)).filter((r) => personId === undefined || r.personId === personId),
+          );
+        return runFanOutSweep(
+          { ...delivery(queue, ledger), due },
+          { correlationId: options.correlationId, ...(options.signal ? { signal: options.signal } : {}) },
+        );
       },
       /** Messages about a change onto the queue, each key once (the ledger skips what went out). */
       queueMessages: (queue: ReminderQueue, ledger: DeliveryLedger, messages: readonly DueReminder[], correlationId: string) => {
         return runFanOutSweep({ ...delivery(queue, ledger), due: async () => [...messages] }, { correlationId });
       },
-      requeueStalledDeliveries: (queue: ReminderQueue, ledger: DeliveryLedger) => requeueStalledDeliveries({ queue, ledger, clock: deps.clock }),
+      requeueStalledDeliveries: (queue: ReminderQueue, ledger: DeliveryLedger) =>
+        requeueStalledDeliveries({ queue, ledger, clock: deps.clock }),
       /** The year's meetings reconciled with the calendar (Outlook in production, `.ics` locally). */
       syncCalendar: async () => {
         const job = asJob('system:calendar');
@@ -70,7 +89,8 @@ export function createTrustServices(sessionDeps: Omit<SessionDeps, 'publish'>) {
     /** Whether the app is up and on which trust. */
     health: async () => (await deps.store.trust.get())?.name ?? null,
     /** Local mode only (the tab's dev identity list): everyone's id, name and job title. */
-    devPeople: async () => (await collect(allPages((p) => deps.store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
+    devPeople: async () =>
+      (await collect(allPages((p) => deps.store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
     clock: deps.clock,
   };
 }

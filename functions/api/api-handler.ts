@@ -31,7 +31,13 @@ function match(pattern: string, path: string): Record<string, string> | undefine
  * thing. Every route needs a signed-in person, and runs in a session opened for them: the session
  * checks role × academy and audits every write.
  */
-export function createApiHandler(options: { services: TrustServices; identify: Identify; logger?: ApiLogger; routes?: readonly Route[]; /** Per-person rate limit (functions/security/rate-limits.ts). */ limits?: Pick<RateLimits, 'person'> }) {
+export function createApiHandler(options: {
+  services: TrustServices;
+  identify: Identify;
+  logger?: ApiLogger;
+  routes?: readonly Route[];
+  /** Per-person rate limit (functions/security/rate-limits.ts). */ limits?: Pick<RateLimits, 'person'>;
+}) {
   const routes = options.routes ?? API_ROUTES;
   return async (req: ApiRequest): Promise<ApiResponse> => {
     const method = req.method.toUpperCase();

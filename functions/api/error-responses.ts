@@ -1,4 +1,11 @@
-import { isConflictError, isEmailTakenError, isForbiddenError, isNotFoundError, isServiceBusyError, isValidationError } from '../../core/domain/errors';
+import {
+  isConflictError,
+  isEmailTakenError,
+  isForbiddenError,
+  isNotFoundError,
+  isServiceBusyError,
+  isValidationError,
+} from '../../core/domain/errors';
 import type { ApiResponse } from './api-types';
 
 const body = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
@@ -11,26 +18,49 @@ export function errorResponse(e: unknown, correlationId?: string): ApiResponse {
   if (isEmailTakenError(e)) return { status: 409, body: body(e.code, e.message, { problems: e.problems }) };
   if (isConflictError(e)) return { status: 409, body: body(e.code, e.message) };
   // SharePoint throttled us for longer than a person should wait: say so, and when to try again (RFC 9110 Retry-After).
-  if (isServiceBusyError(e)) return { status: 503, headers: { 'Retry-After': String(Math.max(1, Math.ceil(e.retryAfterSeconds))) }, body: body(e.code, e.message, { retryAfterSeconds: e.retryAfterSeconds }) };
-  return { status: 500, body: body('SERVER.ERROR', `Something went wrong on our side; nothing was changed. Quote ${correlationId ?? 'the time'} if you report it.`) };
+  if (isServiceBusyError(e))
+    return {
+      status: 503,
+      headers: { 'Retry-After': String(Math.max(1, Math.ceil(e.retryAfterSeconds))) },
+      body: body(e.code, e.message, { retryAfterSeconds: e.retryAfterSeconds }),
+    };
+  return {
+    status: 500,
+    body: body(
+      'SERVER.ERROR',
+      `Something went wrong on our side; nothing was changed. Quote ${correlationId ?? 'the time'} if you report it.`,
+    ),
+  };
 }
 
 export const unauthorised = (message: string): ApiResponse => ({ status: 401, body: body('AUTH.REQUIRED', message) });
-export const notFoundRoute = (method: string, path: string): ApiResponse => ({ status: 404, body: body('ROUTE.NOT_FOUND', `No ${method} ${path}`) });
+export const notFoundRoute = (method: string, path: string): ApiResponse => ({
+  status: 404,
+  body: body('ROUTE.NOT_FOUND', `No ${method} ${path}`),
+});
 
 /** A business rule said no (e.g. moving a meeting onto a bank holiday): 422 with its code and reason. */
 export const refused = (code: string, message: string): ApiResponse => ({ status: 422, body: body(code, message) });
 
 /** Any status with the API's problem shape, `{ error: { code, message } }`. */
-export const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): ApiResponse => ({ status, body: body(code, message, extra) });
+export const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): ApiResponse => ({
+  status,
+  body: body(code, message, extra),
+});
 
 /** The request body limit both hosts apply: a 4 MB paper arrives base64-encoded in JSON. */
 export const MAX_BODY_MB = 6;
 
-export const bodyTooLarge = (): ApiResponse => problem(413, 'INPUT.TOO_LARGE', `The request body is over ${MAX_BODY_MB} MB; a paper over 4 MB goes straight into the meeting’s folder.`);
-export const unsupportedEncoding = (what: string): ApiResponse => problem(415, 'INPUT.UNSUPPORTED_ENCODING', `The request body's ${what} is not supported: send JSON (UTF-8), plain or gzip-compressed.`);
-export const notJson = (): ApiResponse => problem(400, 'INPUT.INVALID', 'The request body is not valid JSON', { problems: [{ field: '', message: 'not valid JSON' }] });
-export const unreadableBody = (): ApiResponse => problem(400, 'INPUT.UNREADABLE', 'The request body could not be read (a compressed body that is not really gzip?)', { problems: [{ field: '', message: 'unreadable body' }] });
+export const bodyTooLarge = (): ApiResponse =>
+  problem(413, 'INPUT.TOO_LARGE', `The request body is over ${MAX_BODY_MB} MB; a paper over 4 MB goes straight into the meeting’s folder.`);
+export const unsupportedEncoding = (what: string): ApiResponse =>
+  problem(415, 'INPUT.UNSUPPORTED_ENCODING', `The request body's ${what} is not supported: send JSON (UTF-8), plain or gzip-compressed.`);
+export const notJson = (): ApiResponse =>
+  problem(400, 'INPUT.INVALID', 'The request body is not valid JSON', { problems: [{ field: '', message: 'not valid JSON' }] });
+export const unreadableBody = (): ApiResponse =>
+  problem(400, 'INPUT.UNREADABLE', 'The request body could not be read (a compressed body that is not really gzip?)', {
+    problems: [{ field: '', message: 'unreadable body' }],
+  });
 export const assetNotFound = (path: string): ApiResponse => problem(404, 'ASSET.NOT_FOUND', `No file ${path.slice(0, 200)}`);
 
 /**

@@ -13,7 +13,11 @@ type JsonSchema = Record<string, unknown>;
 
 /** A schema as the document embeds it: without the `$schema` line each standalone schema carries. */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -40,20 +44,32 @@ const PROBLEM: JsonSchema = {
         problems: {
           type: 'array',
           description: 'For a 400: each bad field, by its key path (where the tab shows the message) and its label as a person reads it',
-          items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' } } },
+          items: {
+            type: 'object',
+            required: ['field', 'message'],
+            properties: { field: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' } },
+          },
         },
       },
     },
   },
 };
 
-const problem = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 /** The responses an operation may give: its success, and the failures its shape allows. */
 function responsesOf(route: Route, body: JsonSchema | undefined) {
   const json = { 'application/json': { schema: { type: 'object' } } };
   const out: Record<string, unknown> = {
-    '200': route.file ? { description: 'The file, as an attachment', content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } } : { description: route.creates ? 'Already created by an earlier request with the same client key' : 'OK', content: json },
+    '200': route.file
+      ? {
+          description: 'The file, as an attachment',
+          content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+        }
+      : { description: route.creates ? 'Already created by an earlier request with the same client key' : 'OK', content: json },
   };
   if (route.creates) out['201'] = { description: 'Created', content: json };
   if (route.body || route.query) out['400'] = problem('A field is missing or wrong: each is named by its key and its label');
@@ -61,7 +77,8 @@ function responsesOf(route: Route, body: JsonSchema | undefined) {
   out['403'] = problem('The viewer’s roles do not allow it');
   out['404'] = problem('No such record, or not one the viewer may see');
   const properties = (body?.properties ?? {}) as Record<string, unknown>;
-  if ('version' in properties || JSON.stringify(body ?? {}).includes('"version"')) out['409'] = problem('Someone else changed the record since it was read: reload, then try again');
+  if ('version' in properties || JSON.stringify(body ?? {}).includes('"version"'))
+    out['409'] = problem('Someone else changed the record since it was read: reload, then try again');
   if (route.method !== 'GET') out['422'] = problem('A rule of the trust’s model refused it; the message says why and what to do');
   return out;
 }
@@ -99,12 +116,20 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
     info: {
       title: 'Trust school improvement API',
       version: '1',
-      description: 'The JSON API behind the Teams tab and bot: every request runs as the signed-in person (Teams SSO), is checked against their roles, and every write is audited.',
+      description:
+        'The JSON API behind the Teams tab and bot: every request runs as the signed-in person (Teams SSO), is checked against their roles, and every write is audited.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ teamsSso: [] }],
     components: {
-      securitySchemes: { teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The Teams SSO token from authentication.getAuthToken (locally, the dev identity).' } },
+      securitySchemes: {
+        teamsSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The Teams SSO token from authentication.getAuthToken (locally, the dev identity).',
+        },
+      },
       schemas: { Problem: PROBLEM },
     },
     paths,

@@ -28,7 +28,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`;
   store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
-  await store.people.create({ name: 'Dr Helen Marsh', email: 'helen.marsh@trust.example', entraObjectId: OID, roles: [{ role: 'ceo' }] }, { idempotencyKey: 'ceo' });
+  await store.people.create(
+    { name: 'Dr Helen Marsh', email: 'helen.marsh@trust.example', entraObjectId: OID, roles: [{ role: 'ceo' }] },
+    { idempotencyKey: 'ceo' },
+  );
 });
 afterAll(async () => {
   await store.close();
@@ -60,15 +63,30 @@ async function token(o: TokenOptions = {}): Promise<string> {
 }
 
 const identify = () => {
-  const validate = createTeamsSsoValidator({ tenantId: TENANT, audiences: [AUDIENCE], jwks: createRemoteJWKSet(new URL(jwksUrl)), issuer: ISSUER, clockToleranceSeconds: 0 });
+  const validate = createTeamsSsoValidator({
+    tenantId: TENANT,
+    audiences: [AUDIENCE],
+    jwks: createRemoteJWKSet(new URL(jwksUrl)),
+    issuer: ISSUER,
+    clockToleranceSeconds: 0,
+  });
   return teamsSsoIdentity(testServices(store, systemClock), validate);
 };
-const request = (authorization?: string) => ({ method: 'GET', path: '/api/me', query: {}, headers: authorization ? { authorization } : {}, body: undefined });
+const request = (authorization?: string) => ({
+  method: 'GET',
+  path: '/api/me',
+  query: {},
+  headers: authorization ? { authorization } : {},
+  body: undefined,
+});
 
 describe('first sign-in of a person imported by e-mail', () => {
   const NEW_OID = 'cccccccc-0000-4000-8000-000000000001';
   it('links them by their sign-in name once, then knows them by object id', async () => {
-    await store.people.create({ name: 'Simon Gallagher', email: 'simon.gallagher@northgate.example', roles: [{ role: 'head', academyId: 'northgate' }] }, { idempotencyKey: 'head-northgate-import' });
+    await store.people.create(
+      { name: 'Simon Gallagher', email: 'simon.gallagher@northgate.example', roles: [{ role: 'head', academyId: 'northgate' }] },
+      { idempotencyKey: 'head-northgate-import' },
+    );
     const first = await identify()(request(`Bearer ${await token({ oid: NEW_OID, username: 'Simon.Gallagher@northgate.example' })}`));
     expect(first?.name).toBe('Simon Gallagher');
     expect((await store.people.byEmail('simon.gallagher@northgate.example'))?.entraObjectId).toBe(NEW_OID);
@@ -77,13 +95,19 @@ describe('first sign-in of a person imported by e-mail', () => {
   });
 
   it('never re-links a person already linked to another Entra account', async () => {
-    const person = await identify()(request(`Bearer ${await token({ oid: 'dddddddd-0000-4000-8000-000000000002', username: 'helen.marsh@trust.example' })}`));
+    const person = await identify()(
+      request(`Bearer ${await token({ oid: 'dddddddd-0000-4000-8000-000000000002', username: 'helen.marsh@trust.example' })}`),
+    );
     expect(person).toBeUndefined();
     expect((await store.people.byEmail('helen.marsh@trust.example'))?.entraObjectId).toBe(OID);
   });
 
   it('a sign-in name that is no one in the trust is nobody', async () => {
-    expect(await identify()(request(`Bearer ${await token({ oid: 'eeeeeeee-0000-4000-8000-000000000003', username: 'visitor@elsewhere.example' })}`))).toBeUndefined();
+    expect(
+      await identify()(
+        request(`Bearer ${await token({ oid: 'eeeeeeee-0000-4000-8000-000000000003', username: 'visitor@elsewhere.example' })}`),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -102,12 +126,20 @@ describe('Teams SSO tokens', () => {
     ['a token signed with a key the tenant never published', async () => `Bearer ${await token({ key: stranger })}`],
     ['a token for another tenant', async () => `Bearer ${await token({ tid: '99999999-2222-3333-4444-555555555555' })}`],
     ['a token without an object id', async () => `Bearer ${await token({ oid: null })}`],
-    ['a token whose object id is no one in the trust', async () => `Bearer ${await token({ oid: 'bbbbbbbb-0000-4000-8000-000000000000' })}`],
-    ['a token with its payload tampered', async () => {
-      const [h, , s] = (await token()).split('.');
-      const forged = Buffer.from(JSON.stringify({ tid: TENANT, oid: OID, aud: AUDIENCE, iss: ISSUER, exp: 9999999999 })).toString('base64url');
-      return `Bearer ${h}.${forged}.${s}`;
-    }],
+    [
+      'a token whose object id is no one in the trust',
+      async () => `Bearer ${await token({ oid: 'bbbbbbbb-0000-4000-8000-000000000000' })}`,
+    ],
+    [
+      'a token with its payload tampered',
+      async () => {
+        const [h, , s] = (await token()).split('.');
+        const forged = Buffer.from(JSON.stringify({ tid: TENANT, oid: OID, aud: AUDIENCE, iss: ISSUER, exp: 9999999999 })).toString(
+          'base64url',
+        );
+        return `Bearer ${h}.${forged}.${s}`;
+      },
+    ],
   ])('refuses %s (nobody, so the API answers 401)', async (_label, header) => {
     expect(await identify()(request(await header()))).toBeUndefined();
   });

@@ -19,7 +19,14 @@ export interface TeamsSsoOptions {
 export const entraIssuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 export const entraJwksUri = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
 
-export type SsoResult = { ok: true; oid: string; tenantId: string; /** The sign-in name (`preferred_username`), set by the tenant's admins. */ username?: string } | { ok: false; reason: string };
+export type SsoResult =
+  | {
+      ok: true;
+      oid: string;
+      tenantId: string;
+      /** The sign-in name (`preferred_username`), set by the tenant's admins. */ username?: string;
+    }
+  | { ok: false; reason: string };
 
 const bearer = (req: Pick<ApiRequest, 'headers'>): string | undefined => {
   const h = req.headers.authorization;
@@ -33,7 +40,8 @@ const bearer = (req: Pick<ApiRequest, 'headers'>): string | undefined => {
  * tenant id. Only the immutable `oid` identifies the person (never the e-mail-like names).
  */
 export function createTeamsSsoValidator(options: TeamsSsoOptions): (token: string) => Promise<SsoResult> {
-  const jwks = options.jwks ?? createRemoteJWKSet(new URL(entraJwksUri(options.tenantId)), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  const jwks =
+    options.jwks ?? createRemoteJWKSet(new URL(entraJwksUri(options.tenantId)), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
   const issuer = options.issuer ?? entraIssuer(options.tenantId);
   return async (token) => {
     try {
@@ -46,7 +54,8 @@ export function createTeamsSsoValidator(options: TeamsSsoOptions): (token: strin
       });
       if (payload.tid !== options.tenantId) return { ok: false, reason: 'token from another tenant' };
       if (typeof payload.oid !== 'string' || payload.oid === '') return { ok: false, reason: 'token has no object id' };
-      const username = typeof payload.preferred_username === 'string' && payload.preferred_username.includes('@') ? payload.preferred_username : undefined;
+      const username =
+        typeof payload.preferred_username === 'string' && payload.preferred_username.includes('@') ? payload.preferred_username : undefined;
       return { ok: true, oid: payload.oid, tenantId: payload.tid, ...(username ? { username } : {}) };
     } catch (e) {
       return { ok: false, reason: e instanceof Error ? e.message : 'invalid token' };
@@ -61,7 +70,11 @@ export function createTeamsSsoValidator(options: TeamsSsoOptions): (token: strin
  * they have no object id yet, so the `oid` is recorded and names them from then on. A person already
  * linked to another object id is never re-linked.
  */
-export function teamsSsoIdentity(services: Pick<TrustServices, 'signIn'>, validate: (token: string) => Promise<SsoResult>, onRefused?: (reason: string) => void): Identify {
+export function teamsSsoIdentity(
+  services: Pick<TrustServices, 'signIn'>,
+  validate: (token: string) => Promise<SsoResult>,
+  onRefused?: (reason: string) => void,
+): Identify {
   return async (req): Promise<Person | undefined> => {
     const token = bearer(req);
     if (!token) return undefined;
@@ -70,7 +83,11 @@ export function teamsSsoIdentity(services: Pick<TrustServices, 'signIn'>, valida
       onRefused?.(result.reason);
       return undefined;
     }
-    const signedIn = await services.signIn({ kind: 'sso', entraObjectId: result.oid, ...(result.username ? { signInName: result.username } : {}) });
+    const signedIn = await services.signIn({
+      kind: 'sso',
+      entraObjectId: result.oid,
+      ...(result.username ? { signInName: result.username } : {}),
+    });
     if (!signedIn.person && 'refused' in signedIn && signedIn.refused) onRefused?.(signedIn.refused);
     return signedIn.person;
   };

@@ -22,8 +22,15 @@ export async function composeLocalFunctions(config: AppConfig, options: { logger
   const logger = options.logger ?? createAppLogger(config.LOG_LEVEL);
   const storage = storageAccountFromSettings(config) ?? DEVELOPMENT_STORAGE;
   const insecure = { allowInsecureConnection: true };
-  const [tables, queue, ledger] = await Promise.all([createTableStorage(storage, insecure), createAzureReminderQueue(storage, config.REMINDER_QUEUE), createTableDeliveryLedger(storage, insecure)]);
-  const local = await composeLocal(config, options.clock ?? systemClock, { logger, bot: { storage: tables, delivery: { queue, ledger, consumer: false } } });
+  const [tables, queue, ledger] = await Promise.all([
+    createTableStorage(storage, insecure),
+    createAzureReminderQueue(storage, config.REMINDER_QUEUE),
+    createTableDeliveryLedger(storage, insecure),
+  ]);
+  const local = await composeLocal(config, options.clock ?? systemClock, {
+    logger,
+    bot: { storage: tables, delivery: { queue, ledger, consumer: false } },
+  });
   const { bot } = local;
   if (!bot.deliverer) throw new Error('the local bot was composed without its reminder deliverer');
   return {

@@ -98,12 +98,18 @@ export async function composeProduction(config: AppConfig, overrides: Production
     createTableDeliveryLedger(storage, tableOptions),
   ]);
   const calendar = createGraphCalendar({ client: graph, mailbox: need('ORGANISER_MAILBOX') });
-  const installer = config.TEAMS_APP_CATALOG_ID ? createGraphTeamsAppInstaller({ client: graph, teamsAppId: config.TEAMS_APP_CATALOG_ID }) : undefined;
+  const installer = config.TEAMS_APP_CATALOG_ID
+    ? createGraphTeamsAppInstaller({ client: graph, teamsAppId: config.TEAMS_APP_CATALOG_ID })
+    : undefined;
   const papers = createSharePointPaperFiles({ client: graph, siteUrl: need('SHAREPOINT_SITE_URL') });
   const deps: ServiceDeps = { store, clock, calendar, logger };
 
   const tenantId = need('AZURE_TENANT_ID');
-  const validate = createTeamsSsoValidator({ tenantId, audiences: [need('SSO_APP_ID_URI'), need('AZURE_CLIENT_ID')], ...(overrides.sso ? { jwks: overrides.sso.jwks, issuer: overrides.sso.issuer } : {}) });
+  const validate = createTeamsSsoValidator({
+    tenantId,
+    audiences: [need('SSO_APP_ID_URI'), need('AZURE_CLIENT_ID')],
+    ...(overrides.sso ? { jwks: overrides.sso.jwks, issuer: overrides.sso.issuer } : {}),
+  });
   const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, deliveries: { queue, ledger } });
   const identify = teamsSsoIdentity(services, validate, (reason) => logger.warn({ reason }, 'SSO token refused'));
   const api = createApiHandler({ services, identify, logger, limits: createRateLimits(rateLimitSettingsFrom(config)) });
@@ -119,8 +125,19 @@ export async function composeProduction(config: AppConfig, overrides: Production
     delivery: { queue, ledger, consumer: false },
     credentials: { appId: botId, ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), tenantId, appType: config.BOT_TYPE },
     links: teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${publicBase}/tab` }),
-    limits: { perTenantPerSecond: config.REMINDER_SENDS_PER_SECOND, perConversationPerSecond: TEAMS_LIMITS.perConversation.per2Seconds / 2, perConversationPer30Seconds: TEAMS_LIMITS.perConversation.per30Seconds },
-    ...(installer ? { install: { installer, referenceForChat: (chatId, person) => teamsChatReference(chatId, person, { botId, tenantId, now: () => clock.now() }) } } : {}),
+    limits: {
+      perTenantPerSecond: config.REMINDER_SENDS_PER_SECOND,
+      perConversationPerSecond: TEAMS_LIMITS.perConversation.per2Seconds / 2,
+      perConversationPer30Seconds: TEAMS_LIMITS.perConversation.per30Seconds,
+    },
+    ...(installer
+      ? {
+          install: {
+            installer,
+            referenceForChat: (chatId, person) => teamsChatReference(chatId, person, { botId, tenantId, now: () => clock.now() }),
+          },
+        }
+      : {}),
   });
   if (!bot.deliverer) throw new Error('the bot was composed without its reminder deliverer');
 

@@ -8,7 +8,14 @@ import { apiRequestFrom, botBody, botExchange, httpResponseFrom } from './http-b
 import type { FunctionsApp } from './compose-production';
 import { tabFileResponse } from './tab-files';
 import { allowedHostNames, isAllowedHost, misdirected } from '../security/host-guard';
-import { botSenderOf, createRateLimits, limitedApi, rateLimitSettingsFrom, tooManyRequests, type RateLimits } from '../security/rate-limits';
+import {
+  botSenderOf,
+  createRateLimits,
+  limitedApi,
+  rateLimitSettingsFrom,
+  tooManyRequests,
+  type RateLimits,
+} from '../security/rate-limits';
 import { clientAddress } from '../security/client-address';
 import { withSecurityHeaders, type SecurityHeaderOptions } from '../security/security-headers';
 import type { ApiResponse } from '../api/api-types';
@@ -48,7 +55,12 @@ type TimerHandler = (timer: Timer, ctx: InvocationContext) => Promise<void>;
 type QueueHandler = (message: unknown, ctx: InvocationContext) => Promise<void>;
 
 export type FunctionDefinition =
-  | { name: string; trigger: 'http'; options: { route: string; methods: ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]; authLevel: 'anonymous' }; handler: HttpHandler }
+  | {
+      name: string;
+      trigger: 'http';
+      options: { route: string; methods: ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]; authLevel: 'anonymous' };
+      handler: HttpHandler;
+    }
   | { name: string; trigger: 'timer'; options: { schedule: string; runOnStartup: false; useMonitor: true }; handler: TimerHandler }
   | { name: string; trigger: 'queue'; options: { queueName: string; connection: string }; handler: QueueHandler };
 
@@ -62,7 +74,13 @@ const securityOf = (app: RunningApp): SecurityHeaderOptions => ({ production: ap
 
 const unavailable = (correlationId: string): HttpResponseInit => ({
   status: 503,
-  jsonBody: { error: { code: 'APP.UNAVAILABLE', message: 'The app is starting or misconfigured; the trust IT admin can see why in Application Insights', correlationId } },
+  jsonBody: {
+    error: {
+      code: 'APP.UNAVAILABLE',
+      message: 'The app is starting or misconfigured; the trust IT admin can see why in Application Insights',
+      correlationId,
+    },
+  },
   headers: withSecurityHeaders('api', UNKNOWN_MODE, { 'x-correlation-id': correlationId, 'retry-after': '30' }),
 });
 
@@ -78,7 +96,8 @@ const headerRecord = (req: HttpRequest): Record<string, string | undefined> => {
  * `index.ts` registers them; tests call them with real `HttpRequest` objects.
  */
 export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): FunctionDefinition[] {
-  const logFor = (ctx: InvocationContext, correlationId: string) => invocationLogger(baseLogger, { functionName: ctx.functionName, invocationId: ctx.invocationId, correlationId });
+  const logFor = (ctx: InvocationContext, correlationId: string) =>
+    invocationLogger(baseLogger, { functionName: ctx.functionName, invocationId: ctx.invocationId, correlationId });
 
   /** The rate limits of this worker, in its memory (the README says what that means with several instances). */
   let limits: RateLimits | undefined;
@@ -89,7 +108,12 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
    * in the log. In local mode (`func start`, with the dev identity) only requests naming localhost are
    * answered, as on the local host (DNS rebinding).
    */
-  const withApp = async (ctx: InvocationContext, correlationId: string, req: HttpRequest, run: (app: RunningApp, log: Logger) => Promise<HttpResponseInit>): Promise<HttpResponseInit> => {
+  const withApp = async (
+    ctx: InvocationContext,
+    correlationId: string,
+    req: HttpRequest,
+    run: (app: RunningApp, log: Logger) => Promise<HttpResponseInit>,
+  ): Promise<HttpResponseInit> => {
     const log = logFor(ctx, correlationId);
     let app;
     try {
@@ -115,7 +139,10 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
       const parsed = await apiRequestFrom(req, correlationId);
       const address = clientAddress(headerRecord(req));
       const out: ApiResponse = parsed.ok ? await limitedApi((r) => app.api(r), limitsOf(app))(parsed.request, address) : parsed.response;
-      log.info({ method: req.method, path: new URL(req.url).pathname, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
+      log.info(
+        { method: req.method, path: new URL(req.url).pathname, status: out.status, ms: Math.round(performance.now() - started) },
+        'api',
+      );
       return httpResponseFrom(out, correlationId, securityOf(app));
     });
   };
@@ -135,7 +162,16 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
   const health: HttpHandler = async (req, ctx) => {
     const correlationId = correlationIdFrom(req.headers, () => ctx.invocationId);
     return withApp(ctx, correlationId, req, async (app) => {
-      return { status: 200, jsonBody: { status: 'ok', store: app.config.TRUST_STORE, trust: await app.services.health(), time: app.services.clock.now().toISOString() }, headers: withSecurityHeaders('api', securityOf(app)) };
+      return {
+        status: 200,
+        jsonBody: {
+          status: 'ok',
+          store: app.config.TRUST_STORE,
+          trust: await app.services.health(),
+          time: app.services.clock.now().toISOString(),
+        },
+        headers: withSecurityHeaders('api', securityOf(app)),
+      };
     });
   };
 
@@ -153,7 +189,12 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
   };
 
   /** Runs a background job with its own correlation id; a failure is logged and rethrown so the runtime records it. */
-  const job = async <T>(ctx: InvocationContext, name: string, run: (app: RunningApp, jc: JobContext) => Promise<T>, correlationId = ctx.invocationId): Promise<T> => {
+  const job = async <T>(
+    ctx: InvocationContext,
+    name: string,
+    run: (app: RunningApp, jc: JobContext) => Promise<T>,
+    correlationId = ctx.invocationId,
+  ): Promise<T> => {
     const log = logFor(ctx, correlationId);
     try {
       const app = await runtime.app();
@@ -190,28 +231,63 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
 
   const deliver: QueueHandler = async (message, ctx) => {
     const dequeueCount = Number((ctx.triggerMetadata as { dequeueCount?: unknown } | undefined)?.dequeueCount ?? 1);
-    await job(ctx, 'reminder delivery', async (app, jc) => {
-      const outcome = await app.jobs.deliverReminder(message, { ...jc, dequeueCount });
-      jc.logger.info({ outcome, dequeueCount }, 'reminder delivery');
-    }, messageCorrelation(message, ctx));
+    await job(
+      ctx,
+      'reminder delivery',
+      async (app, jc) => {
+        const outcome = await app.jobs.deliverReminder(message, { ...jc, dequeueCount });
+        jc.logger.info({ outcome, dequeueCount }, 'reminder delivery');
+      },
+      messageCorrelation(message, ctx),
+    );
   };
 
   const poisoned: QueueHandler = async (message, ctx) =>
-    job(ctx, 'poison record', async (app, jc) => {
-      await app.jobs.recordPoisoned(message, jc);
-      jc.logger.warn({}, 'reminder delivery gave up; recorded for the trust admin');
-    }, messageCorrelation(message, ctx));
+    job(
+      ctx,
+      'poison record',
+      async (app, jc) => {
+        await app.jobs.recordPoisoned(message, jc);
+        jc.logger.warn({}, 'reminder delivery gave up; recorded for the trust admin');
+      },
+      messageCorrelation(message, ctx),
+    );
 
   return [
     { name: 'health', trigger: 'http', options: { route: 'health', methods: ['GET'], authLevel: 'anonymous' }, handler: health },
     // The bot authenticates itself: the Bot Framework token is checked by botbuilder.
     { name: 'messages', trigger: 'http', options: { route: 'api/messages', methods: ['POST'], authLevel: 'anonymous' }, handler: messages },
     // Anonymous at the gateway; every route checks the Teams SSO token itself.
-    { name: 'api', trigger: 'http', options: { route: 'api/{*path}', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], authLevel: 'anonymous' }, handler: api },
+    {
+      name: 'api',
+      trigger: 'http',
+      options: { route: 'api/{*path}', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], authLevel: 'anonymous' },
+      handler: api,
+    },
     { name: 'tab', trigger: 'http', options: { route: 'tab/{*path}', methods: ['GET'], authLevel: 'anonymous' }, handler: tab },
-    { name: 'dailySweep', trigger: 'timer', options: { schedule: SWEEP_TIMER_SCHEDULE, runOnStartup: false, useMonitor: true }, handler: dailySweep },
-    { name: 'deliverySweep', trigger: 'timer', options: { schedule: DELIVERY_SWEEP_SCHEDULE, runOnStartup: false, useMonitor: true }, handler: deliverySweep },
-    { name: 'deliverReminder', trigger: 'queue', options: { queueName: '%REMINDER_QUEUE%', connection: 'AzureWebJobsStorage' }, handler: deliver },
-    { name: 'reminderPoison', trigger: 'queue', options: { queueName: '%REMINDER_QUEUE%-poison', connection: 'AzureWebJobsStorage' }, handler: poisoned },
+    {
+      name: 'dailySweep',
+      trigger: 'timer',
+      options: { schedule: SWEEP_TIMER_SCHEDULE, runOnStartup: false, useMonitor: true },
+      handler: dailySweep,
+    },
+    {
+      name: 'deliverySweep',
+      trigger: 'timer',
+      options: { schedule: DELIVERY_SWEEP_SCHEDULE, runOnStartup: false, useMonitor: true },
+      handler: deliverySweep,
+    },
+    {
+      name: 'deliverReminder',
+      trigger: 'queue',
+      options: { queueName: '%REMINDER_QUEUE%', connection: 'AzureWebJobsStorage' },
+      handler: deliver,
+    },
+    {
+      name: 'reminderPoison',
+      trigger: 'queue',
+      options: { queueName: '%REMINDER_QUEUE%-poison', connection: 'AzureWebJobsStorage' },
+      handler: poisoned,
+    },
   ];
 }

@@ -36,7 +36,11 @@ async function jsonBody(req: HttpRequest): Promise<Body> {
   if (req.method === 'GET' || req.method === 'HEAD') return { ok: true, value: undefined };
   const length = Number(req.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
-  const charset = /charset=([^;]+)/i.exec(req.headers.get('content-type') ?? '')?.[1]?.trim().replace(/"/g, '').toLowerCase();
+  const charset = /charset=([^;]+)/i
+    .exec(req.headers.get('content-type') ?? '')?.[1]
+    ?.trim()
+    .replace(/"/g, '')
+    .toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return { ok: false, response: unsupportedEncoding('character set') };
   const raw = Buffer.from(await req.arrayBuffer());
   if (raw.byteLength > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
@@ -52,26 +56,55 @@ async function jsonBody(req: HttpRequest): Promise<Body> {
 }
 
 /** An Azure Functions HTTP request as the API takes it (the same shape the local Express host builds). */
-export async function apiRequestFrom(req: HttpRequest, correlationId: string): Promise<{ ok: true; request: ApiRequest } | { ok: false; response: ApiResponse }> {
+export async function apiRequestFrom(
+  req: HttpRequest,
+  correlationId: string,
+): Promise<{ ok: true; request: ApiRequest } | { ok: false; response: ApiResponse }> {
   const body = await jsonBody(req);
   if (!body.ok) return body;
   const url = new URL(req.url);
   const query: Record<string, string | undefined> = {};
   url.searchParams.forEach((value, key) => (query[key] = value));
-  return { ok: true, request: { method: req.method.toUpperCase(), path: url.pathname, query, headers: headersOf(req), body: body.value, correlationId } };
+  return {
+    ok: true,
+    request: { method: req.method.toUpperCase(), path: url.pathname, query, headers: headersOf(req), body: body.value, correlationId },
+  };
 }
 
 /** An API answer as the Functions host sends it: JSON, or a file's bytes; with the security headers of `kind`. */
-export const httpResponseFrom = (res: ApiResponse, correlationId: string, security: SecurityHeaderOptions, kind: ResponseKind = 'api'): HttpResponseInit => {
-  if (res.body instanceof Uint8Array) return { status: res.status, body: res.body, headers: withSecurityHeaders(kind, security, { 'x-correlation-id': correlationId, ...(res.headers ?? {}) }) };
-  return { status: res.status, jsonBody: res.body, headers: withSecurityHeaders(kind, security, { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...(res.headers ?? {}) }) };
+export const httpResponseFrom = (
+  res: ApiResponse,
+  correlationId: string,
+  security: SecurityHeaderOptions,
+  kind: ResponseKind = 'api',
+): HttpResponseInit => {
+  if (res.body instanceof Uint8Array)
+    return {
+      status: res.status,
+      body: res.body,
+      headers: withSecurityHeaders(kind, security, { 'x-correlation-id': correlationId, ...(res.headers ?? {}) }),
+    };
+  return {
+    status: res.status,
+    jsonBody: res.body,
+    headers: withSecurityHeaders(kind, security, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-correlation-id': correlationId,
+      ...(res.headers ?? {}),
+    }),
+  };
 };
 
 /** A botbuilder answer that is an error as text (its 401 says "Unauthorized Access…") in the API's problem shape. */
 export function botProblem(status: number, sent: unknown): ApiResponse | undefined {
   if (status < 400) return undefined;
   if (typeof sent === 'object' && sent !== null && 'error' in sent) return { status, body: sent }; // already the problem shape (botbuilder-host)
-  const message = typeof sent === 'string' && sent.trim() !== '' && sent.length < 300 && !sent.includes('\n') ? sent : status === 401 ? 'A Bot Framework token is required' : 'The activity could not be handled';
+  const message =
+    typeof sent === 'string' && sent.trim() !== '' && sent.length < 300 && !sent.includes('\n')
+      ? sent
+      : status === 401
+        ? 'A Bot Framework token is required'
+        : 'The activity could not be handled';
   return problem(status, status === 401 ? 'AUTH.BOT_TOKEN_REQUIRED' : status === 400 ? 'INPUT.INVALID' : 'BOT.ERROR', message);
 }
 
@@ -79,7 +112,12 @@ export function botProblem(status: number, sent: unknown): ApiResponse | undefin
  * Runs the bot's `/api/messages` handler (botbuilder's CloudAdapter, which expects Node-style
  * req/res) on a Functions request and collects what it answered; an error is JSON like the API's.
  */
-export async function botExchange(handle: (req: HostRequest, res: HostResponse) => Promise<void>, req: HttpRequest, security: SecurityHeaderOptions, parsed?: Body): Promise<HttpResponseInit> {
+export async function botExchange(
+  handle: (req: HostRequest, res: HostResponse) => Promise<void>,
+  req: HttpRequest,
+  security: SecurityHeaderOptions,
+  parsed?: Body,
+): Promise<HttpResponseInit> {
   const body = parsed ?? (await jsonBody(req));
   if (!body.ok) return { status: body.response.status, jsonBody: body.response.body, headers: withSecurityHeaders('api', security) };
   let status = 200;
@@ -105,10 +143,20 @@ export async function botExchange(handle: (req: HostRequest, res: HostResponse) 
   };
   await handle({ body: body.value, headers: headersOf(req), method: req.method }, res);
   const failed = botProblem(status, sent);
-  if (failed) return { status, jsonBody: failed.body, headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8' }) };
+  if (failed)
+    return {
+      status,
+      jsonBody: failed.body,
+      headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8' }),
+    };
   if (sent === undefined) return { status, headers: withSecurityHeaders('api', security, headers) };
-  if (typeof sent === 'string' || Buffer.isBuffer(sent)) return { status, headers: withSecurityHeaders('api', security, headers), body: sent };
-  return { status, headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8', ...headers }), jsonBody: sent };
+  if (typeof sent === 'string' || Buffer.isBuffer(sent))
+    return { status, headers: withSecurityHeaders('api', security, headers), body: sent };
+  return {
+    status,
+    headers: withSecurityHeaders('api', security, { 'content-type': 'application/json; charset=utf-8', ...headers }),
+    jsonBody: sent,
+  };
 }
 
 /** The bot activity's body, parsed once (the rate limit reads its sender before botbuilder sees it). */

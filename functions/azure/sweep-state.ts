@@ -11,7 +11,10 @@ export interface SweepState {
  * In the app's Table storage. Only a finished sweep is recorded: a sweep that crashed half-way runs
  * again on the next quarter-hour tick, which is safe because fan-out is idempotent per reminder.
  */
-export async function createTableSweepState(account: StorageAccount, options: { table?: string; allowInsecureConnection?: boolean } = {}): Promise<SweepState> {
+export async function createTableSweepState(
+  account: StorageAccount,
+  options: { table?: string; allowInsecureConnection?: boolean } = {},
+): Promise<SweepState> {
   const table = tableClient(account, options.table ?? 'sweepstate', options);
   await table.createTable();
   return {

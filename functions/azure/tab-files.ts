@@ -17,7 +17,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const asJson = (res: ApiResponse, security: SecurityHeaderOptions): HttpResponseInit => ({ status: res.status, jsonBody: res.body, headers: withSecurityHeaders('tab', security, { 'content-type': 'application/json; charset=utf-8' }) });
+const asJson = (res: ApiResponse, security: SecurityHeaderOptions): HttpResponseInit => ({
+  status: res.status,
+  jsonBody: res.body,
+  headers: withSecurityHeaders('tab', security, { 'content-type': 'application/json; charset=utf-8' }),
+});
 
 /**
  * The built tab in the Functions app, as the local host serves it: hashed assets cached for a year,
@@ -25,7 +29,11 @@ const asJson = (res: ApiResponse, security: SecurityHeaderOptions): HttpResponse
  * that climb out of the folder, and missing assets, are a JSON 404. Every answer carries the tab's
  * security headers (its CSP names the Teams hosts that may frame it).
  */
-export async function tabFileResponse(distDir: string, urlPath: string, security: SecurityHeaderOptions = { production: false }): Promise<HttpResponseInit> {
+export async function tabFileResponse(
+  distDir: string,
+  urlPath: string,
+  security: SecurityHeaderOptions = { production: false },
+): Promise<HttpResponseInit> {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.replace(/^\/tab\/?/, ''));
@@ -36,13 +44,24 @@ export async function tabFileResponse(distDir: string, urlPath: string, security
     const file = normalize(join(distDir, rel));
     if (!file.startsWith(normalize(distDir) + sep) || rel.includes('\u0000')) return asJson(assetNotFound(urlPath), security);
     try {
-      return { status: 200, body: await readFile(file), headers: withSecurityHeaders('tab', security, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' }) };
+      return {
+        status: 200,
+        body: await readFile(file),
+        headers: withSecurityHeaders('tab', security, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'public, max-age=31536000, immutable',
+        }),
+      };
     } catch {
       return asJson(assetNotFound(urlPath), security);
     }
   }
   try {
-    return { status: 200, body: await readFile(join(distDir, 'index.html')), headers: withSecurityHeaders('tab', security, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' }) };
+    return {
+      status: 200,
+      body: await readFile(join(distDir, 'index.html')),
+      headers: withSecurityHeaders('tab', security, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' }),
+    };
   } catch {
     return asJson(problem(503, 'TAB.NOT_BUILT', 'The tab is not in this deployment: build it with `npm run build:functions`.'), security);
   }

@@ -8,14 +8,29 @@ export interface CopySummary {
   alreadyThere: number;
 }
 
-const KINDS = ['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms'] as const;
+const KINDS = [
+  'academies',
+  'people',
+  'meetings',
+  'actions',
+  'kpiTargets',
+  'kpiDataPoints',
+  'interventions',
+  'escalations',
+  'supportDays',
+  'monitoringForms',
+] as const;
 
 /**
  * Copies a whole trust from one store to another (SQLite → SharePoint). Each create carries the key
  * `copy:<kind>:<id>`, so running it again (after a failure half way) copies only what is missing.
  * With `dryRun` it only counts.
  */
-export async function copyTrust(from: RecordStore, to: RecordStore, options: { dryRun?: boolean; log?: (line: string) => void } = {}): Promise<CopySummary[]> {
+export async function copyTrust(
+  from: RecordStore,
+  to: RecordStore,
+  options: { dryRun?: boolean; log?: (line: string) => void } = {},
+): Promise<CopySummary[]> {
   const log = options.log ?? (() => {});
   const summaries: CopySummary[] = [];
   const settings = await from.trust.get();

@@ -13,7 +13,8 @@ import { loadConfig } from '../config/app-config';
 import { graphClientFromConfig } from '../config/graph-connection';
 import { parseArgs } from './cli-args';
 
-const USAGE = 'usage: npm run import -- [--academies academies.csv] [--people people.csv] [--dry-run] [--report rejected.csv]  (see docs/onboarding.md)';
+const USAGE =
+  'usage: npm run import -- [--academies academies.csv] [--people people.csv] [--dry-run] [--report rejected.csv]  (see docs/onboarding.md)';
 
 /** Who the audit log says made the CLI's writes: a named system job, as the reminder sweep is. */
 const ACTOR = 'system:csv-import';
@@ -22,11 +23,15 @@ const ACTOR = 'system:csv-import';
 async function openStore(): Promise<{ store: RecordStore; where: string; close(): Promise<void> }> {
   const config = loadConfig();
   if (config.TRUST_STORE === 'sharepoint') {
-    const store = await createSharePointRecordStore({ client: graphClientFromConfig(config, { patience: 'background' }), site: { url: config.SHAREPOINT_SITE_URL as string } });
+    const store = await createSharePointRecordStore({
+      client: graphClientFromConfig(config, { patience: 'background' }),
+      site: { url: config.SHAREPOINT_SITE_URL as string },
+    });
     // The audit trail lives beside the SQLite store only (no SharePoint audit list yet), so these writes are not audited.
     return { store, where: config.SHAREPOINT_SITE_URL as string, close: () => store.close() };
   }
-  if (config.TRUST_DB !== ':memory:' && !existsSync(config.TRUST_DB)) throw new Error(`No trust database at ${config.TRUST_DB}: run \`npm start\` once (it creates it) or set TRUST_DB`);
+  if (config.TRUST_DB !== ':memory:' && !existsSync(config.TRUST_DB))
+    throw new Error(`No trust database at ${config.TRUST_DB}: run \`npm start\` once (it creates it) or set TRUST_DB`);
   const db = openSqliteDatabase(config.TRUST_DB);
   const raw = createSqliteRecordStore(db);
   const store = auditedStore(raw, createSqliteAuditLog(db), ACTOR, systemClock, randomUUID);
@@ -39,7 +44,9 @@ function readInput(file: ImportFile, path: string | undefined): { text?: string;
     return { text: readFileSync(path, 'utf8') };
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return { problem: `${file} file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : e instanceof Error ? e.message : String(e)}` };
+    return {
+      problem: `${file} file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 
@@ -63,7 +70,10 @@ async function main(): Promise<number> {
   const people = readInput('people', paths.people);
   const unreadable = [academies.problem, people.problem].filter((p): p is string => p !== undefined);
   for (const p of unreadable) console.error(`Could not read the ${p}`);
-  const input: OnboardingInput = { ...(academies.text !== undefined ? { academiesCsv: academies.text } : {}), ...(people.text !== undefined ? { peopleCsv: people.text } : {}) };
+  const input: OnboardingInput = {
+    ...(academies.text !== undefined ? { academiesCsv: academies.text } : {}),
+    ...(people.text !== undefined ? { peopleCsv: people.text } : {}),
+  };
   if (input.academiesCsv === undefined && input.peopleCsv === undefined) return 2;
 
   const { store, where, close } = await openStore();
@@ -96,7 +106,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(isNotFoundError(e) && e.kind === 'trust' ? 'There is no trust in this store yet: run `npm start` once (it seeds one), or provision the trust first.' : e instanceof Error ? e.message : e);
+    console.error(
+      isNotFoundError(e) && e.kind === 'trust'
+        ? 'There is no trust in this store yet: run `npm start` once (it seeds one), or provision the trust first.'
+        : e instanceof Error
+          ? e.message
+          : e,
+    );
     process.exit(1);
   },
 );

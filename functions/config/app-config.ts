@@ -37,10 +37,16 @@ export const appConfigSchema = z
     /** Storage for the reminder queue, the delivery ledger and conversation references (the Functions host's own account). */
     AzureWebJobsStorage: z.string().min(1).optional(),
     /** Identity-based storage (the deployed default): the account's name, reached with the app's managed identity. */
-    AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'a storage account name: 3-24 lower-case letters and digits').optional(),
+    AzureWebJobsStorage__accountName: z
+      .string()
+      .regex(/^[a-z0-9]{3,24}$/, 'a storage account name: 3-24 lower-case letters and digits')
+      .optional(),
     /** A user-assigned identity's client id for storage; the system-assigned identity when absent. */
     AzureWebJobsStorage__clientId: z.string().min(1).optional(),
-    REMINDER_QUEUE: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a queue name: 3-63 lower-case letters, digits and single hyphens').default('reminders'),
+    REMINDER_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a queue name: 3-63 lower-case letters, digits and single hyphens')
+      .default('reminders'),
     /** The one mailbox the app writes meeting events into (restricted by an application access policy). */
     ORGANISER_MAILBOX: z.email().optional(),
     /** The Teams app's id (the manifest's `id`), for deep links from cards into the tab. */
@@ -48,7 +54,10 @@ export const appConfigSchema = z
     /** The app's id in the tenant's app catalogue, to install it for a person who never opened it. */
     TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
     /** Daily reminder sweep, UK wall-clock time (the timer fires in UTC and checks this). */
-    REMINDER_SWEEP_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm').default('07:30'),
+    REMINDER_SWEEP_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm')
+      .default('07:30'),
     /**
      * Proactive sends a second from one instance. Teams allows 50 per app per tenant; when the queue
      * trigger scales out to N instances, set this to 50 / N (the Bicep does) so together they stay within it.
@@ -74,10 +83,18 @@ export const appConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.TRUST_MODE === 'local' && !LOOPBACK_HOSTS.includes(c.HOST)) {
-      ctx.addIssue({ code: 'custom', path: ['HOST'], message: `the local host listens on loopback only (${LOOPBACK_HOSTS.join(', ')}); reach it from elsewhere through a private dev tunnel` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `the local host listens on loopback only (${LOOPBACK_HOSTS.join(', ')}); reach it from elsewhere through a private dev tunnel`,
+      });
     }
     if (c.TRUST_MODE === 'production' && c.TRUST_STORE === 'sqlite') {
-      ctx.addIssue({ code: 'custom', path: ['TRUST_STORE'], message: 'production keeps records in SharePoint: set TRUST_STORE=sharepoint' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_STORE'],
+        message: 'production keeps records in SharePoint: set TRUST_STORE=sharepoint',
+      });
     }
     if (c.TRUST_STORE === 'sharepoint') {
       for (const key of ['SHAREPOINT_SITE_URL', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID'] as const) {
@@ -85,7 +102,11 @@ export const appConfigSchema = z
       }
       const certificate = c.AZURE_CLIENT_CERTIFICATE_PEM !== undefined && c.AZURE_CLIENT_CERTIFICATE_THUMBPRINT !== undefined;
       if (!c.AZURE_CLIENT_SECRET && !certificate) {
-        ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_SECRET'], message: 'give AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PEM with AZURE_CLIENT_CERTIFICATE_THUMBPRINT' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AZURE_CLIENT_SECRET'],
+          message: 'give AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PEM with AZURE_CLIENT_CERTIFICATE_THUMBPRINT',
+        });
       }
     }
     if (c.TRUST_MODE === 'production') {
@@ -93,9 +114,19 @@ export const appConfigSchema = z
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: `production needs ${key}` });
       }
       if (!c.AzureWebJobsStorage && !c.AzureWebJobsStorage__accountName) {
-        ctx.addIssue({ code: 'custom', path: ['AzureWebJobsStorage'], message: 'production needs storage: AzureWebJobsStorage__accountName (managed identity) or an AzureWebJobsStorage connection string' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AzureWebJobsStorage'],
+          message:
+            'production needs storage: AzureWebJobsStorage__accountName (managed identity) or an AzureWebJobsStorage connection string',
+        });
       }
-      if (c.BOT_TYPE !== 'UserAssignedMSI' && !c.BOT_PASSWORD) ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: `a ${c.BOT_TYPE} bot needs BOT_PASSWORD (or use BOT_TYPE=UserAssignedMSI)` });
+      if (c.BOT_TYPE !== 'UserAssignedMSI' && !c.BOT_PASSWORD)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BOT_PASSWORD'],
+          message: `a ${c.BOT_TYPE} bot needs BOT_PASSWORD (or use BOT_TYPE=UserAssignedMSI)`,
+        });
     }
   });
 export type AppConfig = z.infer<typeof appConfigSchema>;
@@ -106,6 +137,8 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
  * (PUBLIC_BASE_URL, which F5 "Debug in Teams" sets to the dev tunnel's address), a Teams SSO
  * audience, or a bot app id. Then the caller must present a Teams SSO token, as in production.
  */
-export const devIdentityEnabled = (c: AppConfig): boolean => c.TRUST_MODE === 'local' && !c.PUBLIC_BASE_URL && !c.SSO_APP_ID_URI && !c.BOT_ID;
+export const devIdentityEnabled = (c: AppConfig): boolean =>
+  c.TRUST_MODE === 'local' && !c.PUBLIC_BASE_URL && !c.SSO_APP_ID_URI && !c.BOT_ID;
 
-export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig => parseOrThrow(appConfigSchema, env, 'configuration');
+export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig =>
+  parseOrThrow(appConfigSchema, env, 'configuration');

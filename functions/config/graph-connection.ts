@@ -30,10 +30,18 @@ export interface GraphConnectionOptions {
 /** The Graph client for the app's own work, from validated configuration (secrets never printed). */
 export function graphClientFromConfig(config: AppConfig, options: GraphConnectionOptions = {}): GraphClient {
   const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId } = config;
-  if (!tenantId || !clientId) throw new Error('Set AZURE_TENANT_ID and AZURE_CLIENT_ID (see the README: "Pointing the app at a real SharePoint site")');
+  if (!tenantId || !clientId)
+    throw new Error('Set AZURE_TENANT_ID and AZURE_CLIENT_ID (see the README: "Pointing the app at a real SharePoint site")');
   const credentials: AppCredentials = config.AZURE_CLIENT_SECRET
     ? { tenantId, clientId, clientSecret: config.AZURE_CLIENT_SECRET }
-    : { tenantId, clientId, certificate: { thumbprintSha256: config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT ?? '', privateKey: config.AZURE_CLIENT_CERTIFICATE_PEM ?? '' } };
+    : {
+        tenantId,
+        clientId,
+        certificate: {
+          thumbprintSha256: config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT ?? '',
+          privateKey: config.AZURE_CLIENT_CERTIFICATE_PEM ?? '',
+        },
+      };
   return createGraphClient({
     baseUrl: config.GRAPH_BASE_URL,
     getToken: appTokenProvider(createConfidentialClient(credentials)),

@@ -43,15 +43,25 @@ export interface LocalApp {
 }
 
 /** Wires the local stack once: SQLite store (migrated on open), the demo trust on first run, the API with the dev identity. */
-export async function composeLocal(config: AppConfig, clock: Clock, options: { logger?: Logger; bot?: BotOptions; /** Tests only: the tenant's keys for SSO tokens. */ sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<LocalApp> {
+export async function composeLocal(
+  config: AppConfig,
+  clock: Clock,
+  options: {
+    logger?: Logger;
+    bot?: BotOptions;
+    /** Tests only: the tenant's keys for SSO tokens. */ sso?: { jwks: JWTVerifyGetKey; issuer: string };
+  } = {},
+): Promise<LocalApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
-  if (config.TRUST_STORE !== 'sqlite') throw new Error('The local host runs on the embedded SQLite store; SharePoint is configured for the Azure deployment');
+  if (config.TRUST_STORE !== 'sqlite')
+    throw new Error('The local host runs on the embedded SQLite store; SharePoint is configured for the Azure deployment');
   if (config.TRUST_DB !== ':memory:') mkdirSync(dirname(config.TRUST_DB), { recursive: true });
   const db = openSqliteDatabase(config.TRUST_DB);
   const store = createSqliteRecordStore(db);
   const seeded = (await store.trust.get()) ? undefined : await seedDemoTrust(store, clock);
   // The local calendar: `.ics` files beside the database, a feed per person at /calendar/<id>.ics; the planner's changes follow into it.
-  const calendarDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-calendar-')) : join(dirname(config.TRUST_DB), 'calendar');
+  const calendarDir =
+    config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-calendar-')) : join(dirname(config.TRUST_DB), 'calendar');
   const calendar = createIcsCalendar({ dir: calendarDir, joinUrlFor: (id) => `http://localhost:${config.PORT}/tab/meeting/${id}` });
   const deps = { store, clock, calendar, logger };
   const calendarSync = await syncCalendar(deps, calendar, await currentYearRange(deps));
@@ -59,10 +69,14 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   // Papers sit beside the database (a temporary folder for an in-memory one), never served as a folder:
   // each file is opened through the API, which checks role × academy and serves it as a download.
   const base = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  const papersDir = config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-papers-')) : join(dirname(config.TRUST_DB), 'papers');
+  const papersDir =
+    config.TRUST_DB === ':memory:' ? mkdtempSync(join(tmpdir(), 'trust-papers-')) : join(dirname(config.TRUST_DB), 'papers');
   const papers = createLocalPaperFiles({
     dir: papersDir,
-    links: { file: (meetingId, name) => `${base}/api/meetings/${encodeURIComponent(meetingId)}/papers/files/${encodeURIComponent(name)}`, folder: (meetingId) => `${base}/tab/meeting/${encodeURIComponent(meetingId)}` },
+    links: {
+      file: (meetingId, name) => `${base}/api/meetings/${encodeURIComponent(meetingId)}/papers/files/${encodeURIComponent(name)}`,
+      folder: (meetingId) => `${base}/tab/meeting/${encodeURIComponent(meetingId)}`,
+    },
   });
   // Each person's private feed at /calendar/<token>.ics (calendar apps cannot send a header, so the token is the key).
   const calendarFeeds = { baseUrl: base, feedFor: (email: string) => calendar.feedFor(email) };
@@ -70,14 +84,37 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
   // delivery ledger and queue (when Azurite runs) back the admin's deliveries panel.
   const audit = createSqliteAuditLog(db);
   const delivery = options.bot?.delivery;
-  const services = createTrustServices({ ...deps, audit: { log: audit, newId: randomUUID }, papers, calendarFeeds, ...(delivery ? { deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}) });
+  const services = createTrustServices({
+    ...deps,
+    audit: { log: audit, newId: randomUUID },
+    papers,
+    calendarFeeds,
+    ...(delivery ? { deliveries: { queue: delivery.queue, ledger: delivery.ledger } } : {}),
+  });
   const limits = createRateLimits(rateLimitSettingsFrom(config));
   const api = createApiHandler({ services, identify: localIdentity(services, config, options.sso), logger, limits });
   // F5 "Debug in Teams": the dev bot registration answers real Teams through a tunnel, and cards link into the Teams tab.
   // Any bot app id means botbuilder demands a Bot Framework token on every activity (even without a password to reply with).
-  const credentials = config.BOT_ID ? { appId: config.BOT_ID, ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}), appType: config.BOT_TYPE, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) } : undefined;
-  const links = config.TEAMS_APP_ID && config.PUBLIC_BASE_URL ? teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tab` }) : undefined;
-  const bot = await composeBot({ services, baseUrl: `http://localhost:${config.PORT}`, logger, ...(credentials ? { credentials } : {}), ...(links ? { links } : {}), ...options.bot });
+  const credentials = config.BOT_ID
+    ? {
+        appId: config.BOT_ID,
+        ...(config.BOT_PASSWORD ? { appPassword: config.BOT_PASSWORD } : {}),
+        appType: config.BOT_TYPE,
+        ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}),
+      }
+    : undefined;
+  const links =
+    config.TEAMS_APP_ID && config.PUBLIC_BASE_URL
+      ? teamsDeepLinks({ teamsAppId: config.TEAMS_APP_ID, tabBase: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tab` })
+      : undefined;
+  const bot = await composeBot({
+    services,
+    baseUrl: `http://localhost:${config.PORT}`,
+    logger,
+    ...(credentials ? { credentials } : {}),
+    ...(links ? { links } : {}),
+    ...options.bot,
+  });
   const app = createLocalHost({
     api,
     logger,
@@ -92,5 +129,21 @@ export async function composeLocal(config: AppConfig, clock: Clock, options: { l
       ...(devIdentityEnabled(config) ? { devPeople: () => services.devPeople() } : {}),
     },
   });
-  return { app, store, logger, bot, api, deps, services, calendar, audit, limits, ...(seeded ? { seeded } : {}), close: async () => { await bot.close(); await store.close(); } };
+  return {
+    app,
+    store,
+    logger,
+    bot,
+    api,
+    deps,
+    services,
+    calendar,
+    audit,
+    limits,
+    ...(seeded ? { seeded } : {}),
+    close: async () => {
+      await bot.close();
+      await store.close();
+    },
+  };
 }

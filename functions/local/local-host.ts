@@ -76,7 +76,11 @@ export function createLocalHost(options: {
       const allowedNow = await limits?.address(addressOf(req));
       if (allowedNow && !allowedNow.ok) return sendApiResponse(res, tooManyRequests(allowedNow));
       const feed = await calendarFeed(String(req.params[0] ?? ''));
-      if (feed === undefined) return sendApiResponse(res, problem(404, 'FEED.NOT_FOUND', 'No calendar at this address: the link may have been reset. Copy the new one from My work.'));
+      if (feed === undefined)
+        return sendApiResponse(
+          res,
+          problem(404, 'FEED.NOT_FOUND', 'No calendar at this address: the link may have been reset. Copy the new one from My work.'),
+        );
       res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, no-cache').send(feed);
     });
   }
@@ -92,8 +96,14 @@ export function createLocalHost(options: {
   app.all(/^\/api\/(?!messages$).*/, async (req, res) => {
     const correlationId = correlationIdFrom(headersOf(req));
     const started = performance.now();
-    const out = await api({ method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId }, addressOf(req));
-    options.logger.info({ correlationId, method: req.method, path: req.path, status: out.status, ms: Math.round(performance.now() - started) }, 'api');
+    const out = await api(
+      { method: req.method, path: req.path, query: queryOf(req), headers: headersOf(req), body: req.body, correlationId },
+      addressOf(req),
+    );
+    options.logger.info(
+      { correlationId, method: req.method, path: req.path, status: out.status, ms: Math.round(performance.now() - started) },
+      'api',
+    );
     sendApiResponse(res, out, { 'x-correlation-id': correlationId });
   });
   // Anything else is a JSON 404, not Express's HTML page.

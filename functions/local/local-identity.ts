@@ -17,6 +17,10 @@ const nobody: Identify = () => Promise.resolve(undefined);
 export function localIdentity(services: TrustServices, config: AppConfig, sso?: { jwks: JWTVerifyGetKey; issuer: string }): Identify {
   if (devIdentityEnabled(config)) return devIdentity(services, config.TRUST_MODE);
   if (!config.SSO_APP_ID_URI || !config.AZURE_TENANT_ID) return nobody;
-  const validate = createTeamsSsoValidator({ tenantId: config.AZURE_TENANT_ID, audiences: [config.SSO_APP_ID_URI, ...(config.AZURE_CLIENT_ID ? [config.AZURE_CLIENT_ID] : [])], ...(sso ?? {}) });
+  const validate = createTeamsSsoValidator({
+    tenantId: config.AZURE_TENANT_ID,
+    audiences: [config.SSO_APP_ID_URI, ...(config.AZURE_CLIENT_ID ? [config.AZURE_CLIENT_ID] : [])],
+    ...(sso ?? {}),
+  });
   return teamsSsoIdentity(services, validate);
 }

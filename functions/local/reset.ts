@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.TRUST_DB}${suffix}`, { force: true });
   const local = await composeLocal({ ...config, LOG_LEVEL: 'warn' }, systemClock);
   const s = local.seeded!;
-  console.log(`Re-seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today} in ${config.TRUST_DB}`);
+  console.log(
+    `Re-seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today} in ${config.TRUST_DB}`,
+  );
   await local.close();
 }
 

@@ -18,15 +18,29 @@ const SWEEP_AT = process.env.REMINDER_SWEEP_AT ?? '07:30';
  * start, says why and returns nothing: the bot then keeps references in memory and sends reminders
  * directly, and `npm start` still works.
  */
-async function startTableStorage(dataDir: string): Promise<{ azurite?: RunningAzuriteStorage; storage?: BotOptions['storage']; delivery?: BotOptions['delivery']; note: string }> {
+async function startTableStorage(
+  dataDir: string,
+): Promise<{ azurite?: RunningAzuriteStorage; storage?: BotOptions['storage']; delivery?: BotOptions['delivery']; note: string }> {
   if (process.env.AZURITE === 'off') return { note: 'in memory (AZURITE=off)' };
   const location = join(dataDir, 'azurite');
   try {
-    const { azurite, storage, delivery } = await startLocalDeliveryStorage({ tablePort: Number(process.env.AZURITE_TABLE_PORT ?? 10002), queuePort: Number(process.env.AZURITE_QUEUE_PORT ?? 10001), location, timeoutMs: 20_000 });
-    return { azurite, storage, delivery, note: `Azure Table storage and the reminder queue on Azurite at http://127.0.0.1:${azurite.table.port} and :${azurite.queue.port} (data in ${location})` };
+    const { azurite, storage, delivery } = await startLocalDeliveryStorage({
+      tablePort: Number(process.env.AZURITE_TABLE_PORT ?? 10002),
+      queuePort: Number(process.env.AZURITE_QUEUE_PORT ?? 10001),
+      location,
+      timeoutMs: 20_000,
+    });
+    return {
+      azurite,
+      storage,
+      delivery,
+      note: `Azure Table storage and the reminder queue on Azurite at http://127.0.0.1:${azurite.table.port} and :${azurite.queue.port} (data in ${location})`,
+    };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    console.warn(`Azurite could not start, so conversation references are kept in memory and reminders are sent without the queue this run: ${why}`);
+    console.warn(
+      `Azurite could not start, so conversation references are kept in memory and reminders are sent without the queue this run: ${why}`,
+    );
     return { note: 'in memory (Azurite did not start; see the warning above)' };
   }
 }
@@ -40,7 +54,8 @@ async function playgroundFor(local: LocalApp, dataDir: string): Promise<{ name: 
   const who = playgroundUserArg(process.argv.slice(2), process.env);
   if (!who) return { name: 'Dr Helen Marsh, the CEO' };
   const person = who.includes('@') ? await local.store.people.byEmail(who) : await local.store.people.get(who);
-  if (!person) throw new Error(`--as ${who}: nobody with that id or e-mail is in the trust (README: "Who to try"; /api/people?as=ceo lists everyone)`);
+  if (!person)
+    throw new Error(`--as ${who}: nobody with that id or e-mail is in the trust (README: "Who to try"; /api/people?as=ceo lists everyone)`);
   const dir = join(dataDir, 'playground');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, '.m365agentsplayground.yml'), playgroundConfigFor(person));
@@ -50,17 +65,26 @@ async function playgroundFor(local: LocalApp, dataDir: string): Promise<{ name: 
 /** `npm start`: the whole product locally on the embedded default, no tenant and no network. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.TRUST_MODE !== 'local') throw new Error('npm start runs the local host; production runs as an Azure Functions app (see README)');
+  if (config.TRUST_MODE !== 'local')
+    throw new Error('npm start runs the local host; production runs as an Azure Functions app (see README)');
   const dataDir = config.TRUST_DB === ':memory:' ? '.data' : dirname(config.TRUST_DB);
   const tables = await startTableStorage(dataDir);
   process.on('exit', () => {
     tables.azurite?.table.child.kill();
     tables.azurite?.queue.child.kill();
   });
-  const local = await composeLocal(config, systemClock, { bot: { dailySweepAt: SWEEP_AT, ...(tables.storage ? { storage: tables.storage } : {}), ...(tables.delivery ? { delivery: tables.delivery } : {}) } });
+  const local = await composeLocal(config, systemClock, {
+    bot: {
+      dailySweepAt: SWEEP_AT,
+      ...(tables.storage ? { storage: tables.storage } : {}),
+      ...(tables.delivery ? { delivery: tables.delivery } : {}),
+    },
+  });
   if (local.seeded) {
     const s = local.seeded;
-    local.logger.info(`Seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today}`);
+    local.logger.info(
+      `Seeded ${s.trust}: ${s.academies} academies, ${s.people} people, ${s.meetings} meetings for ${s.academicYear} as of ${s.today}`,
+    );
   }
   const chatAs = await playgroundFor(local, dataDir);
   const server = local.app.listen(config.PORT, config.HOST, () => {
@@ -76,7 +100,9 @@ async function main(): Promise<void> {
               `    Try:        ${base}/api/academies/brook-lane?as=ceo · ${base}/api/my-work?as=head-oakfield · ${base}/api/planner?as=aid-graham`,
               `    People:     ${base}/api/people?as=ceo`,
             ]
-          : [`    API:        ${base}/api   (Teams SSO tokens only: the dev identity is off because a tunnel, an SSO audience or a bot id is configured)`]),
+          : [
+              `    API:        ${base}/api   (Teams SSO tokens only: the dev identity is off because a tunnel, an SSO audience or a bot id is configured)`,
+            ]),
         `    Calendar:   each person's private feed link is in My work (${base}/tab/my-work)`,
         `    Data:       ${config.TRUST_DB} (npm run reset re-seeds it)`,
         `    Bot:        ${base}/api/messages · chat with it in the Agents Playground at http://localhost:56150 as ${chatAs.name} (npm start -- --as <person id>; PLAYGROUND=off skips it)`,
@@ -86,7 +112,10 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   });
-  const playground = process.env.PLAYGROUND === 'off' ? undefined : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages`, ...(chatAs.dir ? { dir: chatAs.dir } : {}) });
+  const playground =
+    process.env.PLAYGROUND === 'off'
+      ? undefined
+      : startPlayground({ botEndpoint: `http://localhost:${config.PORT}/api/messages`, ...(chatAs.dir ? { dir: chatAs.dir } : {}) });
   // Children first, so nothing outlives `npm start` even if closing the host is slow; exit within 5 s regardless.
   const stop = () => {
     playground?.kill();

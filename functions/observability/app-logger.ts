@@ -11,7 +11,19 @@ export function createAppLogger(level: string, destination?: pino.DestinationStr
       level,
       base: { app: 'school-improvement' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['authorization', 'headers.authorization', '*.authorization', 'req.headers.authorization', 'token', '*.token', 'password', '*.password'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'authorization',
+          'headers.authorization',
+          '*.authorization',
+          'req.headers.authorization',
+          'token',
+          '*.token',
+          'password',
+          '*.password',
+        ],
+        censor: '[redacted]',
+      },
       formatters: { level: (label) => ({ level: label }) },
     },
     destination,
@@ -19,4 +31,5 @@ export function createAppLogger(level: string, destination?: pino.DestinationStr
 }
 
 /** The logger for one invocation: every line carries the function, its invocation id and the correlation id. */
-export const invocationLogger = (base: Logger, fields: { functionName: string; invocationId: string; correlationId: string }): Logger => base.child(fields);
+export const invocationLogger = (base: Logger, fields: { functionName: string; invocationId: string; correlationId: string }): Logger =>
+  base.child(fields);

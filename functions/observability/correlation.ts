@@ -13,9 +13,15 @@ const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
  * `x-correlation-id` when it is safe, else the W3C trace id (so our lines join the App Insights
  * operation), else a new one.
  */
-export function correlationIdFrom(headers: { get(name: string): string | null | undefined } | Record<string, string | undefined>, newId: () => string = randomUUID): string {
+export function correlationIdFrom(
+  headers: { get(name: string): string | null | undefined } | Record<string, string | undefined>,
+  newId: () => string = randomUUID,
+): string {
   const read = (name: string): string | undefined => {
-    const v = typeof (headers as { get?: unknown }).get === 'function' ? (headers as { get(n: string): string | null | undefined }).get(name) : (headers as Record<string, string | undefined>)[name];
+    const v =
+      typeof (headers as { get?: unknown }).get === 'function'
+        ? (headers as { get(n: string): string | null | undefined }).get(name)
+        : (headers as Record<string, string | undefined>)[name];
     return v ?? undefined;
   };
   const given = read('x-correlation-id')?.trim();

@@ -19,7 +19,10 @@ export function withoutPort(address: string): string {
  */
 export function clientAddress(headers: Record<string, string | undefined>, socketAddress?: string): string {
   if (socketAddress) return withoutPort(socketAddress);
-  const forwarded = headers['x-forwarded-for']?.split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = headers['x-forwarded-for']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const last = forwarded?.[forwarded.length - 1];
   return last ? withoutPort(last) : 'unknown';
 }

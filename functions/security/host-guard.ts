@@ -30,5 +30,10 @@ export const isAllowedHost = (host: string | undefined, allowed: readonly string
 /** 421 Misdirected Request (RFC 9110 §15.5.20): this server does not answer for that name. */
 export const misdirected = (host: string | undefined) => ({
   status: 421,
-  body: { error: { code: 'HOST.NOT_ALLOWED', message: `This server does not answer for "${String(host ?? '').slice(0, 100)}"; open it as http://localhost.` } },
+  body: {
+    error: {
+      code: 'HOST.NOT_ALLOWED',
+      message: `This server does not answer for "${String(host ?? '').slice(0, 100)}"; open it as http://localhost.`,
+    },
+  },
 });

@@ -69,7 +69,9 @@ export function createRateLimits(settings: RateLimitSettings): RateLimits {
     address: (ip) => take(address, ip, 'address'),
     async signInBlocked(ip) {
       const state = await signIn.get(ip);
-      return state && state.consumedPoints >= settings.signInFailuresPerAddress ? { ok: false, retryAfterSeconds: secondsOf(state.msBeforeNext), limit: 'sign-in' } : ALLOWED;
+      return state && state.consumedPoints >= settings.signInFailuresPerAddress
+        ? { ok: false, retryAfterSeconds: secondsOf(state.msBeforeNext), limit: 'sign-in' }
+        : ALLOWED;
     },
     async signInFailed(ip) {
       await take(signIn, ip, 'sign-in');
@@ -88,7 +90,11 @@ export function tooManyRequests(decision: Extract<RateDecision, { ok: false }>):
     decision.limit === 'sign-in'
       ? `Too many sign-ins were refused from your network; try again in ${decision.retryAfterSeconds} s.`
       : `Too many requests; please wait ${decision.retryAfterSeconds} s and try again.`;
-  return { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) }, body: { error: { code: 'RATE.LIMITED', message, retryAfterSeconds: decision.retryAfterSeconds } } };
+  return {
+    status: 429,
+    headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    body: { error: { code: 'RATE.LIMITED', message, retryAfterSeconds: decision.retryAfterSeconds } },
+  };
 }
 
 /**

@@ -76,7 +76,8 @@ export function helmetOptions(kind: ResponseKind, options: SecurityHeaderOptions
 }
 
 /** Express middleware setting the headers of `kind` (the local host). */
-export const securityMiddleware = (kind: ResponseKind, options: SecurityHeaderOptions): RequestHandler => helmet(helmetOptions(kind, options));
+export const securityMiddleware = (kind: ResponseKind, options: SecurityHeaderOptions): RequestHandler =>
+  helmet(helmetOptions(kind, options));
 
 const computed = new Map<string, Readonly<Record<string, string>>>();
 
@@ -90,7 +91,8 @@ export function securityHeaders(kind: ResponseKind, options: SecurityHeaderOptio
   if (known) return known;
   const headers: Record<string, string> = {};
   const res = {
-    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)),
+    setHeader: (name: string, value: unknown) =>
+      void (headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
@@ -103,6 +105,11 @@ export function securityHeaders(kind: ResponseKind, options: SecurityHeaderOptio
 }
 
 /** `headers` with the security headers of `kind` in front (a response's own headers, such as a download's sandbox CSP, win). */
-export const withSecurityHeaders = (kind: ResponseKind, options: SecurityHeaderOptions, headers: Record<string, string> = {}): Record<string, string> => ({ ...securityHeaders(kind, options), ...lowerCased(headers) });
+export const withSecurityHeaders = (
+  kind: ResponseKind,
+  options: SecurityHeaderOptions,
+  headers: Record<string, string> = {},
+): Record<string, string> => ({ ...securityHeaders(kind, options), ...lowerCased(headers) });
 
-const lowerCased = (h: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+const lowerCased = (h: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));

@@ -17,7 +17,8 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const writeEnv = (name: string, text: string) => writeFileSync(join(work, name), text);
-const build = (env: string, overrides: Record<string, string | undefined> = {}) => buildAppPackage({ env, paths: { appPackageDir, envDir: work }, outDir: join(work, 'build'), overrides });
+const build = (env: string, overrides: Record<string, string | undefined> = {}) =>
+  buildAppPackage({ env, paths: { appPackageDir, envDir: work }, outDir: join(work, 'build'), overrides });
 
 async function refusal(promise: Promise<unknown>): Promise<AppPackageError> {
   const e = await promise.then(
@@ -37,7 +38,12 @@ describe('npm run package', () => {
     expect([...entries.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
     const manifestText = entries.get('manifest.json')!.toString('utf8');
     expect(manifestText).not.toMatch(/\$\{\{/);
-    const manifest = JSON.parse(manifestText) as { id: string; name: { short: string }; bots: { botId: string }[]; webApplicationInfo: { resource: string } };
+    const manifest = JSON.parse(manifestText) as {
+      id: string;
+      name: { short: string };
+      bots: { botId: string }[];
+      webApplicationInfo: { resource: string };
+    };
     expect(manifest.id).toBe(SAMPLE_VALUES.TEAMS_APP_ID);
     expect(manifest.name.short).toBe('School improvement (dev)');
     expect(manifest.bots[0]!.botId).toBe(SAMPLE_VALUES.BOT_ID);
@@ -92,7 +98,20 @@ describe('npm run package', () => {
 
   it('runs from the command line: exit 0 with the zip, exit 1 naming what is missing', async () => {
     const run = (env: string) =>
-      promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(appPackageDir, 'build-package.ts'), '--env', env, '--env-dir', work, '--out-dir', join(work, 'out')], { cwd: ROOT }).then(
+      promisify(execFile)(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+          join(appPackageDir, 'build-package.ts'),
+          '--env',
+          env,
+          '--env-dir',
+          work,
+          '--out-dir',
+          join(work, 'out'),
+        ],
+        { cwd: ROOT },
+      ).then(
         (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
       );

@@ -35,7 +35,12 @@ describe('the app icons', () => {
     const c = PNG.sync.read(color);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { accentColor: string };
     const corner = [...c.data.subarray(0, 4)];
-    expect(`#${corner.slice(0, 3).map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase()).toBe(manifest.accentColor.toUpperCase());
+    expect(
+      `#${corner
+        .slice(0, 3)
+        .map((v) => v.toString(16).padStart(2, '0'))
+        .join('')}`.toUpperCase(),
+    ).toBe(manifest.accentColor.toUpperCase());
     for (let i = 3; i < c.data.length; i += 4) expect(c.data[i]).toBe(255);
   });
 
@@ -46,7 +51,9 @@ describe('the app icons', () => {
   });
 
   it('a colour icon of the wrong size is refused, with its size and the one required', () => {
-    expect(checkIcons(icon('color.png', pngBytes(drawColorIcon(96))), icon('outline.png', outline))).toEqual([{ where: 'color.png', message: 'is 96×96; the colour icon must be 192×192' }]);
+    expect(checkIcons(icon('color.png', pngBytes(drawColorIcon(96))), icon('outline.png', outline))).toEqual([
+      { where: 'color.png', message: 'is 96×96; the colour icon must be 192×192' },
+    ]);
   });
 
   it('an outline icon on a solid background, or in colour, is refused', () => {
@@ -57,7 +64,9 @@ describe('the app icons', () => {
     ]);
     const blue = drawOutlineIcon();
     for (let i = 0; i < blue.data.length; i += 4) blue.data[i] = 0;
-    expect(checkIcons(icon('color.png', color), icon('outline.png', pngBytes(blue)))).toEqual([{ where: 'outline.png', message: expect.stringMatching(/^has \d+ pixels that are not white/) }]);
+    expect(checkIcons(icon('color.png', color), icon('outline.png', pngBytes(blue)))).toEqual([
+      { where: 'outline.png', message: expect.stringMatching(/^has \d+ pixels that are not white/) },
+    ]);
   });
 
   it('a missing or unreadable icon is named', () => {

@@ -8,7 +8,10 @@ import { SAMPLE_VALUES } from './sample-values';
 
 const ROOT = join(__dirname, '..', '..');
 const template = readFileSync(join(ROOT, 'appPackage', 'manifest.json'), 'utf8');
-const icons = { 'color.png': readFileSync(join(ROOT, 'appPackage', 'color.png')), 'outline.png': readFileSync(join(ROOT, 'appPackage', 'outline.png')) };
+const icons = {
+  'color.png': readFileSync(join(ROOT, 'appPackage', 'color.png')),
+  'outline.png': readFileSync(join(ROOT, 'appPackage', 'outline.png')),
+};
 
 interface Manifest {
   manifestVersion: string;
@@ -47,7 +50,19 @@ describe('the Teams app manifest template', () => {
     expect(titles).toContain('help');
     const intents = await Promise.all(titles.map(async (t) => (await understand(t, demoChatVocabulary())).intent));
     for (const [i, title] of titles.entries()) expect([title, intents[i]]).not.toEqual([title, 'unknown']);
-    expect(intents).toEqual(expect.arrayContaining(['help', 'academy-status', 'rag-list', 'overdue-actions', 'meeting-papers', 'next-meeting', 'support-days', 'my-papers', 'my-actions']));
+    expect(intents).toEqual(
+      expect.arrayContaining([
+        'help',
+        'academy-status',
+        'rag-list',
+        'overdue-actions',
+        'meeting-papers',
+        'next-meeting',
+        'support-days',
+        'my-papers',
+        'my-actions',
+      ]),
+    );
   });
 
   it('pins Dashboard and My work, whose addresses open those pages of the tab', () => {
@@ -64,7 +79,10 @@ describe('the Teams app manifest template', () => {
 
   it('asks Teams for an SSO token for api://<Function App domain>/<client id>, the domain being valid', () => {
     const m = filled();
-    expect(m.webApplicationInfo).toEqual({ id: SAMPLE_VALUES.AAD_APP_CLIENT_ID, resource: `api://${SAMPLE_VALUES.FUNCTION_APP_DOMAIN}/${SAMPLE_VALUES.AAD_APP_CLIENT_ID}` });
+    expect(m.webApplicationInfo).toEqual({
+      id: SAMPLE_VALUES.AAD_APP_CLIENT_ID,
+      resource: `api://${SAMPLE_VALUES.FUNCTION_APP_DOMAIN}/${SAMPLE_VALUES.AAD_APP_CLIENT_ID}`,
+    });
     expect(m.validDomains).toEqual([SAMPLE_VALUES.FUNCTION_APP_DOMAIN]);
   });
 });
@@ -79,7 +97,10 @@ describe('a broken manifest is refused with a reason a person can act on', () =>
 
   it('an unknown property is named', () => {
     const m = { ...filled(), botz: [] };
-    expect(validateManifestSchema(m)).toContainEqual({ where: 'manifest.json /', message: 'has "botz", which this manifest version does not allow' });
+    expect(validateManifestSchema(m)).toContainEqual({
+      where: 'manifest.json /',
+      message: 'has "botz", which this manifest version does not allow',
+    });
   });
 
   it('a scope Teams does not know lists the ones it does', () => {
@@ -101,19 +122,26 @@ describe('a broken manifest is refused with a reason a person can act on', () =>
 
   it('devPreview and versions with no shipped schema are refused', () => {
     expect(validateManifestSchema({ ...filled(), manifestVersion: 'devPreview' })[0]?.message).toMatch(/not a released manifest version/);
-    expect(validateManifestSchema({ ...filled(), manifestVersion: '1.99' })[0]?.message).toMatch(/"1\.99" is not a released manifest version/);
+    expect(validateManifestSchema({ ...filled(), manifestVersion: '1.99' })[0]?.message).toMatch(
+      /"1\.99" is not a released manifest version/,
+    );
   });
 
   it('a tab served from a domain outside validDomains is refused', () => {
     const m = filled();
     m.staticTabs[0]!.contentUrl = 'https://elsewhere.example/tab/';
-    expect(checkManifestRules(m)).toEqual([{ where: 'manifest.json /staticTabs/0/contentUrl', message: '"elsewhere.example" is not in validDomains' }]);
+    expect(checkManifestRules(m)).toEqual([
+      { where: 'manifest.json /staticTabs/0/contentUrl', message: '"elsewhere.example" is not in validDomains' },
+    ]);
   });
 
   it('an SSO resource for another app or domain is refused', () => {
     const m = filled();
     m.webApplicationInfo.resource = `api://other.example/${SAMPLE_VALUES.BOT_ID}`;
     const messages = checkManifestRules(m).map((p) => p.message);
-    expect(messages).toEqual([expect.stringContaining('"other.example" is not in validDomains'), expect.stringContaining(`but webApplicationInfo.id is "${SAMPLE_VALUES.AAD_APP_CLIENT_ID}"`)]);
+    expect(messages).toEqual([
+      expect.stringContaining('"other.example" is not in validDomains'),
+      expect.stringContaining(`but webApplicationInfo.id is "${SAMPLE_VALUES.AAD_APP_CLIENT_ID}"`),
+    ]);
   });
 });

@@ -15,11 +15,40 @@ const envKeys = (env: string) => new Set(Object.keys(parseEnv(read(`env/.env.${e
 
 /** Actions of the Toolkit's yml schema v1.11 (packages/fx-core/resource/yaml-schema/v1.11/yaml.schema.json, `lifeCycleArray`). */
 const V1_11_ACTIONS = new Set([
-  'aadApp/create', 'aadApp/update', 'arm/deploy', 'azureStorage/enableStaticWebsite', 'cli/runNpmCommand', 'cli/runDotnetCommand', 'cli/runNpxCommand',
-  'azureStorage/deploy', 'azureAppService/zipDeploy', 'azureFunctions/zipDeploy', 'teamsApp/create', 'teamsApp/validateManifest', 'teamsApp/validateAppPackage',
-  'teamsApp/validateWithTestCases', 'teamsApp/zipAppPackage', 'teamsApp/update', 'teamsApp/publishAppPackage', 'botAadApp/create', 'botFramework/create',
-  'file/createOrUpdateEnvironmentFile', 'file/createOrUpdateJsonFile', 'devTool/install', 'teamsApp/extendToM365', 'spfx/deploy', 'teamsApp/copyAppPackageToSPFx',
-  'script', 'apiKey/register', 'azureStaticWebApps/getDeploymentKey', 'apiKey/update', 'oauth/register', 'oauth/update', 'devChannel/create', 'devChannel/installApp', 'typeSpec/compile',
+  'aadApp/create',
+  'aadApp/update',
+  'arm/deploy',
+  'azureStorage/enableStaticWebsite',
+  'cli/runNpmCommand',
+  'cli/runDotnetCommand',
+  'cli/runNpxCommand',
+  'azureStorage/deploy',
+  'azureAppService/zipDeploy',
+  'azureFunctions/zipDeploy',
+  'teamsApp/create',
+  'teamsApp/validateManifest',
+  'teamsApp/validateAppPackage',
+  'teamsApp/validateWithTestCases',
+  'teamsApp/zipAppPackage',
+  'teamsApp/update',
+  'teamsApp/publishAppPackage',
+  'botAadApp/create',
+  'botFramework/create',
+  'file/createOrUpdateEnvironmentFile',
+  'file/createOrUpdateJsonFile',
+  'devTool/install',
+  'teamsApp/extendToM365',
+  'spfx/deploy',
+  'teamsApp/copyAppPackageToSPFx',
+  'script',
+  'apiKey/register',
+  'azureStaticWebApps/getDeploymentKey',
+  'apiKey/update',
+  'oauth/register',
+  'oauth/update',
+  'devChannel/create',
+  'devChannel/installApp',
+  'typeSpec/compile',
 ]);
 
 interface YmlFacts {
@@ -61,11 +90,15 @@ const aadVars = placeholdersIn(read('aad.manifest.json'));
 /** Set by the Toolkit itself for every environment. */
 const BUILT_IN = new Set(['TEAMSFX_ENV']);
 
-const missingFrom = (needed: Iterable<string>, have: Set<string>, secrets: Iterable<string>) => [...new Set(needed)].filter((v) => !have.has(v) && !BUILT_IN.has(v) && ![...secrets].includes(v)).sort();
+const missingFrom = (needed: Iterable<string>, have: Set<string>, secrets: Iterable<string>) =>
+  [...new Set(needed)].filter((v) => !have.has(v) && !BUILT_IN.has(v) && ![...secrets].includes(v)).sort();
 
 describe('the Agents Toolkit project', () => {
   it('uses yml schema v1.11 and only actions that schema defines', () => {
-    for (const [path, facts] of [['m365agents.yml', cloud], ['m365agents.local.yml', local]] as const) {
+    for (const [path, facts] of [
+      ['m365agents.yml', cloud],
+      ['m365agents.local.yml', local],
+    ] as const) {
       expect([path, facts.version]).toEqual([path, 'v1.11']);
       expect(read(path)).toContain('$schema=https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json');
       expect(facts.actions.filter((a) => !V1_11_ACTIONS.has(a))).toEqual([]);
@@ -74,9 +107,22 @@ describe('the Agents Toolkit project', () => {
 
   it('provisions the app registration, Teams app, infrastructure, SSO, then validates, zips and updates the package; deploy builds and zip-deploys the Functions app; publish submits it', () => {
     expect(cloud.actions).toEqual([
-      'aadApp/create', 'teamsApp/create', 'arm/deploy', 'aadApp/update', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update',
-      'cli/runNpmCommand', 'cli/runNpmCommand', 'azureFunctions/zipDeploy',
-      'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update', 'teamsApp/publishAppPackage',
+      'aadApp/create',
+      'teamsApp/create',
+      'arm/deploy',
+      'aadApp/update',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'azureFunctions/zipDeploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'teamsApp/publishAppPackage',
     ]);
     const yml = read('m365agents.yml');
     expect(yml).toContain('path: ./infra/azure.bicep');
@@ -128,14 +174,19 @@ describe('the app registration (aad.manifest.json)', () => {
   const aad = JSON.parse(read('aad.manifest.json')) as {
     signInAudience: string;
     identifierUris: string[];
-    api: { oauth2PermissionScopes: { id: string; value: string; type: string }[]; preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[] };
+    api: {
+      oauth2PermissionScopes: { id: string; value: string; type: string }[];
+      preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[];
+    };
     requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
   };
 
   it('exposes access_as_user on the same api://<domain>/<client id> the Teams manifest asks tokens for', () => {
     const manifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { resource: string } };
     expect(aad.identifierUris).toEqual([manifest.webApplicationInfo.resource]);
-    expect(aad.api.oauth2PermissionScopes).toEqual([expect.objectContaining({ value: 'access_as_user', type: 'User', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' })]);
+    expect(aad.api.oauth2PermissionScopes).toEqual([
+      expect.objectContaining({ value: 'access_as_user', type: 'User', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' }),
+    ]);
     expect(aad.signInAudience).toBe('AzureADMyOrg');
   });
 

@@ -1,5 +1,9 @@
 /** Runs `fn` `runs` times after a warm-up and returns latency percentiles in milliseconds. */
-export async function measure(runs: number, fn: () => Promise<unknown> | unknown, warmUp = Math.min(20, runs)): Promise<{ p50: number; p95: number; max: number; runs: number }> {
+export async function measure(
+  runs: number,
+  fn: () => Promise<unknown> | unknown,
+  warmUp = Math.min(20, runs),
+): Promise<{ p50: number; p95: number; max: number; runs: number }> {
   for (let i = 0; i < warmUp; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -22,7 +26,8 @@ export interface BenchRow {
 /** Prints the table every `npm run bench` section adds to. */
 export function printRows(rows: readonly BenchRow[]): void {
   const w = (k: keyof BenchRow) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));
-  const line = (r: Record<keyof BenchRow, string>) => `${r.name.padEnd(w('name'))}  ${r.figure.padEnd(w('figure'))}  ${r.target.padEnd(w('target'))}  ${r.pass}`;
+  const line = (r: Record<keyof BenchRow, string>) =>
+    `${r.name.padEnd(w('name'))}  ${r.figure.padEnd(w('figure'))}  ${r.target.padEnd(w('target'))}  ${r.pass}`;
   console.log(line({ name: 'benchmark', figure: 'figure', target: 'target', pass: 'result' }));
   for (const r of rows) console.log(line({ ...r, pass: r.pass ? 'PASS' : 'FAIL' }));
 }

@@ -13,7 +13,16 @@ import { nluBench } from './sections/nlu.bench';
  * file under `sections/` and one line here. `npm run bench -- <name>` runs the sections whose name
  * contains it.
  */
-const SECTIONS: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core-sqlite', run: coreSqliteBench }, { name: 'bot', run: botBench }, { name: 'sharepoint', run: sharepointBench }, { name: 'tab', run: tabBench }, { name: 'fanout', run: fanoutBench }, { name: 'calendar', run: calendarBench }, { name: 'nlu', run: nluBench }, { name: 'planner', run: plannerBench }];
+const SECTIONS: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  { name: 'core-sqlite', run: coreSqliteBench },
+  { name: 'bot', run: botBench },
+  { name: 'sharepoint', run: sharepointBench },
+  { name: 'tab', run: tabBench },
+  { name: 'fanout', run: fanoutBench },
+  { name: 'calendar', run: calendarBench },
+  { name: 'nlu', run: nluBench },
+  { name: 'planner', run: plannerBench },
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

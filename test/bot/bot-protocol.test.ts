@@ -56,9 +56,13 @@ const opened = new Set<string>();
 async function open(personId: string): Promise<void> {
   if (opened.has(personId)) return;
   opened.add(personId);
-  const res = await fetch(`${stack.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(personId, { type: 'installationUpdate', action: 'add' })) });
+  const res = await fetch(`${stack.base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity(personId, { type: 'installationUpdate', action: 'add' })),
+  });
   expect(res.status).toBeLessThan(300);
-  for (let last = -1; last !== received.length; ) {
+  for (let last = -1; last !== received.length;) {
     last = received.length;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -67,7 +71,11 @@ async function open(personId: string): Promise<void> {
 async function say(personId: string, text: string): Promise<any[]> {
   await open(personId);
   const before = received.length;
-  const res = await fetch(`${stack.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(personId, { type: 'message', text })) });
+  const res = await fetch(`${stack.base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity(personId, { type: 'message', text })),
+  });
   expect(res.status).toBeLessThan(300);
   return received.slice(before).map((r) => r.activity);
 }
@@ -76,7 +84,13 @@ async function click(personId: string, verb: string, data: object): Promise<any>
   const res = await fetch(`${stack.base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity(personId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' } })),
+    body: JSON.stringify(
+      activity(personId, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } }, trigger: 'manual' },
+      }),
+    ),
   });
   expect(res.status).toBe(200);
   return res.json();
@@ -106,7 +120,19 @@ test('a head gets the deadline card, marks a paper in and the card refreshes; an
   let who = head;
   let papers = owed;
   if (!who) {
-    for (const id of ['brook-lane', 'hill-top', 'st-marys', 'riverside', 'kingsmead', 'ashworth', 'northgate', 'willow-bank', 'elmwood', 'castle-view', 'fernhill']) {
+    for (const id of [
+      'brook-lane',
+      'hill-top',
+      'st-marys',
+      'riverside',
+      'kingsmead',
+      'ashworth',
+      'northgate',
+      'willow-bank',
+      'elmwood',
+      'castle-view',
+      'fernhill',
+    ]) {
       const p = (await stack.call('GET', '/api/my-work', { as: `head-${id}` })).body.papersOwed as any[];
       if (p.length >= 2) {
         who = `head-${id}`;
@@ -130,7 +156,13 @@ test('a head gets the deadline card, marks a paper in and the card refreshes; an
   const other = papers.find((p: any) => p.meetingId === submit.data.meetingId && p.paper.requirementId !== submit.data.requirementId);
   expect(other).toBeDefined();
   const version = after.value.actions.find((a: any) => a.type === 'Action.ShowCard')?.card.actions[0].data.version;
-  const invalid = await click(who!, 'papers.extension.request', { meetingId: submit.data.meetingId, requirementId: other.paper.requirementId, version, newDueDate: 'tomorrow', reason: '' });
+  const invalid = await click(who!, 'papers.extension.request', {
+    meetingId: submit.data.meetingId,
+    requirementId: other.paper.requirementId,
+    version,
+    newDueDate: 'tomorrow',
+    reason: '',
+  });
   expect(textOf(invalid.value)).toMatch(/Nothing was saved/);
   const meetingAfterInvalid = (await stack.call('GET', `/api/meetings/${submit.data.meetingId}`, { as: 'ceo' })).body;
   expect(meetingAfterInvalid.meeting.version).toBe(meetingBefore.meeting.version);
@@ -138,7 +170,7 @@ test('a head gets the deadline card, marks a paper in and the card refreshes; an
   // A valid one: a working day after the deadline, before the meeting.
   const meeting = meetingAfterInvalid.meeting;
   let newDate: string | undefined;
-  for (let d = new Date(`${other.paper.dueDate}T12:00:00Z`); ; ) {
+  for (let d = new Date(`${other.paper.dueDate}T12:00:00Z`); ;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const iso = d.toISOString().slice(0, 10);
     if (iso >= meeting.date) break;
@@ -152,12 +184,20 @@ test('a head gets the deadline card, marks a paper in and the card refreshes; an
   // The chair has the app: their first message stores the conversation reference.
   await say(chair, 'hello');
   const beforeChair = received.length;
-  const asked = await click(who!, 'papers.extension.request', { meetingId: meeting.id, requirementId: other.paper.requirementId, version: meeting.version, newDueDate: newDate, reason: 'Data drop delayed by the MIS upgrade' });
+  const asked = await click(who!, 'papers.extension.request', {
+    meetingId: meeting.id,
+    requirementId: other.paper.requirementId,
+    version: meeting.version,
+    newDueDate: newDate,
+    reason: 'Data drop delayed by the MIS upgrade',
+  });
   expect(textOf(asked.value)).toMatch(/extension to .* asked for/);
   const deadline = Date.now() + 5000;
   let chairCard: any;
   while (Date.now() < deadline && !chairCard) {
-    chairCard = received.slice(beforeChair).find((r) => r.conversationId === `personal-${chair}` && textOf(r.activity).includes('Extension asked for'));
+    chairCard = received
+      .slice(beforeChair)
+      .find((r) => r.conversationId === `personal-${chair}` && textOf(r.activity).includes('Extension asked for'));
     if (!chairCard) await new Promise((r) => setTimeout(r, 100));
   }
   expect(chairCard).toBeDefined();

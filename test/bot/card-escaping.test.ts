@@ -6,7 +6,14 @@ import { tabLinks } from '../../bot/cards/card-links';
 import { escapeMarkdown, MAX_VALUE_LENGTH, md, toMarkdown } from '../../bot/cards/card-text';
 import { chooseAcademyCard, helpCard, noticeCard } from '../../bot/cards/chat-cards';
 import { extensionDecisionCard, paperDeadlineCard, paperEscalationCard } from '../../bot/cards/paper-cards';
-import { academyStatusCard, missingPapersCard, nextMeetingsCard, overdueCard, ragListCard, supportDaysCard } from '../../bot/cards/status-cards';
+import {
+  academyStatusCard,
+  missingPapersCard,
+  nextMeetingsCard,
+  overdueCard,
+  ragListCard,
+  supportDaysCard,
+} from '../../bot/cards/status-cards';
 import { actionCard, attendeeReminderCard, notesApprovalCard } from '../../bot/cards/workflow-cards';
 import type { AcademyStatus } from '../../core/domain/academy-status';
 import type { CarriedForwardAction } from '../../core/domain/carry-forward';
@@ -32,7 +39,11 @@ function liveMarkup(markdown: string): string[] {
   }
   const live = (i: number, set: string) => chars[i]?.live === true && set.includes(chars[i]!.c);
   const spaceOrEnd = (i: number) => chars[i] === undefined || /\s/.test(chars[i]!.c);
-  const after = (i: number, n: number) => chars.slice(i, i + n).map((x) => x.c).join('');
+  const after = (i: number, n: number) =>
+    chars
+      .slice(i, i + n)
+      .map((x) => x.c)
+      .join('');
   const found: string[] = [];
   let lineStart = true;
   for (let i = 0; i < chars.length; i++) {
@@ -104,12 +115,34 @@ type CardMeeting = Parameters<typeof paperDeadlineCard>[0];
 
 function meetingWith(v: string, overrides: Partial<CardMeeting> = {}): CardMeeting {
   const { notes: _notes, ...base } = makeMeeting({ date: '2026-11-30' });
-  return { ...base, version: '1', focus: [v, `${v} too`], papers: base.papers.map((p, i) => ({ ...p, title: i === 0 ? v : `${v} ${i + 1}` })), ...overrides };
+  return {
+    ...base,
+    version: '1',
+    focus: [v, `${v} too`],
+    papers: base.papers.map((p, i) => ({ ...p, title: i === 0 ? v : `${v} ${i + 1}` })),
+    ...overrides,
+  };
 }
 const ownerOfFirstUnsubmitted = (m: CardMeeting) => m.papers.find((p) => p.ownerId && !p.submittedAt)!.ownerId!;
 const withExtension = (v: string): CardMeeting => {
   const m = meetingWith(v);
-  return { ...m, papers: m.papers.map((p, i) => (i === 0 ? { ...p, extension: { requestedBy: 'head', requestedAt: '2026-11-20T10:00:00Z', newDueDate: '2026-11-27', reason: v, status: 'requested' as const } } : p)) };
+  return {
+    ...m,
+    papers: m.papers.map((p, i) =>
+      i === 0
+        ? {
+            ...p,
+            extension: {
+              requestedBy: 'head',
+              requestedAt: '2026-11-20T10:00:00Z',
+              newDueDate: '2026-11-27',
+              reason: v,
+              status: 'requested' as const,
+            },
+          }
+        : p,
+    ),
+  };
 };
 const held = (v: string): CardMeeting =>
   meetingWith(v, {
@@ -125,7 +158,14 @@ const held = (v: string): CardMeeting =>
       ],
     },
   });
-const carried = (v: string, status: CarriedForwardAction['status']): CarriedForwardAction => ({ actionId: `a-${status}`, text: v, ownerId: 'head', dueDate: '2026-11-01', status, overdue: status !== 'done' });
+const carried = (v: string, status: CarriedForwardAction['status']): CarriedForwardAction => ({
+  actionId: `a-${status}`,
+  text: v,
+  ownerId: 'head',
+  dueDate: '2026-11-01',
+  status,
+  overdue: status !== 'done',
+});
 const statusOf = (v: string): AcademyStatus => ({
   academyId: 'oakfield',
   name: v,
@@ -140,21 +180,55 @@ const statusOf = (v: string): AcademyStatus => ({
     { level: 'red', code: 'RAG.OVERDUE_ACTIONS', text: v },
     { level: 'amber', code: 'RAG.KPI_DROPS', text: `${v} again` },
   ],
-  nextMeeting: { id: 'aim-1', kind: 'aim', abbreviation: v, date: '2026-11-30', startsAt: '2026-11-30T09:00:00Z', chairId: 'aid', papers: { required: 3, in: 1, overdue: 1 }, papersState: 'overdue' },
+  nextMeeting: {
+    id: 'aim-1',
+    kind: 'aim',
+    abbreviation: v,
+    date: '2026-11-30',
+    startsAt: '2026-11-30T09:00:00Z',
+    chairId: 'aid',
+    papers: { required: 3, in: 1, overdue: 1 },
+    papersState: 'overdue',
+  },
   actions: { open: 4, overdue: 2 },
   kpiDropsAwaitingReview: 1,
   interventions: { active: 1, reviewsOverdue: 1 },
   escalation: { step: 2, of: 5, stepId: 'support-plan', label: v },
-  supportDays: { allowance: 6, coreUsed: 2, coreRemaining: 4, optionalAllowance: 3, optionalUsed: 0, developmentDays: 1, spendPence: 60000, budgetPence: 100000, spendPercent: 60, overBudget: false, mustBudget: false },
+  supportDays: {
+    allowance: 6,
+    coreUsed: 2,
+    coreRemaining: 4,
+    optionalAllowance: 3,
+    optionalUsed: 0,
+    developmentDays: 1,
+    spendPence: 60000,
+    budgetPence: 100000,
+    spendPercent: 60,
+    overBudget: false,
+    mustBudget: false,
+  },
 });
 
 const BUILDERS: Record<string, (v: string) => AdaptiveCard> = {
   helpCard: (v) => helpCard({ seesWholeTrust: true, name: v }),
-  chooseAcademyCard: (v) => chooseAcademyCard(v, [{ id: 'a1', name: v }, { id: 'a2', name: `${v} 2` }]),
+  chooseAcademyCard: (v) =>
+    chooseAcademyCard(v, [
+      { id: 'a1', name: v },
+      { id: 'a2', name: `${v} 2` },
+    ]),
   noticeCard: (v) => noticeCard(v, { title: v, tone: 'problem' }),
   paperDeadlineCard: (v) => {
     const m = withExtension(v);
-    return paperDeadlineCard(m, { links, today: '2026-11-25', academyName: v, kindName: v, nameOf: nameOf(v), viewerId: ownerOfFirstUnsubmitted(m), problem: v, substitutes: [{ id: 's', name: v }] });
+    return paperDeadlineCard(m, {
+      links,
+      today: '2026-11-25',
+      academyName: v,
+      kindName: v,
+      nameOf: nameOf(v),
+      viewerId: ownerOfFirstUnsubmitted(m),
+      problem: v,
+      substitutes: [{ id: 's', name: v }],
+    });
   },
   extensionDecisionCard: (v) => {
     const m = withExtension(v);
@@ -167,16 +241,50 @@ const BUILDERS: Record<string, (v: string) => AdaptiveCard> = {
   academyStatusCard: (v) => academyStatusCard(statusOf(v), { links, nameOf: nameOf(v) }),
   supportDaysCard: (v) => supportDaysCard(statusOf(v), links),
   ragListCard: (v) => ragListCard('red', [statusOf(v), { ...statusOf(v), academyId: 'brook-lane' }]),
-  overdueCard: (v) => overdueCard({ academyName: v, actions: [{ text: v, ownerName: v, dueDate: '2026-11-01' }], papers: [{ title: v, dueDate: '2026-11-02', meetingDate: '2026-11-09' }] }, links, 'oakfield'),
-  missingPapersCard: (v) => missingPapersCard([{ academyName: v, meetingDate: '2026-11-25', kind: v, paper: v, ownerName: v, overdue: true }], { from: '2026-11-23', to: '2026-11-29' }),
-  nextMeetingsCard: (v) => nextMeetingsCard(`Next meetings at ${v}`, [{ academyName: v, kind: v, startsAt: '2026-11-25T09:30:00Z', chairName: v, papers: '1 of 3 in' }]),
-  notesApprovalCard: (v) => notesApprovalCard(held(v), { academyName: v, kindName: v, viewerId: 'chair', nameOf: nameOf(v), links, problem: v }),
+  overdueCard: (v) =>
+    overdueCard(
+      {
+        academyName: v,
+        actions: [{ text: v, ownerName: v, dueDate: '2026-11-01' }],
+        papers: [{ title: v, dueDate: '2026-11-02', meetingDate: '2026-11-09' }],
+      },
+      links,
+      'oakfield',
+    ),
+  missingPapersCard: (v) =>
+    missingPapersCard([{ academyName: v, meetingDate: '2026-11-25', kind: v, paper: v, ownerName: v, overdue: true }], {
+      from: '2026-11-23',
+      to: '2026-11-29',
+    }),
+  nextMeetingsCard: (v) =>
+    nextMeetingsCard(`Next meetings at ${v}`, [
+      { academyName: v, kind: v, startsAt: '2026-11-25T09:30:00Z', chairName: v, papers: '1 of 3 in' },
+    ]),
+  notesApprovalCard: (v) =>
+    notesApprovalCard(held(v), { academyName: v, kindName: v, viewerId: 'chair', nameOf: nameOf(v), links, problem: v }),
   actionCard: (v) =>
-    actionCard({ ...makeAction({ text: v, progress: [{ at: '2026-11-20T10:00:00Z', by: 'head', note: v }] }), version: '1' }, { academyName: v, meetingLabel: v, reason: 'overdue', links, problem: v }),
+    actionCard(
+      { ...makeAction({ text: v, progress: [{ at: '2026-11-20T10:00:00Z', by: 'head', note: v }] }), version: '1' },
+      { academyName: v, meetingLabel: v, reason: 'overdue', links, problem: v },
+    ),
   attendeeReminderCard: (v) => {
     const m = { ...meetingWith(v), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
-    const carriedForward = { meetingId: m.id, achieved: [carried(v, 'done')], outstanding: [carried(v, 'open')], planForCompletion: [carried(v, 'in-progress')] };
-    return attendeeReminderCard(m, { academyName: v, kindName: v, agenda: [v, 'Welcome'], carriedForward, nameOf: nameOf(v), links, viewerId: m.chairId, substitutes: [{ id: 's', name: v }] });
+    const carriedForward = {
+      meetingId: m.id,
+      achieved: [carried(v, 'done')],
+      outstanding: [carried(v, 'open')],
+      planForCompletion: [carried(v, 'in-progress')],
+    };
+    return attendeeReminderCard(m, {
+      academyName: v,
+      kindName: v,
+      agenda: [v, 'Welcome'],
+      carriedForward,
+      nameOf: nameOf(v),
+      links,
+      viewerId: m.chairId,
+      substitutes: [{ id: 's', name: v }],
+    });
   },
 };
 
@@ -240,12 +348,24 @@ test('an academy renamed to a markdown link gives no live link in any card', () 
 
 describe('escapeMarkdown', () => {
   test('leaves ordinary names and titles exactly as they are', () => {
-    for (const name of ["St Mary's C of E (VA) Primary", 'St Mary’s C of E (VA) Primary', "O'Neil-Smith", 'Smith & Jones', '2.1 Curriculum: 45% met (Y6)', 'Head’s report — autumn 2026', 'Year 1 - phonics', 'C:\\Users\\head', 'see https://example.org/report?a=1'])
+    for (const name of [
+      "St Mary's C of E (VA) Primary",
+      'St Mary’s C of E (VA) Primary',
+      "O'Neil-Smith",
+      'Smith & Jones',
+      '2.1 Curriculum: 45% met (Y6)',
+      'Head’s report — autumn 2026',
+      'Year 1 - phonics',
+      'C:\\Users\\head',
+      'see https://example.org/report?a=1',
+    ])
       expect(escapeMarkdown(name)).toBe(name);
   });
 
   test('escapes links, emphasis, code, HTML and the date functions wherever they stand', () => {
-    expect(escapeMarkdown('Oak [click](http://evil.example) **x** <b>y</b>')).toBe('Oak \\[click\\](http://evil.example) \\*\\*x\\*\\* \\<b>y\\</b>');
+    expect(escapeMarkdown('Oak [click](http://evil.example) **x** <b>y</b>')).toBe(
+      'Oak \\[click\\](http://evil.example) \\*\\*x\\*\\* \\<b>y\\</b>',
+    );
     expect(escapeMarkdown('_x_ `c` ~~s~~ a|b')).toBe('\\_x\\_ \\`c\\` \\~\\~s\\~\\~ a\\|b');
     expect(escapeMarkdown('{{DATE(2026-11-23T10:00:00Z)}}')).toBe('\\{\\{DATE(2026-11-23T10:00:00Z)}}');
     expect(escapeMarkdown('&amp; &#91; & AT&T')).toBe('\\&amp; \\&#91; & AT&T');
@@ -266,9 +386,48 @@ describe('escapeMarkdown', () => {
   });
 
   test('for any text, the escaped markdown has no live markup and reads back as the text', () => {
-    const pieces = ['[', ']', '(', ')', '!', '*', '_', '`', '<', '>', '#', '-', '+', '=', '1', '22', '.', '&', 'amp', '#9', ';', '{', '}', '~', '|', '\\', ':', '/', "'", ' ', '  ', '\t', '\n', '\r', 'a', 'é', '😀', 'http'];
+    const pieces = [
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '*',
+      '_',
+      '`',
+      '<',
+      '>',
+      '#',
+      '-',
+      '+',
+      '=',
+      '1',
+      '22',
+      '.',
+      '&',
+      'amp',
+      '#9',
+      ';',
+      '{',
+      '}',
+      '~',
+      '|',
+      '\\',
+      ':',
+      '/',
+      "'",
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      'a',
+      'é',
+      '😀',
+      'http',
+    ];
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 3000; n++) {
       const s = Array.from({ length: 1 + Math.floor(rand() * 16) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
       const escaped = escapeMarkdown(s);

@@ -27,7 +27,9 @@ let local: LocalApp;
 let deps: ReturnType<typeof testBotDeps>;
 let meetings: Stored<Meeting>[];
 beforeAll(async () => {
-  local = await composeLocal(loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent' }), fixedClock(`${TODAY}T10:00:00Z`), { logger: pino({ level: 'silent' }) });
+  local = await composeLocal(loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent' }), fixedClock(`${TODAY}T10:00:00Z`), {
+    logger: pino({ level: 'silent' }),
+  });
   deps = testBotDeps(local.store, local.services.clock);
   meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
 }, 60_000);
@@ -39,7 +41,9 @@ async function ask(personId: string, text: string): Promise<BotReply[]> {
 }
 const said = (replies: BotReply[]) => JSON.stringify(replies);
 const planned = (academyId: string, kind?: string) =>
-  meetings.filter((m) => m.academyId === academyId && m.status === 'planned' && m.date >= TODAY && (!kind || m.kind === kind)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  meetings
+    .filter((m) => m.academyId === academyId && m.status === 'planned' && m.date >= TODAY && (!kind || m.kind === kind))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 
 function parseWarnings(card: AdaptiveCard): string[] {
   const ctx = new AC.SerializationContext(AC.Versions.v1_5);
@@ -92,11 +96,17 @@ describe('the CEO’s questions from the issue, answered from the records', () =
   });
 
   test('“what did the last meeting at Castle View decide?” gives its judgements, the actions it raised and the circulated notes', async () => {
-    const held = (id: string) => meetings.filter((m) => m.academyId === id && m.status === 'held').sort((a, b) => b.date.localeCompare(a.date));
+    const held = (id: string) =>
+      meetings.filter((m) => m.academyId === id && m.status === 'held').sort((a, b) => b.date.localeCompare(a.date));
     const text = said(await ask('ceo', 'what did the last meeting at Castle View decide?'));
     // The seed holds Castle View's first AIM on a day relative to the seed day: before it, the bot says when it is.
-    if (held('castle-view').length === 0) expect(text).toContain(`No meeting has been held at Castle View Academy yet. The next is the AIM on ${formatLongDate(planned('castle-view')[0]!.date)}.`);
-    const withNotes = ['castle-view', ...meetings.map((m) => m.academyId)].find((id) => held(id)[0]?.notes?.circulatedAt && held(id)[0]!.judgements.length > 0)!;
+    if (held('castle-view').length === 0)
+      expect(text).toContain(
+        `No meeting has been held at Castle View Academy yet. The next is the AIM on ${formatLongDate(planned('castle-view')[0]!.date)}.`,
+      );
+    const withNotes = ['castle-view', ...meetings.map((m) => m.academyId)].find(
+      (id) => held(id)[0]?.notes?.circulatedAt && held(id)[0]!.judgements.length > 0,
+    )!;
     const last = held(withNotes)[0]!;
     const name = (await local.store.academies.get(withNotes))!.name;
     const answer = said(await ask('ceo', `what did the last meeting at ${name} decide?`));
@@ -122,7 +132,9 @@ describe('the CEO’s questions from the issue, answered from the records', () =
   test('“next meetings” lists what is planned, and never says “none” while a meeting is planned', async () => {
     const text = said(await ask('ceo', 'next meetings'));
     expect(text).not.toMatch(/No meetings planned/);
-    const first = meetings.filter((m) => m.status === 'planned' && m.date >= TODAY).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]!;
+    const first = meetings
+      .filter((m) => m.status === 'planned' && m.date >= TODAY)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]!;
     expect(text).toContain(formatLongDate(first.date));
   });
 
@@ -157,7 +169,14 @@ describe('a head’s own questions', () => {
   });
 
   test('“when’s my next meeting” is the next meeting they attend, not a search for an academy called “’s”', async () => {
-    const mine = meetings.filter((m) => m.status === 'planned' && m.date >= TODAY && (m.chairId === 'head-oakfield' || m.attendees.some((a) => a.personId === 'head-oakfield'))).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const mine = meetings
+      .filter(
+        (m) =>
+          m.status === 'planned' &&
+          m.date >= TODAY &&
+          (m.chairId === 'head-oakfield' || m.attendees.some((a) => a.personId === 'head-oakfield')),
+      )
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const text = said(await ask('head-oakfield', "when's my next meeting"));
     expect(text).not.toMatch(/academy called/);
     expect(text).toContain('Your next meetings');
@@ -165,21 +184,41 @@ describe('a head’s own questions', () => {
   });
 
   test('“how are we doing?”, “who chairs our meetings?” and “are we improving?” are about their own school', async () => {
-    for (const q of ['how are we doing?', 'who chairs our meetings?', 'are we improving?', "what's overdue?", 'support days left']) expect([q, said(await ask('head-oakfield', q))]).toEqual([q, expect.stringContaining('Oakfield Primary Academy')]);
+    for (const q of ['how are we doing?', 'who chairs our meetings?', 'are we improving?', "what's overdue?", 'support days left'])
+      expect([q, said(await ask('head-oakfield', q))]).toEqual([q, expect.stringContaining('Oakfield Primary Academy')]);
   });
 });
 
 describe('role × academy: nothing leaks', () => {
-  const brookLane = ['how is brook lane doing', 'has brook lane sent its papers', 'who is the head of brook lane', 'what did the last meeting at brook lane decide', 'is brook lane improving', 'support days at brook lane', 'interventions at brook lane', 'where is brook lane on the escalation ladder', 'when is the next meeting at brook lane', "what's overdue at brook lane"];
+  const brookLane = [
+    'how is brook lane doing',
+    'has brook lane sent its papers',
+    'who is the head of brook lane',
+    'what did the last meeting at brook lane decide',
+    'is brook lane improving',
+    'support days at brook lane',
+    'interventions at brook lane',
+    'where is brook lane on the escalation ladder',
+    'when is the next meeting at brook lane',
+    "what's overdue at brook lane",
+  ];
 
   test.each(brookLane)('a head asking “%s” about another school is told politely, and nothing about it', async (q) => {
     const replies = await ask('head-oakfield', q);
-    expect(replies).toEqual([{ text: "Sorry, you can only see information for your own academy, so I can't show you Brook Lane Academy." }]);
+    expect(replies).toEqual([
+      { text: "Sorry, you can only see information for your own academy, so I can't show you Brook Lane Academy." },
+    ]);
   });
 
   test('trust-wide questions from a head cover only their own academy', async () => {
     const others = (await collect(allPages((p) => local.store.academies.list({}, p)))).filter((a) => a.id !== 'oakfield');
-    for (const q of ['what actions are overdue across the trust', 'Any schools I should worry about?', 'next meetings', "who hasn't sent papers for this week's meetings?", 'which schools are amber?']) {
+    for (const q of [
+      'what actions are overdue across the trust',
+      'Any schools I should worry about?',
+      'next meetings',
+      "who hasn't sent papers for this week's meetings?",
+      'which schools are amber?',
+    ]) {
       const text = said(await ask('head-oakfield', q));
       for (const a of others) expect([q, text.includes(a.name)]).toEqual([q, false]);
     }
@@ -191,7 +230,9 @@ describe('role × academy: nothing leaks', () => {
   });
 
   test('draft notes never go out in chat, not even to those who may read them in the tab', async () => {
-    const draft = meetings.filter((m) => m.status === 'held' && m.notes && !m.notes.circulatedAt).sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    const draft = meetings
+      .filter((m) => m.status === 'held' && m.notes && !m.notes.circulatedAt)
+      .sort((a, b) => b.date.localeCompare(a.date))[0]!;
     expect(draft).toBeDefined();
     const name = (await local.store.academies.get(draft.academyId))!.name;
     const isLast = meetings.filter((m) => m.academyId === draft.academyId && m.status === 'held').every((m) => m.date <= draft.date);
@@ -221,7 +262,9 @@ describe('when it does not understand', () => {
 
   test('a name two schools share is asked about with a button for each', async () => {
     const [r] = await ask('ceo', 'how is hill doing?');
-    expect(r!.card!.actions!.map((a) => ('title' in a ? a.title : ''))).toEqual(expect.arrayContaining(['Hill Top Primary School', 'Fernhill Primary']));
+    expect(r!.card!.actions!.map((a) => ('title' in a ? a.title : ''))).toEqual(
+      expect.arrayContaining(['Hill Top Primary School', 'Fernhill Primary']),
+    );
   });
 });
 

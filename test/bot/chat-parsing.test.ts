@@ -25,7 +25,8 @@ describe('the trained classifier', () => {
   });
 
   test('is written in British English', () => {
-    const american = /\b(color|center|organiz|analyz|program\b|favorite|behavior|judgment|enroll|mom\b|vacation|semester|grade school|principal's office)/i;
+    const american =
+      /\b(color|center|organiz|analyz|program\b|favorite|behavior|judgment|enroll|mom\b|vacation|semester|grade school|principal's office)/i;
     const found = CORPUS.flatMap((f) => f.utterances.filter((u) => american.test(u)));
     expect(found).toEqual([]);
   });
@@ -61,7 +62,14 @@ describe('academies, found among the trust’s own names and never made up from 
   const find = async (text: string) => {
     const model = await languageModel();
     const found = createAcademyFinder(DEMO_ACADEMIES, model.commonWords)(chatTokens(normaliseChatText(text)));
-    return found.map((m) => (m.match.kind === 'one' ? m.match.academy.id : `several:${m.match.candidates.map((c) => c.id).sort().join(',')}`));
+    return found.map((m) =>
+      m.match.kind === 'one'
+        ? m.match.academy.id
+        : `several:${m.match.candidates
+            .map((c) => c.id)
+            .sort()
+            .join(',')}`,
+    );
   };
 
   test.each([
@@ -81,7 +89,15 @@ describe('academies, found among the trust’s own names and never made up from 
     expect(await find(text)).toEqual([id]);
   });
 
-  test.each([["when's my next meeting"], ['what is happening'], ['book the hall for Friday'], ['top of the table'], ['show me the view'], ['what actions are overdue across the trust'], ['is the bank holiday a school day']])('“%s” names no academy', async (text) => {
+  test.each([
+    ["when's my next meeting"],
+    ['what is happening'],
+    ['book the hall for Friday'],
+    ['top of the table'],
+    ['show me the view'],
+    ['what actions are overdue across the trust'],
+    ['is the bank holiday a school day'],
+  ])('“%s” names no academy', async (text) => {
     expect(await find(text)).toEqual([]);
   });
 
@@ -126,9 +142,12 @@ describe('dates, with chrono-node (en-GB) and the school calendar', () => {
     expect(range('before half term', '2027-02-01')).toBe('2027-02-01..2027-02-12');
   });
 
-  test.each([['which schools are green right now'], ['is progress 8 improving'], ['KS2 results at Kingsmead'], ['how is year 1 phonics']])('“%s” names no date', (text) => {
-    expect(range(text)).toBeUndefined();
-  });
+  test.each([['which schools are green right now'], ['is progress 8 improving'], ['KS2 results at Kingsmead'], ['how is year 1 phonics']])(
+    '“%s” names no date',
+    (text) => {
+      expect(range(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('meeting kinds, roles, KPIs and people', () => {
@@ -172,9 +191,12 @@ describe('meeting kinds, roles, KPIs and people', () => {
 });
 
 describe('what it does not understand', () => {
-  test.each([['book me a taxi to the station'], ['what is the capital of Peru'], ['zzqx wibble']])('“%s” is not forced into a question it answers', async (text) => {
-    expect((await understand(text, vocabulary)).intent).toBe('unknown');
-  });
+  test.each([['book me a taxi to the station'], ['what is the capital of Peru'], ['zzqx wibble']])(
+    '“%s” is not forced into a question it answers',
+    async (text) => {
+      expect((await understand(text, vocabulary)).intent).toBe('unknown');
+    },
+  );
 
   test('every example the help card suggests is a question it understands', async () => {
     for (const seesWholeTrust of [true, false]) {
@@ -186,7 +208,20 @@ describe('what it does not understand', () => {
   });
 
   test('any input shape reads as a valid understanding and never throws', async () => {
-    for (const x of [undefined, null, 42, {}, [], '', '<at>Bot</at> help', '\u0000\u202e', '🙂'.repeat(5000), 'a'.repeat(100_000), "'''", '3/12/2026/5']) {
+    for (const x of [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      '',
+      '<at>Bot</at> help',
+      '\u0000\u202e',
+      '🙂'.repeat(5000),
+      'a'.repeat(100_000),
+      "'''",
+      '3/12/2026/5',
+    ]) {
       const u = await understand(x, vocabulary);
       expect([...INTENTS, 'unknown']).toContain(u.intent);
     }

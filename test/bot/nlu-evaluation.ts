@@ -12,13 +12,22 @@ const intentName = z.custom<IntentName>((v) => answered.includes(v as IntentName
 const evaluationSchema = z.object({
   today: z.string(),
   target: z.number().min(0).max(1),
-  utterances: z.array(z.object({ text: z.string().min(1), intent: intentName, entities: z.record(z.string(), z.string()).optional() })).min(1),
+  utterances: z
+    .array(z.object({ text: z.string().min(1), intent: intentName, entities: z.record(z.string(), z.string()).optional() }))
+    .min(1),
 });
 
 /** Entities as the evaluation set writes them: `academy: "hill-top"`, `date: "2026-11-23..2026-11-29"`, `person: "me"`. */
 export function flatEntities(e: Entities): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e.academy) out.academy = e.academy.kind === 'one' ? e.academy.id : `several:${e.academy.candidates.map((c) => c.id).sort().join(',')}`;
+  if (e.academy)
+    out.academy =
+      e.academy.kind === 'one'
+        ? e.academy.id
+        : `several:${e.academy.candidates
+            .map((c) => c.id)
+            .sort()
+            .join(',')}`;
   if (e.rag) out.rag = e.rag;
   if (e.role) out.role = e.role;
   if (e.kind) out.kind = e.kind;
@@ -28,8 +37,10 @@ export function flatEntities(e: Entities): Record<string, string> {
   return out;
 }
 
-const quantile = (xs: readonly number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
-const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const quantile = (xs: readonly number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+const same = (a: Record<string, string>, b: Record<string, string>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 export interface NluReport {
   utterances: number;

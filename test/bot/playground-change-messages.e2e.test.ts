@@ -46,12 +46,18 @@ test('an extension asked for in the tab reaches the chair in Teams once; her dec
   const s = stack;
 
   // A paper the head owes whose deadline has not passed, so a later date before the meeting exists.
-  const owed = (await s.call('GET', '/api/my-work', { as: HEAD })).body.papersOwed as { meetingId: string; meetingDate: string; paper: { requirementId: string; title: string; dueDate: string } }[];
+  const owed = (await s.call('GET', '/api/my-work', { as: HEAD })).body.papersOwed as {
+    meetingId: string;
+    meetingDate: string;
+    paper: { requirementId: string; title: string; dueDate: string };
+  }[];
   const item = owed.find((o) => o.paper.dueDate >= AT.slice(0, 10))!;
   expect(item).toBeDefined();
-  const view = (await s.call('GET', `/api/meetings/${item.meetingId}`, { as: HEAD })).body as { meeting: { version: string; chairId: string } };
+  const view = (await s.call('GET', `/api/meetings/${item.meetingId}`, { as: HEAD })).body as {
+    meeting: { version: string; chairId: string };
+  };
   let newDate = '';
-  for (const d = new Date(`${item.paper.dueDate}T12:00:00Z`); !newDate; ) {
+  for (const d = new Date(`${item.paper.dueDate}T12:00:00Z`); !newDate;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const iso = d.toISOString().slice(0, 10);
     if (iso >= item.meetingDate) break;
@@ -69,7 +75,10 @@ test('an extension asked for in the tab reaches the chair in Teams once; her dec
 
   // The head asks in the tab.
   const reason = 'Year 6 data arrives after the moderation meeting';
-  const asked = await s.call('POST', `/api/meetings/${item.meetingId}/papers/${item.paper.requirementId}/extension`, { as: HEAD, body: { newDueDate: newDate, reason, version: view.meeting.version } });
+  const asked = await s.call('POST', `/api/meetings/${item.meetingId}/papers/${item.paper.requirementId}/extension`, {
+    as: HEAD,
+    body: { newDueDate: newDate, reason, version: view.meeting.version },
+  });
   expect(asked.status).toBe(200);
 
   // The chair's card arrives within seconds, once.
@@ -84,7 +93,10 @@ test('an extension asked for in the tab reaches the chair in Teams once; her dec
   const decision = cardsWith(headPage, 'extended');
   await decision.first().waitFor({ state: 'visible', timeout: 15_000 });
   expect(await settled(headPage)).toBe(headBefore + 1);
-  const sent = async () => (await storage!.delivery.ledger.list(['sent'], { limit: 5000 })).filter((r) => r.kind === 'extension-request' || r.kind === 'extension-decision');
+  const sent = async () =>
+    (await storage!.delivery.ledger.list(['sent'], { limit: 5000 })).filter(
+      (r) => r.kind === 'extension-request' || r.kind === 'extension-decision',
+    );
   expect((await sent()).map((r) => [r.kind, r.personId, r.attempts]).sort()).toEqual([
     ['extension-decision', HEAD, 1],
     ['extension-request', chair.id, 1],

@@ -46,7 +46,11 @@ test('a head opening the chat for the first time gets each waiting reminder once
   harness = createPlaygroundHarness(`${stack.base}/api/messages`);
   const head = (await stack.local.store.people.get(HEAD))!;
   const page = await harness.open(head);
-  await page.locator('.ac-adaptiveCard').filter({ hasText: /^Papers for the / }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  await page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: /^Papers for the / })
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 });
   const sent = await eventually(async () => {
     const rows = (await storage!.delivery.ledger.list(['sent'], { limit: 5000 })).filter((r) => r.personId === HEAD);
     return rows.length === waiting.length ? rows : undefined;

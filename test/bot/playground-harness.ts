@@ -15,7 +15,16 @@ import { playgroundConfigFor, type PlaygroundPerson } from '../../bot/local/play
  * talking to the same bot. The bot's stored reference for each person then points at their
  * Playground's mock connector, so proactive cards land in that person's chat.
  */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type { PlaygroundPerson };
 
@@ -60,7 +69,8 @@ export function createPlaygroundHarness(botEndpoint: string): PlaygroundHarness 
       } catch {
         // not listening yet
       }
-      if (Date.now() > ready || child.exitCode !== null) throw new Error(`Agents Playground for ${personId} did not start:\n${out}\n${playgroundLog(cwd)}`);
+      if (Date.now() > ready || child.exitCode !== null)
+        throw new Error(`Agents Playground for ${personId} did not start:\n${out}\n${playgroundLog(cwd)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 20_000 });

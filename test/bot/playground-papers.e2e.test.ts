@@ -44,10 +44,18 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
   const store = s.local.store;
 
   // What the head owes: two papers for one meeting whose deadline has not passed (so an extension date exists).
-  const owed = (await s.call('GET', '/api/my-work', { as: HEAD })).body.papersOwed as { meetingId: string; paper: { requirementId: string; title: string; dueDate: string } }[];
+  const owed = (await s.call('GET', '/api/my-work', { as: HEAD })).body.papersOwed as {
+    meetingId: string;
+    paper: { requirementId: string; title: string; dueDate: string };
+  }[];
   const meetingId = owed.find((o) => owed.filter((x) => x.meetingId === o.meetingId).length >= 2)?.meetingId;
   expect(meetingId).toBeDefined();
-  const meeting = (await s.call('GET', `/api/meetings/${meetingId}`, { as: 'ceo' })).body.meeting as { id: string; date: string; chairId: string; papers: { requirementId: string; title: string; ownerId?: string; submittedAt?: string; dueDate: string }[] };
+  const meeting = (await s.call('GET', `/api/meetings/${meetingId}`, { as: 'ceo' })).body.meeting as {
+    id: string;
+    date: string;
+    chairId: string;
+    papers: { requirementId: string; title: string; ownerId?: string; submittedAt?: string; dueDate: string }[];
+  };
   const mine = meeting.papers.filter((p) => p.ownerId === HEAD && !p.submittedAt);
   expect(mine.length).toBeGreaterThanOrEqual(2);
   const [first, second] = mine as [(typeof mine)[0], (typeof mine)[0]];
@@ -61,7 +69,10 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
   harness = createPlaygroundHarness(`${s.base}/api/messages`);
   const headPage = await harness.open(head);
   const chairPage = await harness.open(chairPerson);
-  const installed = await eventually(async () => ((await s.local.bot.references.get(HEAD)) && (await s.local.bot.references.get(chair)) ? true : undefined), 15_000);
+  const installed = await eventually(
+    async () => ((await s.local.bot.references.get(HEAD)) && (await s.local.bot.references.get(chair)) ? true : undefined),
+    15_000,
+  );
   expect(installed).toBe(true);
 
   // Opening the chat for the first time sends what is waiting: the deadline card appears in the head's chat.
@@ -87,7 +98,7 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
 
   // Ask for an extension for the next paper: a working day after its deadline, before the meeting.
   let newDate = '';
-  for (const d = new Date(`${second.dueDate}T12:00:00Z`); !newDate; ) {
+  for (const d = new Date(`${second.dueDate}T12:00:00Z`); !newDate;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const iso = d.toISOString().slice(0, 10);
     if (iso >= meeting.date) break;
@@ -103,7 +114,9 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
   await card.getByLabel('Reason').fill(reason);
   await card.getByRole('button', { name: 'Send to the chair' }).click();
   const asked = await textWhen(card, (t) => t.includes(`extension to ${formatLongDate(newDate)} asked for`));
-  expect(asked).toContain(`${second.title} (${headName}): due ${formatLongDate(second.dueDate)} · extension to ${formatLongDate(newDate)} asked for`);
+  expect(asked).toContain(
+    `${second.title} (${headName}): due ${formatLongDate(second.dueDate)} · extension to ${formatLongDate(newDate)} asked for`,
+  );
 
   // The chair's card arrives in the chair's own Playground.
   const chairCard = await cardWith(chairPage, `Extension asked for: ${second.title}`);
@@ -113,11 +126,17 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
   expect(chairText).toContain(reason);
   expect(chairText).toContain('waiting for you');
   const requested = await store.meetings.get(meeting.id);
-  expect(requested!.papers.find((p) => p.requirementId === second.requirementId)?.extension).toMatchObject({ status: 'requested', newDueDate: newDate, requestedBy: HEAD });
+  expect(requested!.papers.find((p) => p.requirementId === second.requirementId)?.extension).toMatchObject({
+    status: 'requested',
+    newDueDate: newDate,
+    requestedBy: HEAD,
+  });
 
   // She approves from her card: it refreshes to the decision, and the head is sent the updated deadline card.
   await chairCard.getByRole('button', { name: 'Approve' }).click();
   expect(await textWhen(chairCard, (t) => t.includes(`approved by ${chairName}`))).toContain(`approved by ${chairName}`);
-  const headAfter = headPage.locator('.ac-adaptiveCard').filter({ hasText: `${second.title} (${headName}): due ${formatLongDate(newDate)} · extended` });
+  const headAfter = headPage
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: `${second.title} (${headName}): due ${formatLongDate(newDate)} · extended` });
   await headAfter.last().waitFor({ state: 'visible', timeout: 15_000 });
 }, 85_000);

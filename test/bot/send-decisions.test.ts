@@ -7,7 +7,8 @@ const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 20_000 };
 
 test('retries 429, 412, 502 and 504 but not 400 or 403', () => {
   for (const status of [429, 412, 502, 504]) expect(decideRetry({ status, attempt: 1, nowMs: 0, random: 0.5 }, policy).retry).toBe(true);
-  for (const status of [400, 403, 404]) expect(decideRetry({ status, attempt: 1, nowMs: 0, random: 0.5 }, policy)).toEqual({ retry: false, reason: 'not-retryable' });
+  for (const status of [400, 403, 404])
+    expect(decideRetry({ status, attempt: 1, nowMs: 0, random: 0.5 }, policy)).toEqual({ retry: false, reason: 'not-retryable' });
 });
 
 test('backs off exponentially with jitter, never shorter than Retry-After, and gives up after the last attempt', () => {

@@ -24,7 +24,12 @@ beforeAll(async () => {
   store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
   await seedDemoTrust(store, clock);
   const storage = await createTableStorage(azurite.connectionString, { allowInsecureConnection: true });
-  bot = await composeBot({ services: testServices(store, clock), baseUrl: 'http://127.0.0.1:1', logger: pino({ level: 'silent' }), storage });
+  bot = await composeBot({
+    services: testServices(store, clock),
+    baseUrl: 'http://127.0.0.1:1',
+    logger: pino({ level: 'silent' }),
+    storage,
+  });
 }, 30_000);
 
 afterAll(async () => {

@@ -7,7 +7,17 @@ import { startLocalStack, type RunningStack } from '../e2e/local-stack';
 
 /** Debian's Chromium, headless, with nothing that reaches the network on its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=en-GB',
+];
 
 /** Builds the tab when it is missing or stale (the same step `npm start` runs first). */
 export function ensureTabBuilt(): void {
@@ -27,7 +37,15 @@ export async function startBrowserStack(at = '2026-11-23T10:00:00Z'): Promise<Br
   ensureTabBuilt();
   const stack = await startLocalStack(at);
   const profile = mkdtempSync(join(tmpdir(), 'trust-tab-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' } });
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+  });
   let closed = false;
   return {
     stack,

@@ -18,14 +18,26 @@ beforeAll(async () => {
 afterAll(async () => b?.stop());
 
 type Target = { measure: string; unit: string; higherIsBetter: boolean; target: number };
-const actors = async (kind: string, id: string) => ((await b.stack.call('GET', `/api/history/${kind}/${id}`, { as: 'ceo' })).body.items as { actorId: string }[]).map((e) => e.actorId);
+const actors = async (kind: string, id: string) =>
+  ((await b.stack.call('GET', `/api/history/${kind}/${id}`, { as: 'ceo' })).body.items as { actorId: string }[]).map((e) => e.actorId);
 const rowOf = (page: Page, academyId: string) => page.locator(`tr[data-academy="${academyId}"]`);
 
 async function expectAccessible(page: Page): Promise<void> {
   // Tabster's focus sentinels are a known axe false positive (see tab-pages.test.ts).
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').options({ resultTypes: ['violations'] }).analyze();
+  const result = await new AxeBuilder({ page })
+    .exclude('[data-tabster-dummy]')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 /** One CSV row per academy and KPI for the spring data point: Oakfield's first KPI below target, every other value above. */
@@ -71,7 +83,10 @@ describe('journey 1: a spring data point for all twelve academies from a CSV', (
     await page.getByRole('heading', { level: 1, name: /at Oakfield Primary Academy/ }).waitFor();
     expect(new URL(page.url()).hash).toBe('#kpi-drops');
     const meetingId = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
-    await page.getByRole('list', { name: 'KPI drops to review' }).getByText(/Spring data: .* against a target of/).waitFor();
+    await page
+      .getByRole('list', { name: 'KPI drops to review' })
+      .getByText(/Spring data: .* against a target of/)
+      .waitFor();
     await page.close();
 
     // The academy page charts each KPI's data points against its target, named as the model names them.
@@ -95,8 +110,14 @@ describe('journey 1: a spring data point for all twelve academies from a CSV', (
     await form.getByLabel('Action agreed (optional)').fill('Reading groups for the new Year 6 pupils');
     await form.getByLabel('Action owner').selectOption('head-oakfield');
     await form.getByRole('button', { name: 'Record the review' }).click();
-    await side.getByRole('status').getByText(/Drop reviewed: .*Spring data\./).waitFor();
-    await side.getByRole('list', { name: 'KPI drops reviewed' }).getByText(/Spring data/).waitFor();
+    await side
+      .getByRole('status')
+      .getByText(/Drop reviewed: .*Spring data\./)
+      .waitFor();
+    await side
+      .getByRole('list', { name: 'KPI drops reviewed' })
+      .getByText(/Spring data/)
+      .waitFor();
     await expectAccessible(side);
     await side.close();
 
@@ -105,7 +126,11 @@ describe('journey 1: a spring data point for all twelve academies from a CSV', (
     expect(await actors('kpiDataPoints', drops.reviewed[0].id)).toEqual([chairId, chairId, 'aid-priya']);
     const after = await b.open('/tab/', { as: 'ceo' });
     await rowOf(after, 'oakfield').getByRole('list').first().waitFor();
-    await expect(rowOf(after, 'oakfield').getByText(/KPI drop/).count()).resolves.toBe(0);
+    await expect(
+      rowOf(after, 'oakfield')
+        .getByText(/KPI drop/)
+        .count(),
+    ).resolves.toBe(0);
     await after.getByRole('figure', { name: /each school against its target/ }).waitFor();
     await after.close();
   });
@@ -113,7 +138,15 @@ describe('journey 1: a spring data point for all twelve academies from a CSV', (
 
 describe('journey 2: an action raised in a meeting, moved on by its owner', () => {
   it('is captured in the side panel, moved to in progress and done in My work, counted on the dashboard and achieved at the next meeting', async () => {
-    const meetings = ((await b.stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as { id: string; academyId: string; status: string; date: string; chairId: string }[])
+    const meetings = (
+      (await b.stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as {
+        id: string;
+        academyId: string;
+        status: string;
+        date: string;
+        chairId: string;
+      }[]
+    )
       .filter((m) => m.academyId === 'willow-bank' && m.status === 'planned')
       .sort((x, y) => x.date.localeCompare(y.date));
     const [raising, next] = meetings as [(typeof meetings)[number], (typeof meetings)[number]];
@@ -160,7 +193,9 @@ describe('journey 2: an action raised in a meeting, moved on by its owner', () =
     const following = await b.open(`/tab/meeting/${next.id}`, { as: 'ceo' });
     await following.getByRole('list', { name: 'Achieved: actions carried forward' }).getByText(text).waitFor();
     await following.close();
-    const id = ((await b.stack.call('GET', `/api/actions?academyId=willow-bank`, { as: 'ceo' })).body.items as { id: string; text: string }[]).find((a) => a.text === text)!.id;
+    const id = (
+      (await b.stack.call('GET', `/api/actions?academyId=willow-bank`, { as: 'ceo' })).body.items as { id: string; text: string }[]
+    ).find((a) => a.text === text)!.id;
     expect(await actors('actions', id)).toEqual(['head-willow-bank', 'head-willow-bank', raising.chairId]);
   });
 });
@@ -193,11 +228,19 @@ describe('journey 3: an academy escalated to a formal action plan, then to spons
 
     const ceo = await b.open('/tab/academy/st-marys', { as: 'ceo' });
     const iaimsBefore = await ceo.getByRole('link', { name: /^iAIM / }).count();
-    form = await move(ceo, 'Change of status: managed as a sponsored academy', 'The formal action plan has not brought satisfactory change');
+    form = await move(
+      ceo,
+      'Change of status: managed as a sponsored academy',
+      'The formal action plan has not brought satisfactory change',
+    );
     const preview = form.getByRole('region', { name: 'What the move will change' });
     await preview.getByText('The academy will be managed as a sponsored academy.').waitFor();
     await preview.getByText('Support stage: Good or better → Not yet Good.').waitFor();
-    await preview.getByRole('list', { name: 'Meetings the rest of the year gains, moves or drops' }).getByText(/^Added: iAIM on /).first().waitFor();
+    await preview
+      .getByRole('list', { name: 'Meetings the rest of the year gains, moves or drops' })
+      .getByText(/^Added: iAIM on /)
+      .first()
+      .waitFor();
     await expectAccessible(ceo);
     // Nothing is saved by the preview.
     expect((await b.stack.call('GET', '/api/academies/st-marys', { as: 'ceo' })).body.sponsored).toBe(false);
@@ -218,7 +261,9 @@ describe('journey 3: an academy escalated to a formal action plan, then to spons
 describe('journey 4: an intervention agreed, reviewed twice and judged; a missed review turns the academy amber', () => {
   it('shows the missed review on the RAG with its reason and link, clears it with reviews, and records the impact', async () => {
     const title = 'Year 3 reading: guided reading from Ashworth';
-    const green = ((await b.stack.call('GET', '/api/dashboard', { as: 'ceo' })).body.academies as { academyId: string; rag: string; name: string }[]).find((a) => a.rag === 'green' && !['ashworth', 'willow-bank', 'st-marys', 'oakfield'].includes(a.academyId))!;
+    const green = (
+      (await b.stack.call('GET', '/api/dashboard', { as: 'ceo' })).body.academies as { academyId: string; rag: string; name: string }[]
+    ).find((a) => a.rag === 'green' && !['ashworth', 'willow-bank', 'st-marys', 'oakfield'].includes(a.academyId))!;
     const headId = `head-${green.academyId}`;
 
     const governor = await b.open(`/tab/academy/${green.academyId}`, { as: `governor-${green.academyId}` });
@@ -233,7 +278,9 @@ describe('journey 4: an intervention agreed, reviewed twice and judged; a missed
     await form.getByLabel('Supporting academy').selectOption('ashworth');
     await form.getByLabel('Title').fill(title);
     await form.getByLabel('Targets (one a line)').fill('Year 3 reading ages up by a year by March');
-    await form.getByLabel('Success criteria (one a line)').fill('80% of Year 3 within 6 months of their reading age\nGuided reading seen in every Year 3 lesson');
+    await form
+      .getByLabel('Success criteria (one a line)')
+      .fill('80% of Year 3 within 6 months of their reading age\nGuided reading seen in every Year 3 lesson');
     await form.getByLabel('Start date').fill('18/01/2027');
     await form.getByLabel('End date').fill('19/03/2027');
     await form.getByLabel('Review date 1').fill('25/01/2027');
@@ -245,7 +292,9 @@ describe('journey 4: an intervention agreed, reviewed twice and judged; a missed
 
     // The review due on 25 January has passed without one: amber, with the reason, linking to the intervention.
     await page.getByText('Amber', { exact: true }).first().waitFor();
-    const reason = page.getByRole('list', { name: 'Reasons for the RAG' }).getByRole('link', { name: `Intervention review missed: “${title}” was due Monday 25 January 2027` });
+    const reason = page
+      .getByRole('list', { name: 'Reasons for the RAG' })
+      .getByRole('link', { name: `Intervention review missed: “${title}” was due Monday 25 January 2027` });
     await reason.click();
     expect(new URL(page.url()).hash).toMatch(/^#intervention-/);
     const card = page.getByRole('article', { name: title });
@@ -280,10 +329,19 @@ describe('journey 4: an intervention agreed, reviewed twice and judged; a missed
     await impact.getByRole('button', { name: 'Record the impact' }).click();
     await aid.getByText(`Impact of “${title}” judged: some impact.`).waitFor();
     await aidCard.getByText(/Impact: Some impact/).waitFor();
-    await aidCard.getByRole('list', { name: `Reviews of ${title}` }).getByRole('listitem').nth(1).waitFor();
+    await aidCard
+      .getByRole('list', { name: `Reviews of ${title}` })
+      .getByRole('listitem')
+      .nth(1)
+      .waitFor();
     await aid.close();
 
-    const id = ((await b.stack.call('GET', `/api/academies/${green.academyId}/improvement`, { as: 'ceo' })).body.interventions.items as { id: string; title: string }[]).find((i) => i.title === title)!.id;
+    const id = (
+      (await b.stack.call('GET', `/api/academies/${green.academyId}/improvement`, { as: 'ceo' })).body.interventions.items as {
+        id: string;
+        title: string;
+      }[]
+    ).find((i) => i.title === title)!.id;
     expect(await actors('interventions', id)).toEqual(['aid-priya', 'aid-priya', headId, 'aid-priya']);
   });
 });

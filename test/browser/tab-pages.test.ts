@@ -25,7 +25,15 @@ async function expectAccessible(page: Page, only?: string[]): Promise<void> {
   if (only) axe = axe.withRules(only);
   const result = await axe.analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 describe('every page of the tab loads with the seeded trust and passes axe', () => {
@@ -43,7 +51,11 @@ describe('every page of the tab loads with the seeded trust and passes axe', () 
       for (const dark of [false, true]) {
         const page = await b.open(path(), { dark, ...(name === 'meeting side panel' ? { width: 320 } : {}) });
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(heading);
-        await page.getByRole('status').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await page
+          .getByRole('status')
+          .first()
+          .waitFor({ state: 'detached', timeout: 10_000 })
+          .catch(() => undefined);
         // Structure is the same in both themes; only contrast changes with the theme.
         await expectAccessible(page, dark ? ['color-contrast'] : undefined);
         await page.close();
@@ -62,7 +74,9 @@ describe('the dashboard', () => {
     await page.keyboard.press('Enter');
     await expect(rows.first().getAttribute('data-academy')).resolves.toBe('ashworth');
     // The filter shows exactly the academies the API rates red, and names each of them.
-    const red = ((await b.stack.call('GET', '/api/dashboard', { as: 'ceo' })).body.academies as { academyId: string; rag: string }[]).filter((a) => a.rag === 'red').map((a) => a.academyId);
+    const red = ((await b.stack.call('GET', '/api/dashboard', { as: 'ceo' })).body.academies as { academyId: string; rag: string }[])
+      .filter((a) => a.rag === 'red')
+      .map((a) => a.academyId);
     expect(red.length).toBeGreaterThan(0);
     await page.getByLabel('RAG', { exact: true }).selectOption('red');
     await expect(rows.count()).resolves.toBe(red.length);
@@ -72,7 +86,9 @@ describe('the dashboard', () => {
 
   it('shows a head only their own academy, and refuses another by deep link', async () => {
     const page = await b.open('/tab/', { as: 'head-oakfield' });
-    await expect(page.locator('tr[data-academy]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-academy')))).resolves.toEqual(['oakfield']);
+    await expect(page.locator('tr[data-academy]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-academy')))).resolves.toEqual([
+      'oakfield',
+    ]);
     await page.close();
     const other = await b.browser.newPage();
     await other.goto(`${b.stack.base}/tab/academy/brook-lane?as=head-oakfield`);
@@ -102,7 +118,10 @@ describe('recording in the meeting', () => {
 
 describe('attendance and paper extensions on the meeting page', () => {
   it('records apologies with a substitute; both appear in the attendance table, and the substitute is marked as attended', async () => {
-    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as { chairId: string; attendees: { personId: string; attendance: string }[] };
+    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as {
+      chairId: string;
+      attendees: { personId: string; attendance: string }[];
+    };
     const away = view.attendees.find((a) => a.personId !== view.chairId && a.attendance === 'expected')!.personId;
     const listed = new Set(view.attendees.map((a) => a.personId));
     const people = (await b.stack.call('GET', '/api/people', { as: 'ceo' })).body.people as { id: string; name: string }[];
@@ -120,7 +139,10 @@ describe('attendance and paper extensions on the meeting page', () => {
   });
 
   it('lets a paper’s owner ask for more time with an en-GB date, and the chair grant it', async () => {
-    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as { chairId: string; papers: { requirementId: string; title: string; ownerId: string; dueDate: string; submittedAt?: string }[] };
+    const view = (await b.stack.call('GET', `/api/meetings/${nextMeetingId}`, { as: 'ceo' })).body.meeting as {
+      chairId: string;
+      papers: { requirementId: string; title: string; ownerId: string; dueDate: string; submittedAt?: string }[];
+    };
     const paper = view.papers.find((p) => !p.submittedAt)!;
     const d = new Date(`${paper.dueDate}T12:00:00Z`);
     do d.setUTCDate(d.getUTCDate() + 1);
@@ -133,14 +155,19 @@ describe('attendance and paper extensions on the meeting page', () => {
     await owner.getByText('Enter the date as dd/mm/yyyy').first().waitFor();
     await field.fill(typed);
     await owner.getByLabel('Why more time is needed').first().fill('The autumn data arrives late');
-    await owner.getByRole('form', { name: `Ask for more time on the ${paper.title}` }).getByRole('button', { name: 'Ask for more time' }).click();
+    await owner
+      .getByRole('form', { name: `Ask for more time on the ${paper.title}` })
+      .getByRole('button', { name: 'Ask for more time' })
+      .click();
     await owner.getByText('waiting for the chair').waitFor();
     await owner.close();
 
     const chair = await b.open(`/tab/meeting/${nextMeetingId}`, { as: view.chairId });
     await chair.getByRole('button', { name: 'Grant the extension' }).click();
     await chair.getByText(/approved by/).waitFor();
-    await expect(chair.getByText(/Extension to .* asked by/).textContent()).resolves.toMatch(new RegExp(`${d.getUTCDate()} \\w{3} ${d.getUTCFullYear()}`));
+    await expect(chair.getByText(/Extension to .* asked by/).textContent()).resolves.toMatch(
+      new RegExp(`${d.getUTCDate()} \\w{3} ${d.getUTCFullYear()}`),
+    );
     await chair.close();
   });
 });

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
     for (const shot of shots) {
       for (const dark of [false, true]) {
         const page = await b.open(shot.path, { dark, ...(shot.as ? { as: shot.as } : {}), ...(shot.width ? { width: shot.width } : {}) });
-        await page.getByRole('status').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await page
+          .getByRole('status')
+          .first()
+          .waitFor({ state: 'detached', timeout: 10_000 })
+          .catch(() => undefined);
         await page.waitForTimeout(400); // the chart's entry animation
         const file = join(OUT, `${shot.name}-${dark ? 'dark' : 'light'}.png`);
         await page.screenshot({ path: file, fullPage: true });

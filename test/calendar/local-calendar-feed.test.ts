@@ -19,7 +19,11 @@ const feedOf = async (personId: string) => {
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 };
 
-const icsStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').slice(0, 15) + 'Z';
+const icsStamp = (iso: string) =>
+  iso
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .slice(0, 15) + 'Z';
 
 describe('the local calendar feed', () => {
   it('gives a person a subscribable calendar of the meetings they chair or attend, and nobody else’s', async () => {
@@ -37,14 +41,17 @@ describe('the local calendar feed', () => {
 
   it('follows the planner: a moved meeting shows at its new time in the chair’s feed', async () => {
     const planner = await stack.call('GET', '/api/planner', { as: 'aid-graham' });
-    const meeting = (planner.body.meetings as { id: string; chairId: string; date: string; startsAt: string; status: string; version: string }[]).find(
-      (m) => m.chairId === 'aid-graham' && m.status === 'planned' && m.date > '2027-01-10',
-    )!;
+    const meeting = (
+      planner.body.meetings as { id: string; chairId: string; date: string; startsAt: string; status: string; version: string }[]
+    ).find((m) => m.chairId === 'aid-graham' && m.status === 'planned' && m.date > '2027-01-10')!;
     expect(icsBlockOf((await feedOf('aid-graham')).text, meeting.id)).toContain(`DTSTART:${icsStamp(meeting.startsAt)}`);
     // Try the next few days until the planner accepts one (a clash or a non-working day is refused).
     let moved: { startsAt: string } | undefined;
     for (let d = 1; d <= 14 && !moved; d++) {
-      const res = await stack.call('POST', `/api/meetings/${meeting.id}/move`, { as: 'aid-graham', body: { date: addDays(meeting.date, d), version: meeting.version } });
+      const res = await stack.call('POST', `/api/meetings/${meeting.id}/move`, {
+        as: 'aid-graham',
+        body: { date: addDays(meeting.date, d), version: meeting.version },
+      });
       if (res.status === 200) moved = res.body.meeting;
       else expect(res.status).toBe(422);
     }

@@ -94,7 +94,10 @@ describe('a year of 60 academies in Outlook', () => {
     const deps: ServiceDeps = { store: local.store, clock: local.clock, calendar };
     await syncCalendar(deps, calendar, WHOLE_YEAR);
     const ceo = local.people.find((p) => p.id === 'ceo')!;
-    const [toMove, toCancel] = local.meetings.filter((m) => m.academyId === 'academy-000') as [(typeof local.meetings)[number], (typeof local.meetings)[number]];
+    const [toMove, toCancel] = local.meetings.filter((m) => m.academyId === 'academy-000') as [
+      (typeof local.meetings)[number],
+      (typeof local.meetings)[number],
+    ];
     const nextDay = freeDayIn(toMove.halfTerm);
 
     const from = server.calls.length;
@@ -112,7 +115,9 @@ describe('a year of 60 academies in Outlook', () => {
     const notices = server.notices.slice(noticesBefore);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.attendees.sort()).toEqual(['aid0@bench.example', 'chair0@bench.example', 'head0@bench.example']);
-    expect(notices[0]!.comment).toMatch(/Academy Improvement Meeting at Academy 0 on .* is cancelled: the trust's year plan no longer includes it/);
+    expect(notices[0]!.comment).toMatch(
+      /Academy Improvement Meeting at Academy 0 on .* is cancelled: the trust's year plan no longer includes it/,
+    );
     expect(eventsByMeeting(server, mailbox).get(toCancel.id)).toMatchObject({ live: 0, cancelled: 1 });
   });
 
@@ -121,26 +126,42 @@ describe('a year of 60 academies in Outlook', () => {
     const store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
     const { people } = await storeSyntheticTrust(store, year.clock, 12);
     const deps: ServiceDeps = { store, clock: year.clock, calendar };
-    const summary = await planAcademicYear(deps, people.find((p) => p.id === 'ceo')!, { academicYear: YEAR });
+    const summary = await planAcademicYear(
+      deps,
+      people.find((p) => p.id === 'ceo')!,
+      { academicYear: YEAR },
+    );
     expect(summary.created).toBeGreaterThan(20);
     const events = eventsByMeeting(server, mailbox);
     expect(events.size).toBe(summary.created);
     expect([...events.values()].every((e) => e.live === 1)).toBe(true);
-    expect(await syncCalendar(deps, calendar, WHOLE_YEAR)).toMatchObject({ created: 0, updated: 0, unchanged: summary.created, failures: [] });
+    expect(await syncCalendar(deps, calendar, WHOLE_YEAR)).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: summary.created,
+      failures: [],
+    });
   });
 
   it('when Outlook fails during a move, the move still stands, it is logged, and the next sync repairs the event', async () => {
     const { mailbox, calendar } = outlookFor(server);
     const local = await trustWithYearOfMeetings(12);
     const warnings: object[] = [];
-    const deps: ServiceDeps = { store: local.store, clock: local.clock, calendar, logger: { warn: (details) => void warnings.push(details) } };
+    const deps: ServiceDeps = {
+      store: local.store,
+      clock: local.clock,
+      calendar,
+      logger: { warn: (details) => void warnings.push(details) },
+    };
     await syncCalendar(deps, calendar, WHOLE_YEAR);
     const ceo = local.people.find((p) => p.id === 'ceo')!;
     const meeting = local.meetings.find((m) => m.academyId === 'academy-003')!;
     const nextDay = freeDayIn(meeting.halfTerm);
 
     Object.assign(server.faults, { errorRate: 1, kinds: ['503'] });
-    const moved = await moveMeetingTo(deps, ceo, meeting.id, { date: nextDay, version: meeting.version }).finally(() => (server.faults.errorRate = 0));
+    const moved = await moveMeetingTo(deps, ceo, meeting.id, { date: nextDay, version: meeting.version }).finally(
+      () => (server.faults.errorRate = 0),
+    );
     if (!moved.ok) throw new Error(moved.message);
     expect((await local.store.meetings.get(meeting.id))?.date).toBe(nextDay);
     expect(warnings).toHaveLength(1);
@@ -152,31 +173,40 @@ describe('a year of 60 academies in Outlook', () => {
   });
 });
 
-describe.each(['error', 'existing'] as const)('a year of 60 academies under 20%% faults (a repeated transactionId answered: %s)', (repeatedTransaction) => {
-  let server: GraphServer;
-  beforeAll(async () => {
-    server = await startGraphServer({ seed: 23, repeatedTransaction });
-  });
-  afterAll(() => server.close());
+describe.each(['error', 'existing'] as const)(
+  'a year of 60 academies under 20%% faults (a repeated transactionId answered: %s)',
+  (repeatedTransaction) => {
+    let server: GraphServer;
+    beforeAll(async () => {
+      server = await startGraphServer({ seed: 23, repeatedTransaction });
+    });
+    afterAll(() => server.close());
 
-  it('429, 503, timeouts and answers lost after the write give exactly one event per meeting, within 4 at once per mailbox', async () => {
-    const year = await trustWithYearOfMeetings(60);
-    const { mailbox, calendar } = outlookFor(server);
-    const deps = { store: year.store, clock: year.clock };
-    Object.assign(server.faults, { errorRate: 0.2, kinds: ['429', '503', 'timeout', 'lost-after-write'], retryAfterSeconds: 0.01 });
-    const runs = await syncUntilClean(deps, calendar, 4).finally(() => (server.faults.errorRate = 0));
-    expect(runs[runs.length - 1]!.failures).toEqual([]);
-    // Faults really happened, and some writes landed whose answers were lost.
-    expect(server.calls.filter((c) => c.status === 429 || c.status === 503).length).toBeGreaterThan(10);
+    it('429, 503, timeouts and answers lost after the write give exactly one event per meeting, within 4 at once per mailbox', async () => {
+      const year = await trustWithYearOfMeetings(60);
+      const { mailbox, calendar } = outlookFor(server);
+      const deps = { store: year.store, clock: year.clock };
+      Object.assign(server.faults, { errorRate: 0.2, kinds: ['429', '503', 'timeout', 'lost-after-write'], retryAfterSeconds: 0.01 });
+      const runs = await syncUntilClean(deps, calendar, 4).finally(() => (server.faults.errorRate = 0));
+      expect(runs[runs.length - 1]!.failures).toEqual([]);
+      // Faults really happened, and some writes landed whose answers were lost.
+      expect(server.calls.filter((c) => c.status === 429 || c.status === 503).length).toBeGreaterThan(10);
 
-    const events = eventsByMeeting(server, mailbox);
-    expect(events.size).toBe(360);
-    expect([...events.values()].filter((e) => e.live !== 1 || e.cancelled !== 0)).toEqual([]);
-    expect(server.stats.mailboxPeak).toBeLessThanOrEqual(4);
-    expect(server.stats.badLayouts).toBe(0);
+      const events = eventsByMeeting(server, mailbox);
+      expect(events.size).toBe(360);
+      expect([...events.values()].filter((e) => e.live !== 1 || e.cancelled !== 0)).toEqual([]);
+      expect(server.stats.mailboxPeak).toBeLessThanOrEqual(4);
+      expect(server.stats.badLayouts).toBe(0);
 
-    const from = server.calls.length;
-    expect(await syncCalendar(deps, calendar, WHOLE_YEAR)).toEqual({ created: 0, updated: 0, cancelled: 0, unchanged: 360, failures: [] });
-    expect(writesSince(server, from)).toEqual([]);
-  });
-});
+      const from = server.calls.length;
+      expect(await syncCalendar(deps, calendar, WHOLE_YEAR)).toEqual({
+        created: 0,
+        updated: 0,
+        cancelled: 0,
+        unchanged: 360,
+        failures: [],
+      });
+      expect(writesSince(server, from)).toEqual([]);
+    });
+  },
+);

@@ -30,7 +30,10 @@ export function describeAuditLogContract(name: string, open: () => Promise<{ log
     });
 
     test('a record reads back its own entries, newest first, with who changed what', async () => {
-      const first = entry('action', 'a-1', '2026-11-20T09:00:00.000Z', { action: 'created', changes: [{ field: 'text', after: 'Share the phonics audit' }] });
+      const first = entry('action', 'a-1', '2026-11-20T09:00:00.000Z', {
+        action: 'created',
+        changes: [{ field: 'text', after: 'Share the phonics audit' }],
+      });
       const second = entry('action', 'a-1', '2026-11-21T09:00:00.000Z');
       await log.append(first);
       await log.append(entry('action', 'a-2', '2026-11-22T09:00:00.000Z'));

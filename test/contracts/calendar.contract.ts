@@ -32,7 +32,12 @@ export function describeCalendarContract(name: string, make: () => Promise<{ cal
 
     it('schedules a meeting as an event with its time, attendees and a Teams link', async () => {
       const e = await calendar.schedule(calendarInput());
-      expect(e).toMatchObject({ meetingId: 'meeting-aim-oakfield-autumn', status: 'scheduled', startsAt: '2026-12-02T09:30:00.000Z', endsAt: '2026-12-02T11:30:00.000Z' });
+      expect(e).toMatchObject({
+        meetingId: 'meeting-aim-oakfield-autumn',
+        status: 'scheduled',
+        startsAt: '2026-12-02T09:30:00.000Z',
+        endsAt: '2026-12-02T11:30:00.000Z',
+      });
       expect(e.attendees.map((a) => a.email).sort()).toEqual(['rachel.adeyemi@trust.example', 'tom.whitfield@trust.example']);
       expect(typeof e.joinUrl).toBe('string');
       expect(await calendar.get('meeting-aim-oakfield-autumn')).toMatchObject({ eventId: e.eventId, status: 'scheduled' });
@@ -49,12 +54,17 @@ export function describeCalendarContract(name: string, make: () => Promise<{ cal
       const first = await calendar.schedule(calendarInput());
       const moved = await calendar.schedule(calendarInput({ startsAt: '2026-12-09T09:30:00.000Z', endsAt: '2026-12-09T11:30:00.000Z' }));
       expect(moved.eventId).toBe(first.eventId);
-      expect(await calendar.get(first.meetingId)).toMatchObject({ startsAt: '2026-12-09T09:30:00.000Z', endsAt: '2026-12-09T11:30:00.000Z' });
+      expect(await calendar.get(first.meetingId)).toMatchObject({
+        startsAt: '2026-12-09T09:30:00.000Z',
+        endsAt: '2026-12-09T11:30:00.000Z',
+      });
     });
 
     it('a changed attendee list follows the meeting', async () => {
       await calendar.schedule(calendarInput());
-      await calendar.schedule(calendarInput({ attendees: [{ email: 'rachel.adeyemi@trust.example', name: 'Rachel Adeyemi', required: true }] }));
+      await calendar.schedule(
+        calendarInput({ attendees: [{ email: 'rachel.adeyemi@trust.example', name: 'Rachel Adeyemi', required: true }] }),
+      );
       expect((await calendar.get('meeting-aim-oakfield-autumn'))?.attendees.map((a) => a.email)).toEqual(['rachel.adeyemi@trust.example']);
     });
 
@@ -82,7 +92,11 @@ export function describeCalendarContract(name: string, make: () => Promise<{ cal
       const term = (n: number) =>
         Array.from({ length: n }, (_, i) => {
           const day = String(1 + i).padStart(2, '0');
-          return calendarInput({ meetingId: `bulk-${i}`, startsAt: `2027-03-${day}T09:30:00.000Z`, endsAt: `2027-03-${day}T11:30:00.000Z` });
+          return calendarInput({
+            meetingId: `bulk-${i}`,
+            startsAt: `2027-03-${day}T09:30:00.000Z`,
+            endsAt: `2027-03-${day}T11:30:00.000Z`,
+          });
         });
 
       it('creates every missing event once, and a second run with nothing changed leaves them all alone', async () => {
@@ -102,9 +116,25 @@ export function describeCalendarContract(name: string, make: () => Promise<{ cal
         await calendar.reconcile([a, b, c], []);
         const before = await calendar.get(a.meetingId);
         const moved = { ...a, startsAt: '2027-04-20T09:30:00.000Z', endsAt: '2027-04-20T11:30:00.000Z' };
-        const outcome = await calendar.reconcile([moved, c], [{ meetingId: b.meetingId, comment: 'Cancelled: the trust plan no longer needs this meeting' }, { meetingId: 'never-scheduled', comment: 'x' }]);
-        expect(outcome).toMatchObject({ created: [], updated: [a.meetingId], cancelled: [b.meetingId], unchanged: [c.meetingId], failures: [] });
-        expect(await calendar.get(a.meetingId)).toMatchObject({ eventId: before?.eventId, startsAt: '2027-04-20T09:30:00.000Z', status: 'scheduled' });
+        const outcome = await calendar.reconcile(
+          [moved, c],
+          [
+            { meetingId: b.meetingId, comment: 'Cancelled: the trust plan no longer needs this meeting' },
+            { meetingId: 'never-scheduled', comment: 'x' },
+          ],
+        );
+        expect(outcome).toMatchObject({
+          created: [],
+          updated: [a.meetingId],
+          cancelled: [b.meetingId],
+          unchanged: [c.meetingId],
+          failures: [],
+        });
+        expect(await calendar.get(a.meetingId)).toMatchObject({
+          eventId: before?.eventId,
+          startsAt: '2027-04-20T09:30:00.000Z',
+          status: 'scheduled',
+        });
         expect((await calendar.get(b.meetingId))?.status).toBe('cancelled');
         expect(await calendar.get('never-scheduled')).toBeUndefined();
       });

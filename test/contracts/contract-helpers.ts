@@ -29,4 +29,5 @@ export const idsOf = (records: readonly { id: string }[]): string[] => records.m
 export const sortedIds = (records: readonly { id: string }[]): string[] => idsOf(records).sort();
 
 /** A copy of the records in id order, for comparing results whose order the port leaves open. */
-export const inIdOrder = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const inIdOrder = <T extends { id: string }>(records: readonly T[]): T[] =>
+  [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -30,7 +30,10 @@ export function deliveryLedgerContract(name: string, make: () => Promise<Deliver
       const ledger = await make();
       const key = 'action-due|a1@2026-11-25|head-oakfield';
       const etag = (await ledger.insert(record(key)))!;
-      const next = await ledger.replace(record(key, { status: 'sent', attempts: 1, sentAt: '2026-11-23T07:30:01.000Z', leaseUntil: undefined }), etag);
+      const next = await ledger.replace(
+        record(key, { status: 'sent', attempts: 1, sentAt: '2026-11-23T07:30:01.000Z', leaseUntil: undefined }),
+        etag,
+      );
       expect(next).toBeDefined();
       expect(await ledger.replace(record(key, { status: 'poisoned' }), etag)).toBeUndefined();
       const now = await ledger.get(key);
@@ -64,7 +67,9 @@ export function deliveryLedgerContract(name: string, make: () => Promise<Deliver
 
     test('list gives the records in the statuses asked for, most recently updated first, up to the limit', async () => {
       const ledger = await make();
-      await ledger.insert(record('action-overdue|a|p1', { status: 'poisoned', updatedAt: '2026-11-23T08:00:00.000Z', lastError: 'HTTP 502: Bad Gateway' }));
+      await ledger.insert(
+        record('action-overdue|a|p1', { status: 'poisoned', updatedAt: '2026-11-23T08:00:00.000Z', lastError: 'HTTP 502: Bad Gateway' }),
+      );
       await ledger.insert(record('action-overdue|b|p2', { status: 'failed', updatedAt: '2026-11-23T09:00:00.000Z' }));
       await ledger.insert(record('action-overdue|c|p3', { status: 'sent', updatedAt: '2026-11-23T10:00:00.000Z' }));
       expect((await ledger.list(['poisoned', 'failed'])).map((r) => r.key)).toEqual(['action-overdue|b|p2', 'action-overdue|a|p1']);

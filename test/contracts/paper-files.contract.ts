@@ -41,7 +41,9 @@ export function describePaperFilesContract(name: string, make: () => Promise<{ p
     });
 
     it('refuses a file over the upload limit, and stores nothing', async () => {
-      await expect(papers.upload('meeting-1', 'huge.pdf', new Uint8Array(4 * 1024 * 1024 + 1))).rejects.toMatchObject({ code: 'INPUT.INVALID' });
+      await expect(papers.upload('meeting-1', 'huge.pdf', new Uint8Array(4 * 1024 * 1024 + 1))).rejects.toMatchObject({
+        code: 'INPUT.INVALID',
+      });
       expect(await papers.list('meeting-1')).toEqual([]);
     });
   });

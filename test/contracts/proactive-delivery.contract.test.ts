@@ -37,15 +37,24 @@ reminderQueueContract('in memory', async () => {
 
 reminderQueueContract('Azure Storage queue (Azurite)', async () => {
   const name = fresh('contract-');
-  return { queue: await createAzureReminderQueue(azurite.connectionString, name), poison: await createAzureReminderQueue(azurite.connectionString, `${name}-poison`) };
+  return {
+    queue: await createAzureReminderQueue(azurite.connectionString, name),
+    poison: await createAzureReminderQueue(azurite.connectionString, `${name}-poison`),
+  };
 });
 
 deliveryLedgerContract('in memory', async () => createMemoryDeliveryLedger());
 
-deliveryLedgerContract('Azure Table storage (Azurite)', () => createTableDeliveryLedger(azurite.connectionString, { table: fresh('ledgercontract'), allowInsecureConnection: true }));
+deliveryLedgerContract('Azure Table storage (Azurite)', () =>
+  createTableDeliveryLedger(azurite.connectionString, { table: fresh('ledgercontract'), allowInsecureConnection: true }),
+);
 
 conversationReferencesContract('in memory', async () => ({ references: createMemoryReferenceStore(), sent: createMemorySentLog() }));
 
 conversationReferencesContract('Azure Table storage (Azurite)', () =>
-  createTableStorage(azurite.connectionString, { referencesTable: fresh('refscontract'), sentTable: fresh('sentcontract'), allowInsecureConnection: true }),
+  createTableStorage(azurite.connectionString, {
+    referencesTable: fresh('refscontract'),
+    sentTable: fresh('sentcontract'),
+    allowInsecureConnection: true,
+  }),
 );

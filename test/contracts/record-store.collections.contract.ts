@@ -6,7 +6,8 @@ import { aMeeting, anAcademy, anAction, uniqueId, uniqueKey } from './record-fac
 export function describeCollectionRules(store: StoreUnderTest): void {
   describe.each(COLLECTION_CASES)('$kind records', (c) => {
     const collection = () => c.collection(store());
-    const create = async (academyId = uniqueId('academy')) => (await collection().create(c.make(academyId), { idempotencyKey: uniqueKey() })).record;
+    const create = async (academyId = uniqueId('academy')) =>
+      (await collection().create(c.make(academyId), { idempotencyKey: uniqueKey() })).record;
 
     it('a created record reads back exactly as written, with a version', async () => {
       const value = c.make(uniqueId('academy'));
@@ -100,7 +101,9 @@ export function describeCollectionRules(store: StoreUnderTest): void {
     it('ten concurrent creates with one key store exactly one record, and all ten return it', async () => {
       const academyId = uniqueId('academy');
       const key = uniqueKey();
-      const results = await Promise.all(Array.from({ length: 10 }, () => store().actions.create(anActionWithoutId(academyId), { idempotencyKey: key })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store().actions.create(anActionWithoutId(academyId), { idempotencyKey: key })),
+      );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
       expect((await store().actions.list({ academyId })).items).toHaveLength(1);
@@ -108,7 +111,9 @@ export function describeCollectionRules(store: StoreUnderTest): void {
 
     it('a create with an id already taken, under a new key, is a conflict and the first record is unchanged', async () => {
       const first = await store().academies.create(anAcademy(), { idempotencyKey: uniqueKey() });
-      await expect(store().academies.create(anAcademy({ id: first.record.id, name: 'Brook Lane Academy' }), { idempotencyKey: uniqueKey() })).rejects.toMatchObject(CONFLICT);
+      await expect(
+        store().academies.create(anAcademy({ id: first.record.id, name: 'Brook Lane Academy' }), { idempotencyKey: uniqueKey() }),
+      ).rejects.toMatchObject(CONFLICT);
       expect(await store().academies.get(first.record.id)).toEqual(first.record);
     });
   });

@@ -6,7 +6,8 @@ import { anEscalation, aPerson, uniqueId, uniqueKey } from './record-factories';
 export function describePaging(store: StoreUnderTest): void {
   const addEscalations = async (academyId: string, count: number): Promise<string[]> => {
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await store().escalations.create(anEscalation(academyId), { idempotencyKey: uniqueKey() })).record.id);
+    for (let i = 0; i < count; i++)
+      ids.push((await store().escalations.create(anEscalation(academyId), { idempotencyKey: uniqueKey() })).record.id);
     return ids;
   };
 
@@ -37,7 +38,7 @@ export function describePaging(store: StoreUnderTest): void {
     // An id sorting after everything listed so far.
     const late = await store().escalations.create(anEscalation(academyId, { id: 'zz-late-escalation' }), { idempotencyKey: uniqueKey() });
     const all = idsOf(first.items);
-    for (let cursor = first.nextCursor; cursor !== undefined; ) {
+    for (let cursor = first.nextCursor; cursor !== undefined;) {
       const page = await store().escalations.list({ academyId }, { pageSize: 5, cursor });
       all.push(...idsOf(page.items));
       cursor = page.nextCursor;
@@ -59,7 +60,12 @@ export function describePaging(store: StoreUnderTest): void {
     const oakfield = uniqueId('academy');
     const brookLane = uniqueId('academy');
     const head = (await store().people.create(aPerson(oakfield), { idempotencyKey: uniqueKey() })).record;
-    const bothRoles = aPerson(oakfield, { roles: [{ role: 'governor', academyId: oakfield }, { role: 'chair-lgb', academyId: brookLane }] });
+    const bothRoles = aPerson(oakfield, {
+      roles: [
+        { role: 'governor', academyId: oakfield },
+        { role: 'chair-lgb', academyId: brookLane },
+      ],
+    });
     const governor = (await store().people.create(bothRoles, { idempotencyKey: uniqueKey() })).record;
     await store().people.create(aPerson(oakfield, { roles: [{ role: 'ceo' }] }), { idempotencyKey: uniqueKey() });
 

@@ -33,7 +33,9 @@ export function describeQueries(store: StoreUnderTest): void {
       const theirs = await addMeeting(brookLane, '2026-10-06');
       const range = { from: '2026-10-01', to: '2026-10-31' };
       expect(idsOf((await store().meetings.inRange(range)).items)).toEqual(idsOf([later, sameDayA, sameDayB, theirs].sort(byDateThenId)));
-      expect(idsOf((await store().meetings.inRange({ ...range, academyId: oakfield })).items)).toEqual(idsOf([later, sameDayA, sameDayB].sort(byDateThenId)));
+      expect(idsOf((await store().meetings.inRange({ ...range, academyId: oakfield })).items)).toEqual(
+        idsOf([later, sameDayA, sameDayB].sort(byDateThenId)),
+      );
     });
 
     it('pages through a busy term without losing or repeating a meeting', async () => {
@@ -54,7 +56,13 @@ export function describeQueries(store: StoreUnderTest): void {
 
     it('lists papers not in and past their (extended) deadline, for planned meetings only', async () => {
       const academyId = uniqueId('academy');
-      const approved = (newDueDate: LocalDate) => ({ requestedBy: 'person-head', requestedAt: '2026-10-28T09:00:00Z', newDueDate, reason: 'Head off sick', status: 'approved' as const });
+      const approved = (newDueDate: LocalDate) => ({
+        requestedBy: 'person-head',
+        requestedAt: '2026-10-28T09:00:00Z',
+        newDueDate,
+        reason: 'Head off sick',
+        status: 'approved' as const,
+      });
       const papers = {
         late: aPaper('2026-11-01'),
         handedIn: aPaper('2026-11-01', { submittedAt: '2026-10-30T15:00:00Z', submittedBy: 'person-head' }),
@@ -85,9 +93,17 @@ export function describeQueries(store: StoreUnderTest): void {
       expect(await overdueKeys()).toHaveLength(3);
 
       const handedIn = await store().meetings.update({ ...meeting, papers: [{ ...first, submittedAt: '2026-11-10T08:00:00Z' }, second] });
-      expect(await overdueKeys()).toEqual([`${meeting.id}/${second.requirementId}`, `${other.id}/${other.papers[0]?.requirementId}`].sort());
+      expect(await overdueKeys()).toEqual(
+        [`${meeting.id}/${second.requirementId}`, `${other.id}/${other.papers[0]?.requirementId}`].sort(),
+      );
 
-      const extension = { requestedBy: 'person-head', requestedAt: '2026-11-01T09:00:00Z', newDueDate: '2026-11-13', reason: 'Data not back', status: 'approved' as const };
+      const extension = {
+        requestedBy: 'person-head',
+        requestedAt: '2026-11-01T09:00:00Z',
+        newDueDate: '2026-11-13',
+        reason: 'Data not back',
+        status: 'approved' as const,
+      };
       await store().meetings.update({ ...handedIn, papers: [handedIn.papers[0]!, { ...second, extension }] });
       await store().meetings.update({ ...other, status: 'held' });
       expect(await overdueKeys()).toEqual([]);
@@ -100,7 +116,8 @@ export function describeQueries(store: StoreUnderTest): void {
     it('lists only open and in-progress actions of that owner, by due date then id', async () => {
       const academyId = uniqueId('academy');
       const owner = uniqueId('person');
-      const add = async (dueDate: LocalDate, overrides = {}) => (await store().actions.create(anAction(academyId, owner, dueDate, overrides), { idempotencyKey: uniqueKey() })).record;
+      const add = async (dueDate: LocalDate, overrides = {}) =>
+        (await store().actions.create(anAction(academyId, owner, dueDate, overrides), { idempotencyKey: uniqueKey() })).record;
       const december = await add('2026-12-01');
       const novemberA = await add('2026-11-01', { status: 'in-progress' });
       const novemberB = await add('2026-11-01');
@@ -116,7 +133,8 @@ export function describeQueries(store: StoreUnderTest): void {
 
     it("an action marked done leaves its owner's open list", async () => {
       const owner = uniqueId('person');
-      const action = (await store().actions.create(anAction(uniqueId('academy'), owner, '2026-11-01'), { idempotencyKey: uniqueKey() })).record;
+      const action = (await store().actions.create(anAction(uniqueId('academy'), owner, '2026-11-01'), { idempotencyKey: uniqueKey() }))
+        .record;
       await store().actions.update({ ...action, status: 'done', completedAt: '2026-11-01T15:00:00Z' });
       expect((await store().actions.openByOwner(owner)).items).toEqual([]);
     });
@@ -124,7 +142,9 @@ export function describeQueries(store: StoreUnderTest): void {
 
   describe('people lookups', () => {
     it('byEmail ignores case, and follows an email change', async () => {
-      const person = (await store().people.create(aPerson(uniqueId('academy'), { email: 'Jo.Bloggs@Oakfield.sch.uk' }), { idempotencyKey: uniqueKey() })).record;
+      const person = (
+        await store().people.create(aPerson(uniqueId('academy'), { email: 'Jo.Bloggs@Oakfield.sch.uk' }), { idempotencyKey: uniqueKey() })
+      ).record;
       expect(await store().people.byEmail('jo.bloggs@oakfield.SCH.UK')).toEqual(person);
       expect(await store().people.byEmail('someone.else@oakfield.sch.uk')).toBeUndefined();
 
@@ -135,7 +155,8 @@ export function describeQueries(store: StoreUnderTest): void {
 
     it('byEntraObjectId finds the person signed in to Teams, and no one for an unknown id', async () => {
       const oid = '8f5c2a1e-4d3b-4f6a-9c1d-2e7b8a9f0c11';
-      const person = (await store().people.create(aPerson(uniqueId('academy'), { entraObjectId: oid }), { idempotencyKey: uniqueKey() })).record;
+      const person = (await store().people.create(aPerson(uniqueId('academy'), { entraObjectId: oid }), { idempotencyKey: uniqueKey() }))
+        .record;
       await store().people.create(aPerson(uniqueId('academy')), { idempotencyKey: uniqueKey() });
       expect(await store().people.byEntraObjectId(oid)).toEqual(person);
       expect(await store().people.byEntraObjectId('00000000-0000-0000-0000-000000000000')).toBeUndefined();

@@ -57,19 +57,27 @@ export function describeStatusInputs(store: StoreUnderTest): void {
       ],
       (x) => s.actions.create(x, key()),
     );
-    for (const x of [done('2026-06-01T12:00:00Z'), done('2027-09-01T12:00:00Z'), anAction(a, owner, '2026-10-01', { status: 'dropped' })]) await s.actions.create(x, key());
+    for (const x of [done('2026-06-01T12:00:00Z'), done('2027-09-01T12:00:00Z'), anAction(a, owner, '2026-10-01', { status: 'dropped' })])
+      await s.actions.create(x, key());
 
     const kpiTargets = await ids([aKpiTarget(a, YEAR)], (t) => s.kpiTargets.create(t, key()));
     await s.kpiTargets.create(aKpiTarget(a, '2025/26'), key());
-    const kpiDataPoints = await ids([aKpiDataPoint(a, YEAR), aKpiDataPoint(a, YEAR, { point: 2 })], (d) => s.kpiDataPoints.create(d, key()));
+    const kpiDataPoints = await ids([aKpiDataPoint(a, YEAR), aKpiDataPoint(a, YEAR, { point: 2 })], (d) =>
+      s.kpiDataPoints.create(d, key()),
+    );
     await s.kpiDataPoints.create(aKpiDataPoint(a, '2025/26'), key());
 
     // Interventions and ladder moves are history: an earlier year's still shapes this year's status.
     const interventions = await ids(
-      [anIntervention(a, { startDate: '2024-09-09', endDate: '2025-03-28', reviewDates: ['2024-12-02'], status: 'completed' }), anIntervention(a)],
+      [
+        anIntervention(a, { startDate: '2024-09-09', endDate: '2025-03-28', reviewDates: ['2024-12-02'], status: 'completed' }),
+        anIntervention(a),
+      ],
       (i) => s.interventions.create(i, key()),
     );
-    const escalations = await ids([anEscalation(a, { at: '2024-10-01T09:00:00Z' }), anEscalation(a)], (e) => s.escalations.create(e, key()));
+    const escalations = await ids([anEscalation(a, { at: '2024-10-01T09:00:00Z' }), anEscalation(a)], (e) =>
+      s.escalations.create(e, key()),
+    );
 
     const supportDays = await ids([aSupportDay(a, '2026-09-01'), aSupportDay(a, '2027-08-31')], (d) => s.supportDays.create(d, key()));
     for (const d of [aSupportDay(a, '2026-08-31'), aSupportDay(a, '2027-09-01')]) await s.supportDays.create(d, key());
@@ -96,9 +104,17 @@ export function describeStatusInputs(store: StoreUnderTest): void {
   it('an action completed in the small hours of 1 September (BST) counts in the new year, one completed late on 31 August in the old', async () => {
     const academy = (await store().academies.create(anAcademy(), key())).record;
     // 23:30 UTC on 31 August is 00:30 on 1 September in England.
-    const newYear = (await store().actions.create(anAction(academy.id, 'person-head', '2026-08-28', { status: 'done', completedAt: '2026-08-31T23:30:00Z' }), key())).record;
+    const newYear = (
+      await store().actions.create(
+        anAction(academy.id, 'person-head', '2026-08-28', { status: 'done', completedAt: '2026-08-31T23:30:00Z' }),
+        key(),
+      )
+    ).record;
     // 22:30 UTC on 31 August 2026 is 23:30 the same day in England: still 2025/26.
-    await store().actions.create(anAction(academy.id, 'person-head', '2026-08-28', { status: 'done', completedAt: '2026-08-31T22:30:00Z' }), key());
+    await store().actions.create(
+      anAction(academy.id, 'person-head', '2026-08-28', { status: 'done', completedAt: '2026-08-31T22:30:00Z' }),
+      key(),
+    );
     expect(sortedIds((await store().statusInputs(academy.id, YEAR))?.actions ?? [])).toEqual([newYear.id]);
   });
 

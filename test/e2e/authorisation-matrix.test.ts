@@ -12,7 +12,9 @@ let brookAction: { id: string; version: string };
 // Every route is in the table now (history, papers folder and file included); leak-matrix.test.ts runs the full matrix.
 // The person's own settings (their calendar feed link) are no academy's records: anyone may write their own.
 const OWN_SETTINGS = new Set(['POST /api/my-work/calendar-feed/reset']);
-const ROUTES = API_ROUTES.map((r) => ({ method: r.method, pattern: r.pattern })).filter((r) => !OWN_SETTINGS.has(`${r.method} ${r.pattern}`));
+const ROUTES = API_ROUTES.map((r) => ({ method: r.method, pattern: r.pattern })).filter(
+  (r) => !OWN_SETTINGS.has(`${r.method} ${r.pattern}`),
+);
 const OAKFIELD_ROLES = ['head-oakfield', 'chair-oakfield', 'governor-oakfield'];
 const BROOK_LANE_MARKERS = ['brook-lane', 'Brook Lane', 'Daniel Hughes'];
 

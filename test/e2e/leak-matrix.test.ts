@@ -10,7 +10,17 @@ import { handleCardAction } from '../../bot/conversation/card-actions';
 import { API_ROUTES } from '../../functions/api/routes';
 import type { RunningStack } from './local-stack';
 import { NO_RATE_LIMITS, startConfiguredStack } from './support/configured-stack';
-import { leakScanner, mayRead, mayReadApologyReason, mayReadDraftNotes, mayWrite, readable, stringsByAcademy, writesEverywhere, type Marker } from './support/leak-markers';
+import {
+  leakScanner,
+  mayRead,
+  mayReadApologyReason,
+  mayReadDraftNotes,
+  mayWrite,
+  readable,
+  stringsByAcademy,
+  writesEverywhere,
+  type Marker,
+} from './support/leak-markers';
 import { callApi as callApiAt, matrixRequests, paperFileOf, requirementOf, type Request } from './support/matrix-requests';
 import { watchWrites, type WriteWatch } from './support/write-watch';
 
@@ -57,10 +67,14 @@ beforeAll(async () => {
   approversOf = (kind) => trust.model.meetingKinds.find((k) => k.id === kind)?.notesApprovers ?? [];
   meetings = [];
   actions = [];
-  interventions = (await collect(allPages((p) => store.interventions.list({}, p)))).filter((x, i, all) => all.findIndex((y) => y.academyId === x.academyId) === i);
+  interventions = (await collect(allPages((p) => store.interventions.list({}, p)))).filter(
+    (x, i, all) => all.findIndex((y) => y.academyId === x.academyId) === i,
+  );
   for (const [i, academy] of academies.entries()) {
     const own = await collect(allPages((p) => store.meetings.list({ academyId: academy.id }, p)));
-    const planned = own.filter((m) => m.status === 'planned' && m.date >= TODAY && m.papers.length > 0).sort((a, b) => a.date.localeCompare(b.date))[0]!;
+    const planned = own
+      .filter((m) => m.status === 'planned' && m.date >= TODAY && m.papers.length > 0)
+      .sort((a, b) => a.date.localeCompare(b.date))[0]!;
     // Each academy's last AIM held (Riverside and Northgate have none yet) gets notes not yet circulated and a governor's apologies with a reason of its own.
     const held = own.filter((m) => m.status === 'held' && m.kind === 'aim').sort((a, b) => b.date.localeCompare(a.date))[0];
     if (held) {
@@ -74,9 +88,22 @@ beforeAll(async () => {
           text: `Draft notes of the ${academy.name} review, not yet checked: leaders to revisit the reading plan (matrix ${i + 1})`,
           writtenBy: held.chairId,
           writtenAt: '2026-10-20T15:00:00.000Z',
-          approvals: held.attendees.filter((a) => approvers.includes(a.role)).map((a) => ({ role: a.role, personId: a.personId, status: 'pending' as const })),
+          approvals: held.attendees
+            .filter((a) => approvers.includes(a.role))
+            .map((a) => ({ role: a.role, personId: a.personId, status: 'pending' as const })),
         },
-        attendees: held.attendees.map((a) => (a.personId === awayId ? { ...a, attendance: 'apologies' as const, apology: { reason: `Hospital appointment for a family member, reason number ${i + 1} of the matrix`, givenAt: '2026-10-01T09:00:00.000Z' } } : a)),
+        attendees: held.attendees.map((a) =>
+          a.personId === awayId
+            ? {
+                ...a,
+                attendance: 'apologies' as const,
+                apology: {
+                  reason: `Hospital appointment for a family member, reason number ${i + 1} of the matrix`,
+                  givenAt: '2026-10-01T09:00:00.000Z',
+                },
+              }
+            : a,
+        ),
       });
       meetings.push(drafted);
     }
@@ -87,7 +114,11 @@ beforeAll(async () => {
   // A paper in each planned meeting's folder, uploaded as the CEO would, whose text belongs to that academy.
   for (const m of meetings.filter((x) => x.status === 'planned')) {
     const text = `Headteacher report for ${academies.find((a) => a.id === m.academyId)!.name}: attendance figures (matrix paper ${m.academyId})`;
-    const res = await callApi('POST', `/api/meetings/${m.id}/papers/${requirementOf(m)}/file`, 'ceo', { fileName: paperFileOf(m), contentBase64: Buffer.from(text).toString('base64'), version: (await store.meetings.get(m.id))!.version });
+    const res = await callApi('POST', `/api/meetings/${m.id}/papers/${requirementOf(m)}/file`, 'ceo', {
+      fileName: paperFileOf(m),
+      contentBase64: Buffer.from(text).toString('base64'),
+      version: (await store.meetings.get(m.id))!.version,
+    });
     expect([m.academyId, res.status]).toEqual([m.academyId, 201]);
     meetings[meetings.indexOf(m)] = (await store.meetings.get(m.id))!;
   }
@@ -120,7 +151,9 @@ const tally: Tally = { checked: 0, refusedCrossAcademyWrites: 0, auditedWrites: 
 function checkAudited(who: string, label: string, mark: ReturnType<WriteWatch['mark']>): void {
   const { writes, audits, unaudited } = watch.since(mark);
   for (const w of unaudited) tally.unaudited.push(`${who} ${label}: ${w.kind}/${w.id} written with no audit entry`);
-  for (const a of audits) if (a.actorId !== who && !a.actorId.startsWith('system:')) tally.unaudited.push(`${who} ${label}: ${a.recordKind}/${a.recordId} audited as ${a.actorId}`);
+  for (const a of audits)
+    if (a.actorId !== who && !a.actorId.startsWith('system:'))
+      tally.unaudited.push(`${who} ${label}: ${a.recordKind}/${a.recordId} audited as ${a.actorId}`);
   tally.auditedWrites += writes.length - unaudited.length;
 }
 
@@ -146,7 +179,8 @@ async function run(request: Request, who: string): Promise<void> {
       const body = request.body ? await request.body(t, who) : undefined;
       const res = await callApi(method, t.path, who, body);
       // A crash, or a request refused for its pace (429), would make the check say nothing.
-      if ((res.status >= 500 && res.body?.error?.code !== 'DELIVERY.UNAVAILABLE') || res.status === 429) tally.failures.push(`${who} ${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if ((res.status >= 500 && res.body?.error?.code !== 'DELIVERY.UNAVAILABLE') || res.status === 429)
+        tally.failures.push(`${who} ${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       scan(who, label, res.body, res.status >= 400 ? [...t.echoed, ...namesOf(t.academyId)] : []);
       // Past authorisation: written (2xx) or far enough to meet the version (409); for someone who may not even
       // read the academy, a business rule's refusal (422) is too. The board reads everywhere, so a 422 tells it nothing.
@@ -190,7 +224,10 @@ test('draft notes: only the approvers the model names, the writer and the trust 
         expect([who, res.body.meeting.notes.text]).toEqual([who, m.notes!.text]);
         readers.add(who);
       } else {
-        expect([who, res.body.meeting.notes]).toEqual([who, expect.objectContaining({ withheld: true, message: expect.stringMatching(/not yet circulated/i) })]);
+        expect([who, res.body.meeting.notes]).toEqual([
+          who,
+          expect.objectContaining({ withheld: true, message: expect.stringMatching(/not yet circulated/i) }),
+        ]);
         expect(JSON.stringify(res.body)).not.toContain(m.notes!.text);
         withheldFrom.add(who);
       }
@@ -203,9 +240,26 @@ test('draft notes: only the approvers the model names, the writer and the trust 
     }
   }
   // DSAT's model: the head and the chair of the LGB check an AIM's notes; the trust's write roles read every draft.
-  expect([...readers].sort()).toEqual(['admin', 'aid-graham', 'ceo', 'chair-brook-lane', 'chair-oakfield', 'chair-st-marys', 'head-brook-lane', 'head-oakfield', 'head-st-marys']);
+  expect([...readers].sort()).toEqual([
+    'admin',
+    'aid-graham',
+    'ceo',
+    'chair-brook-lane',
+    'chair-oakfield',
+    'chair-st-marys',
+    'head-brook-lane',
+    'head-oakfield',
+    'head-st-marys',
+  ]);
   // The board, governors, a consultant, and the St Mary's head at Hill Top, where they are the headteacher partner.
-  expect([...withheldFrom].sort()).toEqual(['board-chair', 'consultant-chris', 'governor-brook-lane', 'governor-oakfield', 'governor-st-marys', 'head-st-marys']);
+  expect([...withheldFrom].sort()).toEqual([
+    'board-chair',
+    'consultant-chris',
+    'governor-brook-lane',
+    'governor-oakfield',
+    'governor-st-marys',
+    'head-st-marys',
+  ]);
   // A governor reads the reason for their own apologies; the heads and chairs of LGB and the board do not.
   expect([...reasonsTo].sort()).toEqual(['admin', 'aid-graham', 'ceo', 'governor-brook-lane', 'governor-oakfield', 'governor-st-marys']);
 });

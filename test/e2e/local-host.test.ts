@@ -69,7 +69,10 @@ describe('the local host serves the seeded trust', () => {
 describe('writes through the API', () => {
   it('refuses a bad action with 400 naming each field, and writes nothing', async () => {
     const before = await countActions();
-    const res = await stack.call('POST', '/api/actions', { as: 'ceo', body: { academyId: 'oakfield', text: '', dueDate: '31/12/2026', clientKey: 'k' } });
+    const res = await stack.call('POST', '/api/actions', {
+      as: 'ceo',
+      body: { academyId: 'oakfield', text: '', dueDate: '31/12/2026', clientKey: 'k' },
+    });
     expect(res.status).toBe(400);
     const fields = res.body.error.problems.map((p: { field: string }) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['text', 'ownerId', 'dueDate', 'clientKey']));
@@ -83,7 +86,13 @@ describe('writes through the API', () => {
   });
 
   it('creates an action once when the same request arrives twice, and it reaches the owner’s work', async () => {
-    const body = { academyId: 'oakfield', text: 'Share the phonics audit with governors', ownerId: 'head-oakfield', dueDate: '2026-12-11', clientKey: 'e2e-double-click-1' };
+    const body = {
+      academyId: 'oakfield',
+      text: 'Share the phonics audit with governors',
+      ownerId: 'head-oakfield',
+      dueDate: '2026-12-11',
+      clientKey: 'e2e-double-click-1',
+    };
     const first = await stack.call('POST', '/api/actions', { as: 'aid-graham', body });
     const second = await stack.call('POST', '/api/actions', { as: 'aid-graham', body });
     expect(first.status).toBe(201);
@@ -94,16 +103,34 @@ describe('writes through the API', () => {
   });
 
   it('refuses a head writing an action at another academy', async () => {
-    const res = await stack.call('POST', '/api/actions', { as: 'head-oakfield', body: { academyId: 'brook-lane', text: 'x', ownerId: 'head-brook-lane', dueDate: '2026-12-11', clientKey: 'e2e-other-school' } });
+    const res = await stack.call('POST', '/api/actions', {
+      as: 'head-oakfield',
+      body: { academyId: 'brook-lane', text: 'x', ownerId: 'head-brook-lane', dueDate: '2026-12-11', clientKey: 'e2e-other-school' },
+    });
     expect(res.status).toBe(403);
   });
 
   it('answers a stale version with 409 and keeps the other person’s change', async () => {
-    const created = await stack.call('POST', '/api/actions', { as: 'ceo', body: { academyId: 'riverside', text: 'Book the KS4 moderation day', ownerId: 'head-riverside', dueDate: '2026-12-04', clientKey: 'e2e-conflict-1' } });
+    const created = await stack.call('POST', '/api/actions', {
+      as: 'ceo',
+      body: {
+        academyId: 'riverside',
+        text: 'Book the KS4 moderation day',
+        ownerId: 'head-riverside',
+        dueDate: '2026-12-04',
+        clientKey: 'e2e-conflict-1',
+      },
+    });
     const { id, version } = created.body.action;
-    const mine = await stack.call('PATCH', `/api/actions/${id}`, { as: 'head-riverside', body: { status: 'in-progress', note: 'Date agreed with the partner school', version } });
+    const mine = await stack.call('PATCH', `/api/actions/${id}`, {
+      as: 'head-riverside',
+      body: { status: 'in-progress', note: 'Date agreed with the partner school', version },
+    });
     expect(mine.status).toBe(200);
-    const stale = await stack.call('PATCH', `/api/actions/${id}`, { as: 'ceo', body: { status: 'dropped', note: 'No longer needed', version } });
+    const stale = await stack.call('PATCH', `/api/actions/${id}`, {
+      as: 'ceo',
+      body: { status: 'dropped', note: 'No longer needed', version },
+    });
     expect(stale.status).toBe(409);
     const now = await stack.call('GET', `/api/actions/${id}`, { as: 'ceo' });
     expect(now.body.status).toBe('in-progress');
@@ -112,7 +139,10 @@ describe('writes through the API', () => {
   it('refuses moving a meeting onto the early May bank holiday, with the reason, and leaves it where it was', async () => {
     const planner = await stack.call('GET', '/api/planner?year=2026/27', { as: 'ceo' });
     const meeting = planner.body.meetings.find((m: { status: string; halfTerm: number }) => m.status === 'planned' && m.halfTerm === 5);
-    const res = await stack.call('POST', `/api/meetings/${meeting.id}/move`, { as: 'ceo', body: { date: '2027-05-03', version: meeting.version } });
+    const res = await stack.call('POST', `/api/meetings/${meeting.id}/move`, {
+      as: 'ceo',
+      body: { date: '2027-05-03', version: meeting.version },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('MOVE.BANK_HOLIDAY');
     expect(res.body.error.message).toMatch(/bank holiday/i);
@@ -133,7 +163,10 @@ describe('writes through the API', () => {
     const bad = await stack.call('PUT', '/api/model', { as: 'admin', body: { model: broken, version: current.body.version } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.problems.map((p: { field: string }) => p.field)).toContain('model.cadence.0.meetingKind');
-    const asHead = await stack.call('PUT', '/api/model', { as: 'head-oakfield', body: { model: current.body.model, version: current.body.version } });
+    const asHead = await stack.call('PUT', '/api/model', {
+      as: 'head-oakfield',
+      body: { model: current.body.model, version: current.body.version },
+    });
     expect(asHead.status).toBe(403);
   });
 });
@@ -150,9 +183,21 @@ describe('the dev identity is local only', () => {
 
 describe('every write is recorded and visible on the record', () => {
   it('shows who changed an action, when, and what changed', async () => {
-    const created = await stack.call('POST', '/api/actions', { as: 'aid-graham', body: { academyId: 'elmwood', text: 'Agree the SEF evidence base', ownerId: 'head-elmwood', dueDate: '2026-12-09', clientKey: 'e2e-audit-1' } });
+    const created = await stack.call('POST', '/api/actions', {
+      as: 'aid-graham',
+      body: {
+        academyId: 'elmwood',
+        text: 'Agree the SEF evidence base',
+        ownerId: 'head-elmwood',
+        dueDate: '2026-12-09',
+        clientKey: 'e2e-audit-1',
+      },
+    });
     const { id, version } = created.body.action;
-    await stack.call('PATCH', `/api/actions/${id}`, { as: 'head-elmwood', body: { status: 'done', note: 'Shared with governors', version } });
+    await stack.call('PATCH', `/api/actions/${id}`, {
+      as: 'head-elmwood',
+      body: { status: 'done', note: 'Shared with governors', version },
+    });
     const history = await stack.call('GET', `/api/history/actions/${id}`, { as: 'head-elmwood' });
     expect(history.status).toBe(200);
     const [latest, first] = history.body.items;
@@ -172,14 +217,23 @@ describe('every write is recorded and visible on the record', () => {
 describe('papers as files', () => {
   it('a head uploads a paper into the meeting’s folder; it is marked in, linked, and can be opened', async () => {
     const planner = await stack.call('GET', '/api/planner', { as: 'ceo' });
-    const m = planner.body.meetings.find((x: { status: string; academyId: string; papers: { ownerRole: string; submittedAt?: string }[] }) =>
-      x.status === 'planned' && x.academyId !== 'riverside' && x.papers.some((p) => p.ownerRole === 'head' && !p.submittedAt));
-    const owed = { meetingId: m.id, paper: m.papers.find((p: { ownerRole: string; submittedAt?: string }) => p.ownerRole === 'head' && !p.submittedAt) };
+    const m = planner.body.meetings.find(
+      (x: { status: string; academyId: string; papers: { ownerRole: string; submittedAt?: string }[] }) =>
+        x.status === 'planned' && x.academyId !== 'riverside' && x.papers.some((p) => p.ownerRole === 'head' && !p.submittedAt),
+    );
+    const owed = {
+      meetingId: m.id,
+      paper: m.papers.find((p: { ownerRole: string; submittedAt?: string }) => p.ownerRole === 'head' && !p.submittedAt),
+    };
     const head = `head-${m.academyId}`;
     const meeting = await stack.call('GET', `/api/meetings/${owed.meetingId}`, { as: head });
     const res = await stack.call('POST', `/api/meetings/${owed.meetingId}/papers/${owed.paper.requirementId}/file`, {
       as: head,
-      body: { fileName: 'Head report.txt', contentBase64: Buffer.from('the report').toString('base64'), version: meeting.body.meeting.version },
+      body: {
+        fileName: 'Head report.txt',
+        contentBase64: Buffer.from('the report').toString('base64'),
+        version: meeting.body.meeting.version,
+      },
     });
     expect(res.status).toBe(201);
     const paper = res.body.meeting.papers.find((p: { requirementId: string }) => p.requirementId === owed.paper.requirementId);
@@ -195,9 +249,14 @@ describe('papers as files', () => {
   it('refuses a bad file name with the field named, and stores nothing', async () => {
     const planner = await stack.call('GET', '/api/planner', { as: 'ceo' });
     type Listed = { id: string; version: string; status: string; academyId: string; papers: { requirementId: string; ownerId?: string }[] };
-    const m = (planner.body.meetings as Listed[]).find((x) => x.status === 'planned' && x.academyId === 'riverside' && x.papers.some((p) => p.ownerId === 'head-riverside'))!;
+    const m = (planner.body.meetings as Listed[]).find(
+      (x) => x.status === 'planned' && x.academyId === 'riverside' && x.papers.some((p) => p.ownerId === 'head-riverside'),
+    )!;
     const mine = m.papers.find((p) => p.ownerId === 'head-riverside')!;
-    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${mine.requirementId}/file`, { as: 'head-riverside', body: { fileName: 'a:b?.docx', contentBase64: 'eA==', version: m.version } });
+    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${mine.requirementId}/file`, {
+      as: 'head-riverside',
+      body: { fileName: 'a:b?.docx', contentBase64: 'eA==', version: m.version },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.problems[0].field).toBe('fileName');
     const folder = await stack.call('GET', `/api/meetings/${m.id}/papers/folder`, { as: 'head-riverside' });

@@ -20,7 +20,10 @@ export interface RunningStack {
  */
 export async function startLocalStack(at = '2026-11-23T10:00:00Z', options: { db?: string; bot?: BotOptions } = {}): Promise<RunningStack> {
   const config = loadConfig({ TRUST_DB: options.db ?? ':memory:', LOG_LEVEL: 'silent' });
-  const local = await composeLocal(config, fixedClock(at), { logger: pino({ level: 'silent' }), ...(options.bot ? { bot: options.bot } : {}) });
+  const local = await composeLocal(config, fixedClock(at), {
+    logger: pino({ level: 'silent' }),
+    ...(options.bot ? { bot: options.bot } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
   });

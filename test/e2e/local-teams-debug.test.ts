@@ -25,8 +25,21 @@ let key: Awaited<ReturnType<typeof generateKeyPair>>;
 beforeAll(async () => {
   key = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(key.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  const config = loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent', SSO_APP_ID_URI: APP_ID_URI, AZURE_TENANT_ID: TENANT, BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03', BOT_PASSWORD: 'dev-bot-secret', BOT_TYPE: 'MultiTenant', TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-00000000dd04', PUBLIC_BASE_URL: 'https://example.devtunnels.ms' });
-  local = await composeLocal(config, fixedClock('2026-11-23T10:00:00Z'), { logger: pino({ level: 'silent' }), sso: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER } });
+  const config = loadConfig({
+    TRUST_DB: ':memory:',
+    LOG_LEVEL: 'silent',
+    SSO_APP_ID_URI: APP_ID_URI,
+    AZURE_TENANT_ID: TENANT,
+    BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03',
+    BOT_PASSWORD: 'dev-bot-secret',
+    BOT_TYPE: 'MultiTenant',
+    TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-00000000dd04',
+    PUBLIC_BASE_URL: 'https://example.devtunnels.ms',
+  });
+  local = await composeLocal(config, fixedClock('2026-11-23T10:00:00Z'), {
+    logger: pino({ level: 'silent' }),
+    sso: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER },
+  });
   // The developer imported themselves with their Entra object id (npm run import).
   const head = (await local.store.people.get('head-oakfield'))!;
   await local.store.people.update({ ...head, entraObjectId: OID });
@@ -40,7 +53,13 @@ afterAll(async () => {
 });
 
 const token = (claims: { aud?: string } = {}) =>
-  new SignJWT({ tid: TENANT, oid: OID }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(ISSUER).setAudience(claims.aud ?? APP_ID_URI).setIssuedAt().setExpirationTime('10m').sign(key.privateKey);
+  new SignJWT({ tid: TENANT, oid: OID })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer(ISSUER)
+    .setAudience(claims.aud ?? APP_ID_URI)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(key.privateKey);
 
 test('the tab in real Teams signs in with its SSO token', async () => {
   const res = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${await token()}` } });
@@ -49,12 +68,26 @@ test('the tab in real Teams signs in with its SSO token', async () => {
 });
 
 test('a token for another app is nobody, and so is the dev identity', async () => {
-  expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${await token({ aud: 'api://other/1' })}` } })).status).toBe(401);
+  expect((await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${await token({ aud: 'api://other/1' })}` } })).status).toBe(
+    401,
+  );
   expect((await fetch(`${base}/api/me?as=ceo`)).status).toBe(401);
 });
 
 test('with the dev bot registration the bot answers only activities carrying a Bot Framework token', async () => {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', from: { id: '29:x', aadObjectId: OID }, conversation: { id: 'a:1' }, recipient: { id: '28:bot' }, serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams' }) });
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      text: 'help',
+      from: { id: '29:x', aadObjectId: OID },
+      conversation: { id: 'a:1' },
+      recipient: { id: '28:bot' },
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      channelId: 'msteams',
+    }),
+  });
   expect(res.status).toBe(401);
 });
 

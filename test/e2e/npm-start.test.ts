@@ -34,7 +34,15 @@ describe('npm start', () => {
     const started = Date.now();
     child = spawn(process.execPath, [require.resolve('tsx/cli'), 'functions/local/start.ts'], {
       cwd: join(__dirname, '..', '..'),
-      env: { ...process.env, PORT: String(port), TRUST_DB: join(dir, 'trust.db'), LOG_LEVEL: 'warn', AZURITE_TABLE_PORT: String(tablePort), AZURITE_QUEUE_PORT: String(queuePort), PLAYGROUND: 'off' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        TRUST_DB: join(dir, 'trust.db'),
+        LOG_LEVEL: 'warn',
+        AZURITE_TABLE_PORT: String(tablePort),
+        AZURITE_QUEUE_PORT: String(queuePort),
+        PLAYGROUND: 'off',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -40,14 +40,31 @@ function scriptedTransport(fail: (call: number, ref: StoredReference) => { statu
   const transport: ReminderDelivererDeps['transport'] = async (ref, card) => {
     const f = fail(calls.length + 1, ref);
     calls.push({ at: Date.now(), personId: ref.personId, card, ok: !f });
-    if (f) throw Object.assign(new Error(f.statusCode === 429 ? 'Too Many Requests' : 'Bad Gateway'), { statusCode: f.statusCode, ...(f.retryAfter ? { retryAfter: f.retryAfter } : {}) });
+    if (f)
+      throw Object.assign(new Error(f.statusCode === 429 ? 'Too Many Requests' : 'Bad Gateway'), {
+        statusCode: f.statusCode,
+        ...(f.retryAfter ? { retryAfter: f.retryAfter } : {}),
+      });
   };
   return { transport, calls };
 }
 
-async function deliveryOn(queue: ReminderQueue, ledger: DeliveryLedger, transport: ReminderDelivererDeps['transport'], extra: Partial<ReminderDelivererDeps> = {}) {
+async function deliveryOn(
+  queue: ReminderQueue,
+  ledger: DeliveryLedger,
+  transport: ReminderDelivererDeps['transport'],
+  extra: Partial<ReminderDelivererDeps> = {},
+) {
   const references = createMemoryReferenceStore();
-  const deliverer = createReminderDeliverer({ bot: trust.deps, queue, ledger, references, transport, retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 4000 }, ...extra });
+  const deliverer = createReminderDeliverer({
+    bot: trust.deps,
+    queue,
+    ledger,
+    references,
+    transport,
+    retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 4000 },
+    ...extra,
+  });
   const consumer: LocalQueueConsumer = createLocalQueueConsumer({ queue, deliverer, maxPollIntervalMs: 100, visibilityTimeoutMs: 5000 });
   stops.push(async () => {
     await consumer.stop();
@@ -91,14 +108,30 @@ test('a send that always fails is poisoned after the limit, shown to the trust a
   const [poisoned] = await poisonQueue.receive(32, { visibilityTimeoutMs: 1000 });
   expect(JSON.parse(poisoned!.body)).toMatchObject({ personId: reminder!.personId, kind: reminder!.kind });
 
-  const api = createApiHandler({ services: testServices(trust.store, clock, { deliveries: { queue, ledger } }), identify: async (req) => trust.store.people.get(req.headers['x-dev-person'] ?? '') });
-  const call = (as: string, method: string, path: string, query: Record<string, string> = {}) => api({ method, path, query, headers: { 'x-dev-person': as }, body: undefined });
+  const api = createApiHandler({
+    services: testServices(trust.store, clock, { deliveries: { queue, ledger } }),
+    identify: async (req) => trust.store.people.get(req.headers['x-dev-person'] ?? ''),
+  });
+  const call = (as: string, method: string, path: string, query: Record<string, string> = {}) =>
+    api({ method, path, query, headers: { 'x-dev-person': as }, body: undefined });
 
   const listed = await call('admin', 'GET', '/api/admin/deliveries', { status: 'poisoned' });
   expect(listed.status).toBe(200);
   const person = (await trust.store.people.get(reminder!.personId))!;
-  const rows = (listed.body as { deliveries: { key: string; personName: string; status: string; attempts: number; lastError: string; updatedAt: string }[] }).deliveries;
-  expect(rows).toEqual([expect.objectContaining({ personName: person.name, status: 'poisoned', attempts: 4, lastError: 'HTTP 502: Bad Gateway', updatedAt: clock.now().toISOString() })]);
+  const rows = (
+    listed.body as {
+      deliveries: { key: string; personName: string; status: string; attempts: number; lastError: string; updatedAt: string }[];
+    }
+  ).deliveries;
+  expect(rows).toEqual([
+    expect.objectContaining({
+      personName: person.name,
+      status: 'poisoned',
+      attempts: 4,
+      lastError: 'HTTP 502: Bad Gateway',
+      updatedAt: clock.now().toISOString(),
+    }),
+  ]);
   expect((await call('admin', 'GET', '/api/admin/deliveries', { status: 'sent' })).body).toEqual({ deliveries: [] });
 
   expect((await call('head-oakfield', 'GET', '/api/admin/deliveries', { status: 'poisoned' })).status).toBe(403);
@@ -106,27 +139,43 @@ test('a send that always fails is poisoned after the limit, shown to the trust a
   expect(calls).toHaveLength(4);
 
   // A new sweep leaves a poisoned key alone; the CEO's Retry puts it back on the queue.
-  expect(await runFanOutSweep({ store: trust.store, clock, queue, ledger, due: async () => [reminder!] }, { correlationId: 'next-day' })).toEqual({ due: 1, enqueued: 0, skipped: 1 });
+  expect(
+    await runFanOutSweep({ store: trust.store, clock, queue, ledger, due: async () => [reminder!] }, { correlationId: 'next-day' }),
+  ).toEqual({ due: 1, enqueued: 0, skipped: 1 });
   healthy = true;
   const retried = await call('ceo', 'POST', `/api/admin/deliveries/${encodeURIComponent(rows[0]!.key)}/retry`);
   expect(retried).toMatchObject({ status: 200, body: { requeued: true, delivery: { status: 'pending' } } });
   await consumer.idle({ quietMs: 500, timeoutMs: 20_000 });
   expect(calls.map((c) => c.ok)).toEqual([false, false, false, false, true]);
-  expect((await call('admin', 'GET', '/api/admin/deliveries', { status: 'sent' })).body).toMatchObject({ deliveries: [{ personName: person.name, status: 'sent', attempts: 1 }] });
+  expect((await call('admin', 'GET', '/api/admin/deliveries', { status: 'sent' })).body).toMatchObject({
+    deliveries: [{ personName: person.name, status: 'sent', attempts: 1 }],
+  });
   expect((await call('admin', 'POST', `/api/admin/deliveries/${encodeURIComponent(rows[0]!.key)}/retry`)).status).toBe(422);
 }, 90_000);
 
 test('someone without the app is installed through the hook when there is one, and recorded as no-conversation when not', async () => {
   const { queue, ledger } = await freshQueueAndLedger(azurite);
   const { transport, calls } = scriptedTransport(() => undefined);
-  const due = (await trust.deps.services.jobs.dueReminders()).filter((r, i, all) => all.findIndex((x) => x.personId === r.personId) === i).slice(0, 2);
+  const due = (await trust.deps.services.jobs.dueReminders())
+    .filter((r, i, all) => all.findIndex((x) => x.personId === r.personId) === i)
+    .slice(0, 2);
   const [withEntra, without] = due;
-  await trust.store.people.update({ ...(await trust.store.people.get(withEntra!.personId))!, entraObjectId: '00000000-0000-0000-0000-000000000001' });
+  await trust.store.people.update({
+    ...(await trust.store.people.get(withEntra!.personId))!,
+    entraObjectId: '00000000-0000-0000-0000-000000000001',
+  });
   const installs: string[] = [];
   const { consumer } = await deliveryOn(queue, ledger, transport, {
     install: {
-      installer: { ensureInstalledForUser: async (oid) => (installs.push(oid), { chatId: `19:${oid}_bot@unq.gbl.spaces`, newlyInstalled: true }) },
-      referenceForChat: (chatId, person) => ({ personId: person.id, conversationId: chatId, reference: { conversation: { id: chatId } }, savedAt: clock.now().toISOString() }),
+      installer: {
+        ensureInstalledForUser: async (oid) => (installs.push(oid), { chatId: `19:${oid}_bot@unq.gbl.spaces`, newlyInstalled: true }),
+      },
+      referenceForChat: (chatId, person) => ({
+        personId: person.id,
+        conversationId: chatId,
+        reference: { conversation: { id: chatId } },
+        savedAt: clock.now().toISOString(),
+      }),
     },
   });
   await runFanOutSweep({ store: trust.store, clock, queue, ledger, due: async () => due }, { correlationId: 'install-test' });
@@ -134,7 +183,11 @@ test('someone without the app is installed through the hook when there is one, a
   expect(installs).toEqual(['00000000-0000-0000-0000-000000000001']);
   expect(calls.map((c) => c.personId)).toEqual([withEntra!.personId]);
   const [missing] = await ledger.list(['no-conversation']);
-  expect(missing).toMatchObject({ personId: without!.personId, status: 'no-conversation', lastError: expect.stringContaining('has not installed the app') });
+  expect(missing).toMatchObject({
+    personId: without!.personId,
+    status: 'no-conversation',
+    lastError: expect.stringContaining('has not installed the app'),
+  });
 }, 60_000);
 
 test('deliveries never go out faster than the per-app limit in any second', async () => {
@@ -161,12 +214,22 @@ test('deliveries never go out faster than the per-app limit in any second', asyn
 test('a message whose key the ledger keeps refusing is redelivered, then poisoned and recorded; an unreadable one is poisoned at once', async () => {
   const { queue, ledger, queueName } = await freshQueueAndLedger(azurite);
   // The ledger refuses every claim (an outage for writes of `sending`), but can still record the poisoning.
-  const refusing: DeliveryLedger = { ...ledger, insert: async (r, o) => (r.status === 'sending' ? Promise.reject(new Error('503 Server Busy')) : ledger.insert(r, o)) };
+  const refusing: DeliveryLedger = {
+    ...ledger,
+    insert: async (r, o) => (r.status === 'sending' ? Promise.reject(new Error('503 Server Busy')) : ledger.insert(r, o)),
+  };
   const { transport, calls } = scriptedTransport(() => undefined);
   const references = createMemoryReferenceStore();
   const deliverer = createReminderDeliverer({ bot: trust.deps, queue, ledger: refusing, references, transport });
   const errors: unknown[] = [];
-  const consumer = createLocalQueueConsumer({ queue, deliverer, maxDequeueCount: 3, visibilityTimeoutMs: 1000, maxPollIntervalMs: 100, onError: (e) => errors.push(e) });
+  const consumer = createLocalQueueConsumer({
+    queue,
+    deliverer,
+    maxDequeueCount: 3,
+    visibilityTimeoutMs: 1000,
+    maxPollIntervalMs: 100,
+    onError: (e) => errors.push(e),
+  });
   stops.push(async () => {
     await consumer.stop();
     await deliverer.stop();
@@ -181,7 +244,12 @@ test('a message whose key the ledger keeps refusing is redelivered, then poisone
   expect(errors).toHaveLength(3);
   const poison = await createAzureReminderQueue(azurite.connectionString, `${queueName}-poison`);
   const bodies = (await poison.receive(32, { visibilityTimeoutMs: 1000 })).map((m) => m.body).sort();
-  expect(bodies).toEqual(['{"not":"a reminder"}', JSON.stringify(messageForReminder(reminder!, { enqueuedAt: clock.now().toISOString(), correlationId: 'outage' }))].sort());
+  expect(bodies).toEqual(
+    [
+      '{"not":"a reminder"}',
+      JSON.stringify(messageForReminder(reminder!, { enqueuedAt: clock.now().toISOString(), correlationId: 'outage' })),
+    ].sort(),
+  );
   const [recorded] = await ledger.list(['poisoned']);
   expect(recorded).toMatchObject({ personId: reminder!.personId, status: 'poisoned', lastError: 'network: 503 Server Busy' });
 }, 60_000);
@@ -194,7 +262,17 @@ test('the delivery sweep puts a delivery whose deliverer died back on the queue,
   await references.save(referenceFor(reminder!.personId, 'http://127.0.0.1:1/'));
   // A deliverer claimed this key ten minutes ago and died; its message is gone.
   const message = messageForReminder(reminder!, { enqueuedAt: '2026-11-23T07:20:00.000Z', correlationId: 'died' });
-  await ledger.insert({ key: message.key, kind: message.kind, personId: message.personId, occurrence: message.occurrence, status: 'sending', attempts: 0, leaseUntil: '2026-11-23T07:22:00.000Z', updatedAt: '2026-11-23T07:20:00.000Z', message: JSON.stringify(message) });
+  await ledger.insert({
+    key: message.key,
+    kind: message.kind,
+    personId: message.personId,
+    occurrence: message.occurrence,
+    status: 'sending',
+    attempts: 0,
+    leaseUntil: '2026-11-23T07:22:00.000Z',
+    updatedAt: '2026-11-23T07:20:00.000Z',
+    message: JSON.stringify(message),
+  });
 
   expect(await requeueStalledDeliveries({ queue, ledger, clock }, { graceMs: 60_000 })).toEqual({ stalled: 1, requeued: 1 });
   await consumer.idle({ quietMs: 500, timeoutMs: 20_000 });

@@ -4,7 +4,17 @@ import { fixedClock } from '../../core/ports/clock.port';
 import type { RunningAzuriteStorage } from '../../bot/local/azurite';
 import { runFanOutSweep } from '../../core/services/delivery/reminder-fanout.service';
 import { drainDeliveringTwice } from './support/drain';
-import { botOnQueue, expectedCards, freshQueueAndLedger, installForEveryoneDue, lostAndDuplicates, seededTrust, startStorage, startTestConnector, type SeededTrust } from './support/fanout-stack';
+import {
+  botOnQueue,
+  expectedCards,
+  freshQueueAndLedger,
+  installForEveryoneDue,
+  lostAndDuplicates,
+  seededTrust,
+  startStorage,
+  startTestConnector,
+  type SeededTrust,
+} from './support/fanout-stack';
 import type { TestConnector } from './support/bot-connector';
 
 /**
@@ -73,7 +83,14 @@ test('a sweep killed half-way through its fan-out, then run again and delivered:
     const expected = await expectedCards(trust.deps);
 
     const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'support', 'fanout-child.ts')], {
-      env: { ...process.env, FANOUT_DB: trust.dbPath, FANOUT_STORAGE: azurite.connectionString, FANOUT_QUEUE: queueName, FANOUT_TABLE: table, FANOUT_NOW: NOW },
+      env: {
+        ...process.env,
+        FANOUT_DB: trust.dbPath,
+        FANOUT_STORAGE: azurite.connectionString,
+        FANOUT_QUEUE: queueName,
+        FANOUT_TABLE: table,
+        FANOUT_NOW: NOW,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -94,7 +111,11 @@ test('a sweep killed half-way through its fan-out, then run again and delivered:
     expect(leftByCrash).toBeLessThan(due.length);
 
     // The next timer runs the whole sweep again; then everything is delivered (twice over, as before).
-    expect(await runFanOutSweep({ store: trust.store, clock, queue, ledger }, { correlationId: 'after-crash' })).toEqual({ due: due.length, enqueued: due.length, skipped: 0 });
+    expect(await runFanOutSweep({ store: trust.store, clock, queue, ledger }, { correlationId: 'after-crash' })).toEqual({
+      due: due.length,
+      enqueued: due.length,
+      skipped: 0,
+    });
     await drainDeliveringTwice(queue, bot.deliverer!, { timeoutMs: 90_000 });
     expect(lostAndDuplicates(expected, endpoint)).toEqual({ lost: 0, duplicates: 0, delivered: due.length });
   } finally {

@@ -20,7 +20,8 @@ afterAll(async () => {
 
 const timer: Timer = { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
 let invocation = 0;
-const ctx = (functionName: string, triggerMetadata?: Record<string, unknown>) => new InvocationContext({ invocationId: `bg-${++invocation}`, functionName, ...(triggerMetadata ? { triggerMetadata } : {}) });
+const ctx = (functionName: string, triggerMetadata?: Record<string, unknown>) =>
+  new InvocationContext({ invocationId: `bg-${++invocation}`, functionName, ...(triggerMetadata ? { triggerMetadata } : {}) });
 const run = async (name: string, input: unknown, meta?: Record<string, unknown>) => {
   const f = stack.functions.get(name)!;
   await (f.handler as (i: unknown, c: InvocationContext) => Promise<unknown>)(input, ctx(name, meta));

@@ -11,11 +11,18 @@ import { join } from 'node:path';
 test('the Functions bundle builds, loads and registers every function', () => {
   const out = mkdtempSync(join(tmpdir(), 'functions-bundle-'));
   try {
-    execFileSync(process.execPath, ['functions/azure/build.mjs', '--out', out, '--no-tab'], { cwd: join(__dirname, '..', '..'), stdio: 'pipe' });
+    execFileSync(process.execPath, ['functions/azure/build.mjs', '--out', out, '--no-tab'], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: 'pipe',
+    });
     const bundle = join(out, 'functions', 'index.js');
     expect(statSync(bundle).size).toBeGreaterThan(100_000);
     // Loaded from a folder with no node_modules beside it, as in the deployed package.
-    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], { cwd: out, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], {
+      cwd: out,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: '' },
+    });
     expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
     const registered = [...run.stderr.matchAll(/register function "([^"]+)"/g)].map((m) => m[1]);
     expect(registered).toEqual(['health', 'messages', 'api', 'tab', 'dailySweep', 'deliverySweep', 'deliverReminder', 'reminderPoison']);

@@ -22,7 +22,14 @@ let tabDir: string;
 
 const build = (env: Record<string, string>) => {
   const runtime = createFunctionsRuntime(
-    { TRUST_MODE: 'local', TRUST_DB: ':memory:', LOG_LEVEL: 'silent', AzureWebJobsStorage: azurite.connectionString, RATE_LIMIT_PER_PERSON: '40', ...env },
+    {
+      TRUST_MODE: 'local',
+      TRUST_DB: ':memory:',
+      LOG_LEVEL: 'silent',
+      AzureWebJobsStorage: azurite.connectionString,
+      RATE_LIMIT_PER_PERSON: '40',
+      ...env,
+    },
     { logger: pino({ level: 'silent' }), tabDir, overrides: { clock: { now: () => new Date('2026-11-23T10:00:00Z') } } },
   );
   runtimes.push(runtime);
@@ -52,20 +59,43 @@ interface Answer {
 
 let invocations = 0;
 /** One HTTP function called with a real `HttpRequest`, as the Functions host does. */
-async function http(name: string, init: { method?: string; path: string; host?: string; as?: string; headers?: Record<string, string>; body?: string | Buffer | object }, defs = functions): Promise<Answer> {
+async function http(
+  name: string,
+  init: { method?: string; path: string; host?: string; as?: string; headers?: Record<string, string>; body?: string | Buffer | object },
+  defs = functions,
+): Promise<Answer> {
   const f = defs.get(name);
   if (!f || f.trigger !== 'http') throw new Error(`no HTTP function ${name}`);
-  const body = init.body === undefined ? undefined : Buffer.isBuffer(init.body) ? init.body : Buffer.from(typeof init.body === 'string' ? init.body : JSON.stringify(init.body));
+  const body =
+    init.body === undefined
+      ? undefined
+      : Buffer.isBuffer(init.body)
+        ? init.body
+        : Buffer.from(typeof init.body === 'string' ? init.body : JSON.stringify(init.body));
   const req = new HttpRequest({
     method: init.method ?? 'GET',
     url: `http://${init.host ?? 'localhost:7071'}${init.path}`,
-    headers: { host: init.host ?? 'localhost:7071', ...(body ? { 'content-type': 'application/json', 'content-length': String(body.byteLength) } : {}), ...(init.as ? { 'x-dev-person': init.as } : {}), ...init.headers },
+    headers: {
+      host: init.host ?? 'localhost:7071',
+      ...(body ? { 'content-type': 'application/json', 'content-length': String(body.byteLength) } : {}),
+      ...(init.as ? { 'x-dev-person': init.as } : {}),
+      ...init.headers,
+    },
     ...(body ? { body: { bytes: body } } : {}),
   });
   const res = (await f.handler(req, new InvocationContext({ invocationId: `h${++invocations}`, functionName: name }))) as HttpResponseInit;
   const headers: Record<string, string> = {};
   new Headers(res.headers as Record<string, string> | undefined).forEach((v, k) => (headers[k] = v));
-  const bytes = res.jsonBody !== undefined ? Buffer.from(JSON.stringify(res.jsonBody)) : res.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(res.body) ? res.body : res.body instanceof Uint8Array ? Buffer.from(res.body) : Buffer.from(String(res.body));
+  const bytes =
+    res.jsonBody !== undefined
+      ? Buffer.from(JSON.stringify(res.jsonBody))
+      : res.body === undefined
+        ? Buffer.alloc(0)
+        : Buffer.isBuffer(res.body)
+          ? res.body
+          : res.body instanceof Uint8Array
+            ? Buffer.from(res.body)
+            : Buffer.from(String(res.body));
   if (res.jsonBody !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   const text = bytes.toString('utf8');
   let json: unknown;
@@ -93,7 +123,11 @@ describe('security headers on every response of the Functions app', () => {
       expect(tab.headers['x-content-type-options']).toBe('nosniff');
       expect(tab.headers['referrer-policy']).toBe('no-referrer');
     }
-    for (const res of [await http('api', { path: '/api/me', as: 'ceo' }), await http('api', { path: '/api/me' }), await http('health', { path: '/health' })]) {
+    for (const res of [
+      await http('api', { path: '/api/me', as: 'ceo' }),
+      await http('api', { path: '/api/me' }),
+      await http('health', { path: '/health' }),
+    ]) {
       expect(directive(res.headers['content-security-policy'], 'frame-ancestors')).toEqual(["'none'"]);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
@@ -104,16 +138,39 @@ describe('security headers on every response of the Functions app', () => {
 
 describe('every error is JSON in the API’s problem shape', () => {
   it('413, 415, a bad gzip body, bad JSON, a missing asset and an unknown API route', async () => {
-    const big = await http('api', { method: 'POST', path: '/api/actions', as: 'ceo', body: JSON.stringify({ text: 'x'.repeat(6.5 * 1024 * 1024) }) });
+    const big = await http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      as: 'ceo',
+      body: JSON.stringify({ text: 'x'.repeat(6.5 * 1024 * 1024) }),
+    });
     expect(big.status).toBe(413);
     expectJsonProblem(big, 413, 'INPUT.TOO_LARGE');
-    const encoding = await http('api', { method: 'POST', path: '/api/actions', as: 'ceo', headers: { 'content-encoding': 'br' }, body: '{}' });
+    const encoding = await http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      as: 'ceo',
+      headers: { 'content-encoding': 'br' },
+      body: '{}',
+    });
     expect(encoding.status).toBe(415);
     expectJsonProblem(encoding, 415, 'INPUT.UNSUPPORTED_ENCODING');
-    const badGzip = await http('api', { method: 'POST', path: '/api/actions', as: 'ceo', headers: { 'content-encoding': 'gzip' }, body: 'not gzip at all' });
+    const badGzip = await http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      as: 'ceo',
+      headers: { 'content-encoding': 'gzip' },
+      body: 'not gzip at all',
+    });
     expect(badGzip.status).toBe(400);
     expectJsonProblem(badGzip, 400, 'INPUT.UNREADABLE');
-    const gzipBomb = await http('api', { method: 'POST', path: '/api/actions', as: 'ceo', headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(8 * 1024 * 1024, 32)) });
+    const gzipBomb = await http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      as: 'ceo',
+      headers: { 'content-encoding': 'gzip' },
+      body: gzipSync(Buffer.alloc(8 * 1024 * 1024, 32)),
+    });
     expect(gzipBomb.status).toBe(413);
     const badJson = await http('api', { method: 'POST', path: '/api/actions', as: 'ceo', body: '{"academyId": "oak' });
     expect(badJson.status).toBe(400);
@@ -133,7 +190,11 @@ describe('every error is JSON in the API’s problem shape', () => {
 describe('local mode answers only requests naming localhost (DNS rebinding)', () => {
   it('refuses another Host with 421 and no data', async () => {
     for (const name of ['api', 'health', 'tab'] as const) {
-      const res = await http(name, { path: name === 'api' ? '/api/dashboard' : name === 'tab' ? '/tab/' : '/health', host: 'evil.example:7071', as: 'ceo' });
+      const res = await http(name, {
+        path: name === 'api' ? '/api/dashboard' : name === 'tab' ? '/tab/' : '/health',
+        host: 'evil.example:7071',
+        as: 'ceo',
+      });
       expect(res.status).toBe(421);
       expectJsonProblem(res, 421, 'HOST.NOT_ALLOWED');
       expect(res.text).not.toMatch(/Oakfield|<div/);
@@ -144,11 +205,24 @@ describe('local mode answers only requests naming localhost (DNS rebinding)', ()
 
 describe('papers on the Functions app', () => {
   it('are served through the API with role × academy checked, as a sandboxed download; uploads are checked first', async () => {
-    const meetings = (await http('api', { path: '/api/planner', as: 'ceo' })).json.meetings as { id: string; status: string; academyId: string; papers: { requirementId: string; ownerId?: string }[] }[];
-    const m = meetings.find((x) => x.status === 'planned' && x.academyId === 'northgate' && x.papers.some((p) => p.ownerId === 'head-northgate'))!;
+    const meetings = (await http('api', { path: '/api/planner', as: 'ceo' })).json.meetings as {
+      id: string;
+      status: string;
+      academyId: string;
+      papers: { requirementId: string; ownerId?: string }[];
+    }[];
+    const m = meetings.find(
+      (x) => x.status === 'planned' && x.academyId === 'northgate' && x.papers.some((p) => p.ownerId === 'head-northgate'),
+    )!;
     const requirementId = m.papers.find((p) => p.ownerId === 'head-northgate')!.requirementId;
     const version = (await http('api', { path: `/api/meetings/${m.id}`, as: 'head-northgate' })).json.meeting.version;
-    const upload = (fileName: string, content: Buffer, v: string) => http('api', { method: 'POST', path: `/api/meetings/${m.id}/papers/${requirementId}/file`, as: 'head-northgate', body: { fileName, contentBase64: content.toString('base64'), version: v } });
+    const upload = (fileName: string, content: Buffer, v: string) =>
+      http('api', {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/papers/${requirementId}/file`,
+        as: 'head-northgate',
+        body: { fileName, contentBase64: content.toString('base64'), version: v },
+      });
     const files = async () => (await http('api', { path: `/api/meetings/${m.id}/papers/folder`, as: 'head-northgate' })).json.files;
 
     expect((await upload('agenda.html', SAMPLE_FILES.html(), version)).json.error.problems[0].field).toBe('fileName');
@@ -180,7 +254,15 @@ describe('the bot endpoint in local mode', () => {
     const res = await http('messages', {
       method: 'POST',
       path: '/api/messages',
-      body: { type: 'installationUpdate', action: 'add', channelId: 'msteams', serviceUrl: 'https://evil.example/', from: { id: 'ceo' }, recipient: { id: 'bot' }, conversation: { id: 'personal-ceo' } },
+      body: {
+        type: 'installationUpdate',
+        action: 'add',
+        channelId: 'msteams',
+        serviceUrl: 'https://evil.example/',
+        from: { id: 'ceo' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'personal-ceo' },
+      },
     });
     expect(res.status).toBe(403);
     expectJsonProblem(res, 403, 'BOT.SERVICE_URL_REFUSED');

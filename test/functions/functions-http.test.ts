@@ -39,7 +39,8 @@ describe('the API in production accepts only a valid Teams SSO token', () => {
       await stack.tokenFor('ceo', { key: 'stranger' }),
       'not-a-jwt',
     ];
-    for (const t of tokens) expect((await stack.http('api', { path: '/api/me', headers: { authorization: `Bearer ${t}` } })).status).toBe(401);
+    for (const t of tokens)
+      expect((await stack.http('api', { path: '/api/me', headers: { authorization: `Bearer ${t}` } })).status).toBe(401);
   });
 
   test('a head sees their own academy and is refused another', async () => {
@@ -52,10 +53,26 @@ describe('the API in production accepts only a valid Teams SSO token', () => {
 
   test('a write is recorded with who made it, in the audit trail on Azure Tables, and shown on the record', async () => {
     const head = await bearer('head-oakfield');
-    const created = await stack.http('api', { method: 'POST', path: '/api/actions', headers: head, body: { academyId: 'oakfield', text: 'Share the phonics audit with governors', ownerId: 'head-oakfield', dueDate: '2026-12-11', clientKey: 'functions-audit-1' } });
+    const created = await stack.http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      headers: head,
+      body: {
+        academyId: 'oakfield',
+        text: 'Share the phonics audit with governors',
+        ownerId: 'head-oakfield',
+        dueDate: '2026-12-11',
+        clientKey: 'functions-audit-1',
+      },
+    });
     expect(created.status).toBe(201);
     const { action } = created.body as { action: { id: string; version: string } };
-    const updated = await stack.http('api', { method: 'PATCH', path: `/api/actions/${action.id}`, headers: head, body: { status: 'in-progress', note: 'Audit shared with the SENCo', version: action.version } });
+    const updated = await stack.http('api', {
+      method: 'PATCH',
+      path: `/api/actions/${action.id}`,
+      headers: head,
+      body: { status: 'in-progress', note: 'Audit shared with the SENCo', version: action.version },
+    });
     expect(updated.status).toBe(200);
     const history = await stack.http('api', { path: `/api/history/actions/${action.id}`, headers: await bearer('aid-graham') });
     expect(history.status).toBe(200);
@@ -66,7 +83,12 @@ describe('the API in production accepts only a valid Teams SSO token', () => {
   });
 
   test('a body that is not JSON gets a 400 that says so', async () => {
-    const res = await stack.http('api', { method: 'POST', path: '/api/actions', headers: { ...(await bearer('ceo')), 'content-type': 'application/json' }, body: '{"academyId": ' });
+    const res = await stack.http('api', {
+      method: 'POST',
+      path: '/api/actions',
+      headers: { ...(await bearer('ceo')), 'content-type': 'application/json' },
+      body: '{"academyId": ',
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/not valid JSON/);
   });
@@ -82,14 +104,28 @@ describe('the API in production accepts only a valid Teams SSO token', () => {
 
   test('a W3C traceparent becomes the correlation id when the caller gives none', async () => {
     const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const res = await stack.http('api', { path: '/api/me', headers: { ...(await bearer('ceo')), traceparent: `00-${trace}-00f067aa0ba902b7-01` } });
+    const res = await stack.http('api', {
+      path: '/api/me',
+      headers: { ...(await bearer('ceo')), traceparent: `00-${trace}-00f067aa0ba902b7-01` },
+    });
     expect(res.headers['x-correlation-id']).toBe(trace);
   });
 });
 
 describe('the bot, health and tab functions', () => {
   test('the bot endpoint refuses an activity without the Bot Framework token', async () => {
-    const res = await stack.http('messages', { method: 'POST', path: '/api/messages', body: { type: 'message', text: 'how is Oakfield doing?', from: { id: 'x', aadObjectId: oidOf('ceo') }, conversation: { id: 'c1' }, serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams' } });
+    const res = await stack.http('messages', {
+      method: 'POST',
+      path: '/api/messages',
+      body: {
+        type: 'message',
+        text: 'how is Oakfield doing?',
+        from: { id: 'x', aadObjectId: oidOf('ceo') },
+        conversation: { id: 'c1' },
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
+        channelId: 'msteams',
+      },
+    });
     expect(res.status).toBe(401);
   });
 

@@ -14,7 +14,10 @@ let functions: Map<string, FunctionDefinition>;
 beforeAll(async () => {
   azurite = await startAzuriteStorage({ timeoutMs: 20_000 });
   const clock = { now: () => new Date('2026-11-23T08:00:00Z') };
-  runtime = createFunctionsRuntime({ TRUST_MODE: 'local', TRUST_DB: ':memory:', LOG_LEVEL: 'silent', AzureWebJobsStorage: azurite.connectionString }, { logger: pino({ level: 'silent' }), overrides: { clock } });
+  runtime = createFunctionsRuntime(
+    { TRUST_MODE: 'local', TRUST_DB: ':memory:', LOG_LEVEL: 'silent', AzureWebJobsStorage: azurite.connectionString },
+    { logger: pino({ level: 'silent' }), overrides: { clock } },
+  );
   functions = new Map(defineFunctions(runtime, pino({ level: 'silent' })).map((f) => [f.name, f]));
 }, 60_000);
 afterAll(async () => {
@@ -23,10 +26,16 @@ afterAll(async () => {
 });
 
 const call = async (name: string, input: unknown, meta?: Record<string, unknown>) =>
-  (functions.get(name)!.handler as (i: unknown, c: InvocationContext) => Promise<{ status?: number; jsonBody?: unknown } | void>)(input, new InvocationContext({ invocationId: 'l1', functionName: name, ...(meta ? { triggerMetadata: meta } : {}) }));
+  (functions.get(name)!.handler as (i: unknown, c: InvocationContext) => Promise<{ status?: number; jsonBody?: unknown } | void>)(
+    input,
+    new InvocationContext({ invocationId: 'l1', functionName: name, ...(meta ? { triggerMetadata: meta } : {}) }),
+  );
 
 test('the API answers the dev identity on the seeded trust, as npm start does', async () => {
-  const res = (await call('api', new HttpRequest({ method: 'GET', url: 'http://localhost:7071/api/dashboard?as=ceo' }))) as { status: number; jsonBody: { academies: unknown[] } };
+  const res = (await call('api', new HttpRequest({ method: 'GET', url: 'http://localhost:7071/api/dashboard?as=ceo' }))) as {
+    status: number;
+    jsonBody: { academies: unknown[] };
+  };
   expect(res.status).toBe(200);
   expect(res.jsonBody.academies).toHaveLength(12);
   const health = (await call('health', new HttpRequest({ method: 'GET', url: 'http://localhost:7071/health' }))) as { jsonBody: unknown };

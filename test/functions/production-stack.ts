@@ -35,9 +35,15 @@ export interface ProductionStack {
   /** Every structured log line written, parsed. */
   logs: Record<string, unknown>[];
   /** An SSO token for a person of the trust (their Entra object id is set up by the stack). */
-  tokenFor(personId: string, claims?: { aud?: string; iss?: string; expiresIn?: string | number; key?: 'trusted' | 'stranger' }): Promise<string>;
+  tokenFor(
+    personId: string,
+    claims?: { aud?: string; iss?: string; expiresIn?: string | number; key?: 'trusted' | 'stranger' },
+  ): Promise<string>;
   /** Calls an HTTP function as the Functions host would. */
-  http(name: string, init: { method?: string; path: string; headers?: Record<string, string>; body?: unknown }): Promise<{ status: number; body: unknown; headers: Record<string, string> }>;
+  http(
+    name: string,
+    init: { method?: string; path: string; headers?: Record<string, string>; body?: unknown },
+  ): Promise<{ status: number; body: unknown; headers: Record<string, string> }>;
   tabDir: string;
   stop(): Promise<void>;
 }
@@ -58,7 +64,8 @@ export async function startProductionStack(options: { env?: Record<string, strin
     const store = await createSharePointRecordStore({ client, site: { id: site.id } });
     await seedDemoTrust(store, clock);
     // The trust's people as Entra ID knows them: what onboarding records for each person.
-    for (const p of await collect(allPages((page) => store.people.list({}, page)))) await store.people.update({ ...p, entraObjectId: oidOf(p.id) });
+    for (const p of await collect(allPages((page) => store.people.list({}, page))))
+      await store.people.update({ ...p, entraObjectId: oidOf(p.id) });
 
     const trusted: KeyPair = await generateKeyPair('RS256');
     const stranger: KeyPair = await generateKeyPair('RS256');
@@ -92,7 +99,11 @@ export async function startProductionStack(options: { env?: Record<string, strin
       ORGANISER_MAILBOX: 'improvement@meadowbank.example',
       ...options.env,
     };
-    const runtime = createFunctionsRuntime(env, { logger, tabDir, overrides: { graph: client, sso: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER }, clock, allowInsecureStorage: true } });
+    const runtime = createFunctionsRuntime(env, {
+      logger,
+      tabDir,
+      overrides: { graph: client, sso: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER }, clock, allowInsecureStorage: true },
+    });
     const functions = new Map(defineFunctions(runtime, logger).map((f) => [f.name, f]));
 
     let invocations = 0;
@@ -128,7 +139,14 @@ export async function startProductionStack(options: { env?: Record<string, strin
         const res = await f.handler(req, ctx);
         const headers: Record<string, string> = {};
         new Headers(res.headers as Record<string, string> | undefined).forEach((v, k) => (headers[k] = v));
-        const text = res.jsonBody !== undefined ? JSON.stringify(res.jsonBody) : res.body === undefined ? '' : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : String(res.body);
+        const text =
+          res.jsonBody !== undefined
+            ? JSON.stringify(res.jsonBody)
+            : res.body === undefined
+              ? ''
+              : Buffer.isBuffer(res.body)
+                ? res.body.toString('utf8')
+                : String(res.body);
         let parsed: unknown = text;
         try {
           parsed = JSON.parse(text);

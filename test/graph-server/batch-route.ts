@@ -12,7 +12,12 @@ interface BatchRequest {
 }
 
 /** Runs one request of a batch. */
-export type SubDispatch = (method: string, url: string, headers: Record<string, string>, body: unknown) => RouteResponse | Promise<RouteResponse>;
+export type SubDispatch = (
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+) => RouteResponse | Promise<RouteResponse>;
 
 /**
  * POST /$batch as json-batching.md describes it: at most 20 requests, unique ids, `dependsOn`
@@ -28,7 +33,8 @@ export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: 
   if (requests.length > 20) return badRequest('Number of requests inside batch exceeds the limit.');
   const ids = new Set<string>();
   for (const r of requests) {
-    if (typeof r.id !== 'string' || typeof r.method !== 'string' || typeof r.url !== 'string') return badRequest('Each batch request needs an id, a method and a url.');
+    if (typeof r.id !== 'string' || typeof r.method !== 'string' || typeof r.url !== 'string')
+      return badRequest('Each batch request needs an id, a method and a url.');
     if (ids.has(r.id.toLowerCase())) return badRequest(`Batch request id ${r.id} is not unique.`);
     ids.add(r.id.toLowerCase());
     if (r.body !== undefined && !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
@@ -37,7 +43,8 @@ export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: 
   }
   const results = new Map<string, RouteResponse>();
   const pending = [...requests];
-  for (const r of pending) if (asIds(r.dependsOn).some((d) => !ids.has(d.toLowerCase()))) return badRequest('dependsOn names a request that is not in the batch.');
+  for (const r of pending)
+    if (asIds(r.dependsOn).some((d) => !ids.has(d.toLowerCase()))) return badRequest('dependsOn names a request that is not in the batch.');
   const layout = batchLayoutProblem(requests.map((r) => ({ id: r.id as string, dependsOn: asIds(r.dependsOn) })));
   if (layout) return badRequest(layout);
   // Every request whose dependencies have answered runs now, together; a cycle is refused.
@@ -48,12 +55,21 @@ export async function routeBatch(body: unknown, dispatch: SubDispatch, shuffle: 
     const answers = await Promise.all(
       ready.map(async (r) => {
         const failedDependency = asIds(r.dependsOn).some((d) => (results.get(d)?.status ?? 500) >= 400);
-        return failedDependency ? graphError(424, 'failedDependency', 'A request this one depends on failed.') : dispatch(r.method as string, r.url as string, r.headers ?? {}, r.body);
+        return failedDependency
+          ? graphError(424, 'failedDependency', 'A request this one depends on failed.')
+          : dispatch(r.method as string, r.url as string, r.headers ?? {}, r.body);
       }),
     );
     ready.forEach((r, i) => results.set(r.id as string, answers[i]!));
   }
-  const responses = shuffle([...results.entries()].map(([id, res]) => ({ id, status: res.status, headers: res.headers ?? {}, ...(res.body === undefined ? {} : { body: res.body }) })));
+  const responses = shuffle(
+    [...results.entries()].map(([id, res]) => ({
+      id,
+      status: res.status,
+      headers: res.headers ?? {},
+      ...(res.body === undefined ? {} : { body: res.body }),
+    })),
+  );
   return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };
 }
 

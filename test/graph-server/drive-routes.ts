@@ -13,7 +13,11 @@ export interface DriveRouteOptions {
 }
 
 /** `/drives/{id}/…`: items by path, children, folders (driveitem-post-children.md), simple upload (driveitem-put-content.md), upload sessions (driveitem-createuploadsession.md). */
-export function routeDrives(state: GraphState, req: RouteRequest, options: DriveRouteOptions = { simpleUploadLimit: 250 * 1024 * 1024, uploads: new Map(), uploadRoot: '' }): RouteResponse {
+export function routeDrives(
+  state: GraphState,
+  req: RouteRequest,
+  options: DriveRouteOptions = { simpleUploadLimit: 250 * 1024 * 1024, uploads: new Map(), uploadRoot: '' },
+): RouteResponse {
   const driveId = req.segments[1];
   const drive = driveId === undefined ? undefined : state.drives.get(driveId);
   if (!drive || driveId === undefined) return notFound('drive');
@@ -32,8 +36,11 @@ export function routeDrives(state: GraphState, req: RouteRequest, options: Drive
     const parent = drive.get(upload[1]!);
     if (!parent?.folder) return notFound('parent folder');
     const name = upload[2]!;
-    const content = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
-    if (content.length > options.simpleUploadLimit) return graphError(413, 'requestTooLarge', `A simple upload takes at most ${options.simpleUploadLimit} bytes; use an upload session.`);
+    const content = Buffer.isBuffer(req.body)
+      ? req.body
+      : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
+    if (content.length > options.simpleUploadLimit)
+      return graphError(413, 'requestTooLarge', `A simple upload takes at most ${options.simpleUploadLimit} bytes; use an upload session.`);
     const existing = childNamed(drive, parent.id, name);
     const file: DriveItemState = existing ?? { id: randomUUID(), name, parentId: parent.id, folder: false, size: 0 };
     file.content = content;
@@ -48,20 +55,32 @@ export function routeDrives(state: GraphState, req: RouteRequest, options: Drive
     if (!parent?.folder) return notFound('parent folder');
     const id = randomUUID();
     options.uploads.set(id, { driveId, parentId: parent.id, name: session[2]!, received: [], nextByte: 0 });
-    return json(200, { uploadUrl: `${options.uploadRoot}/${id}`, expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: ['0-'] });
+    return json(200, {
+      uploadUrl: `${options.uploadRoot}/${id}`,
+      expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+      nextExpectedRanges: ['0-'],
+    });
   }
   const children = /^items\/([^/]+)\/children$/.exec(rest);
   if (children) {
     const parent = drive.get(children[1]!);
     if (!parent?.folder) return notFound('folder');
-    if (req.method === 'GET') return json(200, { value: [...drive.values()].filter((i) => i.parentId === parent.id).map((i) => driveItemJson(driveId, drive, i)) });
+    if (req.method === 'GET')
+      return json(200, { value: [...drive.values()].filter((i) => i.parentId === parent.id).map((i) => driveItemJson(driveId, drive, i)) });
     if (req.method === 'POST') {
       const b = req.body as { name?: string; folder?: object; '@microsoft.graph.conflictBehavior'?: string };
       if (!b?.name || !b.folder) return badRequest('a folder needs a name and a folder facet');
       const existing = childNamed(drive, parent.id, b.name);
-      if (existing && (b['@microsoft.graph.conflictBehavior'] ?? 'fail') === 'fail') return graphError(409, 'nameAlreadyExists', `An item named ${b.name} already exists`);
+      if (existing && (b['@microsoft.graph.conflictBehavior'] ?? 'fail') === 'fail')
+        return graphError(409, 'nameAlreadyExists', `An item named ${b.name} already exists`);
       if (existing && b['@microsoft.graph.conflictBehavior'] === 'replace') return itemUrl(existing);
-      const folder: DriveItemState = { id: randomUUID(), name: existing ? `${b.name} 1` : b.name, parentId: parent.id, folder: true, size: 0 };
+      const folder: DriveItemState = {
+        id: randomUUID(),
+        name: existing ? `${b.name} 1` : b.name,
+        parentId: parent.id,
+        folder: true,
+        size: 0,
+      };
       drive.set(folder.id, folder);
       return { ...itemUrl(folder), status: 201 };
     }
@@ -99,6 +118,8 @@ export function driveItemJson(driveId: string, drive: Map<string, DriveItemState
     size: item.size,
     webUrl: `https://example.invalid/drives/${driveId}/${encodeURI(pathOf(drive, item))}`,
     parentReference: { driveId, id: item.parentId },
-    ...(item.folder ? { folder: { childCount: [...drive.values()].filter((c) => c.parentId === item.id).length } } : { file: { mimeType: 'application/octet-stream' } }),
+    ...(item.folder
+      ? { folder: { childCount: [...drive.values()].filter((c) => c.parentId === item.id).length } }
+      : { file: { mimeType: 'application/octet-stream' } }),
   };
 }

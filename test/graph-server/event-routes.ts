@@ -62,7 +62,11 @@ function patched(body: Record<string, unknown>, patch: Record<string, unknown>):
  * list in pages (`$top`, `@odata.nextLink` with `$skip`) filtered on a single-value extended
  * property with `eq` or `ne`, PATCH (200), cancel (202, attendees told with the comment).
  */
-export function routeEvents(state: EventsState, req: RouteRequest, options: EventRouteOptions = { notices: [], repeatedTransaction: 'error' }): RouteResponse {
+export function routeEvents(
+  state: EventsState,
+  req: RouteRequest,
+  options: EventRouteOptions = { notices: [], repeatedTransaction: 'error' },
+): RouteResponse {
   const [, mailbox, , eventId, action] = req.segments;
   if (!mailbox) return notFound('user');
   const events = state.get(mailbox) ?? [];
@@ -90,7 +94,9 @@ export function routeEvents(state: EventsState, req: RouteRequest, options: Even
   if (action === 'cancel' && req.method === 'POST') {
     const comment = (req.body as { comment?: unknown } | undefined)?.comment;
     if (!e.isCancelled) {
-      const attendees = ((e.body.attendees as { emailAddress: { address: string } }[] | undefined) ?? []).map((a) => a.emailAddress.address);
+      const attendees = ((e.body.attendees as { emailAddress: { address: string } }[] | undefined) ?? []).map(
+        (a) => a.emailAddress.address,
+      );
       options.notices.push({ mailbox, eventId: e.id, comment: typeof comment === 'string' ? comment : '', attendees });
     }
     e.isCancelled = true;
@@ -117,5 +123,8 @@ function listEvents(events: EventState[], req: RouteRequest): RouteResponse {
   const page = found.slice(skip, skip + top);
   const next = new URLSearchParams(req.query);
   next.set('$skip', String(skip + top));
-  return json(200, { value: page.map(eventJson), ...(skip + top < found.length ? { '@odata.nextLink': `${req.root}${req.rawPath}?${next.toString()}` } : {}) });
+  return json(200, {
+    value: page.map(eventJson),
+    ...(skip + top < found.length ? { '@odata.nextLink': `${req.root}${req.rawPath}?${next.toString()}` } : {}),
+  });
 }

@@ -15,7 +15,14 @@ export interface FaultOptions {
   methods: string[];
 }
 
-export const NO_FAULTS: FaultOptions = { errorRate: 0, kinds: ['429', '503'], retryAfterSeconds: 0.01, latencyMs: 0, emptyPageRate: 0, methods: [] };
+export const NO_FAULTS: FaultOptions = {
+  errorRate: 0,
+  kinds: ['429', '503'],
+  retryAfterSeconds: 0.01,
+  latencyMs: 0,
+  emptyPageRate: 0,
+  methods: [],
+};
 
 /** Seeded, so a faulted run can be replayed exactly (the same generator the demo seed uses). */
 export { seededRandom } from '../../core/seed/seeded-random';

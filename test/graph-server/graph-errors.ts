@@ -18,4 +18,8 @@ export function graphError(status: number, code: string, message: string, header
 
 export const notFound = (what: string): RouteResponse => graphError(404, 'itemNotFound', `${what} was not found`);
 export const badRequest = (message: string): RouteResponse => graphError(400, 'invalidRequest', message);
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): RouteResponse => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): RouteResponse => ({
+  status,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body,
+});

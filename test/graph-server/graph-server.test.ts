@@ -20,7 +20,10 @@ describe('the Graph test server and $batch', () => {
     const raw = await client.send('POST', '/$batch', { body: { requests } });
     expect(raw.status).toBe(400);
     const before = server.stats.httpRequests;
-    const answers = await sendBatch(client, Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, method: 'GET' as const, url: '/sites/none' })));
+    const answers = await sendBatch(
+      client,
+      Array.from({ length: 45 }, (_, i) => ({ id: `r${i}`, method: 'GET' as const, url: '/sites/none' })),
+    );
     expect(server.stats.httpRequests - before).toBe(3);
     expect(answers.size).toBe(45);
     expect(answers.get('r44')?.status).toBe(404);
@@ -28,10 +31,20 @@ describe('the Graph test server and $batch', () => {
 
   it('a request whose dependency failed gets 424', async () => {
     const raw = await testClient(server).send('POST', '/$batch', {
-      body: { requests: [{ id: 'a', method: 'GET', url: '/sites/none' }, { id: 'b', method: 'GET', url: '/sites/none', dependsOn: ['a'] }] },
+      body: {
+        requests: [
+          { id: 'a', method: 'GET', url: '/sites/none' },
+          { id: 'b', method: 'GET', url: '/sites/none', dependsOn: ['a'] },
+        ],
+      },
     });
     const byId = new Map((raw.body as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]));
-    expect(byId).toEqual(new Map([['a', 404], ['b', 424]]));
+    expect(byId).toEqual(
+      new Map([
+        ['a', 404],
+        ['b', 424],
+      ]),
+    );
   });
 
   it('throttled requests inside a batch are sent again after their Retry-After, and every answer arrives', async () => {
@@ -49,7 +62,9 @@ describe('the Graph test server and $batch', () => {
     const { siteId, client } = await freshSharePointStore(server);
     const lists = (await client.call<{ value: { id: string; displayName: string }[] }>('GET', `/sites/${siteId}/lists`)).value;
     const academies = lists.find((l) => l.displayName === 'Academies')!;
-    await expect(client.call('GET', `/sites/${siteId}/lists/${academies.id}/items?$filter=${encodeURIComponent("fields/Phase eq 'primary'")}`)).rejects.toMatchObject({
+    await expect(
+      client.call('GET', `/sites/${siteId}/lists/${academies.id}/items?$filter=${encodeURIComponent("fields/Phase eq 'primary'")}`),
+    ).rejects.toMatchObject({
       statusCode: 400,
       message: expect.stringMatching(/not indexed/),
     });
@@ -71,7 +86,8 @@ describe('the SharePoint store under faults', () => {
     const academyId = uniqueId('academy');
     Object.assign(server.faults, { errorRate: 0.3, kinds: ['429', '503', 'timeout', 'lost-after-write'], retryAfterSeconds: 0.005 });
     const made = [];
-    for (let i = 0; i < 40; i++) made.push((await store.escalations.create(anEscalation(academyId), { idempotencyKey: `fault-${academyId}-${i}` })).record.id);
+    for (let i = 0; i < 40; i++)
+      made.push((await store.escalations.create(anEscalation(academyId), { idempotencyKey: `fault-${academyId}-${i}` })).record.id);
     server.faults.errorRate = 0;
     const listed = (await store.escalations.list({ academyId }, { pageSize: 500 })).items.map((e) => e.id);
     expect(listed.sort()).toEqual([...made].sort());
@@ -97,10 +113,20 @@ describe('provisioning', () => {
     const first = await provisionSite(client, site.id);
     expect(first.length).toBeGreaterThan(10);
     const lists = [...site.lists.values()];
-    expect(lists.map((l) => l.displayName)).toEqual(expect.arrayContaining(['Academies', 'Meetings', 'Actions', 'TrustSettings', 'Papers']));
+    expect(lists.map((l) => l.displayName)).toEqual(
+      expect.arrayContaining(['Academies', 'Meetings', 'Actions', 'TrustSettings', 'Papers']),
+    );
     const meetings = lists.find((l) => l.displayName === 'Meetings')!;
-    expect(meetings.columns.filter((c) => c.indexed).map((c) => c.name)).toEqual(expect.arrayContaining(['RecordId', 'IdempotencyKey', 'AcademyId', 'MeetingDate', 'OpenPaperDue']));
-    const types = new Set(lists.flatMap((l) => l.columns.flatMap((c) => Object.keys(c).filter((k) => ['text', 'number', 'dateTime', 'choice', 'boolean', 'lookup', 'personOrGroup'].includes(k)))));
+    expect(meetings.columns.filter((c) => c.indexed).map((c) => c.name)).toEqual(
+      expect.arrayContaining(['RecordId', 'IdempotencyKey', 'AcademyId', 'MeetingDate', 'OpenPaperDue']),
+    );
+    const types = new Set(
+      lists.flatMap((l) =>
+        l.columns.flatMap((c) =>
+          Object.keys(c).filter((k) => ['text', 'number', 'dateTime', 'choice', 'boolean', 'lookup', 'personOrGroup'].includes(k)),
+        ),
+      ),
+    );
     expect([...types].sort()).toEqual(['boolean', 'choice', 'dateTime', 'lookup', 'number', 'personOrGroup', 'text']);
 
     const from = server.calls.length;
@@ -114,7 +140,16 @@ describe('provisioning', () => {
     await provisionSite(client, site.id);
     const actions = [...site.lists.values()].find((l) => l.displayName === 'Actions')!;
     actions.columns.find((c) => c.name === 'OwnerId')!.indexed = false;
-    const schema = [{ displayName: 'Actions', template: 'genericList' as const, columns: [{ name: 'OwnerId', type: 'text' as const, indexed: true }, { name: 'Priority', type: 'number' as const }] }];
+    const schema = [
+      {
+        displayName: 'Actions',
+        template: 'genericList' as const,
+        columns: [
+          { name: 'OwnerId', type: 'text' as const, indexed: true },
+          { name: 'Priority', type: 'number' as const },
+        ],
+      },
+    ];
     const steps = await provisionSite(client, site.id, { schema });
     expect(steps.map((s) => s.action).sort()).toEqual(['addColumn', 'updateColumn']);
     expect(actions.columns.find((c) => c.name === 'OwnerId')?.indexed).toBe(true);

@@ -98,7 +98,18 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const random = seededRandom(options.seed ?? 42);
   const faults: FaultOptions = { ...NO_FAULTS, ...options.faults };
   const calls: GraphCall[] = [];
-  const stats: GraphServerStats = { httpRequests: 0, maxInFlight: 0, batches: 0, mailboxPeak: 0, mailboxThrottled: 0, resourceUnits: 0, budgetThrottled: 0, unauthorised: 0, undecorated: 0, badLayouts: 0 };
+  const stats: GraphServerStats = {
+    httpRequests: 0,
+    maxInFlight: 0,
+    batches: 0,
+    mailboxPeak: 0,
+    mailboxThrottled: 0,
+    resourceUnits: 0,
+    budgetThrottled: 0,
+    unauthorised: 0,
+    undecorated: 0,
+    badLayouts: 0,
+  };
   const clock = options.now ?? (() => Date.now());
   const budget = new ResourceBudget(options.resourceUnitsPerMinute ?? Infinity, clock);
   const uploads: UploadSessions = new Map();
@@ -123,12 +134,21 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   };
   const simpleUploadLimit = options.simpleUploadLimitBytes ?? 250 * 1024 * 1024;
 
-  const dispatch = async (method: string, pathAndQuery: string, headers: Record<string, string>, body: unknown, inBatch: boolean): Promise<RouteResponse> => {
+  const dispatch = async (
+    method: string,
+    pathAndQuery: string,
+    headers: Record<string, string>,
+    body: unknown,
+    inBatch: boolean,
+  ): Promise<RouteResponse> => {
     const [rawPath = '', search = ''] = pathAndQuery.split('?', 2) as [string, string?];
     const path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
     const req: RouteRequest = {
       method,
-      segments: path.split('/').slice(1).map((s) => decodeURIComponent(s)),
+      segments: path
+        .split('/')
+        .slice(1)
+        .map((s) => decodeURIComponent(s)),
       query: new URLSearchParams(search),
       headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
       body,
@@ -140,14 +160,22 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     const spent = budget.spend(units);
     if (!spent.ok) {
       stats.budgetThrottled++;
-      res = graphError(429, 'activityLimitReached', "The app has used this minute's resource units.", { 'Retry-After': String(spent.retryAfterSeconds), ...budget.headers() });
+      res = graphError(429, 'activityLimitReached', "The app has used this minute's resource units.", {
+        'Retry-After': String(spent.retryAfterSeconds),
+        ...budget.headers(),
+      });
       calls.push({ method, path, status: res.status, inBatch, units: 0 });
       return res;
     }
     stats.resourceUnits = budget.total;
     if (req.segments[0] === 'sites') res = routeSites(state, req, listOptions);
-    else if (req.segments[0] === 'drives') res = routeDrives(state, req, { simpleUploadLimit, uploads, uploadRoot: `${root.replace(/\/v1\.0$/, '')}/upload` });
-    else if (req.segments[0] === 'users') res = req.segments[2] === 'events' ? await inMailbox(req.segments[1] ?? '', () => routeEvents(events, req, eventOptions)) : routeTeamwork(teamwork, req);
+    else if (req.segments[0] === 'drives')
+      res = routeDrives(state, req, { simpleUploadLimit, uploads, uploadRoot: `${root.replace(/\/v1\.0$/, '')}/upload` });
+    else if (req.segments[0] === 'users')
+      res =
+        req.segments[2] === 'events'
+          ? await inMailbox(req.segments[1] ?? '', () => routeEvents(events, req, eventOptions))
+          : routeTeamwork(teamwork, req);
     else if (req.segments[0] === '$batch' && method === 'POST' && !inBatch) {
       stats.batches++;
       res = await routeBatch(body, (m, url, h, b) => subRequest(m, url, h, b), shuffle);
@@ -170,7 +198,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     try {
       if (now > mailboxLimit) {
         stats.mailboxThrottled++;
-        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(faults.retryAfterSeconds) });
+        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
+          'Retry-After': String(faults.retryAfterSeconds),
+        });
       }
       await new Promise((r) => setTimeout(r, faults.latencyMs));
       return run();
@@ -182,10 +212,17 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const throttled = (kind: '429' | '503'): RouteResponse =>
     kind === '429'
       ? graphError(429, 'activityLimitReached', 'The request has been throttled', { 'Retry-After': String(faults.retryAfterSeconds) })
-      : graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable', { 'Retry-After': String(faults.retryAfterSeconds) });
+      : graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable', {
+          'Retry-After': String(faults.retryAfterSeconds),
+        });
 
   // Each request in a batch is throttled on its own (concepts/throttling.md).
-  const subRequest = (method: string, url: string, headers: Record<string, string>, body: unknown): RouteResponse | Promise<RouteResponse> => {
+  const subRequest = (
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ): RouteResponse | Promise<RouteResponse> => {
     const fault = pickFault(faults, method, random, true);
     if (fault === '429' || fault === '503') {
       const res = throttled(fault);
@@ -202,7 +239,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     });
   };
   const certificate = options.https ? testCertificate() : undefined;
-  const server: Server = certificate ? (createTlsServer({ key: certificate.key, cert: certificate.cert }, onRequest) as unknown as Server) : createServer(onRequest);
+  const server: Server = certificate
+    ? (createTlsServer({ key: certificate.key, cert: certificate.cert }, onRequest) as unknown as Server)
+    : createServer(onRequest);
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     stats.httpRequests++;
@@ -220,7 +259,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       const authorization = incoming.headers.authorization ?? '';
       // An upload session's URL is pre-authenticated: Graph asks for no Authorization header on it (driveitem-createuploadsession.md).
       if (url.startsWith('/upload/')) {
-        if (authorization) return send(outgoing, graphError(401, 'unauthenticated', 'Do not send an Authorization header to an upload URL.'));
+        if (authorization)
+          return send(outgoing, graphError(401, 'unauthenticated', 'Do not send an Authorization header to an upload URL.'));
         const res = routeUploadSession(state, uploads, url.slice('/upload/'.length), method, incoming.headers, body, root);
         calls.push({ method, path: '/upload', status: res.status, inBatch: false, units: 0 });
         return send(outgoing, res);

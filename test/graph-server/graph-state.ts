@@ -80,7 +80,8 @@ export class GraphState {
 
   /** A new list; a generic list gets Graph's built-in Title column, a library gets a drive. */
   addList(site: SiteState, displayName: string, template: string, columns: Omit<ColumnDefinition, 'id'>[]): ListState {
-    const builtIn: Omit<ColumnDefinition, 'id'>[] = template === 'documentLibrary' ? [{ name: 'FileLeafRef', text: {} }] : [{ name: 'Title', text: {} }];
+    const builtIn: Omit<ColumnDefinition, 'id'>[] =
+      template === 'documentLibrary' ? [{ name: 'FileLeafRef', text: {} }] : [{ name: 'Title', text: {} }];
     const list: ListState = {
       id: randomUUID(),
       displayName,

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, graphError, json, notFound, type RouteResponse } from './graph-errors';
-import { etagOf, itemJson, recordChange, type ColumnDefinition, type GraphState, type ListItemState, type ListState, type SiteState } from './graph-state';
+import {
+  etagOf,
+  itemJson,
+  recordChange,
+  type ColumnDefinition,
+  type GraphState,
+  type ListItemState,
+  type ListState,
+  type SiteState,
+} from './graph-state';
 import { fieldsOf, matches, parseFilter } from './odata-filter';
 
 /** A request as the routes see it: path below `/v1.0`, split into decoded segments. */
@@ -73,7 +82,8 @@ function listJson(list: ListState): Record<string, unknown> {
 function createList(state: GraphState, site: SiteState, body: unknown): RouteResponse {
   const b = body as { displayName?: string; columns?: Record<string, unknown>[]; list?: { template?: string } } | undefined;
   if (!b?.displayName) return badRequest('displayName is required');
-  if ([...site.lists.values()].some((l) => l.displayName === b.displayName)) return graphError(409, 'nameAlreadyExists', `A list named ${b.displayName} already exists`);
+  if ([...site.lists.values()].some((l) => l.displayName === b.displayName))
+    return graphError(409, 'nameAlreadyExists', `A list named ${b.displayName} already exists`);
   const list = state.addList(site, b.displayName, b.list?.template ?? 'genericList', (b.columns ?? []).map(columnFrom));
   return json(201, listJson(list));
 }
@@ -99,7 +109,14 @@ function routeColumns(list: ListState, req: RouteRequest, columnId: string | und
   return req.method === 'GET' ? json(200, column) : badRequest('method not allowed');
 }
 
-function routeItems(state: GraphState, list: ListState, req: RouteRequest, options: ListRouteOptions, itemId?: string, leaf?: string): RouteResponse {
+function routeItems(
+  state: GraphState,
+  list: ListState,
+  req: RouteRequest,
+  options: ListRouteOptions,
+  itemId?: string,
+  leaf?: string,
+): RouteResponse {
   if (itemId === undefined) {
     if (req.method === 'GET') return queryItems(list, req, options);
     if (req.method === 'POST') return createItem(state, list, req.body, options);
@@ -141,7 +158,12 @@ export function textLimit(column: ColumnDefinition): number | undefined {
 }
 
 /** Refuses fields the list has no column for, text past its column's limit, and duplicates in a unique column. */
-function checkFields(list: ListState, fields: Record<string, unknown> | undefined, options: ListRouteOptions, selfId?: string): RouteResponse | undefined {
+function checkFields(
+  list: ListState,
+  fields: Record<string, unknown> | undefined,
+  options: ListRouteOptions,
+  selfId?: string,
+): RouteResponse | undefined {
   if (!fields || typeof fields !== 'object') return badRequest('fields are required');
   for (const [name, value] of Object.entries(fields)) {
     const column = list.columns.find((c) => c.name === name);
@@ -157,7 +179,9 @@ function checkFields(list: ListState, fields: Record<string, unknown> | undefine
     for (const other of list.items.values()) {
       if (other.id !== selfId && other.fields[column.name] === value) {
         const message = `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}]`;
-        return options.uniqueClashStatus === 500 ? graphError(500, 'generalException', message) : graphError(409, 'nameAlreadyExists', message);
+        return options.uniqueClashStatus === 500
+          ? graphError(500, 'generalException', message)
+          : graphError(409, 'nameAlreadyExists', message);
       }
     }
   }
@@ -169,7 +193,14 @@ function createItem(state: GraphState, list: ListState, body: unknown, options: 
   const problem = checkFields(list, fields, options);
   if (problem) return problem;
   const now = state.now();
-  const item: ListItemState = { id: String(list.nextItemId++), guid: randomUUID(), version: 1, created: now, modified: now, fields: { ...fields } };
+  const item: ListItemState = {
+    id: String(list.nextItemId++),
+    guid: randomUUID(),
+    version: 1,
+    created: now,
+    modified: now,
+    fields: { ...fields },
+  };
   list.items.set(item.id, item);
   list.eqIndex = undefined;
   recordChange(list, item);
@@ -200,7 +231,9 @@ const selectOf = (req: RouteRequest): string[] | undefined => {
 };
 
 const notIndexed = (name: string) =>
-  badRequest(`Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${HONOR_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`);
+  badRequest(
+    `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${HONOR_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`,
+  );
 
 /** A sort key: the `$orderby` column's value (as text), then the item id as a number. */
 type SortKey = [string, number];
@@ -265,7 +298,8 @@ function queryItems(list: ListState, req: RouteRequest, options: ListRouteOption
   return json(200, body);
 }
 
-const skipToken = (k: SortKey, orderField: string | undefined): string => `Paged=TRUE${orderField ? `&p_${orderField}=${encodeURIComponent(k[0])}` : ''}&p_ID=${k[1]}`;
+const skipToken = (k: SortKey, orderField: string | undefined): string =>
+  `Paged=TRUE${orderField ? `&p_${orderField}=${encodeURIComponent(k[0])}` : ''}&p_ID=${k[1]}`;
 
 function readSkipToken(token: string, orderField: string | undefined): SortKey | undefined {
   const params = new URLSearchParams(token);
@@ -288,16 +322,20 @@ function deltaItems(list: ListState, req: RouteRequest, options: ListRouteOption
   const tokenText = req.query.get('token');
   const since = tokenText === null ? undefined : Number(tokenText.split(':')[0]);
   if (since !== undefined && (!Number.isInteger(since) || since > now || since < 0)) {
-    return graphError(410, 'resyncRequired', 'The delta token is no longer valid; start again without one.', { Location: `${req.root}${req.rawPath}` });
+    return graphError(410, 'resyncRequired', 'The delta token is no longer valid; start again without one.', {
+      Location: `${req.root}${req.rawPath}`,
+    });
   }
   // An enumeration in progress keeps the change number it started at (`:<snapshot>` in its token).
   const snapshot = tokenText?.includes(':') ? Number(tokenText.split(':')[1]) : now;
   const afterId = Number(req.query.get('$skiptoken') ?? 0) || 0;
   const changed: { id: number; json: Record<string, unknown> }[] = [];
-  for (const item of list.items.values()) if (since === undefined || (item.seq ?? 0) > since) changed.push({ id: Number(item.id), json: itemJson(item, select) });
+  for (const item of list.items.values())
+    if (since === undefined || (item.seq ?? 0) > since) changed.push({ id: Number(item.id), json: itemJson(item, select) });
   if (since !== undefined) {
     for (const t of list.tombstones ?? []) {
-      if (t.seq > since && !list.items.has(t.id)) changed.push({ id: Number(t.id), json: { id: t.id, deleted: { state: 'deleted' }, '@removed': { reason: 'deleted' } } });
+      if (t.seq > since && !list.items.has(t.id))
+        changed.push({ id: Number(t.id), json: { id: t.id, deleted: { state: 'deleted' }, '@removed': { reason: 'deleted' } } });
     }
   }
   const rest = changed.filter((c) => c.id > afterId).sort((a, b) => a.id - b.id);

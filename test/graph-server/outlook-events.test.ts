@@ -31,7 +31,13 @@ describe('the Graph test server, Outlook events as documented', () => {
 
   it('five event requests to one mailbox at once in a batch: the fifth is refused with 429 MailboxConcurrency and a Retry-After', async () => {
     const client = testClient(server);
-    const requests = Array.from({ length: 5 }, (_, i) => ({ id: String(i), method: 'POST', url: '/users/busy@trust.example/events', headers: json, body: event(`AIM ${i}`) }));
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      id: String(i),
+      method: 'POST',
+      url: '/users/busy@trust.example/events',
+      headers: json,
+      body: event(`AIM ${i}`),
+    }));
     const raw = await client.send('POST', '/$batch', { body: { requests } });
     const answers = (raw.body as { responses: Answer[] }).responses;
     const refused = answers.filter((a) => a.status === 429);
@@ -45,7 +51,13 @@ describe('the Graph test server, Outlook events as documented', () => {
   it('a batch of four parallel requests to one mailbox all run at once; four dependsOn chains are refused with 400 and run nothing', async () => {
     const fresh = await startGraphServer({ seed: 4 });
     try {
-      const items = Array.from({ length: 8 }, (_, i) => ({ id: String(i), method: 'POST' as const, url: '/users/chained@trust.example/events', headers: json, body: event(`AIM ${i}`) }));
+      const items = Array.from({ length: 8 }, (_, i) => ({
+        id: String(i),
+        method: 'POST' as const,
+        url: '/users/chained@trust.example/events',
+        headers: json,
+        body: event(`AIM ${i}`),
+      }));
       const [batch] = mailboxBatches(items);
       const raw = await testClient(fresh).send('POST', '/$batch', { body: { requests: batch } });
       expect((raw.body as { responses: Answer[] }).responses.map((a) => a.status)).toEqual(Array(4).fill(201));
@@ -62,7 +74,14 @@ describe('the Graph test server, Outlook events as documented', () => {
 
   it('a failed request in a fully sequential batch gives 424 to every request after it', async () => {
     const client = testClient(server);
-    const items = Array.from({ length: 4 }, (_, i) => ({ id: String(i), method: 'POST' as const, url: '/users/chain-break@trust.example/events', headers: json, body: i === 1 ? { subject: 'no times' } : event(`AIM ${i}`), ...(i > 0 ? { dependsOn: [String(i - 1)] } : {}) }));
+    const items = Array.from({ length: 4 }, (_, i) => ({
+      id: String(i),
+      method: 'POST' as const,
+      url: '/users/chain-break@trust.example/events',
+      headers: json,
+      body: i === 1 ? { subject: 'no times' } : event(`AIM ${i}`),
+      ...(i > 0 ? { dependsOn: [String(i - 1)] } : {}),
+    }));
     const raw = await client.send('POST', '/$batch', { body: { requests: items } });
     const status = new Map((raw.body as { responses: Answer[] }).responses.map((a) => [a.id, a.status]));
     expect([...status.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, s]) => s)).toEqual([201, 400, 424, 424]);
@@ -71,15 +90,22 @@ describe('the Graph test server, Outlook events as documented', () => {
   it('cancelling tells every attendee, with the organiser’s comment, once', async () => {
     const client = testClient(server);
     const made = await client.call<{ id: string }>('POST', '/users/cancels@trust.example/events', { body: event('AIM') });
-    await client.call('POST', `/users/cancels@trust.example/events/${made.id}/cancel`, { body: { comment: 'The academy is closed for snow' } });
+    await client.call('POST', `/users/cancels@trust.example/events/${made.id}/cancel`, {
+      body: { comment: 'The academy is closed for snow' },
+    });
     await client.call('POST', `/users/cancels@trust.example/events/${made.id}/cancel`, { body: { comment: 'again' } });
-    expect(server.notices.filter((n) => n.eventId === made.id)).toEqual([{ mailbox: 'cancels@trust.example', eventId: made.id, comment: 'The academy is closed for snow', attendees: ['head@trust.example'] }]);
+    expect(server.notices.filter((n) => n.eventId === made.id)).toEqual([
+      { mailbox: 'cancels@trust.example', eventId: made.id, comment: 'The academy is closed for snow', attendees: ['head@trust.example'] },
+    ]);
   });
 
   it('lists events in pages of $top with a nextLink, filtered on our extended property with eq or ne', async () => {
     const client = testClient(server);
     const prop = 'String {00000000-0000-0000-0000-000000000001} Name Mine';
-    for (let i = 0; i < 5; i++) await client.call('POST', '/users/paged@trust.example/events', { body: { ...event(`AIM ${i}`), singleValueExtendedProperties: [{ id: prop, value: `m-${i}` }] } });
+    for (let i = 0; i < 5; i++)
+      await client.call('POST', '/users/paged@trust.example/events', {
+        body: { ...event(`AIM ${i}`), singleValueExtendedProperties: [{ id: prop, value: `m-${i}` }] },
+      });
     await client.call('POST', '/users/paged@trust.example/events', { body: event('Not ours') });
     const filter = encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${prop}' and ep/value ne '')`);
     const seen: string[] = [];
@@ -93,7 +119,10 @@ describe('the Graph test server, Outlook events as documented', () => {
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(['AIM 0', 'AIM 1', 'AIM 2', 'AIM 3', 'AIM 4']);
-    const one = await client.call<{ value: unknown[] }>('GET', `/users/paged@trust.example/events?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${prop}' and ep/value eq 'M-3')`)}`);
+    const one = await client.call<{ value: unknown[] }>(
+      'GET',
+      `/users/paged@trust.example/events?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${prop}' and ep/value eq 'M-3')`)}`,
+    );
     expect(one.value).toHaveLength(1);
   });
 });

@@ -16,7 +16,13 @@ export function resourceUnitsOf(method: string, segments: readonly string[], que
     if (segments[1]?.endsWith(':')) return 1; // a site by path
     if (sub === 'items' && subId === 'delta') return query.has('token') && !String(query.get('token')).startsWith('0:') ? 1 : 2;
     // A site, a list, a column or an item by id is one thing; a collection is a query.
-    if (segments.length === 2 || (collection === 'lists' && segments.length === 4) || (sub !== undefined && subId !== undefined) || sub === 'drive') return 1;
+    if (
+      segments.length === 2 ||
+      (collection === 'lists' && segments.length === 4) ||
+      (sub !== undefined && subId !== undefined) ||
+      sub === 'drive'
+    )
+      return 1;
     return 2;
   }
   if (root === 'drives') return segments.at(-1) === 'children' ? 2 : 1;

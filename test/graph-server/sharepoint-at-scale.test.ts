@@ -21,7 +21,11 @@ describe('paging carries Graph’s $skiptoken', () => {
   it('listing 1,200 records 500 a page takes 3 GETs, each record once in id order', async () => {
     const { store } = await freshSharePointStore(server);
     const academyId = uniqueId('academy');
-    const ids = await mapLimit(Array.from({ length: 1200 }, (_, i) => i), 16, async () => (await store.escalations.create(anEscalation(academyId), { idempotencyKey: uniqueKey() })).record.id);
+    const ids = await mapLimit(
+      Array.from({ length: 1200 }, (_, i) => i),
+      16,
+      async () => (await store.escalations.create(anEscalation(academyId), { idempotencyKey: uniqueKey() })).record.id,
+    );
     const from = server.calls.length;
     const pages = await everyPage((p) => store.escalations.list({}, p), 500);
     expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual([...ids].sort());
@@ -32,7 +36,11 @@ describe('paging carries Graph’s $skiptoken', () => {
 describe('the trust dashboard within the tenant’s budget', () => {
   it('a steady view of 60 academies costs 8 resource units, and shows what changed since', async () => {
     const { store } = await freshSharePointStore(server);
-    const academies = await mapLimit(Array.from({ length: 60 }, () => anAcademy()), 16, async (a) => (await store.academies.create(a, { idempotencyKey: uniqueKey() })).record);
+    const academies = await mapLimit(
+      Array.from({ length: 60 }, () => anAcademy()),
+      16,
+      async (a) => (await store.academies.create(a, { idempotencyKey: uniqueKey() })).record,
+    );
     await mapLimit(academies, 16, (a) => store.meetings.create(aMeeting(a.id, '2026-11-10'), { idempotencyKey: uniqueKey() }));
     const ids = academies.map((a) => a.id);
     const cold = server.calls.length;
@@ -67,22 +75,37 @@ describe('queries stay under the list view threshold (here 40; 5,000 in SharePoi
   it('held and cancelled meetings leave the overdue-papers column, so the sweep reads only planned ones', async () => {
     const { store, siteId, client } = await freshSharePointStore(server);
     const academyId = uniqueId('academy');
-    await mapLimit(Array.from({ length: 45 }, (_, i) => i), 16, (i) =>
-      store.meetings.create(aMeeting(academyId, '2026-10-08', { status: i % 2 === 0 ? 'held' : 'cancelled', papers: [aPaper('2026-10-01')] }), { idempotencyKey: uniqueKey() }),
+    await mapLimit(
+      Array.from({ length: 45 }, (_, i) => i),
+      16,
+      (i) =>
+        store.meetings.create(
+          aMeeting(academyId, '2026-10-08', { status: i % 2 === 0 ? 'held' : 'cancelled', papers: [aPaper('2026-10-01')] }),
+          { idempotencyKey: uniqueKey() },
+        ),
     );
-    const open = (await store.meetings.create(aMeeting(academyId, '2026-12-08', { papers: [aPaper('2026-11-20')] }), { idempotencyKey: uniqueKey() })).record;
+    const open = (
+      await store.meetings.create(aMeeting(academyId, '2026-12-08', { papers: [aPaper('2026-11-20')] }), { idempotencyKey: uniqueKey() })
+    ).record;
     expect((await store.meetings.overduePapers('2026-11-23')).map((o) => o.meeting.id)).toEqual([open.id]);
     // The same filter over a column left set would pass the threshold, and SharePoint would refuse it.
     const lists = (await client.call<{ value: { id: string; displayName: string }[] }>('GET', `/sites/${siteId}/lists`)).value;
     const meetings = lists.find((l) => l.displayName === 'Meetings')!;
-    const tooMany = await client.send('GET', `/sites/${siteId}/lists/${meetings.id}/items?$filter=${encodeURIComponent("fields/AcademyId eq '" + academyId + "'")}`);
+    const tooMany = await client.send(
+      'GET',
+      `/sites/${siteId}/lists/${meetings.id}/items?$filter=${encodeURIComponent("fields/AcademyId eq '" + academyId + "'")}`,
+    );
     expect(tooMany.status).toBe(500);
   });
 
   it('meetings over the whole trust are asked for a month at a time', async () => {
     const { store } = await freshSharePointStore(server);
     const dates = ['2026-09-15', '2026-10-15', '2026-11-15'];
-    await mapLimit(Array.from({ length: 90 }, (_, i) => i), 16, (i) => store.meetings.create(aMeeting(uniqueId('academy'), dates[i % 3] as '2026-09-15'), { idempotencyKey: uniqueKey() }));
+    await mapLimit(
+      Array.from({ length: 90 }, (_, i) => i),
+      16,
+      (i) => store.meetings.create(aMeeting(uniqueId('academy'), dates[i % 3] as '2026-09-15'), { idempotencyKey: uniqueKey() }),
+    );
     const all = await everyPage((p) => store.meetings.inRange({ from: '2026-09-01', to: '2026-11-30' }, p), 500);
     expect(all.flatMap((p) => p.items)).toHaveLength(90);
   });
@@ -92,7 +115,9 @@ describe('field limits and unique clashes', () => {
   it('an id past 255 characters is refused before sending, naming the field; a long idempotency key still works', async () => {
     const { store } = await freshSharePointStore(server);
     const from = server.calls.length;
-    await expect(store.academies.create({ ...anAcademy(), id: `academy-${'n'.repeat(300)}` }, { idempotencyKey: uniqueKey() })).rejects.toMatchObject({
+    await expect(
+      store.academies.create({ ...anAcademy(), id: `academy-${'n'.repeat(300)}` }, { idempotencyKey: uniqueKey() }),
+    ).rejects.toMatchObject({
       code: 'INPUT.INVALID',
       problems: expect.arrayContaining([{ field: 'id', message: expect.stringMatching(/255/) }]),
     });
@@ -103,21 +128,26 @@ describe('field limits and unique clashes', () => {
     expect([first.created, again.created, again.record.id]).toEqual([true, false, first.record.id]);
   });
 
-  it.each([409, 500] as const)('a unique clash answered %i: ten concurrent creates with one key make one record; a taken record id is a conflict', async (status) => {
-    const strict = await startGraphServer({ uniqueClashStatus: status });
-    try {
-      const { store } = await freshSharePointStore(strict);
-      const key = uniqueKey();
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.academies.create(anAcademy(), { idempotencyKey: key })));
-      expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
-      expect(results.filter((r) => r.created)).toHaveLength(1);
-      const taken = results[0]!.record;
-      await expect(store.academies.create({ ...anAcademy(), id: taken.id }, { idempotencyKey: uniqueKey() })).rejects.toMatchObject({ code: 'RECORD.CONFLICT' });
-      expect(strict.calls.some((c) => c.status === status && c.method === 'POST')).toBe(true);
-    } finally {
-      await strict.close();
-    }
-  });
+  it.each([409, 500] as const)(
+    'a unique clash answered %i: ten concurrent creates with one key make one record; a taken record id is a conflict',
+    async (status) => {
+      const strict = await startGraphServer({ uniqueClashStatus: status });
+      try {
+        const { store } = await freshSharePointStore(strict);
+        const key = uniqueKey();
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.academies.create(anAcademy(), { idempotencyKey: key })));
+        expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        const taken = results[0]!.record;
+        await expect(store.academies.create({ ...anAcademy(), id: taken.id }, { idempotencyKey: uniqueKey() })).rejects.toMatchObject({
+          code: 'RECORD.CONFLICT',
+        });
+        expect(strict.calls.some((c) => c.status === status && c.method === 'POST')).toBe(true);
+      } finally {
+        await strict.close();
+      }
+    },
+  );
 });
 
 describe('provisioning under faults', () => {
@@ -144,7 +174,12 @@ describe('papers past 4 MB', () => {
     const site = server.state.addSite('contoso.sharepoint.com', `/sites/${uniqueId('papers')}`);
     const client = testClient(server);
     await provisionSite(client, site.id);
-    const papers = createSharePointPaperFiles({ client, siteUrl: `https://contoso.sharepoint.com${site.path}`, fragmentBytes: 10 * 320 * 1024, maxBytes: 250 * 1024 * 1024 });
+    const papers = createSharePointPaperFiles({
+      client,
+      siteUrl: `https://contoso.sharepoint.com${site.path}`,
+      fragmentBytes: 10 * 320 * 1024,
+      maxBytes: 250 * 1024 * 1024,
+    });
     const content = new Uint8Array(9 * 1024 * 1024).map((_, i) => i % 251);
     const from = server.calls.length;
     const paper = await papers.upload('meeting-big', 'Board pack.pdf', content);

@@ -34,10 +34,17 @@ export function testClient(server: GraphServer, overrides: TestClientOptions = {
 }
 
 /** A new, provisioned site on the server and a record store on it. */
-export async function freshSharePointStore(server: GraphServer, options: { maxConcurrentBatches?: number; client?: GraphClient } = {}): Promise<{ store: RecordStore; siteId: string; client: GraphClient }> {
+export async function freshSharePointStore(
+  server: GraphServer,
+  options: { maxConcurrentBatches?: number; client?: GraphClient } = {},
+): Promise<{ store: RecordStore; siteId: string; client: GraphClient }> {
   const site = server.state.addSite('contoso.sharepoint.com', `/sites/test-${++sites}`);
   const client = options.client ?? testClient(server);
   await provisionSite(client, site.id);
-  const store = await createSharePointRecordStore({ client, site: { url: `https://contoso.sharepoint.com${site.path}` }, ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}) });
+  const store = await createSharePointRecordStore({
+    client,
+    site: { url: `https://contoso.sharepoint.com${site.path}` },
+    ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}),
+  });
   return { store, siteId: site.id, client };
 }

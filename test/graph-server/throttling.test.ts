@@ -48,7 +48,11 @@ describe('a write SharePoint answers "429, Retry-After 120"', () => {
     const failure = await asInteractive(() => store.academies.update({ ...academy, name: 'Renamed by a person' })).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'SERVICE.BUSY', retryAfterSeconds: 120 });
     expect(clock.now() - started).toBe(0);
-    expect(errorResponse(failure)).toMatchObject({ status: 503, headers: { 'Retry-After': '120' }, body: { error: { message: expect.stringMatching(/SharePoint is busy/) } } });
+    expect(errorResponse(failure)).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '120' },
+      body: { error: { message: expect.stringMatching(/SharePoint is busy/) } },
+    });
     server.faults.errorRate = 0;
     const before = server.calls.length;
     await expect(asInteractive(() => store.academies.get(academy.id))).rejects.toMatchObject({ code: 'SERVICE.BUSY' });
@@ -63,7 +67,10 @@ describe('a write SharePoint answers "429, Retry-After 120"', () => {
     Object.assign(server.faults, { errorRate: 1, kinds: ['429'], methods: ['GET'], retryAfterSeconds: 90 });
     await expect(asInteractive(() => first.call('GET', '/sites/none'))).rejects.toMatchObject({ code: 'SERVICE.BUSY' });
     const before = server.stats.httpRequests;
-    await expect(asInteractive(() => second.call('GET', '/sites/none'))).rejects.toMatchObject({ code: 'SERVICE.BUSY', retryAfterSeconds: 90 });
+    await expect(asInteractive(() => second.call('GET', '/sites/none'))).rejects.toMatchObject({
+      code: 'SERVICE.BUSY',
+      retryAfterSeconds: 90,
+    });
     expect(server.stats.httpRequests).toBe(before);
   });
 });

@@ -15,7 +15,15 @@ const MAX_FRAGMENT = 60 * 1024 * 1024;
  * PUT {uploadUrl} with `Content-Range: bytes a-b/total`: 202 with the next expected range until the
  * last byte arrives, then 201 with the file. A range other than the next expected one is a 416.
  */
-export function routeUploadSession(state: GraphState, uploads: UploadSessions, id: string, method: string, headers: IncomingHttpHeaders, body: unknown, _root: string): RouteResponse {
+export function routeUploadSession(
+  state: GraphState,
+  uploads: UploadSessions,
+  id: string,
+  method: string,
+  headers: IncomingHttpHeaders,
+  body: unknown,
+  _root: string,
+): RouteResponse {
   const upload = uploads.get(id.split('?')[0] ?? id);
   if (!upload) return notFound('upload session');
   if (method === 'DELETE') {
@@ -28,12 +36,15 @@ export function routeUploadSession(state: GraphState, uploads: UploadSessions, i
   const content = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
   if (!range) return badRequest('Content-Range is required');
   const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-  if (from !== upload.nextByte || to - from + 1 !== content.length) return graphError(416, 'invalidRange', `expected bytes from ${upload.nextByte}`);
+  if (from !== upload.nextByte || to - from + 1 !== content.length)
+    return graphError(416, 'invalidRange', `expected bytes from ${upload.nextByte}`);
   const last = to + 1 === total;
-  if (content.length > MAX_FRAGMENT || (!last && content.length % FRAGMENT_UNIT !== 0)) return badRequest('a fragment is a multiple of 320 KiB and at most 60 MiB');
+  if (content.length > MAX_FRAGMENT || (!last && content.length % FRAGMENT_UNIT !== 0))
+    return badRequest('a fragment is a multiple of 320 KiB and at most 60 MiB');
   upload.received.push(content);
   upload.nextByte = to + 1;
-  if (!last) return json(202, { expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: [`${upload.nextByte}-`] });
+  if (!last)
+    return json(202, { expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: [`${upload.nextByte}-`] });
   uploads.delete(id);
   const drive = state.drives.get(upload.driveId)!;
   const whole = Buffer.concat(upload.received);

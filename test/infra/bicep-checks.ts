@@ -13,8 +13,10 @@ export function unresolvedReferences(t: BicepTemplate): Problems {
   const problems: Problems = [];
   for (const { where, tokens } of expressionsOf(t)) {
     for (const ref of referencesIn(tokens)) {
-      if (ref.kind === 'symbol' && !symbols.has(ref.name)) problems.push(`${where} (line ${ref.line}) refers to '${ref.name}', which is not declared`);
-      if (ref.kind === 'function' && !BICEP_FUNCTIONS.has(ref.name)) problems.push(`${where} (line ${ref.line}) calls '${ref.name}()', which is not a Bicep function`);
+      if (ref.kind === 'symbol' && !symbols.has(ref.name))
+        problems.push(`${where} (line ${ref.line}) refers to '${ref.name}', which is not declared`);
+      if (ref.kind === 'function' && !BICEP_FUNCTIONS.has(ref.name))
+        problems.push(`${where} (line ${ref.line}) calls '${ref.name}()', which is not a Bicep function`);
     }
   }
   return problems;
@@ -22,8 +24,13 @@ export function unresolvedReferences(t: BicepTemplate): Problems {
 
 /** An ARM deployment-parameters file's parameter values, validated by shape. */
 export function readParameterFile(text: string, label: string): Map<string, unknown> {
-  const json = JSON.parse(text) as { $schema?: unknown; contentVersion?: unknown; parameters?: Record<string, { value?: unknown; reference?: unknown }> };
-  if (typeof json.$schema !== 'string' || !json.$schema.includes('deploymentParameters.json')) throw new Error(`${label}: $schema is not the ARM deploymentParameters schema`);
+  const json = JSON.parse(text) as {
+    $schema?: unknown;
+    contentVersion?: unknown;
+    parameters?: Record<string, { value?: unknown; reference?: unknown }>;
+  };
+  if (typeof json.$schema !== 'string' || !json.$schema.includes('deploymentParameters.json'))
+    throw new Error(`${label}: $schema is not the ARM deploymentParameters schema`);
   if (!json.parameters || typeof json.parameters !== 'object') throw new Error(`${label}: no "parameters" object`);
   const values = new Map<string, unknown>();
   for (const [name, entry] of Object.entries(json.parameters)) {
@@ -42,8 +49,10 @@ export function parameterFileProblems(t: BicepTemplate, values: Map<string, unkn
     if (!p.hasDefault && !values.has(p.name)) problems.push(`${label} does not give '${p.name}', which has no default`);
     if (value === undefined) continue;
     const allowed = allowedValues(p);
-    if (allowed && typeof value === 'string' && !value.includes('${{') && !allowed.includes(value)) problems.push(`${label}: '${p.name}' is '${value}', not one of ${allowed.join(', ')}`);
-    if (p.secure && !(typeof value === 'string' && /^\$\{\{SECRET_[A-Z0-9_]+\}\}$/.test(value))) problems.push(`${label}: secure parameter '${p.name}' must come from a \${{SECRET_...}} placeholder, never a literal`);
+    if (allowed && typeof value === 'string' && !value.includes('${{') && !allowed.includes(value))
+      problems.push(`${label}: '${p.name}' is '${value}', not one of ${allowed.join(', ')}`);
+    if (p.secure && !(typeof value === 'string' && /^\$\{\{SECRET_[A-Z0-9_]+\}\}$/.test(value)))
+      problems.push(`${label}: secure parameter '${p.name}' must come from a \${{SECRET_...}} placeholder, never a literal`);
   }
   return problems;
 }
@@ -51,7 +60,8 @@ export function parameterFileProblems(t: BicepTemplate, values: Map<string, unkn
 /** Names the Toolkit can fill for an environment: its env files, and what m365agents.yml's steps write. */
 export function definedEnvironmentVariables(root: string, env: string): Set<string> {
   const main = join(root, 'env', `.env.${env}`);
-  if (!existsSync(main)) throw new Error(`${main} is missing: the Toolkit project (env/) must define the ${env} environment the parameters file is for`);
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: the Toolkit project (env/) must define the ${env} environment the parameters file is for`);
   const names = new Set<string>();
   for (const file of [main, `${main}.user`]) {
     if (existsSync(file)) Object.keys(parseEnv(readFileSync(file, 'utf8'))).forEach((k) => names.add(k));
@@ -98,14 +108,16 @@ export function secretProblems(t: BicepTemplate): Problems {
     for (const ref of referencesIn(o.value)) {
       if (ref.kind === 'symbol' && secure.has(ref.name)) problems.push(`output ${o.name} exposes the secure parameter ${ref.name}`);
     }
-    if (o.value.some((tok) => /^list/.test(tok.text) && tok.kind === 'ident')) problems.push(`output ${o.name} exposes the result of a list*() call (keys or secrets)`);
+    if (o.value.some((tok) => /^list/.test(tok.text) && tok.kind === 'ident'))
+      problems.push(`output ${o.name} exposes the result of a list*() call (keys or secrets)`);
   }
   const where = [...t.vars.values(), ...t.resources.values(), ...t.modules.values()];
   for (const d of where) {
     for (const ref of referencesIn(d.value)) {
       if (ref.kind !== 'symbol' || !secure.has(ref.name)) continue;
       const resource = t.resources.get(d.name);
-      if (!resource || resource.type.split('@')[0] !== 'Microsoft.KeyVault/vaults/secrets') problems.push(`the secure parameter ${ref.name} is used in ${d.name}; it may only be stored as a Key Vault secret`);
+      if (!resource || resource.type.split('@')[0] !== 'Microsoft.KeyVault/vaults/secrets')
+        problems.push(`the secure parameter ${ref.name} is used in ${d.name}; it may only be stored as a Key Vault secret`);
     }
   }
   return problems;

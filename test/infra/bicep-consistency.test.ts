@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appConfigSchema } from '../../functions/config/app-config';
-import { definedEnvironmentVariables, parameterFileProblems, placeholderProblems, readParameterFile, secretProblems, unresolvedReferences } from './bicep-checks';
+import {
+  definedEnvironmentVariables,
+  parameterFileProblems,
+  placeholderProblems,
+  readParameterFile,
+  secretProblems,
+  unresolvedReferences,
+} from './bicep-checks';
 import { readBicep, type BicepTemplate } from './bicep-reader';
 import { objectKeys, propertyValue, referencesIn } from './bicep-expressions';
 import { tokenize, type Token } from './bicep-tokens';
@@ -12,7 +19,11 @@ const template = readBicep(templateText);
 const ENVIRONMENTS = ['dev', 'prod'] as const;
 const paramsText = (env: string) => readFileSync(join(root, 'infra', `azure.parameters.${env}.json`), 'utf8');
 
-const text = (tokens: Token[] | undefined) => (tokens ?? []).filter((t) => t.kind !== 'newline').map((t) => t.text).join(' ');
+const text = (tokens: Token[] | undefined) =>
+  (tokens ?? [])
+    .filter((t) => t.kind !== 'newline')
+    .map((t) => t.text)
+    .join(' ');
 const resourcesOfType = (t: BicepTemplate, type: string) => [...t.resources.values()].filter((r) => r.type.split('@')[0] === type);
 /** A string value the template fixes: a literal, a var / param default that is one, or a string interpolating only those. */
 function literalOf(t: BicepTemplate, tokens: Token[] | undefined): string | undefined {
@@ -21,7 +32,12 @@ function literalOf(t: BicepTemplate, tokens: Token[] | undefined): string | unde
   if (last?.kind === 'string' && last.literal === undefined) {
     // '${a}-poison': the tokens before the string are its interpolations; resolve each ${name}.
     let unresolved = false;
-    const body = last.text.slice(1, -1).replace(/\$\{(\w+)\}/g, (_, name: string) => literalOf(t, [{ kind: 'ident', text: name, line: last.line }]) ?? ((unresolved = true), ''));
+    const body = last.text
+      .slice(1, -1)
+      .replace(
+        /\$\{(\w+)\}/g,
+        (_, name: string) => literalOf(t, [{ kind: 'ident', text: name, line: last.line }]) ?? ((unresolved = true), ''),
+      );
     return unresolved || body.includes('${') ? undefined : body;
   }
   if (meaningful.length !== 1) return undefined;
@@ -40,7 +56,9 @@ const STORAGE_SETTING = 'AzureWebJobsStorage';
  * `AzureWebJobsStorage__*` section, or the `AzureWebJobsStorage` connection string); `all` keeps both.
  */
 function appSettingsOf(t: BicepTemplate, storage: 'identity' | 'connectionString' | 'all' = 'all'): Map<string, Token[]> {
-  const [config] = resourcesOfType(t, 'Microsoft.Web/sites/config').filter((r) => literalOf(t, propertyValue(r.value, 'name')) === 'appsettings');
+  const [config] = resourcesOfType(t, 'Microsoft.Web/sites/config').filter(
+    (r) => literalOf(t, propertyValue(r.value, 'name')) === 'appsettings',
+  );
   if (!config) throw new Error('no Microsoft.Web/sites/config resource named appsettings');
   const properties = propertyValue(config.value, 'properties') ?? [];
   const settings = new Map<string, Token[]>();
@@ -100,9 +118,12 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
     expect(template.resources.size).toBeGreaterThan(10);
   });
 
-  it.each(ENVIRONMENTS)('agrees with azure.parameters.%s.json both ways (declared, required, allowed, secrets as SECRET_ placeholders)', (env) => {
-    expect(parameterFileProblems(template, readParameterFile(paramsText(env), env), `azure.parameters.${env}.json`)).toEqual([]);
-  });
+  it.each(ENVIRONMENTS)(
+    'agrees with azure.parameters.%s.json both ways (declared, required, allowed, secrets as SECRET_ placeholders)',
+    (env) => {
+      expect(parameterFileProblems(template, readParameterFile(paramsText(env), env), `azure.parameters.${env}.json`)).toEqual([]);
+    },
+  );
 
   it.each(ENVIRONMENTS)('uses only ${{VARS}} that env/.env.%s or a m365agents.yml step defines', (env) => {
     expect(placeholderProblems(paramsText(env), definedEnvironmentVariables(root, env), `azure.parameters.${env}.json`)).toEqual([]);
@@ -116,22 +137,33 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
     expect(rolesAssignedOn(template, secret!)).toEqual([ROLE.keyVaultSecretsUser]);
   });
 
-  it.each(['identity', 'connectionString'] as const)('sets every app setting app-config.ts requires in production (storageAuth=%s; identity gives the Functions form AzureWebJobsStorage__accountName)', (storage) => {
-    const settings = appSettingsOf(template, storage);
-    const missing = productionRequiredSettings().filter((key) => !settings.has(key) && !(storage === 'identity' && settings.has(`${key}__accountName`)));
-    expect(missing).toEqual([]);
-    expect(literalOf(template, settings.get('TRUST_MODE'))).toBe('production');
-    expect(literalOf(template, settings.get('TRUST_STORE'))).toBe('sharepoint');
-    expect(literalOf(template, settings.get('BOT_TYPE'))).toBe('UserAssignedMSI');
-    expect(settings.has('WEBSITE_TIME_ZONE')).toBe(false); // not supported on Linux consumption-style plans
-    if (storage === 'identity') expect(settings.has(STORAGE_SETTING)).toBe(false); // no connection string, no key
-    // A connection string carries the account key, so it only ever arrives from Key Vault, readable by the app alone.
-    else expect(rolesAssignedOn(template, keyVaultReferenceTarget(template, settings.get(STORAGE_SETTING)) ?? 'none')).toEqual([ROLE.keyVaultSecretsUser]);
-  });
+  it.each(['identity', 'connectionString'] as const)(
+    'sets every app setting app-config.ts requires in production (storageAuth=%s; identity gives the Functions form AzureWebJobsStorage__accountName)',
+    (storage) => {
+      const settings = appSettingsOf(template, storage);
+      const missing = productionRequiredSettings().filter(
+        (key) => !settings.has(key) && !(storage === 'identity' && settings.has(`${key}__accountName`)),
+      );
+      expect(missing).toEqual([]);
+      expect(literalOf(template, settings.get('TRUST_MODE'))).toBe('production');
+      expect(literalOf(template, settings.get('TRUST_STORE'))).toBe('sharepoint');
+      expect(literalOf(template, settings.get('BOT_TYPE'))).toBe('UserAssignedMSI');
+      expect(settings.has('WEBSITE_TIME_ZONE')).toBe(false); // not supported on Linux consumption-style plans
+      if (storage === 'identity')
+        expect(settings.has(STORAGE_SETTING)).toBe(false); // no connection string, no key
+      // A connection string carries the account key, so it only ever arrives from Key Vault, readable by the app alone.
+      else
+        expect(rolesAssignedOn(template, keyVaultReferenceTarget(template, settings.get(STORAGE_SETTING)) ?? 'none')).toEqual([
+          ROLE.keyVaultSecretsUser,
+        ]);
+    },
+  );
 
   it('switches shared-key access off where nothing needs a key (Flex Consumption with identity-based storage)', () => {
     const [account] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts');
-    expect(text(propertyValue(propertyValue(account!.value, 'properties') ?? [], 'allowSharedKeyAccess'))).toBe('! ( isFlex && storageByIdentity )');
+    expect(text(propertyValue(propertyValue(account!.value, 'properties') ?? [], 'allowSharedKeyAccess'))).toBe(
+      '! ( isFlex && storageByIdentity )',
+    );
     expect(literalOf(template, template.params.get('functionAppSku')!.value)).toBe('FC1');
     expect(literalOf(template, template.params.get('storageAuth')!.value)).toBe('identity');
     expect(text(template.vars.get('isFlex')?.value)).toBe("functionAppSku == 'FC1'");
@@ -150,26 +182,35 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
     }
     expect(checked).toEqual(expect.arrayContaining(['TRUST_MODE', 'TRUST_STORE', 'BOT_TYPE', 'REMINDER_QUEUE', 'REMINDER_SWEEP_AT']));
     const [config] = resourcesOfType(template, 'Microsoft.Web/sites/config');
-    expect(text(propertyValue(config!.value, 'properties'))).toContain('empty ( teamsAppCatalogId ) ? { } : { TEAMS_APP_CATALOG_ID : teamsAppCatalogId }');
+    expect(text(propertyValue(config!.value, 'properties'))).toContain(
+      'empty ( teamsAppCatalogId ) ? { } : { TEAMS_APP_CATALOG_ID : teamsAppCatalogId }',
+    );
   });
 
   it('creates the reminder queue, its poison queue and the tables the bot code uses, and lets the Function App reach them by identity', () => {
     const settings = appSettingsOf(template);
     const queue = literalOf(template, settings.get('REMINDER_QUEUE'));
-    const queues = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/queueServices/queues').map((q) => literalOf(template, propertyValue(q.value, 'name')));
+    const queues = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/queueServices/queues').map((q) =>
+      literalOf(template, propertyValue(q.value, 'name')),
+    );
     expect(queues.sort()).toEqual([queue, `${queue}-poison`].sort());
 
     // The tables the code opens by default name: `options.<x>Table ?? 'name'` / `options.table ?? 'name'`.
-    const codeTables = [join('core', 'adapters', 'azure-storage', 'table-conversation-references.ts'), join('functions', 'azure', 'sweep-state.ts')].flatMap((file) =>
-      [...readFileSync(join(root, file), 'utf8').matchAll(/\b(?:\w+Table|table) \?\? '([a-z0-9]+)'/gi)].map((x) => x[1]),
+    const codeTables = [
+      join('core', 'adapters', 'azure-storage', 'table-conversation-references.ts'),
+      join('functions', 'azure', 'sweep-state.ts'),
+    ].flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/\b(?:\w+Table|table) \?\? '([a-z0-9]+)'/gi)].map((x) => x[1]));
+    const tables = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/tableServices/tables').map((r) =>
+      literalOf(template, propertyValue(r.value, 'name')),
     );
-    const tables = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/tableServices/tables').map((r) => literalOf(template, propertyValue(r.value, 'name')));
     expect(codeTables).toHaveLength(3);
     expect(tables.sort()).toEqual([...codeTables].sort());
 
     const account = referencesIn(appSettingsOf(template, 'identity').get('AzureWebJobsStorage__accountName') ?? [])[0]?.name ?? '';
     expect(template.resources.get(account)?.type).toMatch(/^Microsoft\.Storage\/storageAccounts@/);
-    expect(rolesAssignedOn(template, account).sort()).toEqual([ROLE.storageBlobDataOwner, ROLE.storageQueueDataContributor, ROLE.storageTableDataContributor].sort());
+    expect(rolesAssignedOn(template, account).sort()).toEqual(
+      [ROLE.storageBlobDataOwner, ROLE.storageQueueDataContributor, ROLE.storageTableDataContributor].sort(),
+    );
     const storageProps = propertyValue(template.resources.get(account)!.value, 'properties') ?? [];
     expect(text(propertyValue(storageProps, 'allowBlobPublicAccess'))).toBe('false');
     expect(literalOf(template, propertyValue(storageProps, 'minimumTlsVersion'))).toBe('TLS1_2');
@@ -185,14 +226,16 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
     expect(template.resources.get(identity)?.type).toMatch(/^Microsoft\.ManagedIdentity\/userAssignedIdentities@/);
     const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
     expect(referencesIn(propertyValue(site!.value, 'identity') ?? []).map((r) => r.name)).toContain(identity);
-    const channels = resourcesOfType(template, 'Microsoft.BotService/botServices/channels').map((c) => literalOf(template, propertyValue(c.value, 'name')));
+    const channels = resourcesOfType(template, 'Microsoft.BotService/botServices/channels').map((c) =>
+      literalOf(template, propertyValue(c.value, 'name')),
+    );
     expect(channels).toEqual(['MsTeamsChannel']);
   });
 
   it('hardens the Function App: HTTPS only, TLS 1.2, FTP off, Node 20', () => {
     const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
     const body = text(site!.value);
-    expect(body).toContain("httpsOnly : true");
+    expect(body).toContain('httpsOnly : true');
     expect(body).toContain("minTlsVersion : '1.2'");
     expect(body).toContain("ftpsState : 'Disabled'");
     expect(body).toContain("linuxFxVersion : 'Node|20'");
@@ -202,7 +245,17 @@ describe('infra/azure.bicep, read without a Bicep compiler', () => {
   it('outputs what the Toolkit, the manifest and the deploy guide use, in UPPER_SNAKE', () => {
     const outputs = [...template.outputs.keys()];
     outputs.forEach((o) => expect(o).toMatch(/^[A-Z][A-Z0-9_]*$/));
-    expect(outputs).toEqual(expect.arrayContaining(['FUNCTION_APP_RESOURCE_ID', 'FUNCTION_APP_ENDPOINT', 'FUNCTION_APP_DOMAIN', 'BOT_ID', 'BOT_IDENTITY_RESOURCE_ID', 'KEY_VAULT_NAME', 'STORAGE_ACCOUNT_NAME']));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'FUNCTION_APP_RESOURCE_ID',
+        'FUNCTION_APP_ENDPOINT',
+        'FUNCTION_APP_DOMAIN',
+        'BOT_ID',
+        'BOT_IDENTITY_RESOURCE_ID',
+        'KEY_VAULT_NAME',
+        'STORAGE_ACCOUNT_NAME',
+      ]),
+    );
     const manifest = readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8');
     for (const v of ['FUNCTION_APP_DOMAIN', 'BOT_ID']) if (manifest.includes(`\${{${v}}}`)) expect(outputs).toContain(v);
   });
@@ -218,13 +271,13 @@ describe('the Bicep checks catch what they are for', () => {
     const refs = (s: string) => referencesIn(tokenize(s)).map((r) => `${r.kind}:${r.name}`);
     expect(refs("cond ? a : { b: c, 'd': e }")).toEqual(['symbol:cond', 'symbol:a', 'symbol:c', 'symbol:e']);
     expect(refs('[for (x, i) in items: { name: x.name, id: i }]')).toEqual(['symbol:items']);
-    expect(refs("map(list, item => item.id)")).toEqual(['function:map', 'symbol:list']);
+    expect(refs('map(list, item => item.id)')).toEqual(['function:map', 'symbol:list']);
     expect(refs("'https://${site.properties.host}/api'")).toEqual(['symbol:site']);
   });
 
   it('a typo in a reference', () => {
     const t = broken('output BOT_ID string = botIdentity.properties.clientId', 'output BOT_ID string = botIdentty.properties.clientId');
-    expect(unresolvedReferences(t)).toEqual([expect.stringContaining("output BOT_ID (line")]);
+    expect(unresolvedReferences(t)).toEqual([expect.stringContaining('output BOT_ID (line')]);
     expect(unresolvedReferences(t)[0]).toContain("'botIdentty'");
   });
 
@@ -235,7 +288,9 @@ describe('the Bicep checks catch what they are for', () => {
 
   it('a parameter the template no longer declares', () => {
     const t = broken('param organiserMailbox string\n', '');
-    expect(parameterFileProblems(t, readParameterFile(paramsText('prod'), 'prod'), 'prod')).toEqual(["prod gives 'organiserMailbox', which the template does not declare"]);
+    expect(parameterFileProblems(t, readParameterFile(paramsText('prod'), 'prod'), 'prod')).toEqual([
+      "prod gives 'organiserMailbox', which the template does not declare",
+    ]);
     expect(unresolvedReferences(t).join('\n')).toContain("'organiserMailbox'");
   });
 
@@ -243,21 +298,36 @@ describe('the Bicep checks catch what they are for', () => {
     const values = readParameterFile(paramsText('dev'), 'dev');
     values.delete('sharePointSiteUrl');
     values.set('functionAppSku', 'Y1');
-    expect(parameterFileProblems(template, values, 'dev')).toEqual(["dev does not give 'sharePointSiteUrl', which has no default", "dev: 'functionAppSku' is 'Y1', not one of FC1, EP1, EP2, EP3"]);
+    expect(parameterFileProblems(template, values, 'dev')).toEqual([
+      "dev does not give 'sharePointSiteUrl', which has no default",
+      "dev: 'functionAppSku' is 'Y1', not one of FC1, EP1, EP2, EP3",
+    ]);
   });
 
   it('a secret given as a literal, shown in an output, or put in an app setting', () => {
     const values = readParameterFile(paramsText('dev'), 'dev');
     values.set('aadAppClientSecret', 'hunter2');
-    expect(parameterFileProblems(template, values, 'dev')).toEqual(["dev: secure parameter 'aadAppClientSecret' must come from a ${{SECRET_...}} placeholder, never a literal"]);
-    const leaky = broken("output KEY_VAULT_NAME string = keyVault.name", "output KEY_VAULT_NAME string = keyVault.name\noutput LEAK string = aadAppClientSecret\noutput KEYS string = storage.listKeys().keys[0].value");
-    expect(secretProblems(leaky)).toEqual(['output LEAK exposes the secure parameter aadAppClientSecret', 'output KEYS exposes the result of a list*() call (keys or secrets)']);
+    expect(parameterFileProblems(template, values, 'dev')).toEqual([
+      "dev: secure parameter 'aadAppClientSecret' must come from a ${{SECRET_...}} placeholder, never a literal",
+    ]);
+    const leaky = broken(
+      'output KEY_VAULT_NAME string = keyVault.name',
+      'output KEY_VAULT_NAME string = keyVault.name\noutput LEAK string = aadAppClientSecret\noutput KEYS string = storage.listKeys().keys[0].value',
+    );
+    expect(secretProblems(leaky)).toEqual([
+      'output LEAK exposes the secure parameter aadAppClientSecret',
+      'output KEYS exposes the result of a list*() call (keys or secrets)',
+    ]);
     const inSettings = broken("LOG_LEVEL: 'info'", 'LOG_LEVEL: aadAppClientSecret');
-    expect(secretProblems(inSettings)).toEqual(['the secure parameter aadAppClientSecret is used in appSettings; it may only be stored as a Key Vault secret']);
+    expect(secretProblems(inSettings)).toEqual([
+      'the secure parameter aadAppClientSecret is used in appSettings; it may only be stored as a Key Vault secret',
+    ]);
   });
 
   it('a placeholder nothing defines', () => {
-    expect(placeholderProblems('{"x":{"value":"${{NOWHERE_DEFINED}}"}}', new Set(['RESOURCE_SUFFIX']), 'p.json')).toEqual(['p.json uses ${{NOWHERE_DEFINED}}, which no env file or m365agents.yml step defines']);
+    expect(placeholderProblems('{"x":{"value":"${{NOWHERE_DEFINED}}"}}', new Set(['RESOURCE_SUFFIX']), 'p.json')).toEqual([
+      'p.json uses ${{NOWHERE_DEFINED}}, which no env file or m365agents.yml step defines',
+    ]);
   });
 
   it('Bicep it does not understand is refused, not half-read', () => {

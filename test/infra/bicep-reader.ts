@@ -7,7 +7,6 @@
  */
 import { CLOSE, OPEN, tokenize, type Token } from './bicep-tokens';
 
-
 export interface Declaration {
   name: string;
   line: number;
@@ -37,7 +36,6 @@ export interface BicepTemplate {
   modules: Map<string, Declaration>;
   outputs: Map<string, BicepOutput>;
 }
-
 
 /** Top-level statements: token runs split at newlines outside brackets, with their decorators. */
 function statements(tokens: Token[]): { decorators: Token[][]; body: Token[] }[] {
@@ -98,7 +96,8 @@ export function readBicep(text: string): BicepTemplate {
         const eq = body.findIndex((x, k) => k > 1 && x.text === '=');
         const typeTokens = body.slice(2, eq < 0 ? body.length : eq);
         if (typeTokens.length === 0) throw new Error(`Bicep line ${line}: parameter ${name} has no type`);
-        if (typeTokens[0]!.text === 'resource') throw new Error(`Bicep line ${line}: resource-typed parameters are not supported by this reader`);
+        if (typeTokens[0]!.text === 'resource')
+          throw new Error(`Bicep line ${line}: resource-typed parameters are not supported by this reader`);
         declare(name, line);
         t.params.set(name, {
           name,
@@ -121,19 +120,27 @@ export function readBicep(text: string): BicepTemplate {
       case 'module': {
         const name = identAt(body, 1, `a ${keyword.text} name`);
         const typeToken = body[2];
-        if (typeToken?.kind !== 'string' || typeToken.literal === undefined) throw new Error(`Bicep line ${line}: ${name} needs a plain type string`);
+        if (typeToken?.kind !== 'string' || typeToken.literal === undefined)
+          throw new Error(`Bicep line ${line}: ${name} needs a plain type string`);
         const existing = body[3]?.text === 'existing';
         const value = body.slice(expectEquals(body, existing ? 4 : 3));
         if (value.length === 0) throw new Error(`Bicep line ${line}: ${name} has no body`);
         declare(name, line);
         if (keyword.text === 'module') t.modules.set(name, { name, line, decorators, value });
         else {
-          if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(typeToken.literal)) throw new Error(`Bicep line ${line}: ${name} has a malformed resource type '${typeToken.literal}'`);
+          if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(typeToken.literal))
+            throw new Error(`Bicep line ${line}: ${name} has a malformed resource type '${typeToken.literal}'`);
           t.resources.set(name, { name, line, decorators, type: typeToken.literal, existing, value });
         }
         // A `resource` keyword inside a body is a nested resource: its symbol rules differ.
-        if (value.some((x, k) => x.text === 'resource' && x.kind === 'ident' && value[k + 1]?.kind === 'ident' && value[k + 2]?.kind === 'string')) {
-          throw new Error(`Bicep line ${line}: nested resources are not supported by this reader; declare them at the top level with parent:`);
+        if (
+          value.some(
+            (x, k) => x.text === 'resource' && x.kind === 'ident' && value[k + 1]?.kind === 'ident' && value[k + 2]?.kind === 'string',
+          )
+        ) {
+          throw new Error(
+            `Bicep line ${line}: nested resources are not supported by this reader; declare them at the top level with parent:`,
+          );
         }
         break;
       }
@@ -142,7 +149,16 @@ export function readBicep(text: string): BicepTemplate {
         const eq = body.findIndex((x, k) => k > 1 && x.text === '=');
         if (eq < 0) throw new Error(`Bicep line ${line}: output ${name} has no value`);
         if (t.outputs.has(name)) throw new Error(`Bicep line ${line}: output ${name} is declared twice`);
-        t.outputs.set(name, { name, line, decorators, type: body.slice(2, eq).map((x) => x.text).join(' '), value: body.slice(eq + 1) });
+        t.outputs.set(name, {
+          name,
+          line,
+          decorators,
+          type: body
+            .slice(2, eq)
+            .map((x) => x.text)
+            .join(' '),
+          value: body.slice(eq + 1),
+        });
         break;
       }
       default:

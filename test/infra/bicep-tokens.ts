@@ -10,7 +10,40 @@ export interface Token {
   literal?: string;
 }
 
-const PUNCT = ['=>', '==', '!=', '>=', '<=', '&&', '||', '??', '?.', '.?', '::', '{', '}', '[', ']', '(', ')', ',', ':', '.', '?', '!', '=', '<', '>', '+', '-', '*', '/', '%', '@', '|'];
+const PUNCT = [
+  '=>',
+  '==',
+  '!=',
+  '>=',
+  '<=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '.?',
+  '::',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ':',
+  '.',
+  '?',
+  '!',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '@',
+  '|',
+];
 
 /** Splits Bicep text into tokens; the expressions inside `${}` are emitted as `(` … `)` before their string. */
 export function tokenize(text: string): Token[] {
@@ -59,7 +92,11 @@ export function tokenize(text: string): Token[] {
         if (depth > 0) fail('unclosed ${ in a string');
         const expr = text.slice(start, i - 1);
         raw += '${' + expr + '}';
-        inner.push({ kind: 'punct', text: '(', line }, ...tokenize(expr).map((t) => ({ ...t, line: t.line + line - 1 })), { kind: 'punct', text: ')', line });
+        inner.push({ kind: 'punct', text: '(', line }, ...tokenize(expr).map((t) => ({ ...t, line: t.line + line - 1 })), {
+          kind: 'punct',
+          text: ')',
+          line,
+        });
         continue;
       }
       raw += c;

@@ -21,7 +21,9 @@ let deps: ReturnType<typeof testBotDeps>;
 let rows: Map<string, AcademyStatus>;
 
 beforeAll(async () => {
-  local = await composeLocal(loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent' }), fixedClock(`${TODAY}T10:00:00Z`), { logger: pino({ level: 'silent' }) });
+  local = await composeLocal(loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent' }), fixedClock(`${TODAY}T10:00:00Z`), {
+    logger: pino({ level: 'silent' }),
+  });
   deps = testBotDeps(local.store, local.services.clock);
   const ceo = (await local.store.people.get('ceo'))!;
   rows = new Map((await deps.services.open(ceo).dashboard()).academies.map((a) => [a.academyId, a]));
@@ -49,14 +51,23 @@ async function statusCard(personId: string, question: string): Promise<AdaptiveC
 
 /** Every TextBlock's text and colour, in order. */
 const blocks = (card: AdaptiveCard): { text: string; color?: string }[] =>
-  JSON.parse(JSON.stringify(card.body), (_k, v: unknown) => v).flatMap(function walk(b: { type?: string; text?: string; color?: string; items?: unknown[] }): { text: string; color?: string }[] {
+  JSON.parse(JSON.stringify(card.body), (_k, v: unknown) => v).flatMap(function walk(b: {
+    type?: string;
+    text?: string;
+    color?: string;
+    items?: unknown[];
+  }): { text: string; color?: string }[] {
     if (b.type === 'TextBlock') return [{ text: b.text ?? '', ...(b.color ? { color: b.color } : {}) }];
     return ((b.items ?? []) as (typeof b)[]).flatMap(walk);
   });
 
 describe('the dashboard', () => {
   it('shows a report card’s summary where a single-word grade used to be, and the grade where there is no card', () => {
-    expect(row('brook-lane').ofsted).toEqual({ grade: 'requires-improvement', label: 'Report card: 2 areas at needs attention; safeguarding met', date: '2026-03-04' });
+    expect(row('brook-lane').ofsted).toEqual({
+      grade: 'requires-improvement',
+      label: 'Report card: 2 areas at needs attention; safeguarding met',
+      date: '2026-03-04',
+    });
     expect(row('castle-view').ofsted.label).toBe('Report card: all areas at the expected standard or better; safeguarding met');
     expect(row('oakfield').ofsted).toEqual({ grade: 'good', label: 'Good', date: '2023-03-15' });
     expect(row('oakfield').inspection).toEqual({ kind: 'grade', date: '2023-03-15', grade: 'good', label: 'Good' });
@@ -77,13 +88,19 @@ describe('the dashboard', () => {
       'Sixth form: Needs attention (warning)',
     ]);
     expect(card.safeguarding).toEqual({ value: 'met', label: 'Met', tone: 'success' });
-    expect(card.monitoring).toBe('Ofsted monitoring inspections are expected: inclusion, attendance and behaviour and sixth form at needs attention');
+    expect(card.monitoring).toBe(
+      'Ofsted monitoring inspections are expected: inclusion, attendance and behaviour and sixth form at needs attention',
+    );
   });
 
   it('says why each academy gets its iAIMs, from its report card, its own view or its old grade', () => {
     expect(iaimReason('fernhill')).toBe('3 iAIMs a year because its report card of 10 June 2026 has safeguarding not met');
-    expect(iaimReason('northgate')).toBe('3 iAIMs a year because its report card of 21 January 2026 has inclusion, attendance and behaviour and sixth form at needs attention');
-    expect(iaimReason('brook-lane')).toMatch(/^3 iAIMs a year because its report card of 4 March 2026 has achievement and leadership and governance at needs attention, and its self-evaluation of .+ has achievement at needs attention$/);
+    expect(iaimReason('northgate')).toBe(
+      '3 iAIMs a year because its report card of 21 January 2026 has inclusion, attendance and behaviour and sixth form at needs attention',
+    );
+    expect(iaimReason('brook-lane')).toMatch(
+      /^3 iAIMs a year because its report card of 4 March 2026 has achievement and leadership and governance at needs attention, and its self-evaluation of .+ has achievement at needs attention$/,
+    );
     expect(iaimReason('hill-top')).toBe('3 iAIMs a year because its last inspection (8 May 2025) was Inadequate');
     expect(iaimReason('elmwood')).toBe('3 iAIMs a year because its self-evaluation is Requires Improvement');
     expect(iaimReason('willow-bank')).toBe('3 iAIMs a year because it asked for iAIMs');
@@ -93,17 +110,29 @@ describe('the dashboard', () => {
 
   it('turns RAG red for safeguarding not met and amber for an area at needs attention, and compares the academy’s own view', () => {
     expect(row('fernhill').rag).toBe('red');
-    expect(row('fernhill').reasons[0]).toMatchObject({ level: 'red', code: 'RAG.OFSTED_GRADE', text: 'Ofsted report card: safeguarding not met' });
+    expect(row('fernhill').reasons[0]).toMatchObject({
+      level: 'red',
+      code: 'RAG.OFSTED_GRADE',
+      text: 'Ofsted report card: safeguarding not met',
+    });
     expect(row('brook-lane').reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ level: 'amber', code: 'RAG.OFSTED_GRADE', text: 'Ofsted report card: achievement and leadership and governance at needs attention' }),
+        expect.objectContaining({
+          level: 'amber',
+          code: 'RAG.OFSTED_GRADE',
+          text: 'Ofsted report card: achievement and leadership and governance at needs attention',
+        }),
         expect.objectContaining({ level: 'amber', code: 'RAG.SELF_EVALUATION', text: 'Self-evaluation: achievement at needs attention' }),
       ]),
     );
     expect(row('castle-view').reasons.some((r) => r.code === 'RAG.OFSTED_GRADE')).toBe(false);
     const own = row('brook-lane').selfEvaluation!;
     expect(own.summary).toBe('Higher than the report card in 1 area, lower in none');
-    expect(own.areas.find((a) => a.area === 'leadership-and-governance')).toMatchObject({ self: { label: 'Expected standard' }, reportCard: { label: 'Needs attention' }, comparison: 'higher' });
+    expect(own.areas.find((a) => a.area === 'leadership-and-governance')).toMatchObject({
+      self: { label: 'Expected standard' },
+      reportCard: { label: 'Needs attention' },
+      comparison: 'higher',
+    });
   });
 });
 
@@ -124,7 +153,12 @@ describe('the bot’s status card', () => {
 
   it('tells Brook Lane’s head the areas that need attention, in amber and in words', async () => {
     const lines = blocks(await statusCard('head-brook-lane', 'how is Brook Lane doing?'));
-    expect(lines).toEqual(expect.arrayContaining([{ text: 'Leadership and governance: Needs attention', color: 'Warning' }, { text: 'Safeguarding: Met', color: 'Good' }]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        { text: 'Leadership and governance: Needs attention', color: 'Warning' },
+        { text: 'Safeguarding: Met', color: 'Good' },
+      ]),
+    );
     expect(lines.some((l) => l.text.startsWith('• 3 iAIMs a year because its report card of 4 March 2026'))).toBe(true);
   });
 

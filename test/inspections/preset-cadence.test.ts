@@ -16,16 +16,36 @@ const expected = {
   'personal-development-and-wellbeing': 'expected-standard',
   'leadership-and-governance': 'expected-standard',
 } as const;
-const card = (date: string, areas: Partial<ReportCardInspection['areas']>, safeguarding: 'met' | 'not-met' = 'met'): ReportCardInspection => ({ kind: 'report-card', date, areas: { ...expected, ...areas }, safeguarding });
+const card = (
+  date: string,
+  areas: Partial<ReportCardInspection['areas']>,
+  safeguarding: 'met' | 'not-met' = 'met',
+): ReportCardInspection => ({ kind: 'report-card', date, areas: { ...expected, ...areas }, safeguarding });
 
 /** Six histories: old grades only, and old grades followed by report cards of different shapes. */
 const HISTORIES: Record<string, Partial<Academy> & { inspections?: Inspection[] }> = {
   'good-legacy': { ofstedGrade: 'good', ofstedDate: '2023-03-15' },
-  'ri-then-needs-attention': { ofstedGrade: 'requires-improvement', ofstedDate: '2025-01-22', inspections: [card('2026-03-04', { 'leadership-and-governance': 'needs-attention' })] },
-  'ri-then-all-expected': { ofstedGrade: 'requires-improvement', ofstedDate: '2024-10-01', inspections: [card('2026-01-21', { inclusion: 'strong-standard' })] },
-  'outstanding-then-safeguarding-not-met': { ofstedGrade: 'outstanding', ofstedDate: '2014-03-05', inspections: [card('2026-06-10', { 'curriculum-and-teaching': 'strong-standard' }, 'not-met')] },
+  'ri-then-needs-attention': {
+    ofstedGrade: 'requires-improvement',
+    ofstedDate: '2025-01-22',
+    inspections: [card('2026-03-04', { 'leadership-and-governance': 'needs-attention' })],
+  },
+  'ri-then-all-expected': {
+    ofstedGrade: 'requires-improvement',
+    ofstedDate: '2024-10-01',
+    inspections: [card('2026-01-21', { inclusion: 'strong-standard' })],
+  },
+  'outstanding-then-safeguarding-not-met': {
+    ofstedGrade: 'outstanding',
+    ofstedDate: '2014-03-05',
+    inspections: [card('2026-06-10', { 'curriculum-and-teaching': 'strong-standard' }, 'not-met')],
+  },
   'inadequate-legacy': { ofstedGrade: 'inadequate', ofstedDate: '2025-05-08' },
-  'good-then-urgent-improvement': { ofstedGrade: 'good', ofstedDate: '2021-11-10', inspections: [card('2026-02-11', { achievement: 'urgent-improvement' })] },
+  'good-then-urgent-improvement': {
+    ofstedGrade: 'good',
+    ofstedDate: '2021-11-10',
+    inspections: [card('2026-02-11', { achievement: 'urgent-improvement' })],
+  },
 };
 
 function academyFor(modelId: string, history: string): Academy & { id: string } {
@@ -40,7 +60,8 @@ function countsFor(modelId: string, history: string): Record<string, number> {
   return out;
 }
 
-const because = (modelId: string, history: string, kind: string) => cadenceReasons(PRESETS[modelId]!, academyFor(modelId, history)).find((c) => c.meetingKind === kind)?.text;
+const because = (modelId: string, history: string, kind: string) =>
+  cadenceReasons(PRESETS[modelId]!, academyFor(modelId, history)).find((c) => c.meetingKind === kind)?.text;
 
 describe('the cadence each preset gives, for histories that mix old grades and report cards', () => {
   it.each([
@@ -48,9 +69,27 @@ describe('the cadence each preset gives, for histories that mix old grades and r
     ['good-legacy', { aim: 3 }, { aser: 4 }, { 'progress-review': 2, 'peer-review': 1 }, 1],
     ['ri-then-needs-attention', { aim: 3, iaim: 3 }, { aser: 6 }, { 'progress-review': 3, 'peer-review': 1 }, 2],
     ['ri-then-all-expected', { aim: 3 }, { aser: 4 }, { 'progress-review': 2, 'peer-review': 1 }, 1],
-    ['outstanding-then-safeguarding-not-met', { aim: 3, iaim: 3 }, { aser: 6, 'aser-extended': 1 }, { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 }, 2],
-    ['inadequate-legacy', { aim: 3, iaim: 3 }, { aser: 6, 'aser-extended': 1 }, { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 }, 2],
-    ['good-then-urgent-improvement', { aim: 3, iaim: 3 }, { aser: 6, 'aser-extended': 1 }, { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 }, 2],
+    [
+      'outstanding-then-safeguarding-not-met',
+      { aim: 3, iaim: 3 },
+      { aser: 6, 'aser-extended': 1 },
+      { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 },
+      2,
+    ],
+    [
+      'inadequate-legacy',
+      { aim: 3, iaim: 3 },
+      { aser: 6, 'aser-extended': 1 },
+      { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 },
+      2,
+    ],
+    [
+      'good-then-urgent-improvement',
+      { aim: 3, iaim: 3 },
+      { aser: 6, 'aser-extended': 1 },
+      { 'progress-review': 6, 'governance-review': 1, 'peer-review': 1 },
+      2,
+    ],
   ])('%s', (history, dsat, waterton, wpt, inspections) => {
     expect(countsFor('dsat', history)).toEqual(dsat);
     expect(countsFor('waterton', history)).toEqual(waterton);
@@ -69,11 +108,17 @@ describe('the cadence each preset gives, for histories that mix old grades and r
 
 describe('why each academy gets its cadence', () => {
   it('DSAT: iAIMs because of the report card, the old grade, or a request', () => {
-    expect(because('dsat', 'ri-then-needs-attention', 'iaim')).toBe('3 iAIMs a year because its report card of 4 March 2026 has leadership and governance at needs attention');
-    expect(because('dsat', 'outstanding-then-safeguarding-not-met', 'iaim')).toBe('3 iAIMs a year because its report card of 10 June 2026 has safeguarding not met');
+    expect(because('dsat', 'ri-then-needs-attention', 'iaim')).toBe(
+      '3 iAIMs a year because its report card of 4 March 2026 has leadership and governance at needs attention',
+    );
+    expect(because('dsat', 'outstanding-then-safeguarding-not-met', 'iaim')).toBe(
+      '3 iAIMs a year because its report card of 10 June 2026 has safeguarding not met',
+    );
     expect(because('dsat', 'inadequate-legacy', 'iaim')).toBe('3 iAIMs a year because its last inspection (8 May 2025) was Inadequate');
     const asked = { ...academyFor('dsat', 'good-legacy'), requests: ['iaim'] };
-    expect(cadenceReasons(preset('dsat'), asked).find((c) => c.meetingKind === 'iaim')?.text).toBe('3 iAIMs a year because it asked for iAIMs');
+    expect(cadenceReasons(preset('dsat'), asked).find((c) => c.meetingKind === 'iaim')?.text).toBe(
+      '3 iAIMs a year because it asked for iAIMs',
+    );
     expect(because('dsat', 'good-legacy', 'aim')).toBe('3 AIMs a year: an AIM each term for every academy');
     expect(because('dsat', 'ri-then-all-expected', 'iaim')).toBeUndefined();
   });
@@ -88,8 +133,12 @@ describe('why each academy gets its cadence', () => {
   });
 
   it('Schoolsworks: twice-yearly trust inspections because of the report card, or an annual one for every school', () => {
-    expect(because('schoolsworks', 'ri-then-needs-attention', 'trust-inspection')).toBe('2 trust inspections a year because its report card of 4 March 2026 has leadership and governance at needs attention');
-    expect(because('schoolsworks', 'ri-then-all-expected', 'trust-inspection')).toBe('1 trust inspection a year: a trust inspection each year (Good or Outstanding)');
+    expect(because('schoolsworks', 'ri-then-needs-attention', 'trust-inspection')).toBe(
+      '2 trust inspections a year because its report card of 4 March 2026 has leadership and governance at needs attention',
+    );
+    expect(because('schoolsworks', 'ri-then-all-expected', 'trust-inspection')).toBe(
+      '1 trust inspection a year: a trust inspection each year (Good or Outstanding)',
+    );
   });
 
   it('Waterton: closer support below Good, Stabilise for safeguarding not met', () => {

@@ -21,7 +21,18 @@ describe('the action card', () => {
   let action: { id: string; version: string };
 
   beforeAll(async () => {
-    action = (await stack.call('POST', '/api/actions', { as: 'aid-graham', body: { academyId: 'oakfield', text: 'Phonics audit for Year 1', ownerId: 'head-oakfield', dueDate: '2027-03-05', clientKey: 'card-action-1' } })).body.action;
+    action = (
+      await stack.call('POST', '/api/actions', {
+        as: 'aid-graham',
+        body: {
+          academyId: 'oakfield',
+          text: 'Phonics audit for Year 1',
+          ownerId: 'head-oakfield',
+          dueDate: '2027-03-05',
+          clientKey: 'card-action-1',
+        },
+      })
+    ).body.action;
   });
 
   it('offers its owner open, in progress and done, with a progress note', async () => {
@@ -35,13 +46,28 @@ describe('the action card', () => {
   });
 
   it('moves the action on with the note through the same use case as the tab, and refuses a governor', async () => {
-    const governor = await handleCardAction({ session: await sessionFor('governor-oakfield'), links }, 'action.update', { actionId: action.id, status: 'done', note: 'x', version: action.version });
+    const governor = await handleCardAction({ session: await sessionFor('governor-oakfield'), links }, 'action.update', {
+      actionId: action.id,
+      status: 'done',
+      note: 'x',
+      version: action.version,
+    });
     expect(governor.wroteNothing).toBe(true);
-    expect(JSON.stringify(governor.card)).toMatch(/Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it/);
-    const owner = await handleCardAction({ session: await sessionFor('head-oakfield'), links }, 'action.update', { actionId: action.id, status: 'in-progress', note: 'Audit booked with the English hub', version: action.version });
+    expect(JSON.stringify(governor.card)).toMatch(
+      /Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it/,
+    );
+    const owner = await handleCardAction({ session: await sessionFor('head-oakfield'), links }, 'action.update', {
+      actionId: action.id,
+      status: 'in-progress',
+      note: 'Audit booked with the English hub',
+      version: action.version,
+    });
     expect(owner.wroteNothing).toBe(false);
     const now = await stack.call('GET', `/api/actions/${action.id}`, { as: 'ceo' });
-    expect(now.body).toMatchObject({ status: 'in-progress', progress: [{ by: 'head-oakfield', note: 'Audit booked with the English hub' }] });
+    expect(now.body).toMatchObject({
+      status: 'in-progress',
+      progress: [{ by: 'head-oakfield', note: 'Audit booked with the English hub' }],
+    });
     const history = await stack.call('GET', `/api/history/actions/${action.id}`, { as: 'ceo' });
     expect(history.body.items[0].actorId).toBe('head-oakfield');
   });
@@ -49,7 +75,10 @@ describe('the action card', () => {
 
 describe('a data point from an Excel workbook', () => {
   it('reads percentage cells as the person sees them, reports a bad cell by row, column and value, and imports the rest', async () => {
-    const targets = (await stack.call('GET', '/api/academies/oakfield/improvement', { as: 'ceo' })).body.kpis.targets as { measure: string; target: number }[];
+    const targets = (await stack.call('GET', '/api/academies/oakfield/improvement', { as: 'ceo' })).body.kpis.targets as {
+      measure: string;
+      target: number;
+    }[];
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Spring');
     sheet.addRow(['School name', 'Indicator', 'Percentage']);
@@ -62,15 +91,26 @@ describe('a data point from an Excel workbook', () => {
     const body = { point: 2, fileName: 'spring-mis-export.xlsx', contentBase64: bytes.toString('base64') };
     const check = await stack.call('POST', '/api/kpi-data-points/import', { as: 'aid-graham', body: { ...body, dryRun: true } });
     expect(check.status).toBe(200);
-    expect(check.body.rows.filter((r: { outcome: string }) => r.outcome === 'create').map((r: { value: number }) => r.value)).toEqual(targets.map((t) => t.target + 2));
-    expect(check.body.rows.at(-1).problems).toEqual([{ row: targets.length + 2, column: 'Value', value: 'pending', message: 'not a number' }]);
+    expect(check.body.rows.filter((r: { outcome: string }) => r.outcome === 'create').map((r: { value: number }) => r.value)).toEqual(
+      targets.map((t) => t.target + 2),
+    );
+    expect(check.body.rows.at(-1).problems).toEqual([
+      { row: targets.length + 2, column: 'Value', value: 'pending', message: 'not a number' },
+    ]);
     const done = await stack.call('POST', '/api/kpi-data-points/import', { as: 'aid-graham', body: { ...body, dryRun: false } });
     expect(done.body.written).toEqual({ created: targets.length, updated: 0, dropsFlagged: 0, failed: [] });
   });
 
   it('says plainly when the file cannot be read', async () => {
-    const res = await stack.call('POST', '/api/kpi-data-points/import', { as: 'aid-graham', body: { point: 2, fileName: 'x.xlsx', contentBase64: Buffer.from('PK\u0003\u0004not a workbook').toString('base64'), dryRun: true } });
+    const res = await stack.call('POST', '/api/kpi-data-points/import', {
+      as: 'aid-graham',
+      body: { point: 2, fileName: 'x.xlsx', contentBase64: Buffer.from('PK\u0003\u0004not a workbook').toString('base64'), dryRun: true },
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.problems[0]).toMatchObject({ field: 'contentBase64', label: 'File', message: expect.stringMatching(/^not readable as an Excel workbook/) });
+    expect(res.body.error.problems[0]).toMatchObject({
+      field: 'contentBase64',
+      label: 'File',
+      message: expect.stringMatching(/^not readable as an Excel workbook/),
+    });
   });
 });

@@ -8,10 +8,24 @@ import { historyActors, startLoopStack, type LoopStack } from './loop-stack';
 let stack: LoopStack;
 const ACADEMY = 'oakfield';
 
-type Ladder = { version: string; position: { step: number; label: string }; history: { by: string; reason: string; label: string; at: string }[]; up?: { allowed: boolean; by: string } };
-const ladder = async (as = 'ceo'): Promise<Ladder> => (await stack.call('GET', `/api/academies/${ACADEMY}/improvement`, { as })).body.ladder;
+type Ladder = {
+  version: string;
+  position: { step: number; label: string };
+  history: { by: string; reason: string; label: string; at: string }[];
+  up?: { allowed: boolean; by: string };
+};
+const ladder = async (as = 'ceo'): Promise<Ladder> =>
+  (await stack.call('GET', `/api/academies/${ACADEMY}/improvement`, { as })).body.ladder;
 const move = (as: string, body: Record<string, unknown>) => stack.call('POST', `/api/academies/${ACADEMY}/escalation`, { as, body });
-const plannedAt = async () => ((await stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as { academyId: string; kind: string; status: string; date: string }[]).filter((m) => m.academyId === ACADEMY && m.status === 'planned');
+const plannedAt = async () =>
+  (
+    (await stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as {
+      academyId: string;
+      kind: string;
+      status: string;
+      date: string;
+    }[]
+  ).filter((m) => m.academyId === ACADEMY && m.status === 'planned');
 
 beforeAll(async () => {
   stack = await startLoopStack('2026-11-23T10:00:00Z');
@@ -26,10 +40,22 @@ describe('up the ladder to a formal action plan', () => {
     const noReason = await move('aid-graham', { direction: 'up', reason: ' ', version: start.version });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.problems[0]).toMatchObject({ field: 'reason', label: 'Reason' });
-    const support = await move('aid-graham', { direction: 'up', reason: 'Phonics below KPI at two data points; the head asked for trust support', version: start.version });
+    const support = await move('aid-graham', {
+      direction: 'up',
+      reason: 'Phonics below KPI at two data points; the head asked for trust support',
+      version: start.version,
+    });
     expect(support.status).toBe(200);
-    expect(support.body).toMatchObject({ preview: false, to: { step: 2, label: 'Support from across the trust' }, meetings: { added: [], moved: [], dropped: [] } });
-    const plan = await move('aid-graham', { direction: 'up', reason: 'No resolution after trust support: formal action plan drawn up', version: (await ladder()).version });
+    expect(support.body).toMatchObject({
+      preview: false,
+      to: { step: 2, label: 'Support from across the trust' },
+      meetings: { added: [], moved: [], dropped: [] },
+    });
+    const plan = await move('aid-graham', {
+      direction: 'up',
+      reason: 'No resolution after trust support: formal action plan drawn up',
+      version: (await ladder()).version,
+    });
     expect(plan.status).toBe(200);
     expect(plan.body.to).toMatchObject({ step: 3, label: 'Formal action plan' });
   });
@@ -49,7 +75,12 @@ describe('to “managed as a sponsored academy”', () => {
   it('previews the change first: sponsored status, the cadence, and the meetings added, with nothing saved', async () => {
     before = await plannedAt();
     const { version } = await ladder();
-    const res = await move('ceo', { direction: 'up', reason: 'The formal action plan has not brought satisfactory change', version, preview: true });
+    const res = await move('ceo', {
+      direction: 'up',
+      reason: 'The formal action plan has not brought satisfactory change',
+      version,
+      preview: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       preview: true,
@@ -96,13 +127,28 @@ describe('to “managed as a sponsored academy”', () => {
 
   it('lets the board bring the academy back down, restoring what it had, and the added meetings go again', async () => {
     const { version } = await ladder();
-    const preview = await move('board-chair', { direction: 'down', reason: 'Leadership secured; the board returns the academy to a formal action plan', version, preview: true });
+    const preview = await move('board-chair', {
+      direction: 'down',
+      reason: 'Leadership secured; the board returns the academy to a formal action plan',
+      version,
+      preview: true,
+    });
     expect(preview.status).toBe(200);
-    expect(preview.body.changes).toEqual({ sponsored: { from: true, to: false }, supportStage: { from: 'Not yet Good', to: 'Good or better' } });
+    expect(preview.body.changes).toEqual({
+      sponsored: { from: true, to: false },
+      supportStage: { from: 'Not yet Good', to: 'Good or better' },
+    });
     expect(preview.body.meetings.dropped.every((m: { abbreviation: string }) => m.abbreviation === 'iAIM')).toBe(true);
-    const res = await move('board-chair', { direction: 'down', reason: 'Leadership secured; the board returns the academy to a formal action plan', version });
+    const res = await move('board-chair', {
+      direction: 'down',
+      reason: 'Leadership secured; the board returns the academy to a formal action plan',
+      version,
+    });
     expect(res.status).toBe(200);
-    expect((await stack.call('GET', `/api/academies/${ACADEMY}`, { as: 'ceo' })).body).toMatchObject({ sponsored: false, stage: { id: 'good-or-better' } });
+    expect((await stack.call('GET', `/api/academies/${ACADEMY}`, { as: 'ceo' })).body).toMatchObject({
+      sponsored: false,
+      stage: { id: 'good-or-better' },
+    });
     expect((await plannedAt()).filter((m) => m.kind === 'iaim')).toEqual([]);
   });
 });

@@ -7,8 +7,15 @@ import { startLocalStack, type RunningStack } from '../e2e/local-stack';
 
 /** The OpenAPI document and the route table agree: every route is an operation, and every operation a route. */
 const doc = buildOpenApiDocument(API_ROUTES);
-type Operation = { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } }; responses: Record<string, unknown> };
-const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })));
+type Operation = {
+  operationId: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  responses: Record<string, unknown>;
+};
+const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })),
+);
 
 let stack: RunningStack;
 beforeAll(async () => {
@@ -35,7 +42,20 @@ describe('GET /api/openapi.json', () => {
 
   it('names the operations of closing the loop as agreed', () => {
     const ids = new Set(API_ROUTES.map((r) => r.operationId));
-    for (const id of ['updateActionProgress', 'editAction', 'withdrawAction', 'setKpiTargets', 'recordKpiDataPoint', 'importKpiDataPoints', 'reviewKpiDrop', 'moveEscalationStep', 'createIntervention', 'updateIntervention', 'recordInterventionReview', 'judgeInterventionImpact']) {
+    for (const id of [
+      'updateActionProgress',
+      'editAction',
+      'withdrawAction',
+      'setKpiTargets',
+      'recordKpiDataPoint',
+      'importKpiDataPoints',
+      'reviewKpiDrop',
+      'moveEscalationStep',
+      'createIntervention',
+      'updateIntervention',
+      'recordInterventionReview',
+      'judgeInterventionImpact',
+    ]) {
       expect([id, ids.has(id)]).toEqual([id, true]);
     }
   });
@@ -57,7 +77,8 @@ describe('GET /api/openapi.json', () => {
   it('describes every body and query with a valid JSON Schema 2020-12 (OpenAPI 3.1’s dialect) that accepts a good request', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     for (const r of API_ROUTES) {
-      for (const schema of [r.body, r.query]) if (schema) expect([r.operationId, ajv.validateSchema(jsonSchemaOf(schema))]).toEqual([r.operationId, true]);
+      for (const schema of [r.body, r.query])
+        if (schema) expect([r.operationId, ajv.validateSchema(jsonSchemaOf(schema))]).toEqual([r.operationId, true]);
     }
     const progress = ajv.compile(jsonSchemaOf(actionUpdateBodySchema));
     expect(progress({ status: 'done', note: 'Shared with governors', version: '3' })).toBe(true);
@@ -69,7 +90,12 @@ describe('GET /api/openapi.json', () => {
     const schema = op.requestBody!.content['application/json'].schema as { properties: Record<string, { title?: string }> };
     expect(schema.properties.note!.title).toBe('Progress note');
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
-    expect(Object.keys((doc.paths['/api/dashboard'] as Record<string, Operation>).get!.responses).sort()).toEqual(['200', '401', '403', '404']);
+    expect(Object.keys((doc.paths['/api/dashboard'] as Record<string, Operation>).get!.responses).sort()).toEqual([
+      '200',
+      '401',
+      '403',
+      '404',
+    ]);
   });
 
   it('rejects an empty body on every write route that takes one with a 400 naming only fields the document describes', async () => {
@@ -78,9 +104,17 @@ describe('GET /api/openapi.json', () => {
       const path = r.pattern.replace(/:([A-Za-z]+)/g, 'x');
       const res = await stack.call(r.method, path.replace('/api/academies/x', '/api/academies/oakfield'), { as: 'ceo', body: {} });
       if (res.status !== 400) continue; // a 404 for the made-up id, or a 403 checked before the body
-      const schema = jsonSchemaOf(r.body!) as { properties?: Record<string, unknown>; oneOf?: { properties: Record<string, unknown> }[]; anyOf?: { properties: Record<string, unknown> }[] };
-      const known = new Set([...Object.keys(schema.properties ?? {}), ...[...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].flatMap((o) => Object.keys(o.properties ?? {}))]);
-      for (const p of res.body.error.problems as { field: string }[]) if (p.field && !known.has(p.field.split('.')[0]!)) mismatched.push(`${r.operationId}: ${p.field}`);
+      const schema = jsonSchemaOf(r.body!) as {
+        properties?: Record<string, unknown>;
+        oneOf?: { properties: Record<string, unknown> }[];
+        anyOf?: { properties: Record<string, unknown> }[];
+      };
+      const known = new Set([
+        ...Object.keys(schema.properties ?? {}),
+        ...[...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].flatMap((o) => Object.keys(o.properties ?? {})),
+      ]);
+      for (const p of res.body.error.problems as { field: string }[])
+        if (p.field && !known.has(p.field.split('.')[0]!)) mismatched.push(`${r.operationId}: ${p.field}`);
     }
     expect(mismatched).toEqual([]);
   });

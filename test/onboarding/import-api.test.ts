@@ -35,9 +35,20 @@ describe('POST /api/admin/import', () => {
     const before = await snapshot(store);
     const check = await post('admin', { academiesCsv: sample('academies'), peopleCsv: sample('people'), dryRun: true });
     expect(check.status).toBe(200);
-    expect(check.body).toMatchObject({ dryRun: true, counts: { academies: { create: 2, update: 1 }, people: { create: 5, unchanged: 1 } }, rejected: [] });
+    expect(check.body).toMatchObject({
+      dryRun: true,
+      counts: { academies: { create: 2, update: 1 }, people: { create: 5, unchanged: 1 } },
+      rejected: [],
+    });
     expect(check.body.result).toBeUndefined();
-    expect(check.body.changes).toContainEqual(expect.objectContaining({ file: 'academies', rows: [2], outcome: 'update', changes: [{ field: 'Other names', before: 'Oakfield', after: 'Oakfield; URN 140101' }] }));
+    expect(check.body.changes).toContainEqual(
+      expect.objectContaining({
+        file: 'academies',
+        rows: [2],
+        outcome: 'update',
+        changes: [{ field: 'Other names', before: 'Oakfield', after: 'Oakfield; URN 140101' }],
+      }),
+    );
     // The full records stay on the server.
     expect(JSON.stringify(check.body)).not.toContain('"record"');
     expect(await snapshot(store)).toEqual(before);
@@ -48,18 +59,30 @@ describe('POST /api/admin/import', () => {
     const meadow = (await allAcademies(store)).find((a) => urnOf(a) === '149201')!;
     const history = await log.forRecord('academies', meadow.id);
     expect(history.items).toEqual([expect.objectContaining({ action: 'created', actorId: 'admin', academyId: meadow.id })]);
-    expect((await log.forRecord('academies', 'oakfield')).items[0]).toMatchObject({ action: 'updated', actorId: 'admin', changes: [expect.objectContaining({ field: 'aliases' })] });
+    expect((await log.forRecord('academies', 'oakfield')).items[0]).toMatchObject({
+      action: 'updated',
+      actorId: 'admin',
+      changes: [expect.objectContaining({ field: 'aliases' })],
+    });
 
     const again = await post('ceo', { academiesCsv: sample('academies'), peopleCsv: sample('people'), dryRun: false });
     expect(again.body.result).toEqual({ created: 0, updated: 0, problems: [] });
-    expect(again.body.counts).toEqual({ academies: { create: 0, update: 0, unchanged: 3, rejected: 0 }, people: { create: 0, update: 0, unchanged: 6, rejected: 0 } });
+    expect(again.body.counts).toEqual({
+      academies: { create: 0, update: 0, unchanged: 3, rejected: 0 },
+      people: { create: 0, update: 0, unchanged: 6, rejected: 0 },
+    });
   });
 
   it('answers rejected rows with row, column, problem and value, and offers them back as a CSV to fix', async () => {
     const { post } = await api();
-    const res = await post('admin', { peopleCsv: csv('Name,Email,Role,Academy', 'Ann Lee,ann@x.example,Headteacher,Atlantis', 'Bo Li,bo@x.example,Governor,Oakfield'), dryRun: false });
+    const res = await post('admin', {
+      peopleCsv: csv('Name,Email,Role,Academy', 'Ann Lee,ann@x.example,Headteacher,Atlantis', 'Bo Li,bo@x.example,Governor,Oakfield'),
+      dryRun: false,
+    });
     expect(res.status).toBe(200);
-    expect(res.body.rejected).toEqual([{ file: 'people', row: 2, label: 'Ann Lee', column: 'Academy', message: expect.stringContaining('no academy'), value: 'Atlantis' }]);
+    expect(res.body.rejected).toEqual([
+      { file: 'people', row: 2, label: 'Ann Lee', column: 'Academy', message: expect.stringContaining('no academy'), value: 'Atlantis' },
+    ]);
     expect(res.body.result.created).toBe(1);
     expect(res.body.rejectedCsv.people.split('\r\n')[0]).toBe('Name,Email,Role,Academy,Problems');
   });

@@ -13,11 +13,18 @@ let db: string;
 
 /** `npm run import -- …` as an admin runs it, against the temporary database. */
 function runImport(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync('npx', ['tsx', 'functions/cli/import-csv.ts', ...args], { cwd: ROOT, env: { ...process.env, TRUST_DB: db, TRUST_STORE: 'sqlite', TRUST_MODE: 'local' }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('npx', ['tsx', 'functions/cli/import-csv.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TRUST_DB: db, TRUST_STORE: 'sqlite', TRUST_MODE: 'local' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-async function withStore<T>(f: (store: ReturnType<typeof createSqliteRecordStore>, database: ReturnType<typeof openSqliteDatabase>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  f: (store: ReturnType<typeof createSqliteRecordStore>, database: ReturnType<typeof openSqliteDatabase>) => Promise<T>,
+): Promise<T> {
   const database = openSqliteDatabase(db);
   const store = createSqliteRecordStore(database);
   try {
@@ -67,14 +74,25 @@ describe('npm run import (end to end on a SQLite file)', () => {
 
   it('prints rejected rows and writes them to --report as a CSV to fix and import again', () => {
     const bad = join(dir, 'people-bad.csv');
-    writeFileSync(bad, 'Name,E-mail,Role,Academy\r\nPat Kay,pat.kay@x.example,Governor,Oakfield\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n');
+    writeFileSync(
+      bad,
+      'Name,E-mail,Role,Academy\r\nPat Kay,pat.kay@x.example,Governor,Oakfield\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n',
+    );
     const report = join(dir, 'rejected.csv');
     const r = runImport('--people', bad, '--report', report);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3\s+people\s+Role\s+Dinner lady\s+not a role/);
     expect(r.out).toContain('Written: 1 created, 0 updated.');
     const fix = readFileSync(report, 'utf8');
-    expect(fix.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['Name,E-mail,Role,Academy,Problems', expect.stringMatching(/^Lou Fox,lou\.fox@x\.example,Dinner lady,Oakfield,"?Row 3, Role: not a role/)]);
+    expect(
+      fix
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(0, 2),
+    ).toEqual([
+      'Name,E-mail,Role,Academy,Problems',
+      expect.stringMatching(/^Lou Fox,lou\.fox@x\.example,Dinner lady,Oakfield,"?Row 3, Role: not a role/),
+    ]);
 
     // The admin fixes the role in the report and imports it as it is: the Problems column is ignored.
     writeFileSync(report, fix.replace('Dinner lady', 'Governor'));

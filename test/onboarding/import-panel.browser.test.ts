@@ -24,11 +24,18 @@ describe('Settings › Import from CSV (headless Chromium)', () => {
     await page.keyboard.press('Enter');
     const changes = panel.getByRole('table', { name: 'What would change' });
     await changes.waitFor();
-    await changes.getByRole('row', { name: /Meadow View Primary School/ }).first().waitFor();
+    await changes
+      .getByRole('row', { name: /Meadow View Primary School/ })
+      .first()
+      .waitFor();
     await panel.getByText('Academies: 2 to create, 1 to update, 0 unchanged, 0 rejected').waitFor();
     await expect(page.getByRole('table', { name: 'Academies' }).getByText('Meadow View Primary School').count()).resolves.toBe(0);
 
-    const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="section-import-from-csv"]').exclude('[data-tabster-dummy]').options({ resultTypes: ['violations'] }).analyze();
+    const axe = await new AxeBuilder({ page })
+      .include('section[aria-labelledby="section-import-from-csv"]')
+      .exclude('[data-tabster-dummy]')
+      .options({ resultTypes: ['violations'] })
+      .analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     await panel.getByRole('button', { name: 'Import' }).click();
@@ -40,7 +47,13 @@ describe('Settings › Import from CSV (headless Chromium)', () => {
   it('shows rejected rows with row, column, value and problem', async () => {
     const page = await b.open('/tab/settings', { as: 'admin' });
     const panel = page.getByRole('region', { name: 'Import from CSV' });
-    await panel.getByLabel('People CSV').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,E-mail,Role,Academy\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n') });
+    await panel
+      .getByLabel('People CSV')
+      .setInputFiles({
+        name: 'people.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Name,E-mail,Role,Academy\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n'),
+      });
     await panel.getByRole('button', { name: 'Check' }).click();
     const rejected = panel.getByRole('table', { name: 'Rejected rows' });
     await rejected.waitFor();

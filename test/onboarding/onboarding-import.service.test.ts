@@ -2,13 +2,17 @@ import { applyImport, importForAdmin, planImport, type RowPlan } from '../../cor
 import { urnOf } from '../../core/domain/onboarding-academies';
 import { allAcademies, allPeople, csv, sample, seededTrust, snapshot } from './onboarding-fixtures';
 
-const rejectedCells = (rows: RowPlan[]) => rows.flatMap((r) => (r.outcome === 'rejected' ? r.problems.map((p) => `${p.row}|${p.column}|${p.value}`) : []));
+const rejectedCells = (rows: RowPlan[]) =>
+  rows.flatMap((r) => (r.outcome === 'rejected' ? r.problems.map((p) => `${p.row}|${p.column}|${p.value}`) : []));
 
 describe('importing academies and people from CSV', () => {
   it('creates the academies and people of good files, linking heads to academies created in the same import', async () => {
     const { deps, store } = await seededTrust();
     const plan = await planImport(deps, { academiesCsv: sample('academies'), peopleCsv: sample('people') });
-    expect(plan.counts).toEqual({ academies: { create: 2, update: 1, unchanged: 0, rejected: 0 }, people: { create: 5, update: 0, unchanged: 1, rejected: 0 } });
+    expect(plan.counts).toEqual({
+      academies: { create: 2, update: 1, unchanged: 0, rejected: 0 },
+      people: { create: 5, update: 0, unchanged: 1, rejected: 0 },
+    });
     expect(plan.files.academies?.ignoredColumns).toEqual(['Local authority']);
 
     const result = await applyImport(deps, plan);
@@ -16,7 +20,14 @@ describe('importing academies and people from CSV', () => {
 
     const academies = await allAcademies(store);
     const meadow = academies.find((a) => a.name === 'Meadow View Primary School')!;
-    expect(meadow).toMatchObject({ id: 'meadow-view-primary-school', phase: 'primary', ofstedGrade: 'requires-improvement', ofstedDate: '2025-02-04', riskBand: 'medium', improvementBudgetPence: 175000 });
+    expect(meadow).toMatchObject({
+      id: 'meadow-view-primary-school',
+      phase: 'primary',
+      ofstedGrade: 'requires-improvement',
+      ofstedDate: '2025-02-04',
+      riskBand: 'medium',
+      improvementBudgetPence: 175000,
+    });
     expect(urnOf(meadow)).toBe('149201');
     // A blank stage takes the one the trust's model suggests (below Good → the DSAT model's support stage).
     expect(meadow.supportStage).not.toBe('');
@@ -27,7 +38,10 @@ describe('importing academies and people from CSV', () => {
     const linden = academies.find((a) => urnOf(a) === '149202')!;
     expect(people.find((p) => p.name === 'Tomasz Nowak')).toMatchObject({
       jobTitle: 'Principal, Linden Park Academy',
-      roles: [{ role: 'head', academyId: linden.id }, { role: 'headteacher-partner', academyId: meadow.id }],
+      roles: [
+        { role: 'head', academyId: linden.id },
+        { role: 'headteacher-partner', academyId: meadow.id },
+      ],
     });
     // Oakfield was matched by name and now carries its URN, so the next import finds it by URN.
     expect(urnOf(academies.find((a) => a.id === 'oakfield')!)).toBe('140101');
@@ -49,7 +63,11 @@ describe('importing academies and people from CSV', () => {
     const { deps, store } = await seededTrust();
     const admin = (await store.people.get('admin'))!;
     const before = await snapshot(store);
-    const { plan, result } = await importForAdmin(deps, admin, { academiesCsv: sample('academies'), peopleCsv: sample('people'), dryRun: true });
+    const { plan, result } = await importForAdmin(deps, admin, {
+      academiesCsv: sample('academies'),
+      peopleCsv: sample('people'),
+      dryRun: true,
+    });
     expect(result).toBeUndefined();
     expect(plan.counts.academies.create).toBe(2);
     expect(await snapshot(store)).toEqual(before);
@@ -60,7 +78,10 @@ describe('importing academies and people from CSV', () => {
     const oakBefore = (await store.academies.get('oakfield'))!;
     const plan = await planImport(deps, {
       academiesCsv: csv('Name,URN,Ofsted grade,Inspection date,Risk band,Phase', 'Oakfield Primary Academy,140101,RI,12/11/2026,High,'),
-      peopleCsv: csv('Name,Email,Role,Academy,Job title', 'Rachel Adeyemi,RACHEL.ADEYEMI@meadowbank.example,Headteacher,Oakfield,Executive Headteacher'),
+      peopleCsv: csv(
+        'Name,Email,Role,Academy,Job title',
+        'Rachel Adeyemi,RACHEL.ADEYEMI@meadowbank.example,Headteacher,Oakfield,Executive Headteacher',
+      ),
     });
     const oak = plan.academies[0]!;
     expect(oak.outcome).toBe('update');
@@ -72,12 +93,23 @@ describe('importing academies and people from CSV', () => {
     ]);
     // E-mail matched whatever its case; only the job title changes.
     const head = plan.people[0]!;
-    expect(head.outcome === 'update' && head.changes).toEqual([{ field: 'Job title', before: 'Headteacher', after: 'Executive Headteacher' }]);
+    expect(head.outcome === 'update' && head.changes).toEqual([
+      { field: 'Job title', before: 'Headteacher', after: 'Executive Headteacher' },
+    ]);
 
     expect(await applyImport(deps, plan)).toEqual({ created: 0, updated: 2, problems: [] });
     const oakAfter = (await store.academies.get('oakfield'))!;
-    expect(oakAfter).toMatchObject({ ofstedGrade: 'requires-improvement', ofstedDate: '2026-11-12', riskBand: 'high', phase: oakBefore.phase, improvementBudgetPence: oakBefore.improvementBudgetPence });
-    expect((await store.people.get('head-oakfield'))!).toMatchObject({ email: 'rachel.adeyemi@meadowbank.example', jobTitle: 'Executive Headteacher' });
+    expect(oakAfter).toMatchObject({
+      ofstedGrade: 'requires-improvement',
+      ofstedDate: '2026-11-12',
+      riskBand: 'high',
+      phase: oakBefore.phase,
+      improvementBudgetPence: oakBefore.improvementBudgetPence,
+    });
+    expect((await store.people.get('head-oakfield'))!).toMatchObject({
+      email: 'rachel.adeyemi@meadowbank.example',
+      jobTitle: 'Executive Headteacher',
+    });
   });
 
   it('reports each bad row with its row number, column, problem and value, and still imports the good rows', async () => {
@@ -134,12 +166,20 @@ describe('importing academies and people from CSV', () => {
       '7|Email|m@y.example',
       '8|School|Nowhere',
     ]);
-    expect(plan.people.find((r) => r.rows.includes(4))).toMatchObject({ outcome: 'rejected', problems: [expect.objectContaining({ message: expect.stringContaining('row 3') })] });
+    expect(plan.people.find((r) => r.rows.includes(4))).toMatchObject({
+      outcome: 'rejected',
+      problems: [expect.objectContaining({ message: expect.stringContaining('row 3') })],
+    });
 
     const result = await applyImport(deps, plan);
     expect(result).toEqual({ created: 2, updated: 0, problems: [] });
     const good = (await allAcademies(store)).find((a) => urnOf(a) === '150001')!;
-    expect(good).toMatchObject({ name: 'Good School', ofstedDate: '2024-09-03', improvementBudgetPence: 50000, improvementDirectorId: 'aid-graham' });
+    expect(good).toMatchObject({
+      name: 'Good School',
+      ofstedDate: '2024-09-03',
+      improvementBudgetPence: 50000,
+      improvementDirectorId: 'aid-graham',
+    });
     expect((await store.people.byEmail('new.head@x.example'))!.roles).toEqual([{ role: 'head', academyId: good.id }]);
     expect(await store.people.byEmail('m@y.example')).toBeUndefined();
   });
@@ -161,7 +201,9 @@ describe('importing academies and people from CSV', () => {
   it('reports people missing from the file and never removes them; imported roles are added, never taken away', async () => {
     const { deps, store } = await seededTrust();
     const peopleBefore = (await allPeople(store)).length;
-    const plan = await planImport(deps, { peopleCsv: csv('Name,E-mail,Role,Academy', 'Chris Barton,chris.barton@meadowbank.example,Headteacher Consultant,Kingsmead') });
+    const plan = await planImport(deps, {
+      peopleCsv: csv('Name,E-mail,Role,Academy', 'Chris Barton,chris.barton@meadowbank.example,Headteacher Consultant,Kingsmead'),
+    });
     expect(plan.notInFile).toHaveLength(peopleBefore - 1);
     expect(plan.notInFile).toContainEqual({ id: 'ceo', name: 'Dr Helen Marsh', email: 'helen.marsh@meadowbank.example' });
     await applyImport(deps, plan);
@@ -183,7 +225,15 @@ describe('importing academies and people from CSV', () => {
     const result = await applyImport(deps, plan);
     expect(result.created).toBe(7);
     expect(result.updated).toBe(0);
-    expect(result.problems).toEqual([{ file: 'academies', rows: [2], label: 'Oakfield Primary Academy', kind: 'conflict', message: expect.stringContaining('changed by someone else') }]);
+    expect(result.problems).toEqual([
+      {
+        file: 'academies',
+        rows: [2],
+        label: 'Oakfield Primary Academy',
+        kind: 'conflict',
+        message: expect.stringContaining('changed by someone else'),
+      },
+    ]);
     const after = (await store.academies.get('oakfield'))!;
     expect(after.riskBand).toBe('high');
     expect(urnOf(after)).toBeUndefined();
@@ -197,14 +247,27 @@ describe('importing academies and people from CSV', () => {
         'Ash Grove Academy,151001,all through,2,2024-06-30,priya.nair@meadowbank.example,yes,N',
         'Birch Academy,151002,Special,Outstanding,1/7/2019,aid-priya,No,Yes',
       ),
-      peopleCsv: csv('Full Name,E-Mail Address,ROLE,School URN', 'Dee Vine,dee@ash.example,head-of-school,151001', 'Eve Ng,eve@ash.example,chair-lgb,Ash Grove', 'Fay Oz,fay@ash.example,Chair of Governors,Ash Grove Academy'),
+      peopleCsv: csv(
+        'Full Name,E-Mail Address,ROLE,School URN',
+        'Dee Vine,dee@ash.example,head-of-school,151001',
+        'Eve Ng,eve@ash.example,chair-lgb,Ash Grove',
+        'Fay Oz,fay@ash.example,Chair of Governors,Ash Grove Academy',
+      ),
     });
     expect(plan.counts.academies).toEqual({ create: 2, update: 0, unchanged: 0, rejected: 0 });
     expect(plan.counts.people).toEqual({ create: 3, update: 0, unchanged: 0, rejected: 0 });
     const values = plan.academies.map((r) => (r.outcome === 'create' ? r.record.value : undefined));
-    expect(values[0]).toMatchObject({ phase: 'all-through', ofstedGrade: 'good', ofstedDate: '2024-06-30', inOfstedWindow: true, sponsored: false });
+    expect(values[0]).toMatchObject({
+      phase: 'all-through',
+      ofstedGrade: 'good',
+      ofstedDate: '2024-06-30',
+      inOfstedWindow: true,
+      sponsored: false,
+    });
     expect(values[1]).toMatchObject({ phase: 'special', ofstedGrade: 'outstanding', ofstedDate: '2019-07-01', sponsored: true });
-    const roles = plan.people.map((r) => (r.outcome === 'create' && r.record.kind === 'person' ? r.record.value.roles[0]!.role : undefined));
+    const roles = plan.people.map((r) =>
+      r.outcome === 'create' && r.record.kind === 'person' ? r.record.value.roles[0]!.role : undefined,
+    );
     expect(roles).toEqual(['head', 'chair-lgb', 'chair-lgb']);
   });
 });
@@ -217,8 +280,16 @@ describe('matching academies', () => {
       academiesCsv: csv('Name,URN,Risk band', 'Oakfield Academy Trust School,140101,', 'Brook Lane,,High'),
     });
     const [oak, brook] = plan.academies;
-    expect(oak).toMatchObject({ outcome: 'update', id: 'oakfield', changes: [{ field: 'Name', before: 'Oakfield Primary Academy', after: 'Oakfield Academy Trust School' }] });
-    expect(brook).toMatchObject({ outcome: 'update', id: 'brook-lane', changes: [{ field: 'Risk band', before: 'medium', after: 'high' }] });
+    expect(oak).toMatchObject({
+      outcome: 'update',
+      id: 'oakfield',
+      changes: [{ field: 'Name', before: 'Oakfield Primary Academy', after: 'Oakfield Academy Trust School' }],
+    });
+    expect(brook).toMatchObject({
+      outcome: 'update',
+      id: 'brook-lane',
+      changes: [{ field: 'Risk band', before: 'medium', after: 'high' }],
+    });
     await applyImport(deps, plan);
     expect((await store.academies.get('brook-lane'))!.name).toBe('Brook Lane Academy');
   });

@@ -37,7 +37,11 @@ it('the trust admin adds an INSET day for Hill Top with an en-GB date; the panel
   const moved = after.filter((m) => before.find((x) => x.id === m.id)?.date !== m.date);
   expect(moved.map((m) => m.id)).toEqual([victim.id]);
 
-  const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="section-term-dates-and-closures"]').exclude('[data-tabster-dummy]').options({ resultTypes: ['violations'] }).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="section-term-dates-and-closures"]')
+    .exclude('[data-tabster-dummy]')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.close();
 });

@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(async () => stack.stop());
 
 async function nextAim(academyId: string): Promise<MeetingView> {
-  const meetings = (await stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as { id: string; academyId: string; kind: string; status: string; date: string }[];
+  const meetings = (await stack.call('GET', '/api/planner', { as: 'ceo' })).body.meetings as {
+    id: string;
+    academyId: string;
+    kind: string;
+    status: string;
+    date: string;
+  }[];
   const m = meetings.find((x) => x.academyId === academyId && x.kind === 'aim' && x.status === 'planned' && x.date > '2026-11-23')!;
   return reread(m.id);
 }
@@ -35,9 +41,14 @@ describe('only a paper’s owner, the chair or the trust team act on a paper', (
     expect(report).toMatchObject({ ownerId: 'head-oakfield' });
     expect(report.submittedAt).toBeUndefined();
     for (const as of ['governor-oakfield', 'chair-oakfield']) {
-      const res = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/submit`, { as, body: { link: 'https://trust.sharepoint.com/papers/report.docx', version: m.version } });
+      const res = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/submit`, {
+        as,
+        body: { link: 'https://trust.sharepoint.com/papers/report.docx', version: m.version },
+      });
       expect(res.status).toBe(403);
-      expect(res.body.error.message).toBe(`Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can mark the ${report.title} in.`);
+      expect(res.body.error.message).toBe(
+        `Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can mark the ${report.title} in.`,
+      );
     }
     const after = await reread(m.id);
     expect(after.version).toBe(m.version);
@@ -47,19 +58,31 @@ describe('only a paper’s owner, the chair or the trust team act on a paper', (
   it('refuses a governor asking for more time on the head’s report (403), and no extension is asked for', async () => {
     const m = await nextAim('oakfield');
     const report = m.papers.find((p) => p.requirementId === 'heads-report')!;
-    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/extension`, { as: 'governor-oakfield', body: { newDueDate: dayAfter(report.dueDate), reason: 'Busy', version: m.version } });
+    const res = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/extension`, {
+      as: 'governor-oakfield',
+      body: { newDueDate: dayAfter(report.dueDate), reason: 'Busy', version: m.version },
+    });
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/^Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can ask for more time on the /);
+    expect(res.body.error.message).toMatch(
+      /^Sorry, only the paper’s owner, the chair of the meeting or the trust’s improvement team can ask for more time on the /,
+    );
     expect((await reread(m.id)).papers.find((p) => p.requirementId === 'heads-report')!.extension).toBeUndefined();
   });
 
   it('lets the owner ask for more time and mark their paper in, the chair mark another’s, and the trust team mark any', async () => {
     const m = await nextAim('oakfield');
     const report = m.papers.find((p) => p.requirementId === 'heads-report')!;
-    const asked = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/extension`, { as: 'head-oakfield', body: { newDueDate: dayAfter(report.dueDate), reason: 'Data arrives late', version: m.version } });
+    const asked = await stack.call('POST', `/api/meetings/${m.id}/papers/heads-report/extension`, {
+      as: 'head-oakfield',
+      body: { newDueDate: dayAfter(report.dueDate), reason: 'Data arrives late', version: m.version },
+    });
     expect(asked.status).toBe(200);
     let version: string = asked.body.meeting.version;
-    for (const [as, requirementId] of [['head-oakfield', 'heads-report'], [m.chairId, 'context-data'], ['ceo', 'pupil-achievement-data']] as const) {
+    for (const [as, requirementId] of [
+      ['head-oakfield', 'heads-report'],
+      [m.chairId, 'context-data'],
+      ['ceo', 'pupil-achievement-data'],
+    ] as const) {
       const res = await stack.call('POST', `/api/meetings/${m.id}/papers/${requirementId}/submit`, { as, body: { version } });
       expect(res.status).toBe(200);
       version = res.body.meeting.version;

@@ -65,7 +65,11 @@ describe('local mode, no bot app id (the Agents Playground)', () => {
 describe('with a bot app id (F5 "Debug in Teams")', () => {
   let stack: SecureStack;
   beforeAll(async () => {
-    stack = await startSecureStack({ BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03', BOT_PASSWORD: 'dev-bot-secret', BOT_TYPE: 'MultiTenant' });
+    stack = await startSecureStack({
+      BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03',
+      BOT_PASSWORD: 'dev-bot-secret',
+      BOT_TYPE: 'MultiTenant',
+    });
   }, 60_000);
   afterAll(() => stack?.stop());
 
@@ -77,7 +81,10 @@ describe('with a bot app id (F5 "Debug in Teams")', () => {
       expect(res.status).toBe(401);
       expectJsonProblem(res, 401, 'AUTH.BOT_TOKEN_REQUIRED');
     }
-    const forged = await stack.call('POST', '/api/messages', { headers: { authorization: 'Bearer not-a-bot-framework-token' }, body: activity('ceo', 'https://smba.trafficmanager.net/uk/') });
+    const forged = await stack.call('POST', '/api/messages', {
+      headers: { authorization: 'Bearer not-a-bot-framework-token' },
+      body: activity('ceo', 'https://smba.trafficmanager.net/uk/'),
+    });
     expect(forged.status).toBe(401);
     expectJsonProblem(forged, 401);
     expect(await stack.local.bot.references.get('ceo')).toBeUndefined();

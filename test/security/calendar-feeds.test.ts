@@ -27,7 +27,11 @@ describe('private calendar feeds', () => {
     expect(before.json).toEqual({ available: true, active: false });
     const made = await stack.call('POST', '/api/my-work/calendar-feed/reset', { as: 'aid-graham', body: {} });
     expect(made.status).toBe(200);
-    expect(made.json).toEqual({ available: true, active: true, url: expect.stringMatching(/^http:\/\/localhost:\d+\/calendar\/[A-Za-z0-9_-]{43}\.ics$/) });
+    expect(made.json).toEqual({
+      available: true,
+      active: true,
+      url: expect.stringMatching(/^http:\/\/localhost:\d+\/calendar\/[A-Za-z0-9_-]{43}\.ics$/),
+    });
     const feed = await stack.raw('GET', pathOf(made.json.url));
     expect(feed.status).toBe(200);
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
@@ -49,7 +53,8 @@ describe('private calendar feeds', () => {
     expect(old.status).toBe(404);
     expect(old.json.error.code).toBe('FEED.NOT_FOUND');
     expect((await stack.raw('GET', pathOf(second))).status).toBe(200);
-    for (const token of ['A'.repeat(43), 'not-a-token', '%00', `${'a'.repeat(42)}%2F`]) expect((await stack.raw('GET', `/calendar/${token}.ics`)).status).toBe(404);
+    for (const token of ['A'.repeat(43), 'not-a-token', '%00', `${'a'.repeat(42)}%2F`])
+      expect((await stack.raw('GET', `/calendar/${token}.ics`)).status).toBe(404);
   });
 
   it('never hands out the token or its hash: only the person who reset it sees the link, once', async () => {
@@ -62,7 +67,15 @@ describe('private calendar feeds', () => {
       await stack.call('GET', '/api/admin/people', { as: 'admin' }),
       await stack.call('GET', '/api/my-work', { as: 'chair-oakfield' }),
       await stack.call('GET', '/api/my-work/calendar-feed', { as: 'chair-oakfield' }),
-      await stack.call('PATCH', '/api/admin/people/chair-oakfield', { as: 'admin', body: { jobTitle: 'Chair of governors', version: (await stack.call('GET', '/api/admin/people', { as: 'admin' })).json.people.find((p: { id: string }) => p.id === 'chair-oakfield').version } }),
+      await stack.call('PATCH', '/api/admin/people/chair-oakfield', {
+        as: 'admin',
+        body: {
+          jobTitle: 'Chair of governors',
+          version: (await stack.call('GET', '/api/admin/people', { as: 'admin' })).json.people.find(
+            (p: { id: string }) => p.id === 'chair-oakfield',
+          ).version,
+        },
+      }),
     ];
     for (const res of looks) {
       expect(res.status).toBeLessThan(300);

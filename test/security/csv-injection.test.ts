@@ -22,11 +22,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 describe('the CSV import and its rejected-rows report', () => {
   it('stores a formula-like cell as text, with the leading apostrophe', async () => {
-    const peopleCsv = lines('Name,Email,Role,Academy,Job title', `"${HYPERLINK.replaceAll('"', '""')}",eve@meadowbank.example,Governor,Oakfield,"${CMD}"`);
+    const peopleCsv = lines(
+      'Name,Email,Role,Academy,Job title',
+      `"${HYPERLINK.replaceAll('"', '""')}",eve@meadowbank.example,Governor,Oakfield,"${CMD}"`,
+    );
     const res = await stack.call('POST', '/api/admin/import', { as: 'admin', body: { peopleCsv, dryRun: false } });
     expect(res.status).toBe(200);
     expect(res.json.result.created).toBe(1);
-    const eve = (await stack.call('GET', '/api/admin/people', { as: 'admin' })).json.people.find((p: { email: string }) => p.email === 'eve@meadowbank.example');
+    const eve = (await stack.call('GET', '/api/admin/people', { as: 'admin' })).json.people.find(
+      (p: { email: string }) => p.email === 'eve@meadowbank.example',
+    );
     expect(eve.name).toBe(`'${HYPERLINK}`);
     expect(eve.jobTitle).toBe(`'${CMD}`);
     // Imported again, the same file changes nothing (the stored text is what the import makes of it).
@@ -36,7 +41,11 @@ describe('the CSV import and its rejected-rows report', () => {
 
   it('writes rejected rows back with every formula-like cell as text', async () => {
     const tab = '\t=1+1';
-    const peopleCsv = lines('Name,Email,Role,Academy', `"${HYPERLINK.replaceAll('"', '""')}",mal@meadowbank.example,Governor,"@SUM(1+1)*cmd|' /C calc'!A0"`, `-2+3,"${tab}",Headteacher,Atlantis`);
+    const peopleCsv = lines(
+      'Name,Email,Role,Academy',
+      `"${HYPERLINK.replaceAll('"', '""')}",mal@meadowbank.example,Governor,"@SUM(1+1)*cmd|' /C calc'!A0"`,
+      `-2+3,"${tab}",Headteacher,Atlantis`,
+    );
     const res = await stack.call('POST', '/api/admin/import', { as: 'admin', body: { peopleCsv, dryRun: true } });
     expect(res.status).toBe(200);
     expect(res.json.rejected.length).toBeGreaterThan(0);

@@ -50,9 +50,23 @@ describe('F5 "Debug in Teams": tunnel, SSO and bot id together', () => {
   beforeAll(async () => {
     const key = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(key.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    sign = () => new SignJWT({ tid: TENANT, oid: OID }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(ISSUER).setAudience(APP_ID_URI).setIssuedAt().setExpirationTime('10m').sign(key.privateKey);
+    sign = () =>
+      new SignJWT({ tid: TENANT, oid: OID })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(ISSUER)
+        .setAudience(APP_ID_URI)
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(key.privateKey);
     stack = await startSecureStack(
-      { PUBLIC_BASE_URL: TUNNEL, SSO_APP_ID_URI: APP_ID_URI, AZURE_TENANT_ID: TENANT, BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03', BOT_PASSWORD: 'dev-bot-secret', BOT_TYPE: 'MultiTenant' },
+      {
+        PUBLIC_BASE_URL: TUNNEL,
+        SSO_APP_ID_URI: APP_ID_URI,
+        AZURE_TENANT_ID: TENANT,
+        BOT_ID: '5a5a5a5a-0000-4000-8000-00000000cc03',
+        BOT_PASSWORD: 'dev-bot-secret',
+        BOT_TYPE: 'MultiTenant',
+      },
       { sso: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER } },
     );
     const head = (await stack.local.store.people.get('head-oakfield'))!;
@@ -69,7 +83,13 @@ describe('F5 "Debug in Teams": tunnel, SSO and bot id together', () => {
 
   it('but the dev identity through the tunnel is nobody, and another Host is refused', async () => {
     for (const res of await asTheCeo(stack, { host: new URL(TUNNEL).host })) expect(res.status).toBe(401);
-    expect((await stack.raw('GET', '/api/me', { headers: { host: 'k7m2x9-3978.uks1.devtunnels.ms.evil.example', authorization: `Bearer ${await sign()}` } })).status).toBe(421);
+    expect(
+      (
+        await stack.raw('GET', '/api/me', {
+          headers: { host: 'k7m2x9-3978.uks1.devtunnels.ms.evil.example', authorization: `Bearer ${await sign()}` },
+        })
+      ).status,
+    ).toBe(421);
   });
 });
 

@@ -47,7 +47,11 @@ describe('security headers on every response', () => {
   });
 
   it('the API and its errors are never framed nor rendered', async () => {
-    for (const res of [await stack.call('GET', '/api/me', { as: 'ceo' }), await stack.call('GET', '/api/me'), await stack.raw('GET', '/health')]) {
+    for (const res of [
+      await stack.call('GET', '/api/me', { as: 'ceo' }),
+      await stack.call('GET', '/api/me'),
+      await stack.raw('GET', '/health'),
+    ]) {
       expect(directive(res.headers['content-security-policy'], 'default-src')).toEqual(["'none'"]);
       expect(directive(res.headers['content-security-policy'], 'frame-ancestors')).toEqual(["'none'"]);
       expect(res.headers['x-frame-options']).toBe('DENY');
@@ -59,28 +63,48 @@ describe('security headers on every response', () => {
 
 describe('every error is JSON, never an HTML page or a stack trace', () => {
   it('a body over 6 MB is 413', async () => {
-    const res = await stack.raw('POST', '/api/actions', { as: 'ceo', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(6.5 * 1024 * 1024) }) });
+    const res = await stack.raw('POST', '/api/actions', {
+      as: 'ceo',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(6.5 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expectJsonProblem(res, 413, 'INPUT.TOO_LARGE');
   });
 
   it('an unsupported content encoding is 415', async () => {
-    const res = await stack.raw('POST', '/api/actions', { as: 'ceo', headers: { 'content-type': 'application/json', 'content-encoding': 'compress' }, body: '{}' });
+    const res = await stack.raw('POST', '/api/actions', {
+      as: 'ceo',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
     expectJsonProblem(res, 415, 'INPUT.UNSUPPORTED_ENCODING');
   });
 
   it('a body that says gzip but is not is 400, and real gzip still works', async () => {
-    const bad = await stack.raw('POST', '/api/actions', { as: 'ceo', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'this is not gzip' });
+    const bad = await stack.raw('POST', '/api/actions', {
+      as: 'ceo',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: 'this is not gzip',
+    });
     expect(bad.status).toBe(400);
     expectJsonProblem(bad, 400, 'INPUT.UNREADABLE');
-    const good = await stack.raw('POST', '/api/planner/plan', { as: 'head-oakfield', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipped(JSON.stringify({ academicYear: '2026/27' })) });
+    const good = await stack.raw('POST', '/api/planner/plan', {
+      as: 'head-oakfield',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipped(JSON.stringify({ academicYear: '2026/27' })),
+    });
     expect(good.status).toBe(403); // read and understood: a head may not plan the year
     expectJsonProblem(good);
   });
 
   it('bad JSON is 400 naming the body', async () => {
-    const res = await stack.raw('POST', '/api/actions', { as: 'ceo', headers: { 'content-type': 'application/json' }, body: '{"academyId": "oak' });
+    const res = await stack.raw('POST', '/api/actions', {
+      as: 'ceo',
+      headers: { 'content-type': 'application/json' },
+      body: '{"academyId": "oak',
+    });
     expect(res.status).toBe(400);
     expectJsonProblem(res, 400, 'INPUT.INVALID');
     expect(res.json.error.problems).toEqual([{ field: '', message: 'not valid JSON' }]);
@@ -118,7 +142,8 @@ describe('DNS rebinding: only requests naming this host are answered', () => {
   });
 
   it('answers localhost and 127.0.0.1, with any port', async () => {
-    for (const host of [`localhost:${stack.port}`, `127.0.0.1:${stack.port}`, 'localhost', 'LOCALHOST:3978']) expect((await stack.raw('GET', '/api/me', { as: 'ceo', headers: { host } })).status).toBe(200);
+    for (const host of [`localhost:${stack.port}`, `127.0.0.1:${stack.port}`, 'localhost', 'LOCALHOST:3978'])
+      expect((await stack.raw('GET', '/api/me', { as: 'ceo', headers: { host } })).status).toBe(200);
   });
 });
 

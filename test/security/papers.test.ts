@@ -17,14 +17,22 @@ afterAll(() => stack?.stop());
 
 /** A planned meeting where `head-<academy>` owes a paper, with its current version. */
 const owed = async (academyId: string) => {
-  const m = meetings.find((x) => x.status === 'planned' && x.academyId === academyId && x.papers.some((p) => p.ownerId === `head-${academyId}`))!;
+  const m = meetings.find(
+    (x) => x.status === 'planned' && x.academyId === academyId && x.papers.some((p) => p.ownerId === `head-${academyId}`),
+  )!;
   const paper = m.papers.find((p) => p.ownerId === `head-${academyId}`)!;
   const version = (await stack.call('GET', `/api/meetings/${m.id}`, { as: `head-${academyId}` })).json.meeting.version as string;
   return { meetingId: m.id, requirementId: paper.requirementId, head: `head-${academyId}`, version };
 };
 const upload = (o: { meetingId: string; requirementId: string; head: string }, fileName: string, content: Buffer, version: string) =>
-  stack.call('POST', `/api/meetings/${o.meetingId}/papers/${o.requirementId}/file`, { as: o.head, body: { fileName, contentBase64: content.toString('base64'), version } });
-const filesIn = async (meetingId: string, as: string) => ((await stack.call('GET', `/api/meetings/${meetingId}/papers/folder`, { as })).json.files as { name: string; size: number }[]).map((f) => `${f.name}:${f.size}`);
+  stack.call('POST', `/api/meetings/${o.meetingId}/papers/${o.requirementId}/file`, {
+    as: o.head,
+    body: { fileName, contentBase64: content.toString('base64'), version },
+  });
+const filesIn = async (meetingId: string, as: string) =>
+  ((await stack.call('GET', `/api/meetings/${meetingId}/papers/folder`, { as })).json.files as { name: string; size: number }[]).map(
+    (f) => `${f.name}:${f.size}`,
+  );
 
 describe('papers are served only to people who may see the meeting', () => {
   it('the papers folder is not served as static files any more', async () => {
@@ -86,7 +94,11 @@ describe('uploads are checked before anything is written', () => {
   it('accepts the documents a trust uses, checked by their content', async () => {
     const o = await owed('hill-top');
     let version = o.version;
-    for (const [name, content] of [['Report.docx', await SAMPLE_FILES.docx()], ['Scan.png', SAMPLE_FILES.png()], ['Notes.txt', SAMPLE_FILES.text()]] as [string, Buffer][]) {
+    for (const [name, content] of [
+      ['Report.docx', await SAMPLE_FILES.docx()],
+      ['Scan.png', SAMPLE_FILES.png()],
+      ['Notes.txt', SAMPLE_FILES.text()],
+    ] as [string, Buffer][]) {
       const res = await upload(o, name, content, version);
       expect(res.status).toBe(201);
       version = res.json.meeting.version;
@@ -107,10 +119,18 @@ describe('uploads are checked before anything is written', () => {
     const o = await owed('kingsmead');
     const first = await upload(o, 'Head report.pdf', SAMPLE_FILES.pdf(), o.version);
     expect(first.status).toBe(201);
-    const second = await upload(o, 'head REPORT.pdf', Buffer.concat([SAMPLE_FILES.pdf(), Buffer.from('% v2\n')]), first.json.meeting.version);
+    const second = await upload(
+      o,
+      'head REPORT.pdf',
+      Buffer.concat([SAMPLE_FILES.pdf(), Buffer.from('% v2\n')]),
+      first.json.meeting.version,
+    );
     expect(second.status).toBe(201);
     expect(second.json.file.name).toBe('head REPORT (2).pdf');
-    expect(await filesIn(o.meetingId, o.head)).toEqual([`Head report.pdf:${SAMPLE_FILES.pdf().byteLength}`, `head REPORT (2).pdf:${SAMPLE_FILES.pdf().byteLength + 5}`]);
+    expect(await filesIn(o.meetingId, o.head)).toEqual([
+      `Head report.pdf:${SAMPLE_FILES.pdf().byteLength}`,
+      `head REPORT (2).pdf:${SAMPLE_FILES.pdf().byteLength + 5}`,
+    ]);
   });
 
   it('a NUL byte or a path in a file name is 400 naming fileName, never 500', async () => {

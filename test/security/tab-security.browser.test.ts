@@ -21,7 +21,10 @@ async function watchViolations(page: Page): Promise<string[]> {
   });
   await page.exposeFunction('reportViolation', (v: string) => void seen.push(v));
   // Runs in the page (a string: this project's TypeScript has no DOM types).
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI));" });
+  await page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI));",
+  });
   return seen;
 }
 

@@ -23,12 +23,20 @@ export function createMemoryAuditLog(): AuditLog & { entries: AuditEntry[] } {
 }
 
 /** The door to a test's store, audited in memory. */
-export function testServices(store: RecordStore, clock: Clock, extra: Partial<Omit<SessionDeps, 'store' | 'clock'>> = {}): TrustServices & { audit: ReturnType<typeof createMemoryAuditLog> } {
+export function testServices(
+  store: RecordStore,
+  clock: Clock,
+  extra: Partial<Omit<SessionDeps, 'store' | 'clock'>> = {},
+): TrustServices & { audit: ReturnType<typeof createMemoryAuditLog> } {
   const audit = createMemoryAuditLog();
   return { ...createTrustServices({ store, clock, audit: { log: audit, newId: randomUUID }, ...extra }), audit };
 }
 
 /** What the bot needs, on a test's store. */
-export function testBotDeps(store: RecordStore, clock: Clock, extra: Partial<Omit<SessionDeps, 'store' | 'clock'>> = {}): BotDeps & { services: ReturnType<typeof testServices> } {
+export function testBotDeps(
+  store: RecordStore,
+  clock: Clock,
+  extra: Partial<Omit<SessionDeps, 'store' | 'clock'>> = {},
+): BotDeps & { services: ReturnType<typeof testServices> } {
   return { services: testServices(store, clock, extra), links: tabLinks('http://127.0.0.1:1/tab') };
 }

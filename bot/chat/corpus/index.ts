@@ -44,7 +44,27 @@ const lexiconSchema = z.object({
 });
 export type Lexicon = z.infer<typeof lexiconSchema>;
 
-const files = [greeting, thanks, help, academyStatus, trustOverview, ragList, nextMeeting, meetingPapers, overdueActions, academyPeople, lastMeeting, improving, supportDays, interventions, escalation, myPapers, myActions, myWork, outOfScope];
+const files = [
+  greeting,
+  thanks,
+  help,
+  academyStatus,
+  trustOverview,
+  ragList,
+  nextMeeting,
+  meetingPapers,
+  overdueActions,
+  academyPeople,
+  lastMeeting,
+  improving,
+  supportDays,
+  interventions,
+  escalation,
+  myPapers,
+  myActions,
+  myWork,
+  outOfScope,
+];
 
 /** Every intent's training utterances, checked: a corpus file that breaks the schema stops the bot at start-up, not mid-conversation. */
 export const CORPUS: readonly IntentFile[] = files.map((f) => intentFileSchema.parse(f));

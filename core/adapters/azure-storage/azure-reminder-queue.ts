@@ -17,18 +17,35 @@ const decode = (s: string) => Buffer.from(s, 'base64').toString('utf8');
  * Messages never expire (`messageTimeToLive: -1`): a reminder that waited is delivered or poisoned,
  * never silently dropped by the storage service.
  */
-export async function createAzureReminderQueue(account: StorageAccount, name = 'reminders', options: { signal?: AbortSignal } = {}): Promise<ReminderQueue> {
+export async function createAzureReminderQueue(
+  account: StorageAccount,
+  name = 'reminders',
+  options: { signal?: AbortSignal } = {},
+): Promise<ReminderQueue> {
   const queue: QueueClient = queueClient(account, name);
   const poison: QueueClient = queueClient(account, `${name}-poison`);
   await Promise.all([queue.createIfNotExists({ abortSignal: options.signal }), poison.createIfNotExists({ abortSignal: options.signal })]);
   return {
     name,
     async send(body, o) {
-      await queue.sendMessage(encode(body), { visibilityTimeout: seconds(o?.visibilityDelayMs ?? 0), messageTimeToLive: -1, abortSignal: o?.signal });
+      await queue.sendMessage(encode(body), {
+        visibilityTimeout: seconds(o?.visibilityDelayMs ?? 0),
+        messageTimeToLive: -1,
+        abortSignal: o?.signal,
+      });
     },
     async receive(max, o): Promise<ReceivedMessage[]> {
-      const r = await queue.receiveMessages({ numberOfMessages: Math.min(32, Math.max(1, max)), visibilityTimeout: Math.max(1, seconds(o.visibilityTimeoutMs)), abortSignal: o.signal });
-      return r.receivedMessageItems.map((m) => ({ messageId: m.messageId, popReceipt: m.popReceipt, dequeueCount: m.dequeueCount, body: decode(m.messageText) }));
+      const r = await queue.receiveMessages({
+        numberOfMessages: Math.min(32, Math.max(1, max)),
+        visibilityTimeout: Math.max(1, seconds(o.visibilityTimeoutMs)),
+        abortSignal: o.signal,
+      });
+      return r.receivedMessageItems.map((m) => ({
+        messageId: m.messageId,
+        popReceipt: m.popReceipt,
+        dequeueCount: m.dequeueCount,
+        body: decode(m.messageText),
+      }));
     },
     async delete(m, o) {
       try {

@@ -17,12 +17,20 @@ export interface StorageClientOptions {
 export function tableClient(account: StorageAccount, table: string, options: StorageClientOptions = {}): TableClient {
   const clientOptions = options.allowInsecureConnection ? { allowInsecureConnection: true } : {};
   if (typeof account === 'string') return TableClient.fromConnectionString(account, table, clientOptions);
-  return new TableClient(`https://${account.accountName}.table.${account.endpointSuffix ?? 'core.windows.net'}`, table, account.credential, clientOptions);
+  return new TableClient(
+    `https://${account.accountName}.table.${account.endpointSuffix ?? 'core.windows.net'}`,
+    table,
+    account.credential,
+    clientOptions,
+  );
 }
 
 export function queueClient(account: StorageAccount, queue: string): QueueClient {
   if (typeof account === 'string') return new QueueClient(account, queue);
-  return new QueueClient(`https://${account.accountName}.queue.${account.endpointSuffix ?? 'core.windows.net'}/${queue}`, account.credential);
+  return new QueueClient(
+    `https://${account.accountName}.queue.${account.endpointSuffix ?? 'core.windows.net'}/${queue}`,
+    account.credential,
+  );
 }
 
 /**
@@ -30,9 +38,16 @@ export function queueClient(account: StorageAccount, queue: string): QueueClient
  * `AzureWebJobsStorage` as a connection string, or the identity-based `AzureWebJobsStorage__accountName`
  * (+ `__clientId` for a user-assigned identity; the system-assigned one otherwise).
  */
-export function storageAccountFromSettings(settings: { AzureWebJobsStorage?: string | undefined; AzureWebJobsStorage__accountName?: string | undefined; AzureWebJobsStorage__clientId?: string | undefined }): StorageAccount | undefined {
+export function storageAccountFromSettings(settings: {
+  AzureWebJobsStorage?: string | undefined;
+  AzureWebJobsStorage__accountName?: string | undefined;
+  AzureWebJobsStorage__clientId?: string | undefined;
+}): StorageAccount | undefined {
   if (settings.AzureWebJobsStorage) return settings.AzureWebJobsStorage;
   if (!settings.AzureWebJobsStorage__accountName) return undefined;
   const clientId = settings.AzureWebJobsStorage__clientId;
-  return { accountName: settings.AzureWebJobsStorage__accountName, credential: clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential() };
+  return {
+    accountName: settings.AzureWebJobsStorage__accountName,
+    credential: clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential(),
+  };
 }

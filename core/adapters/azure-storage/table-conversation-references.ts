@@ -6,7 +6,8 @@ import type { ConversationReferenceStore, SentLog, StoredReference } from '../..
 /** Table keys may not hold / \ # ? or control characters: hash anything that might. */
 const safeKey = (s: string): string => (/^[A-Za-z0-9._-]{1,200}$/.test(s) ? s : createHash('sha256').update(s).digest('hex'));
 
-const statusOf = (e: unknown): number | undefined => (typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined);
+const statusOf = (e: unknown): number | undefined =>
+  typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
 
 interface RefEntity {
   conversationId: string;
@@ -18,7 +19,10 @@ interface RefEntity {
  * Conversation references and the sent log in Azure Table storage (Azurite locally). One table each;
  * references are partitioned by person, the sent log by reminder kind.
  */
-export async function createTableStorage(account: StorageAccount, options: { referencesTable?: string; sentTable?: string; allowInsecureConnection?: boolean } = {}): Promise<{ references: ConversationReferenceStore; sent: SentLog }> {
+export async function createTableStorage(
+  account: StorageAccount,
+  options: { referencesTable?: string; sentTable?: string; allowInsecureConnection?: boolean } = {},
+): Promise<{ references: ConversationReferenceStore; sent: SentLog }> {
   const clientOptions = options.allowInsecureConnection ? { allowInsecureConnection: true } : {};
   const refs = tableClient(account, options.referencesTable ?? 'conversationreferences', clientOptions);
   const sent = tableClient(account, options.sentTable ?? 'sentreminders', clientOptions);
@@ -26,13 +30,24 @@ export async function createTableStorage(account: StorageAccount, options: { ref
 
   const references: ConversationReferenceStore = {
     async save(ref, o) {
-      const entity: TableEntity<RefEntity> = { partitionKey: 'person', rowKey: safeKey(ref.personId), conversationId: ref.conversationId, reference: JSON.stringify(ref.reference), savedAt: ref.savedAt };
+      const entity: TableEntity<RefEntity> = {
+        partitionKey: 'person',
+        rowKey: safeKey(ref.personId),
+        conversationId: ref.conversationId,
+        reference: JSON.stringify(ref.reference),
+        savedAt: ref.savedAt,
+      };
       await refs.upsertEntity(entity, 'Replace', { abortSignal: o?.signal });
     },
     async get(personId, o) {
       try {
         const e = await refs.getEntity<RefEntity>('person', safeKey(personId), { abortSignal: o?.signal });
-        return { personId, conversationId: e.conversationId, reference: JSON.parse(e.reference) as Record<string, unknown>, savedAt: e.savedAt };
+        return {
+          personId,
+          conversationId: e.conversationId,
+          reference: JSON.parse(e.reference) as Record<string, unknown>,
+          savedAt: e.savedAt,
+        };
       } catch (err) {
         if (statusOf(err) === 404) return undefined;
         throw err;

@@ -7,18 +7,33 @@ import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } 
  * Table keys may not hold / \ # ? or control characters and stop at 1 KiB: hash a key that would
  * break that (or hold ' or %, which only make the entity's URL harder to get right).
  */
-const rowKeyOf = (key: string): string => (/^[^/\\#?'%\u0000-\u001f\u007f-\u009f]{1,400}$/.test(key) ? key : createHash('sha256').update(key).digest('hex'));
+const rowKeyOf = (key: string): string =>
+  /^[^/\\#?'%\u0000-\u001f\u007f-\u009f]{1,400}$/.test(key) ? key : createHash('sha256').update(key).digest('hex');
 /** Partitioned by kind: a sweep's keys spread over a handful of partitions. */
 const partitionOf = (key: string): string => rowKeyOf(key.split('|')[0] || 'reminder');
 
 /** Azure Table storage allows at most 15 comparisons in one filter: the partition and 14 row keys. */
 const MAX_ROWS_PER_QUERY = 14;
 
-const statusOf = (e: unknown): number | undefined => (typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined);
+const statusOf = (e: unknown): number | undefined =>
+  typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
 
 type Entity = Omit<DeliveryRecord, 'attempts'> & { attempts: number };
 
-const FIELDS = ['key', 'kind', 'personId', 'occurrence', 'status', 'attempts', 'leaseUntil', 'lastError', 'updatedAt', 'sentAt', 'correlationId', 'message'] as const;
+const FIELDS = [
+  'key',
+  'kind',
+  'personId',
+  'occurrence',
+  'status',
+  'attempts',
+  'leaseUntil',
+  'lastError',
+  'updatedAt',
+  'sentAt',
+  'correlationId',
+  'message',
+] as const;
 
 /** Copies only the record's own fields (not the table's PartitionKey, etag, timestamp). */
 function recordOf(e: Record<string, unknown>): DeliveryRecord {
@@ -38,7 +53,10 @@ const entityOf = (r: DeliveryRecord) => {
  * `insert` is `createEntity` (409 when it exists) and `replace` is an update with `If-Match`
  * (412 when the etag moved on), so two deliverers never both claim a key.
  */
-export async function createTableDeliveryLedger(account: StorageAccount, options: { table?: string; allowInsecureConnection?: boolean } = {}): Promise<DeliveryLedger> {
+export async function createTableDeliveryLedger(
+  account: StorageAccount,
+  options: { table?: string; allowInsecureConnection?: boolean } = {},
+): Promise<DeliveryLedger> {
   const client = tableClient(account, options.table ?? 'reminderdeliveries', options);
   await client.createTable();
   return {
@@ -95,7 +113,8 @@ export async function createTableDeliveryLedger(account: StorageAccount, options
       if (statuses.length === 0) return [];
       const filter = statuses.map((s) => odata`status eq ${s}`).join(' or ');
       const out: DeliveryRecord[] = [];
-      for await (const e of client.listEntities<Entity>({ queryOptions: { filter }, abortSignal: o?.signal })) out.push(recordOf(e as unknown as Record<string, unknown>));
+      for await (const e of client.listEntities<Entity>({ queryOptions: { filter }, abortSignal: o?.signal }))
+        out.push(recordOf(e as unknown as Record<string, unknown>));
       out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       return out.slice(0, o?.limit ?? 200);
     },

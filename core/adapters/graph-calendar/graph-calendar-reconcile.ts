@@ -6,7 +6,17 @@ import { errorFromResponse, isAbortError } from '../graph/graph-error';
 import { headerOf, type GraphResponse } from '../graph/graph-types';
 import { inBackground } from '../graph/patience';
 import { parseRetryAfter, type RetryPolicy } from '../graph/retry-decision';
-import { EXPAND_OURS, FINGERPRINT, fingerprintOf, MEETING_ID, ourProperties, propOf, toGraph, transactionIdFor, type GraphEvent } from './graph-event-mapping';
+import {
+  EXPAND_OURS,
+  FINGERPRINT,
+  fingerprintOf,
+  MEETING_ID,
+  ourProperties,
+  propOf,
+  toGraph,
+  transactionIdFor,
+  type GraphEvent,
+} from './graph-event-mapping';
 import { mailboxBatches } from './mailbox-batches';
 
 export interface ReconcileContext {
@@ -43,7 +53,10 @@ async function readMailbox(ctx: ReconcileContext, signal?: AbortSignal): Promise
   let next: string | undefined = `${ctx.eventsPath}?$filter=${filter}&$select=id,subject,isCancelled&${EXPAND_OURS}&$top=${PAGE}`;
   const byMeeting = new Map<string, MeetingInMailbox>();
   while (next) {
-    const page: { value?: GraphEvent[]; '@odata.nextLink'?: string } = await ctx.client.call('GET', next, { signal, headers: { Prefer: 'outlook.timezone="UTC"' } });
+    const page: { value?: GraphEvent[]; '@odata.nextLink'?: string } = await ctx.client.call('GET', next, {
+      signal,
+      headers: { Prefer: 'outlook.timezone="UTC"' },
+    });
     for (const e of page.value ?? []) {
       const meetingId = propOf(e, MEETING_ID);
       if (!meetingId) continue;
@@ -57,13 +70,45 @@ async function readMailbox(ctx: ReconcileContext, signal?: AbortSignal): Promise
   return byMeeting;
 }
 
-function opFor(ctx: ReconcileContext, id: string, input: CalendarEventInput | undefined, comment: string, state: MeetingInMailbox | undefined, n: number): Op {
+function opFor(
+  ctx: ReconcileContext,
+  id: string,
+  input: CalendarEventInput | undefined,
+  comment: string,
+  state: MeetingInMailbox | undefined,
+  n: number,
+): Op {
   const json = { 'Content-Type': 'application/json' };
-  if (!input) return { meetingId: id, change: 'cancelled', item: { id: `${n}`, method: 'POST', url: `${ctx.eventsPath}/${encodeURIComponent(state!.live!.id)}/cancel`, headers: json, body: { comment } } };
+  if (!input)
+    return {
+      meetingId: id,
+      change: 'cancelled',
+      item: {
+        id: `${n}`,
+        method: 'POST',
+        url: `${ctx.eventsPath}/${encodeURIComponent(state!.live!.id)}/cancel`,
+        headers: json,
+        body: { comment },
+      },
+    };
   if (state?.live) {
-    return { meetingId: id, change: 'updated', item: { id: `${n}`, method: 'PATCH', url: `${ctx.eventsPath}/${encodeURIComponent(state.live.id)}`, headers: json, body: { ...toGraph(input), singleValueExtendedProperties: ourProperties(input) } } };
+    return {
+      meetingId: id,
+      change: 'updated',
+      item: {
+        id: `${n}`,
+        method: 'PATCH',
+        url: `${ctx.eventsPath}/${encodeURIComponent(state.live.id)}`,
+        headers: json,
+        body: { ...toGraph(input), singleValueExtendedProperties: ourProperties(input) },
+      },
+    };
   }
-  const body = { ...toGraph(input), transactionId: transactionIdFor(id, state?.cancelled ?? 0), singleValueExtendedProperties: ourProperties(input) };
+  const body = {
+    ...toGraph(input),
+    transactionId: transactionIdFor(id, state?.cancelled ?? 0),
+    singleValueExtendedProperties: ourProperties(input),
+  };
   return { meetingId: id, change: 'created', item: { id: `${n}`, method: 'POST', url: ctx.eventsPath, headers: json, body } };
 }
 
@@ -127,7 +172,8 @@ async function reconcileInBackground(
       const state = mailbox.get(id);
       const input = wanted.get(id);
       if (input && state?.live && propOf(state.live, FINGERPRINT) === fingerprintOf(input)) settle(id, tried.get(id) ?? 'unchanged');
-      else if (!input && !state?.live) settle(id, tried.get(id)); // nothing (left) to cancel
+      else if (!input && !state?.live)
+        settle(id, tried.get(id)); // nothing (left) to cancel
       else ops.push(opFor(ctx, id, input, calledOff.get(id) ?? '', state, ops.length));
     }
     for (const batch of mailboxBatches(ops.map((o) => o.item))) {
@@ -154,10 +200,16 @@ async function reconcileInBackground(
           settle(op.meetingId, op.change);
           continue;
         }
-        lastProblem.set(op.meetingId, r ? errorFromResponse(r, `${op.item.method} event of ${op.meetingId}`).message : 'no answer in the batch');
+        lastProblem.set(
+          op.meetingId,
+          r ? errorFromResponse(r, `${op.item.method} event of ${op.meetingId}`).message : 'no answer in the batch',
+        );
         if (status === 424) continue; // not run: its chain broke
         if (status === 429) {
-          waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs);
+          waitMs = Math.max(
+            waitMs,
+            parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs,
+          );
           continue;
         }
         const duplicateTransaction = status === 400 && /DuplicateTransactionId/i.test(errorCodeOf(r));
@@ -165,7 +217,11 @@ async function reconcileInBackground(
           // Ambiguous, or the event is not where we thought: look again before writing again.
           tried.set(op.meetingId, op.change);
           mustRead = true;
-          if (status === 503 || status === 504) waitMs = Math.max(waitMs, parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs);
+          if (status === 503 || status === 504)
+            waitMs = Math.max(
+              waitMs,
+              parseRetryAfter(headerOf(r?.headers ?? {}, 'retry-after'), throttle.timers.now()) ?? policy.baseDelayMs,
+            );
           continue;
         }
         outcome.failures.push({ meetingId: op.meetingId, reason: lastProblem.get(op.meetingId) ?? `status ${status}` });
@@ -175,7 +231,8 @@ async function reconcileInBackground(
       if (waitMs > 0) await throttle.timers.sleep(Math.min(waitMs, policy.maxDelayMs), options.signal);
     }
   }
-  for (const id of open) outcome.failures.push({ meetingId: id, reason: `not confirmed after retrying: ${lastProblem.get(id) ?? 'unknown'}` });
+  for (const id of open)
+    outcome.failures.push({ meetingId: id, reason: `not confirmed after retrying: ${lastProblem.get(id) ?? 'unknown'}` });
   return outcome;
 }
 
@@ -184,11 +241,12 @@ async function sendBatchOnce(client: GraphClient, batch: readonly BatchItem[], s
   const response = await client.send('POST', '/$batch', { body: { requests: batch }, signal, idempotent: false });
   if (response.status !== 200) throw errorFromResponse(response, 'POST /$batch');
   const answers = new Map<string, GraphResponse>();
-  for (const r of (response.body as { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }).responses ?? []) {
+  for (const r of (response.body as { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] })
+    .responses ?? []) {
     answers.set(r.id, { status: r.status, headers: r.headers ?? {}, body: r.body });
   }
   return answers;
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const errorCodeOf = (r: GraphResponse | undefined): string => ((r?.body as { error?: { code?: string } } | undefined)?.error?.code ?? '');
+const errorCodeOf = (r: GraphResponse | undefined): string => (r?.body as { error?: { code?: string } } | undefined)?.error?.code ?? '';

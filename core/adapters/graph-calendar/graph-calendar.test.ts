@@ -28,7 +28,9 @@ describe('Outlook events under faults', () => {
     server.faults.errorRate = 0;
     const listed = await Promise.all(ids.map((id) => calendar.get(id)));
     expect(listed.every((e) => e?.status === 'scheduled')).toBe(true);
-    const creates = server.calls.filter((c) => c.method === 'POST' && c.path === `/users/${encodeURIComponent(mailbox)}/events` && c.status === 201);
+    const creates = server.calls.filter(
+      (c) => c.method === 'POST' && c.path === `/users/${encodeURIComponent(mailbox)}/events` && c.status === 201,
+    );
     expect(creates).toHaveLength(60);
   });
 

@@ -3,7 +3,18 @@ import type { GraphClient } from '../graph/graph-client';
 import { isGraphStatus, GraphRequestError } from '../graph/graph-error';
 import type { RetryPolicy } from '../graph/retry-decision';
 import { reconcileEvents } from './graph-calendar-reconcile';
-import { EXPAND_OURS, FINGERPRINT, fingerprintOf, fromGraph, MEETING_ID, propOf, ourProperties, toGraph, transactionIdFor, type GraphEvent } from './graph-event-mapping';
+import {
+  EXPAND_OURS,
+  FINGERPRINT,
+  fingerprintOf,
+  fromGraph,
+  MEETING_ID,
+  propOf,
+  ourProperties,
+  toGraph,
+  transactionIdFor,
+  type GraphEvent,
+} from './graph-event-mapping';
 
 /**
  * Outlook events via Graph in the trust's organiser mailbox (the only one the app may write, by
@@ -20,8 +31,13 @@ export function createGraphCalendar(options: { client: GraphClient; mailbox: str
   const expand = EXPAND_OURS;
 
   const findAll = async (meetingId: string, signal?: AbortSignal): Promise<GraphEvent[]> => {
-    const filter = encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${MEETING_ID}' and ep/value eq '${meetingId.replace(/'/g, "''")}')`);
-    const page = await client.call<{ value?: GraphEvent[] }>('GET', `${events}?$filter=${filter}&${expand}`, { signal, headers: { Prefer: 'outlook.timezone="UTC"' } });
+    const filter = encodeURIComponent(
+      `singleValueExtendedProperties/Any(ep: ep/id eq '${MEETING_ID}' and ep/value eq '${meetingId.replace(/'/g, "''")}')`,
+    );
+    const page = await client.call<{ value?: GraphEvent[] }>('GET', `${events}?$filter=${filter}&${expand}`, {
+      signal,
+      headers: { Prefer: 'outlook.timezone="UTC"' },
+    });
     return page.value ?? [];
   };
   const live = (all: GraphEvent[]) => all.find((e) => !e.isCancelled);
@@ -33,7 +49,11 @@ export function createGraphCalendar(options: { client: GraphClient; mailbox: str
       if (current && propOf(current, FINGERPRINT) === fingerprintOf(input)) return fromGraph(current, input); // already as asked
       if (current) {
         const body = { ...toGraph(input), singleValueExtendedProperties: ourProperties(input) };
-        const updated = await client.call<GraphEvent>('PATCH', `${events}/${encodeURIComponent(current.id)}`, { body, signal: o?.signal, idempotent: true });
+        const updated = await client.call<GraphEvent>('PATCH', `${events}/${encodeURIComponent(current.id)}`, {
+          body,
+          signal: o?.signal,
+          idempotent: true,
+        });
         return fromGraph({ ...current, ...updated, singleValueExtendedProperties: ourProperties(input) }, input);
       }
       // One transaction id per life of the meeting's event: a retry repeats it, a re-plan after a cancellation does not.
@@ -60,13 +80,27 @@ export function createGraphCalendar(options: { client: GraphClient; mailbox: str
       const current = live(await findAll(meetingId, o?.signal));
       if (!current) return;
       try {
-        await client.call('POST', `${events}/${encodeURIComponent(current.id)}/cancel`, { body: { comment }, signal: o?.signal, idempotent: true });
+        await client.call('POST', `${events}/${encodeURIComponent(current.id)}/cancel`, {
+          body: { comment },
+          signal: o?.signal,
+          idempotent: true,
+        });
       } catch (e) {
         if (!isGraphStatus(e, 404)) throw e; // already gone
       }
     },
     reconcile(inputs, cancellations, o) {
-      return reconcileEvents({ client, eventsPath: events, ...(options.policy ? { policy: options.policy } : {}), ...(options.maxRounds ? { maxRounds: options.maxRounds } : {}) }, inputs, cancellations, o);
+      return reconcileEvents(
+        {
+          client,
+          eventsPath: events,
+          ...(options.policy ? { policy: options.policy } : {}),
+          ...(options.maxRounds ? { maxRounds: options.maxRounds } : {}),
+        },
+        inputs,
+        cancellations,
+        o,
+      );
     },
     async get(meetingId, o) {
       const all = await findAll(meetingId, o?.signal);

@@ -36,8 +36,21 @@ export const propOf = (e: GraphEvent, id: string): string | undefined => e.singl
 
 /** The same input always gives the same digest, whatever order its attendees came in. */
 export function fingerprintOf(input: CalendarEventInput): string {
-  const attendees = [...input.attendees].map((a) => [a.email.toLowerCase(), a.name, a.required] as const).sort((a, b) => a[0].localeCompare(b[0]));
-  const canonical = [input.meetingId, input.organiserEmail.toLowerCase(), input.organiserName, input.subject, input.body, input.startsAt, input.endsAt, input.location ?? '', attendees, input.online];
+  const attendees = [...input.attendees]
+    .map((a) => [a.email.toLowerCase(), a.name, a.required] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  const canonical = [
+    input.meetingId,
+    input.organiserEmail.toLowerCase(),
+    input.organiserName,
+    input.subject,
+    input.body,
+    input.startsAt,
+    input.endsAt,
+    input.location ?? '',
+    attendees,
+    input.online,
+  ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 22);
 }
 

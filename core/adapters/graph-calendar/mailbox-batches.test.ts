@@ -1,7 +1,8 @@
 import { batchLayoutProblem } from '../graph/batch';
 import { mailboxBatches, widestStep } from './mailbox-batches';
 
-const requests = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'POST' as const, url: '/users/organiser@trust.example/events' }));
+const requests = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'POST' as const, url: '/users/organiser@trust.example/events' }));
 
 describe('requests to one mailbox laid out as $batches Graph accepts', () => {
   it('puts 10 requests in fully parallel batches of 4, 4 and 2, none with dependsOn', () => {

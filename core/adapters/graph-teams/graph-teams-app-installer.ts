@@ -26,15 +26,21 @@ export function createGraphTeamsAppInstaller(options: { client: GraphClient; tea
       let newlyInstalled = false;
       if (!installation) {
         try {
-          await client.call('POST', base(user), { body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${teamsAppId}` }, signal: o?.signal });
+          await client.call('POST', base(user), {
+            body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${teamsAppId}` },
+            signal: o?.signal,
+          });
           newlyInstalled = true;
         } catch (e) {
           if (!isGraphStatus(e, 409)) throw e;
         }
         installation = await find(user, o?.signal);
-        if (!installation) throw new Error(`The app was installed for ${user} but Graph does not list it yet; the next delivery attempt will pick it up`);
+        if (!installation)
+          throw new Error(`The app was installed for ${user} but Graph does not list it yet; the next delivery attempt will pick it up`);
       }
-      const chat = await client.call<{ id: string }>('GET', `${base(user)}/${encodeURIComponent(installation.id)}/chat`, { signal: o?.signal });
+      const chat = await client.call<{ id: string }>('GET', `${base(user)}/${encodeURIComponent(installation.id)}/chat`, {
+        signal: o?.signal,
+      });
       return { chatId: chat.id, newlyInstalled };
     },
   };

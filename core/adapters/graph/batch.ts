@@ -35,7 +35,9 @@ export interface BatchItem {
 /** Why Graph would refuse this batch's layout, or undefined when it is fully parallel or fully sequential. */
 export function batchLayoutProblem(batch: readonly Pick<BatchItem, 'id' | 'dependsOn'>[]): string | undefined {
   const parallel = batch.every((r) => (r.dependsOn ?? []).length === 0);
-  const sequential = batch.every((r, i) => (i === 0 ? (r.dependsOn ?? []).length === 0 : r.dependsOn?.length === 1 && r.dependsOn[0] === batch[i - 1]!.id));
+  const sequential = batch.every((r, i) =>
+    i === 0 ? (r.dependsOn ?? []).length === 0 : r.dependsOn?.length === 1 && r.dependsOn[0] === batch[i - 1]!.id,
+  );
   if (parallel || sequential) return undefined;
   return 'Batch should be either fully sequential or fully parallel';
 }
@@ -47,7 +49,11 @@ export function batchLayoutProblem(batch: readonly Pick<BatchItem, 'id' | 'depen
  */
 async function sdkRefusal(batch: readonly BatchItem[]): Promise<string | undefined> {
   try {
-    const steps = batch.map((r) => ({ id: r.id, request: new Request(`https://graph.microsoft.com/v1.0${r.url}`, { method: r.method }), ...(r.dependsOn?.length ? { dependsOn: r.dependsOn } : {}) }));
+    const steps = batch.map((r) => ({
+      id: r.id,
+      request: new Request(`https://graph.microsoft.com/v1.0${r.url}`, { method: r.method }),
+      ...(r.dependsOn?.length ? { dependsOn: r.dependsOn } : {}),
+    }));
     await new BatchRequestContent(steps).getContent();
     return undefined;
   } catch (e) {
@@ -75,7 +81,11 @@ interface BatchEnvelope {
  * and Graph does not retry it (concepts/throttling.md), so those (and reads that got 503/504) are
  * sent again here, after the longest wait any of them asked for.
  */
-export async function sendBatch(client: GraphClient, items: readonly BatchItem[], options: BatchOptions = {}): Promise<Map<string, GraphResponse>> {
+export async function sendBatch(
+  client: GraphClient,
+  items: readonly BatchItem[],
+  options: BatchOptions = {},
+): Promise<Map<string, GraphResponse>> {
   const ids = new Set<string>();
   for (const item of items) {
     if (ids.has(item.id)) throw new Error(`$batch request id "${item.id}" is used twice; Graph refuses the whole batch`);
@@ -113,7 +123,14 @@ export async function sendBatch(client: GraphClient, items: readonly BatchItem[]
       // A 429 inside the batch closes the gate for every caller, as one outside would.
       await throttle.observe(r.status, headers);
       const decision = decideRetry(
-        { status: r.status, retryAfter: headerOf(headers, 'retry-after'), idempotent: item.method === 'GET', aborted: false, retriesSoFar: retries.get(r.id) ?? 0, waitedMs },
+        {
+          status: r.status,
+          retryAfter: headerOf(headers, 'retry-after'),
+          idempotent: item.method === 'GET',
+          aborted: false,
+          retriesSoFar: retries.get(r.id) ?? 0,
+          waitedMs,
+        },
         policy,
         throttle.timers.now(),
         options.random,
@@ -168,7 +185,9 @@ function chunk(items: readonly BatchItem[], size: number): BatchItem[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   for (const c of out) {
     const here = new Set(c.map((x) => x.id));
-    for (const x of c) for (const d of x.dependsOn ?? []) if (!here.has(d)) throw new Error(`$batch request "${x.id}" depends on "${d}", which falls in another batch of ${size}`);
+    for (const x of c)
+      for (const d of x.dependsOn ?? [])
+        if (!here.has(d)) throw new Error(`$batch request "${x.id}" depends on "${d}", which falls in another batch of ${size}`);
   }
   return out;
 }

@@ -1,7 +1,10 @@
 import type { GraphHandler } from './graph-types';
 
 /** The `fetch` the transport uses; a test passes its own, production the global one. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal },
+) => Promise<Response>;
 
 /** The last handler of the pipeline: sends over HTTP with `fetch` and parses the body. */
 export function fetchTransport(fetchImpl: FetchLike = (url, init) => fetch(url, init)): GraphHandler {
@@ -13,7 +16,12 @@ export function fetchTransport(fetchImpl: FetchLike = (url, init) => fetch(url, 
       body = JSON.stringify(request.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    const response = await fetchImpl(request.url, { method: request.method, headers, ...(body === undefined ? {} : { body }), ...(request.signal ? { signal: request.signal } : {}) });
+    const response = await fetchImpl(request.url, {
+      method: request.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     let parsed: unknown = undefined;

@@ -35,10 +35,12 @@ export const isAmbiguousStatus = (status: number): boolean => status === 500 || 
  * (Graph docs, concepts/errors.md); anything else still gives a usable error.
  */
 export function errorFromResponse(response: Pick<GraphResponse, 'status' | 'headers' | 'body'>, what: string): GraphRequestError {
-  const error = (response.body as { error?: { code?: unknown; message?: unknown; innerError?: { 'request-id'?: unknown } } } | undefined)?.error;
+  const error = (response.body as { error?: { code?: unknown; message?: unknown; innerError?: { 'request-id'?: unknown } } } | undefined)
+    ?.error;
   const code = typeof error?.code === 'string' ? error.code : `http${response.status}`;
   const message = typeof error?.message === 'string' ? error.message : 'no error message';
-  const requestId = typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : headerOf(response.headers, 'request-id');
+  const requestId =
+    typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : headerOf(response.headers, 'request-id');
   return new GraphRequestError({
     statusCode: response.status,
     code,
@@ -51,7 +53,13 @@ export function errorFromResponse(response: Pick<GraphResponse, 'status' | 'head
 /** The error for a request that got no response at all (timeout, reset): always ambiguous. */
 export function errorFromTransport(cause: unknown, what: string): GraphRequestError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new GraphRequestError({ statusCode: 0, code: 'transportFailed', message: `${what} got no response: ${reason}`, ambiguous: true, cause });
+  return new GraphRequestError({
+    statusCode: 0,
+    code: 'transportFailed',
+    message: `${what} got no response: ${reason}`,
+    ambiguous: true,
+    cause,
+  });
 }
 
 /** Whether `e` is a Graph failure with this status. */
@@ -70,7 +78,12 @@ export const isAbortError = (e: unknown): boolean => e instanceof Error && e.nam
  * A write's 503 stays a `GraphRequestError` marked ambiguous: it may have landed, and the caller
  * reconciles it (sharepoint/item-writes.ts).
  */
-export function failureFrom(response: Pick<GraphResponse, 'status' | 'headers' | 'body'>, what: string, idempotent: boolean, nowMs = Date.now()): GraphRequestError | ServiceBusyError {
+export function failureFrom(
+  response: Pick<GraphResponse, 'status' | 'headers' | 'body'>,
+  what: string,
+  idempotent: boolean,
+  nowMs = Date.now(),
+): GraphRequestError | ServiceBusyError {
   const cause = errorFromResponse(response, what);
   if (response.status === 429 || (response.status === 503 && idempotent)) {
     const waitMs = parseRetryAfter(headerOf(response.headers, 'retry-after'), nowMs) ?? 30_000;

@@ -6,7 +6,13 @@ export { composePipeline, type GraphBehavior, type GraphHandler, type GraphReque
 export { fetchTransport, type FetchLike } from './fetch-transport';
 export { mapLimit } from './concurrency';
 export type { TokenProvider } from './behaviors/bearer-token';
-export { appTokenProvider, createConfidentialClient, onBehalfOfTokenProvider, GRAPH_DEFAULT_SCOPE, type AppCredentials } from './auth/msal-token-provider';
+export {
+  appTokenProvider,
+  createConfidentialClient,
+  onBehalfOfTokenProvider,
+  GRAPH_DEFAULT_SCOPE,
+  type AppCredentials,
+} from './auth/msal-token-provider';
 export { inBackground, asInteractive, BACKGROUND_POLICY, INTERACTIVE_POLICY, type Patience } from './patience';
 export { memoryThrottleGate, readRateLimit, type ThrottleGate } from './throttle-gate';
 export { isvUserAgent } from './behaviors/user-agent';

@@ -58,7 +58,12 @@ function retryableStatus(status: number, idempotent: boolean): boolean {
 }
 
 /** Whether to try again and after how long, given the last attempt; `random` is injected for tests. */
-export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy = DEFAULT_RETRY_POLICY, nowMs = 0, random: () => number = Math.random): RetryDecision {
+export function decideRetry(
+  outcome: AttemptOutcome,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  nowMs = 0,
+  random: () => number = Math.random,
+): RetryDecision {
   if (outcome.aborted) return { retry: false, reason: 'aborted by the caller' };
   if (!retryableStatus(outcome.status, outcome.idempotent)) return { retry: false, reason: `status ${outcome.status} is not retried` };
   if (outcome.retriesSoFar >= policy.maxRetries) return { retry: false, reason: `gave up after ${outcome.retriesSoFar} retries` };
@@ -67,7 +72,9 @@ export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy = DEFAU
   // Graph says wait at least Retry-After; jitter only ever adds to it.
   const base = Math.min(asked ?? backoff, policy.maxDelayMs);
   const delayMs = Math.round(base + Math.min(base * policy.jitter * random(), MAX_JITTER_MS));
-  if (asked !== undefined && asked > policy.maxDelayMs) return { retry: false, reason: `Retry-After ${asked} ms is past the longest wait allowed`, waitAskedMs: asked };
-  if (outcome.waitedMs + delayMs > policy.budgetMs) return { retry: false, reason: 'retry budget spent', ...(asked !== undefined ? { waitAskedMs: asked } : {}) };
+  if (asked !== undefined && asked > policy.maxDelayMs)
+    return { retry: false, reason: `Retry-After ${asked} ms is past the longest wait allowed`, waitAskedMs: asked };
+  if (outcome.waitedMs + delayMs > policy.budgetMs)
+    return { retry: false, reason: 'retry budget spent', ...(asked !== undefined ? { waitAskedMs: asked } : {}) };
   return { retry: true, delayMs };
 }

@@ -35,7 +35,13 @@ describe('the local .ics calendar', () => {
   it('gives each person a feed of only their own meetings', async () => {
     const cal = createIcsCalendar({ dir, joinUrlFor });
     await cal.schedule(calendarInput());
-    await cal.schedule(calendarInput({ meetingId: 'other', subject: 'AIM: Brook Lane Academy', attendees: [{ email: 'daniel.hughes@trust.example', name: 'Daniel Hughes', required: true }] }));
+    await cal.schedule(
+      calendarInput({
+        meetingId: 'other',
+        subject: 'AIM: Brook Lane Academy',
+        attendees: [{ email: 'daniel.hughes@trust.example', name: 'Daniel Hughes', required: true }],
+      }),
+    );
     const feed = cal.feedFor('Rachel.Adeyemi@trust.example');
     expect(feed).toContain('SUMMARY:AIM: Oakfield Primary Academy');
     expect(feed).not.toContain('Brook Lane');

@@ -34,7 +34,12 @@ function toIcs(e: StoredEvent): EventAttributes {
     ...(e.joinUrl ? { url: e.joinUrl } : {}),
     status: e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: e.organiserName, email: e.organiserEmail },
-    attendees: e.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: a.required ? 'REQ-PARTICIPANT' : 'OPT-PARTICIPANT' })),
+    attendees: e.attendees.map((a) => ({
+      name: a.name,
+      email: a.email,
+      rsvp: true,
+      role: a.required ? 'REQ-PARTICIPANT' : 'OPT-PARTICIPANT',
+    })),
   };
 }
 
@@ -54,19 +59,25 @@ const sameSchedule = (a: CalendarEventInput, b: CalendarEventInput): boolean => 
 export function createIcsCalendar(options: { dir: string; joinUrlFor?: (meetingId: string) => string }): IcsCalendar {
   mkdirSync(options.dir, { recursive: true });
   const statePath = join(options.dir, 'events.json');
-  const events = new Map<string, StoredEvent>(existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as StoredEvent[]).map((e) => [e.meetingId, e]) : []);
+  const events = new Map<string, StoredEvent>(
+    existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as StoredEvent[]).map((e) => [e.meetingId, e]) : [],
+  );
   const save = (changed: StoredEvent) => {
     const tmp = `${statePath}.tmp`;
     writeFileSync(tmp, JSON.stringify([...events.values()], null, 1));
     renameSync(tmp, statePath);
-    writeFileSync(join(options.dir, `${changed.meetingId.replace(/[^A-Za-z0-9_-]/g, '_')}.ics`), render([changed], changed.status === 'cancelled' ? 'CANCEL' : 'REQUEST'));
+    writeFileSync(
+      join(options.dir, `${changed.meetingId.replace(/[^A-Za-z0-9_-]/g, '_')}.ics`),
+      render([changed], changed.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
+    );
   };
   const publicView = ({ sequence: _s, ...e }: StoredEvent): CalendarEvent => e;
 
   /** Writes the meeting's event unless it is already as asked; says which it was. */
   const put = (input: CalendarEventInput): { event: StoredEvent; change: 'created' | 'updated' | 'unchanged' } => {
     const current = events.get(input.meetingId);
-    if (current && current.status === 'scheduled' && sameSchedule(input, stripStored(current))) return { event: current, change: 'unchanged' };
+    if (current && current.status === 'scheduled' && sameSchedule(input, stripStored(current)))
+      return { event: current, change: 'unchanged' };
     const joinUrl = input.online ? options.joinUrlFor?.(input.meetingId) : undefined;
     const next: StoredEvent = {
       ...input,
@@ -120,8 +131,13 @@ export function createIcsCalendar(options: { dir: string; joinUrlFor?: (meetingI
     },
     feedFor(email) {
       const who = email.toLowerCase();
-      const mine = [...events.values()].filter((e) => e.organiserEmail.toLowerCase() === who || e.attendees.some((a) => a.email.toLowerCase() === who));
-      return render(mine.sort((a, b) => a.startsAt.localeCompare(b.startsAt)), 'PUBLISH');
+      const mine = [...events.values()].filter(
+        (e) => e.organiserEmail.toLowerCase() === who || e.attendees.some((a) => a.email.toLowerCase() === who),
+      );
+      return render(
+        mine.sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+        'PUBLISH',
+      );
     },
   };
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describePaperFilesContract } from '../../../test/contracts/paper-files.contract';
 import { createLocalPaperFiles } from './local-paper-files';
 
-const links = { file: (m: string, n: string) => `http://localhost:3978/api/meetings/${m}/papers/files/${encodeURIComponent(n)}`, folder: (m: string) => `http://localhost:3978/tab/meeting/${m}` };
+const links = {
+  file: (m: string, n: string) => `http://localhost:3978/api/meetings/${m}/papers/files/${encodeURIComponent(n)}`,
+  folder: (m: string) => `http://localhost:3978/tab/meeting/${m}`,
+};
 
 describePaperFilesContract('local folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'papers-'));
@@ -29,7 +32,11 @@ describe('local papers folder', () => {
 
   it('refuses a name that would climb out of the folder or hold a NUL byte, naming fileName', async () => {
     const papers = createLocalPaperFiles({ dir, links });
-    for (const name of ['../meeting-2/x.pdf', '..', 'a\u0000.pdf']) await expect(papers.read!('meeting-1', name)).rejects.toMatchObject({ code: 'INPUT.INVALID', problems: expect.arrayContaining([expect.objectContaining({ field: 'fileName' })]) });
+    for (const name of ['../meeting-2/x.pdf', '..', 'a\u0000.pdf'])
+      await expect(papers.read!('meeting-1', name)).rejects.toMatchObject({
+        code: 'INPUT.INVALID',
+        problems: expect.arrayContaining([expect.objectContaining({ field: 'fileName' })]),
+      });
     await expect(papers.upload('meeting-1', 'a\u0000.pdf', new Uint8Array([1]))).rejects.toMatchObject({ code: 'INPUT.INVALID' });
   });
 });

@@ -21,7 +21,8 @@ const PARTIAL = '.uploading';
  */
 export function createLocalPaperFiles(options: { dir: string; links: LocalPaperLinks }): PaperFiles {
   const pathOf = (meetingId: string) => {
-    if (paperFileNameProblems(meetingId).length > 0) throw new ValidationError([{ field: 'meetingId', message: 'not a meeting id' }], 'paper');
+    if (paperFileNameProblems(meetingId).length > 0)
+      throw new ValidationError([{ field: 'meetingId', message: 'not a meeting id' }], 'paper');
     return join(options.dir, meetingId);
   };
   const folder = (meetingId: string) => {
@@ -36,7 +37,11 @@ export function createLocalPaperFiles(options: { dir: string; links: LocalPaperL
     },
     async upload(meetingId, fileName, content) {
       const problems = paperFileNameProblems(fileName);
-      if (content.byteLength > MAX_PAPER_BYTES) problems.push({ field: 'content', message: `the file is over ${MAX_PAPER_BYTES / 1024 / 1024} MB; put it in the meeting's folder directly` });
+      if (content.byteLength > MAX_PAPER_BYTES)
+        problems.push({
+          field: 'content',
+          message: `the file is over ${MAX_PAPER_BYTES / 1024 / 1024} MB; put it in the meeting's folder directly`,
+        });
       if (problems.length) throw new ValidationError(problems, 'paper');
       const path = join(folder(meetingId), fileName);
       writeFileSync(`${path}${PARTIAL}`, content);

@@ -1,7 +1,20 @@
 import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } from '../../ports/delivery-ledger.port';
 
 /** The fields a record owns, as the table adapter copies them (never an etag or a storage key). */
-const FIELDS = ['key', 'kind', 'personId', 'occurrence', 'status', 'attempts', 'leaseUntil', 'lastError', 'updatedAt', 'sentAt', 'correlationId', 'message'] as const;
+const FIELDS = [
+  'key',
+  'kind',
+  'personId',
+  'occurrence',
+  'status',
+  'attempts',
+  'leaseUntil',
+  'lastError',
+  'updatedAt',
+  'sentAt',
+  'correlationId',
+  'message',
+] as const;
 
 /** Copies only the record's own fields, leaving out the unset ones, as a table entity would hold it. */
 function copyOf(record: DeliveryRecord): DeliveryRecord {

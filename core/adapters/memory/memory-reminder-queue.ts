@@ -49,14 +49,25 @@ export function createMemoryQueueStorage(options: { now?: () => number } = {}): 
     /** The message a receipt was handed out for; a stale receipt is refused as Azure refuses it. */
     const held = (m: Pick<ReceivedMessage, 'messageId' | 'popReceipt'>): StoredMessage | undefined => {
       const stored = messages.get(m.messageId);
-      if (stored && stored.popReceipt !== m.popReceipt) throw new MemoryQueueError(400, 'PopReceiptMismatch', 'The specified pop receipt did not match the pop receipt for a dequeued message.');
+      if (stored && stored.popReceipt !== m.popReceipt)
+        throw new MemoryQueueError(
+          400,
+          'PopReceiptMismatch',
+          'The specified pop receipt did not match the pop receipt for a dequeued message.',
+        );
       return stored;
     };
     return {
       name,
       async send(body, o) {
         const messageId = randomUUID();
-        messages.set(messageId, { messageId, popReceipt: randomUUID(), dequeueCount: 0, body, visibleAt: now() + Math.max(0, o?.visibilityDelayMs ?? 0) });
+        messages.set(messageId, {
+          messageId,
+          popReceipt: randomUUID(),
+          dequeueCount: 0,
+          body,
+          visibleAt: now() + Math.max(0, o?.visibilityDelayMs ?? 0),
+        });
       },
       async receive(max, o) {
         const at = now();
@@ -103,7 +114,10 @@ export function createMemoryQueueStorage(options: { now?: () => number } = {}): 
 }
 
 /** One reminder queue in memory (with its own storage, so its poison queue is `storage.queue(`${name}-poison`)`). */
-export function createMemoryReminderQueue(name = 'reminders', options: { now?: () => number } = {}): ReminderQueue & { storage: MemoryQueueStorage } {
+export function createMemoryReminderQueue(
+  name = 'reminders',
+  options: { now?: () => number } = {},
+): ReminderQueue & { storage: MemoryQueueStorage } {
   const storage = createMemoryQueueStorage(options);
   return Object.assign(storage.queue(name), { storage });
 }

@@ -31,7 +31,10 @@ export function encodeCursor(query: string, key: readonly string[]): string {
 /** The sort key inside a cursor from `query`; a cursor that is not one is a `ValidationError`. */
 export function decodeCursor(query: string, cursor: string, keyLength: number): string[] {
   const refuse = (): never => {
-    throw new ValidationError([{ field: 'cursor', message: 'this is not a cursor from this listing; start again from the first page' }], 'page request');
+    throw new ValidationError(
+      [{ field: 'cursor', message: 'this is not a cursor from this listing; start again from the first page' }],
+      'page request',
+    );
   };
   let body: unknown;
   try {

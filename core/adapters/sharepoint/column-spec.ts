@@ -29,7 +29,8 @@ export interface ColumnSpec {
 }
 
 /** The most characters a text column takes, or undefined for other types. */
-export const maxLengthOf = (spec: Pick<ColumnSpec, 'type'>): number | undefined => (spec.type === 'text' ? SINGLE_LINE_MAX : spec.type === 'note' ? MULTI_LINE_MAX : undefined);
+export const maxLengthOf = (spec: Pick<ColumnSpec, 'type'>): number | undefined =>
+  spec.type === 'text' ? SINGLE_LINE_MAX : spec.type === 'note' ? MULTI_LINE_MAX : undefined;
 
 /**
  * Refuses, before anything is sent, a value longer than its column takes: SharePoint would refuse
@@ -64,7 +65,12 @@ export interface ListSpec {
 
 /** The Graph column definition for a spec; a lookup needs its target list's id. */
 export function columnDefinition(spec: ColumnSpec, listIdOf: (displayName: string) => string | undefined): Record<string, unknown> {
-  const base: Record<string, unknown> = { name: spec.name, displayName: spec.name, indexed: spec.indexed ?? false, enforceUniqueValues: spec.unique ?? false };
+  const base: Record<string, unknown> = {
+    name: spec.name,
+    displayName: spec.name,
+    indexed: spec.indexed ?? false,
+    enforceUniqueValues: spec.unique ?? false,
+  };
   switch (spec.type) {
     case 'text':
       return { ...base, text: {} };
@@ -82,7 +88,8 @@ export function columnDefinition(spec: ColumnSpec, listIdOf: (displayName: strin
       return { ...base, personOrGroup: { allowMultipleSelection: false } };
     case 'lookup': {
       const listId = spec.lookup ? listIdOf(spec.lookup.list) : undefined;
-      if (!listId || !spec.lookup) throw new Error(`the lookup column ${spec.name} needs its list ${spec.lookup?.list ?? '(none named)'} to exist first`);
+      if (!listId || !spec.lookup)
+        throw new Error(`the lookup column ${spec.name} needs its list ${spec.lookup?.list ?? '(none named)'} to exist first`);
       return { ...base, lookup: { listId, columnName: spec.lookup.column } };
     }
   }

@@ -26,10 +26,16 @@ export interface WriteTarget {
  * caller's key can be longer (`import:person:<e-mail>`). Only equality matters for a key, so a long
  * one is stored as its SHA-256, the same every time.
  */
-export const storedKey = (key: string): string => (key.length <= SINGLE_LINE_MAX ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`);
+export const storedKey = (key: string): string =>
+  key.length <= SINGLE_LINE_MAX ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
 
 /** The one item holding an indexed unique value, or undefined. */
-export async function findBy(t: WriteTarget, column: 'RecordId' | 'IdempotencyKey', value: string, signal?: AbortSignal): Promise<ItemRecord | undefined> {
+export async function findBy(
+  t: WriteTarget,
+  column: 'RecordId' | 'IdempotencyKey',
+  value: string,
+  signal?: AbortSignal,
+): Promise<ItemRecord | undefined> {
   const found = await t.items.query({ listId: t.listId, filter: `fields/${column} eq ${odataString(value)}` }, signal);
   return found[0];
 }
@@ -49,7 +55,13 @@ const mayBeUniqueClash = (e: unknown): boolean => isGraphStatus(e, 409) || isGra
  * - no item with the key but the record id taken: a `ConflictError`;
  * - neither: the write did not land, so it is sent again (a bounded number of times).
  */
-export async function createOnce(t: WriteTarget, recordId: string, key: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<{ item: ItemRecord; created: boolean }> {
+export async function createOnce(
+  t: WriteTarget,
+  recordId: string,
+  key: string,
+  fields: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<{ item: ItemRecord; created: boolean }> {
   const existing = await findBy(t, 'IdempotencyKey', key, signal);
   if (existing) return { item: existing, created: false };
   // Whether one of our sends may have landed unseen: then an item with our key and record id is ours.
@@ -65,7 +77,8 @@ export async function createOnce(t: WriteTarget, recordId: string, key: string, 
       // A 409 is a refusal: the item is someone else's unless an earlier send of ours may have made it.
       if (landed) return { item: landed, created: String(landed.fields.RecordId) === idValue && mayHaveLanded };
       // A 409 is a clash for certain; a 500 only when the record id is indeed taken.
-      if (isGraphStatus(e, 409) || (mayBeUniqueClash(e) && (await findBy(t, 'RecordId', idValue, signal)))) throw new ConflictError(t.kind, recordId, { cause: e });
+      if (isGraphStatus(e, 409) || (mayBeUniqueClash(e) && (await findBy(t, 'RecordId', idValue, signal))))
+        throw new ConflictError(t.kind, recordId, { cause: e });
       if (attempt >= MAX_RECONCILES) throw busyOr(e);
       await pause(t, attempt, signal);
     }
@@ -83,7 +96,14 @@ function busyOr(e: unknown): unknown {
  * our body there means it landed; its old eTag means it did not (send again); anything else is
  * someone else's change.
  */
-export async function updateIfMatch(t: WriteTarget, recordId: string, itemId: string, etag: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
+export async function updateIfMatch(
+  t: WriteTarget,
+  recordId: string,
+  itemId: string,
+  etag: string,
+  fields: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await t.items.update(t.listId, itemId, fields, etag, signal);

@@ -49,9 +49,12 @@ const EXPAND = `expand=${encodeURIComponent('fields(select=RecordId,Body)')}`;
 export function createListItems(client: GraphClient, siteId: string, options: ListItemsOptions = {}) {
   const top = options.pageSize ?? 500;
   const itemsPath = (listId: string) => `/sites/${siteId}/lists/${listId}/items`;
-  const queryPath = (q: Pick<ItemQuery, 'listId' | 'filter'>) => `${itemsPath(q.listId)}?${EXPAND}&$top=${top}` + (q.filter ? `&$filter=${encodeURIComponent(q.filter)}` : '');
+  const queryPath = (q: Pick<ItemQuery, 'listId' | 'filter'>) =>
+    `${itemsPath(q.listId)}?${EXPAND}&$top=${top}` + (q.filter ? `&$filter=${encodeURIComponent(q.filter)}` : '');
   const toRecords = (page: ItemsPage): ItemRecord[] =>
-    (page.value ?? []).filter((i) => !i.deleted && !i['@removed']).map((i) => ({ itemId: i.id, etag: String(i.eTag ?? i.fields?.['@odata.etag'] ?? ''), fields: i.fields ?? {} }));
+    (page.value ?? [])
+      .filter((i) => !i.deleted && !i['@removed'])
+      .map((i) => ({ itemId: i.id, etag: String(i.eTag ?? i.fields?.['@odata.etag'] ?? ''), fields: i.fields ?? {} }));
 
   return {
     /** The clock and waits of the client, so callers pause on the same (possibly virtual) time. */
@@ -75,7 +78,10 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
      * whole set for every page. Only the skiptoken is carried between calls (never a whole URL),
      * so a cursor from outside cannot point the app at another resource.
      */
-    async page(q: { listId: string; filter?: string; orderBy: string; pageSize: number; skipToken?: string }, signal?: AbortSignal): Promise<ItemsPageResult> {
+    async page(
+      q: { listId: string; filter?: string; orderBy: string; pageSize: number; skipToken?: string },
+      signal?: AbortSignal,
+    ): Promise<ItemsPageResult> {
       const path =
         `${itemsPath(q.listId)}?${EXPAND}&$top=${q.pageSize}&$orderby=${encodeURIComponent(`fields/${q.orderBy}`)}` +
         (q.filter ? `&$filter=${encodeURIComponent(q.filter)}` : '') +
@@ -104,7 +110,10 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
         url: `${itemsPath(r.listId)}/delta?${EXPAND}&$top=${top}${r.token ? `&token=${encodeURIComponent(r.token)}` : ''}`,
       }));
       while (wave.length > 0) {
-        const answers = await sendBatch(client, wave, { signal, ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}) });
+        const answers = await sendBatch(client, wave, {
+          signal,
+          ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}),
+        });
         const next: BatchItem[] = [];
         for (const item of wave) {
           const response = answers.get(item.id);
@@ -113,7 +122,11 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
             continue;
           }
           if (!response || response.status !== 200) {
-            out.set(item.id, { error: response ? failureFrom(response, 'GET list delta', true, client.throttle.timers.now()) : new Error(`$batch gave no answer for ${item.id}`) });
+            out.set(item.id, {
+              error: response
+                ? failureFrom(response, 'GET list delta', true, client.throttle.timers.now())
+                : new Error(`$batch gave no answer for ${item.id}`),
+            });
             continue;
           }
           const page = response.body as ItemsPage;
@@ -150,7 +163,10 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
       let wave: BatchItem[] = queries.map((q, i) => ({ id: String(i), method: 'GET', url: queryPath(q) }));
       const keyOf = new Map(queries.map((q, i) => [String(i), q.key]));
       while (wave.length > 0) {
-        const answers = await sendBatch(client, wave, { signal, ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}) });
+        const answers = await sendBatch(client, wave, {
+          signal,
+          ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}),
+        });
         const next: BatchItem[] = [];
         for (const item of wave) {
           const response = answers.get(item.id);
@@ -176,13 +192,20 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
 
     /** POST `{ fields }` → 201 with the new item. */
     async create(listId: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<ItemRecord> {
-      const item = await client.call<{ id: string; eTag?: string; fields?: Record<string, unknown> }>('POST', itemsPath(listId), { body: { fields }, signal });
+      const item = await client.call<{ id: string; eTag?: string; fields?: Record<string, unknown> }>('POST', itemsPath(listId), {
+        body: { fields },
+        signal,
+      });
       return toRecords({ value: [item] })[0] as ItemRecord;
     },
 
     /** PATCH `…/fields` with `If-Match`: a stale eTag is a 412 and nothing changes (listitem-update.md). Returns the new eTag. */
     async update(listId: string, itemId: string, fields: Record<string, unknown>, etag: string, signal?: AbortSignal): Promise<string> {
-      const values = await client.call<Record<string, unknown>>('PATCH', `${itemsPath(listId)}/${itemId}/fields`, { body: fields, headers: { 'If-Match': etag }, signal });
+      const values = await client.call<Record<string, unknown>>('PATCH', `${itemsPath(listId)}/${itemId}/fields`, {
+        body: fields,
+        headers: { 'If-Match': etag },
+        signal,
+      });
       const next = values?.['@odata.etag'];
       if (typeof next === 'string') return next;
       // The field values did not carry the eTag: read it.

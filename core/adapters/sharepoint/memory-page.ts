@@ -9,7 +9,13 @@ import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
  */
 
 /** One page of `records` in `sortKey` order (`keyLength` parts), resuming after the cursor's key. */
-export function pageInMemory<T>(queryName: string, records: readonly T[], sortKey: (r: T) => string[], keyLength: number, page: PageOptions = {}): Page<T> {
+export function pageInMemory<T>(
+  queryName: string,
+  records: readonly T[],
+  sortKey: (r: T) => string[],
+  keyLength: number,
+  page: PageOptions = {},
+): Page<T> {
   const size = resolvePageSize(page.pageSize);
   const keyed = records.map((r) => ({ r, k: sortKey(r) })).sort((a, b) => compareKeys(a.k, b.k));
   const after = page.cursor === undefined ? undefined : decodeCursor(queryName, page.cursor, keyLength);

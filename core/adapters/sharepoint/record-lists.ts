@@ -37,7 +37,9 @@ export const CORE_COLUMNS: readonly ColumnSpec[] = [
   { name: 'Body', type: 'note', source: 'record' },
 ];
 
-const list = <T extends { id: string }>(spec: Omit<RecordList<T>, 'template' | 'columns'> & { columns: readonly ColumnSpec[] }): RecordList<T> => ({
+const list = <T extends { id: string }>(
+  spec: Omit<RecordList<T>, 'template' | 'columns'> & { columns: readonly ColumnSpec[] },
+): RecordList<T> => ({
   ...spec,
   template: 'genericList',
   columns: [...CORE_COLUMNS, ...spec.columns],
@@ -88,7 +90,14 @@ export const MEETINGS = list<Meeting>({
   // OpenPaperDue only while the meeting is planned: a held or cancelled meeting never has a paper
   // overdue, and a derived column left set would keep matching the sweep's `lt today` for ever and
   // grow past the 5,000-item threshold (sp-dev-docs#7149, pnp/pnpjs#3149).
-  fieldsOf: (m) => ({ AcademicYear: m.academicYear, MeetingDate: m.date, Status: m.status, OpenPaperDue: m.status === 'planned' ? earliestOpenPaperDue(m) : null, StartsAt: m.startsAt, Pinned: m.pinned }),
+  fieldsOf: (m) => ({
+    AcademicYear: m.academicYear,
+    MeetingDate: m.date,
+    Status: m.status,
+    OpenPaperDue: m.status === 'planned' ? earliestOpenPaperDue(m) : null,
+    StartsAt: m.startsAt,
+    Pinned: m.pinned,
+  }),
 });
 
 export const ACTIONS = list<ActionItem>({
@@ -182,7 +191,18 @@ export const PAPERS_LIBRARY: ListSpec = {
 };
 
 /** Every record list, in the order provisioning creates them (lookup targets first). */
-export const RECORD_LISTS = [ACADEMIES, PEOPLE, MEETINGS, ACTIONS, KPI_TARGETS, KPI_DATA_POINTS, INTERVENTIONS, ESCALATIONS, SUPPORT_DAYS, MONITORING_FORMS] as const;
+export const RECORD_LISTS = [
+  ACADEMIES,
+  PEOPLE,
+  MEETINGS,
+  ACTIONS,
+  KPI_TARGETS,
+  KPI_DATA_POINTS,
+  INTERVENTIONS,
+  ESCALATIONS,
+  SUPPORT_DAYS,
+  MONITORING_FORMS,
+] as const;
 
 /** Everything provisioning makes, in order. */
 export const SITE_SCHEMA: readonly ListSpec[] = [TRUST_SETTINGS_LIST, ...RECORD_LISTS, PAPERS_LIBRARY];

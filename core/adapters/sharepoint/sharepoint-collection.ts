@@ -19,7 +19,13 @@ export function toStored<T>(item: ItemRecord): Stored<T> {
  * SharePoint would refuse is a `ValidationError` naming the field, before anything is sent.
  */
 export function fieldsFor<T extends { id: string }>(spec: RecordList<T>, record: T): Record<string, unknown> {
-  const fields = { Title: record.id, RecordId: record.id, AcademyId: spec.academyIdOf(record), Body: JSON.stringify(record), ...spec.fieldsOf(record) };
+  const fields = {
+    Title: record.id,
+    RecordId: record.id,
+    AcademyId: spec.academyIdOf(record),
+    Body: JSON.stringify(record),
+    ...spec.fieldsOf(record),
+  };
   checkFieldLimits([TITLE_COLUMN, ...spec.columns], fields, spec.kind);
   return fields;
 }
@@ -67,7 +73,8 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
     // People have no single academy column: their roles decide, read from the body.
     academyId === undefined || spec.kind === 'person' ? undefined : `fields/AcademyId eq ${odataString(academyId)}`;
   const belongs = (academyId: string | undefined) => (r: Stored<T>) =>
-    academyId === undefined || (spec.kind === 'person' ? (r as unknown as Person).roles.some((x) => x.academyId === academyId) : spec.academyIdOf(r) === academyId);
+    academyId === undefined ||
+    (spec.kind === 'person' ? (r as unknown as Person).roles.some((x) => x.academyId === academyId) : spec.academyIdOf(r) === academyId);
 
   return {
     async get(id: string, options?: CallOptions) {
@@ -94,7 +101,13 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
       }
       const record = validate({ ...value, id: value.id ?? ctx.newId() });
       const stored = storedKey(key);
-      const { item, created } = await createOnce(target, record.id, stored, { ...fieldsFor(spec, record), IdempotencyKey: stored }, options.signal);
+      const { item, created } = await createOnce(
+        target,
+        record.id,
+        stored,
+        { ...fieldsFor(spec, record), IdempotencyKey: stored },
+        options.signal,
+      );
       return { record: toStored<T>(remember(item)), created };
     },
 
@@ -103,7 +116,9 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
       const { version, ...rest } = value;
       const record = validate(rest);
       const fields = fieldsFor(spec, record);
-      const etag = await withItemId(record.id, options?.signal, (itemId) => updateIfMatch(target, record.id, itemId, version, fields, options?.signal));
+      const etag = await withItemId(record.id, options?.signal, (itemId) =>
+        updateIfMatch(target, record.id, itemId, version, fields, options?.signal),
+      );
       return { ...record, version: etag } as Stored<T>;
     },
 
@@ -129,7 +144,10 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
       let skipToken = page?.cursor === undefined ? undefined : decodeCursor(name, page.cursor, 1)[0];
       // Graph may send an empty page with a next link (concepts/paging.md): read on a little rather than hand it back.
       for (let empty = 0; ; empty++) {
-        const got = await ctx.items.page({ listId: ctx.listId, ...(filter ? { filter } : {}), orderBy: 'RecordId', pageSize, ...(skipToken ? { skipToken } : {}) }, page?.signal);
+        const got = await ctx.items.page(
+          { listId: ctx.listId, ...(filter ? { filter } : {}), orderBy: 'RecordId', pageSize, ...(skipToken ? { skipToken } : {}) },
+          page?.signal,
+        );
         skipToken = got.skipToken;
         if (got.items.length > 0 || !skipToken || empty >= 3) {
           const items = got.items.map((i) => toStored<T>(remember(i))).filter(belongs(query.academyId));

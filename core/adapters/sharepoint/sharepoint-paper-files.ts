@@ -57,13 +57,17 @@ export function createSharePointPaperFiles(options: SharePointPaperFilesOptions)
     }));
 
   const folder = async (meetingId: string, signal?: AbortSignal): Promise<DriveItem> => {
-    if (paperFileNameProblems(meetingId).length > 0) throw new ValidationError([{ field: 'meetingId', message: 'not a meeting id' }], 'paper');
+    if (paperFileNameProblems(meetingId).length > 0)
+      throw new ValidationError([{ field: 'meetingId', message: 'not a meeting id' }], 'paper');
     const d = await drive(signal);
     const byPath = await client.send('GET', `/drives/${d}/root:/${encodeURIComponent(meetingId)}`, { signal });
     if (byPath.status === 200) return byPath.body as DriveItem;
     try {
       // conflictBehavior "fail": two callers racing both end with the one folder (driveitem-post-children.md).
-      return await client.call<DriveItem>('POST', `/drives/${d}/items/root/children`, { body: { name: meetingId, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }, signal });
+      return await client.call<DriveItem>('POST', `/drives/${d}/items/root/children`, {
+        body: { name: meetingId, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
+        signal,
+      });
     } catch (e) {
       if (!isGraphStatus(e, 409)) throw e;
       return client.call<DriveItem>('GET', `/drives/${d}/root:/${encodeURIComponent(meetingId)}`, { signal });
@@ -77,7 +81,11 @@ export function createSharePointPaperFiles(options: SharePointPaperFilesOptions)
     },
     async upload(meetingId, fileName, content, o) {
       const problems = paperFileNameProblems(fileName);
-      if (content.byteLength > maxBytes) problems.push({ field: 'content', message: `the file is over ${Math.floor(maxBytes / 1024 / 1024)} MB, the trust's limit; put it in the meeting's folder directly` });
+      if (content.byteLength > maxBytes)
+        problems.push({
+          field: 'content',
+          message: `the file is over ${Math.floor(maxBytes / 1024 / 1024)} MB, the trust's limit; put it in the meeting's folder directly`,
+        });
       if (problems.length) throw new ValidationError(problems, 'paper');
       const f = await folder(meetingId, o?.signal);
       const d = await drive(o?.signal);
@@ -113,7 +121,13 @@ export function createSharePointPaperFiles(options: SharePointPaperFilesOptions)
  * client sends it no token (behaviors/bearer-token.ts). A fragment whose answer is lost is sent
  * again from wherever the session says it expects next (`nextExpectedRanges`).
  */
-async function uploadInSession(client: GraphClient, at: string, content: Uint8Array, fragment: number, signal?: AbortSignal): Promise<DriveItem> {
+async function uploadInSession(
+  client: GraphClient,
+  at: string,
+  content: Uint8Array,
+  fragment: number,
+  signal?: AbortSignal,
+): Promise<DriveItem> {
   const session = await client.call<{ uploadUrl: string }>('POST', `${at}/createUploadSession`, {
     body: { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
     // Creating a session twice leaves one file: the second is simply used.
@@ -133,7 +147,10 @@ async function uploadInSession(client: GraphClient, at: string, content: Uint8Ar
     if (response.status === 200 || response.status === 201) return response.body as DriveItem;
     if (response.status === 202 || response.status === 416) {
       // 416: the fragment had landed before its answer was lost; ask where to go on from.
-      const ranges = response.status === 202 ? (response.body as { nextExpectedRanges?: string[] }).nextExpectedRanges : (await client.call<{ nextExpectedRanges?: string[] }>('GET', session.uploadUrl, { signal })).nextExpectedRanges;
+      const ranges =
+        response.status === 202
+          ? (response.body as { nextExpectedRanges?: string[] }).nextExpectedRanges
+          : (await client.call<{ nextExpectedRanges?: string[] }>('GET', session.uploadUrl, { signal })).nextExpectedRanges;
       from = Number((ranges?.[0] ?? '').split('-')[0]);
       if (!Number.isFinite(from)) throw new Error('the upload session gave no next range');
       continue;

@@ -46,7 +46,11 @@ export function meetingQueries(items: ListItems, listId: string): MeetingQueries
       const queries =
         academyId !== undefined
           ? [{ key: 'academy', listId, filter: `fields/AcademyId eq ${odataString(academyId)}` }]
-          : monthsOf(from, to).map(([a, b]) => ({ key: a, listId, filter: `fields/MeetingDate ge ${odataString(a)} and fields/MeetingDate le ${odataString(b)}` }));
+          : monthsOf(from, to).map(([a, b]) => ({
+              key: a,
+              listId,
+              filter: `fields/MeetingDate ge ${odataString(a)} and fields/MeetingDate le ${odataString(b)}`,
+            }));
       const found = [...(await items.queryMany(queries, page?.signal)).values()]
         .flat()
         .map((i) => toStored<Meeting>(i))
@@ -61,7 +65,9 @@ export function meetingQueries(items: ListItems, listId: string): MeetingQueries
       // passed (it is cleared once a meeting is held or cancelled, record-lists.ts, so the matches stay
       // few); the domain rule then decides each paper, so the sweep and the dashboards never disagree.
       // The sweep is background work: it waits out throttling rather than failing fast.
-      const found = await inBackground(() => items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal));
+      const found = await inBackground(() =>
+        items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal),
+      );
       return found
         .map((i) => toStored<Meeting>(i))
         .filter((m) => m.status === 'planned')

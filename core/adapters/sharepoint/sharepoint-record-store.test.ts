@@ -9,7 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describeRecordStoreContract('SharePoint lists via the Graph test server', async () => ({ store: (await freshSharePointStore(server)).store }));
+describeRecordStoreContract('SharePoint lists via the Graph test server', async () => ({
+  store: (await freshSharePointStore(server)).store,
+}));
 
 // The same contract with Graph misbehaving as it does in a tenant: 10% of calls throttled, refused
 // with 503, cut off, or applied with the answer lost; and unique clashes answered 500 as SharePoint

@@ -57,7 +57,8 @@ export async function createSharePointRecordStore(options: SharePointRecordStore
     ...(options.maxConcurrentBatches ? { maxConcurrentBatches: options.maxConcurrentBatches } : {}),
   });
   const newId = options.newId ?? randomUUID;
-  const collection = <T extends { id: string }>(spec: RecordList<T>): Collection<T> => createSharePointCollection(spec, { items, listId: idOf(spec.displayName), newId });
+  const collection = <T extends { id: string }>(spec: RecordList<T>): Collection<T> =>
+    createSharePointCollection(spec, { items, listId: idOf(spec.displayName), newId });
   const statusLists = {
     academies: idOf(ACADEMIES.displayName),
     meetings: idOf(MEETINGS.displayName),

@@ -52,7 +52,13 @@ export const KINDS: readonly Kind[] = ['meetings', 'actions', 'kpiTargets', 'kpi
  * of each kind, all sent as `$batch`es of 20 together, so one academy or six hundred is one wave
  * of round trips (plus one per further page).
  */
-export async function readStatusInputs(items: ListItems, lists: StatusLists, academyIds: readonly string[], academicYear: string, signal?: AbortSignal): Promise<AcademyStatusInputs[]> {
+export async function readStatusInputs(
+  items: ListItems,
+  lists: StatusLists,
+  academyIds: readonly string[],
+  academicYear: string,
+  signal?: AbortSignal,
+): Promise<AcademyStatusInputs[]> {
   const { first, last } = yearBounds(academicYear);
   const ids = [...new Set(academyIds)];
   if (ids.length === 0) return [];

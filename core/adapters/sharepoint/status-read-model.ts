@@ -61,7 +61,11 @@ export function createStatusReadModel(items: ListItems, lists: StatusLists, time
       let answers: Map<string, DeltaResult | { resync: true } | { error: unknown }>;
       try {
         answers = await items.deltaMany(
-          wanted.map((name) => ({ key: name, listId: lists[name], ...(mirrors.get(name)!.token ? { token: mirrors.get(name)!.token! } : {}) })),
+          wanted.map((name) => ({
+            key: name,
+            listId: lists[name],
+            ...(mirrors.get(name)!.token ? { token: mirrors.get(name)!.token! } : {}),
+          })),
           signal,
         );
       } catch (e) {
@@ -78,7 +82,8 @@ export function createStatusReadModel(items: ListItems, lists: StatusLists, time
           delete mirror.token;
           delete mirror.freshAt;
           again.push(name);
-        } else if (!answer || 'error' in answer) failed.set(name, answer && 'error' in answer ? answer.error : new Error(`no delta answer for ${name}`));
+        } else if (!answer || 'error' in answer)
+          failed.set(name, answer && 'error' in answer ? answer.error : new Error(`no delta answer for ${name}`));
         else apply(mirror, answer);
       }
       wanted = again;
@@ -108,7 +113,8 @@ export function createStatusReadModel(items: ListItems, lists: StatusLists, time
       const failed = await refresh(signal);
       const wanted = new Set(ids);
       const academies = new Map<string, Stored<Academy>>();
-      for (const r of mirrors.get('academies')!.records.values()) if (wanted.has(r.id)) academies.set(r.id, r as unknown as Stored<Academy>);
+      for (const r of mirrors.get('academies')!.records.values())
+        if (wanted.has(r.id)) academies.set(r.id, r as unknown as Stored<Academy>);
       const rules = inYear(academicYear, first, last);
       const byKind = new Map<Kind, Map<string, Stored<unknown>[]>>();
       for (const kind of KINDS) {

@@ -34,7 +34,13 @@ export function createTrustSettingsList(items: ListItems, listId: string): Recor
         // Saving without a version means "this is the first": someone else's settings are never overwritten unseen.
         // The key is the body itself, so a retried first save finds its own item and no one else's.
         const key = `trust-settings:${JSON.stringify(settings).length}:${hash(JSON.stringify(settings))}`;
-        const { item, created } = await createOnce(target, settings.id, key, { ...fieldsOf(settings), IdempotencyKey: key }, options?.signal);
+        const { item, created } = await createOnce(
+          target,
+          settings.id,
+          key,
+          { ...fieldsOf(settings), IdempotencyKey: key },
+          options?.signal,
+        );
         // Found rather than made: settings were already there (even identical ones), so this is not "the first".
         if (!created) throw new ConflictError(KIND, settings.id);
         return toStored<TrustSettings>(item);

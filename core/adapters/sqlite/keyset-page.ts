@@ -34,6 +34,12 @@ export function queryPage<T>(db: Database.Database, query: KeysetQuery, page: Pa
   const rows = prepared(db, sql).all(...params, size + 1) as (RecordRow & Record<string, unknown>)[];
   const items = rows.slice(0, size);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > size && last ? encodeCursor(query.name, query.orderBy.map((_, i) => String(last[`k${i}`]))) : undefined;
+  const nextCursor =
+    rows.length > size && last
+      ? encodeCursor(
+          query.name,
+          query.orderBy.map((_, i) => String(last[`k${i}`])),
+        )
+      : undefined;
   return { items: items.map((r) => toStored<T>(r)), ...(nextCursor ? { nextCursor } : {}) };
 }

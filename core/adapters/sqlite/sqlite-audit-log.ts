@@ -11,7 +11,13 @@ export function createSqliteAuditLog(db: Database.Database): AuditLog {
   return {
     async append(entry) {
       const e = parseOrThrow(auditEntrySchema, entry, 'audit entry');
-      prepared(db, 'INSERT INTO audit_log (id, record_kind, record_id, at, body) VALUES (?, ?, ?, ?, ?)').run(e.id, e.recordKind, e.recordId, e.at, JSON.stringify(e));
+      prepared(db, 'INSERT INTO audit_log (id, record_kind, record_id, at, body) VALUES (?, ?, ?, ?, ?)').run(
+        e.id,
+        e.recordKind,
+        e.recordId,
+        e.at,
+        JSON.stringify(e),
+      );
     },
     async forRecord(recordKind: string, recordId: string, page: PageOptions = {}): Promise<Page<AuditEntry>> {
       const size = resolvePageSize(page.pageSize);
@@ -23,7 +29,10 @@ export function createSqliteAuditLog(db: Database.Database): AuditLog {
       ).all(recordKind, recordId, ...(after ? [after[0], Number(after[1])] : []), size + 1) as { seq: number; at: string; body: string }[];
       const items = rows.slice(0, size);
       const last = items[items.length - 1];
-      return { items: items.map((r) => JSON.parse(r.body) as AuditEntry), ...(rows.length > size && last ? { nextCursor: encodeCursor('audit', [last.at, String(last.seq)]) } : {}) };
+      return {
+        items: items.map((r) => JSON.parse(r.body) as AuditEntry),
+        ...(rows.length > size && last ? { nextCursor: encodeCursor('audit', [last.at, String(last.seq)]) } : {}),
+      };
     },
   };
 }

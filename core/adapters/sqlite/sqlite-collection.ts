@@ -13,7 +13,11 @@ export function academyFilter<T extends { id: string }>(spec: CollectionSpec<T>)
 }
 
 /** Records of one kind in their own table, with optimistic concurrency on a version counter. */
-export function createSqliteCollection<T extends { id: string }>(db: Database.Database, spec: CollectionSpec<T>, newId: () => string): Collection<T> {
+export function createSqliteCollection<T extends { id: string }>(
+  db: Database.Database,
+  spec: CollectionSpec<T>,
+  newId: () => string,
+): Collection<T> {
   const { table, kind } = spec;
   const extra = Object.keys(spec.columns);
   const writeColumns = ['academy_id', 'body', ...extra];

@@ -21,7 +21,8 @@ const date = (value: unknown, field: string): LocalDate => parseOrThrow(localDat
 export function peopleQueries(db: Database.Database): PeopleQueries {
   // Two records could carry one address; the lowest id wins so the answer never flips between calls.
   const first = (column: string, value: string): Stored<Person> | undefined => {
-    const row = prepared(db, `SELECT ${RECORD_COLUMNS} FROM people WHERE ${column} = ? ORDER BY id LIMIT 1`).get(value) as RecordRow | undefined;
+    const row = prepared(db, `SELECT ${RECORD_COLUMNS} FROM people WHERE ${column} = ? ORDER BY id LIMIT 1`).get(value) as
+      RecordRow | undefined;
     return row ? toStored<Person>(row) : undefined;
   };
   return {

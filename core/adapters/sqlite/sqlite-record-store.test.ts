@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeRecordStoreContract } from '../../../test/contracts/record-store.contract';
-import { aMeeting, anAcademy, anAction, anEscalation, aPaper, aPerson, uniqueId, uniqueKey } from '../../../test/contracts/record-factories';
+import {
+  aMeeting,
+  anAcademy,
+  anAction,
+  anEscalation,
+  aPaper,
+  aPerson,
+  uniqueId,
+  uniqueKey,
+} from '../../../test/contracts/record-factories';
 import { LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, schemaVersionOf } from './migrations';
 import { openSqliteDatabase } from './open-database';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/paging';
@@ -127,7 +136,8 @@ describe('SQLite record store', () => {
 
   it('a page size below one, a made-up cursor, or a cursor from another listing is a ValidationError', async () => {
     const s = store();
-    for (let i = 0; i < 3; i++) await s.actions.create(anAction(uniqueId('academy'), 'owner', '2026-11-01'), { idempotencyKey: uniqueKey() });
+    for (let i = 0; i < 3; i++)
+      await s.actions.create(anAction(uniqueId('academy'), 'owner', '2026-11-01'), { idempotencyKey: uniqueKey() });
     const fromList = (await s.actions.list({}, { pageSize: 1 })).nextCursor as string;
     await expect(s.actions.list({}, { pageSize: 0 })).rejects.toMatchObject({ code: 'INPUT.INVALID' });
     await expect(s.actions.list({}, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INPUT.INVALID' });
@@ -137,13 +147,21 @@ describe('SQLite record store', () => {
   it('an aborted signal stops a call before it touches the database', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(store().academies.create(anAcademy(), { idempotencyKey: uniqueKey(), signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(store().academies.create(anAcademy(), { idempotencyKey: uniqueKey(), signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect((await store().academies.list({})).items).toEqual([]);
   });
 
   it("keeps each meeting's earliest open paper deadline, and people's emails lower-cased, in indexed columns", async () => {
     const s = store();
-    const extension = { requestedBy: 'p', requestedAt: '2026-10-20T09:00:00Z', newDueDate: '2026-10-30', reason: 'Illness', status: 'approved' as const };
+    const extension = {
+      requestedBy: 'p',
+      requestedAt: '2026-10-20T09:00:00Z',
+      newDueDate: '2026-10-30',
+      reason: 'Illness',
+      status: 'approved' as const,
+    };
     const meeting = aMeeting(uniqueId('academy'), '2026-11-10', {
       papers: [aPaper('2026-10-27', { submittedAt: '2026-10-26T09:00:00Z' }), aPaper('2026-10-28', { extension }), aPaper('2026-11-03')],
     });
@@ -156,11 +174,19 @@ describe('SQLite record store', () => {
   it('the port queries are answered from indexes, not by scanning a table', () => {
     const plan = (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
-    expect(plan("SELECT body FROM meetings WHERE status = 'planned' AND earliest_open_paper_due < ?", '2026-11-10')).toMatch(/USING INDEX meetings_open_papers/);
-    expect(plan("SELECT body FROM actions WHERE owner_id = ? AND status IN ('open', 'in-progress') ORDER BY due_date, id", 'p')).toMatch(/USING INDEX actions_open_by_owner/);
-    expect(plan('SELECT body FROM meetings WHERE date BETWEEN ? AND ? ORDER BY date, id', 'a', 'b')).toMatch(/USING INDEX meetings_by_date/);
+    expect(plan("SELECT body FROM meetings WHERE status = 'planned' AND earliest_open_paper_due < ?", '2026-11-10')).toMatch(
+      /USING INDEX meetings_open_papers/,
+    );
+    expect(plan("SELECT body FROM actions WHERE owner_id = ? AND status IN ('open', 'in-progress') ORDER BY due_date, id", 'p')).toMatch(
+      /USING INDEX actions_open_by_owner/,
+    );
+    expect(plan('SELECT body FROM meetings WHERE date BETWEEN ? AND ? ORDER BY date, id', 'a', 'b')).toMatch(
+      /USING INDEX meetings_by_date/,
+    );
     expect(plan('SELECT body FROM people WHERE email = ?', 'x')).toMatch(/USING INDEX people_by_email/);
-    expect(plan('SELECT body FROM support_days WHERE academy_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?', '[]', 'a', 'b')).not.toMatch(/SCAN support_days/);
+    expect(
+      plan('SELECT body FROM support_days WHERE academy_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?', '[]', 'a', 'b'),
+    ).not.toMatch(/SCAN support_days/);
   });
 
   it('removing a person removes their academy links too', async () => {

@@ -43,13 +43,23 @@ export function readStatusInputs(db: Database.Database, academyIds: readonly str
   if (academyIds.length === 0) return [];
   // One read transaction: every table is read from the same snapshot, even while a timer writes.
   return db.transaction(() => {
-    const academyRows = prepared(db, `SELECT ${RECORD_COLUMNS} FROM academies WHERE id IN (SELECT value FROM json_each(?))`).all(idList(academyIds)) as RecordRow[];
+    const academyRows = prepared(db, `SELECT ${RECORD_COLUMNS} FROM academies WHERE id IN (SELECT value FROM json_each(?))`).all(
+      idList(academyIds),
+    ) as RecordRow[];
     const found = new Map(academyRows.map((r) => [r.id, toStored<Academy>(r)]));
     if (found.size === 0) return [];
 
     const byAcademy = new Map<string, Inputs>();
     for (const id of found.keys()) {
-      byAcademy.set(id, { meetings: [], actions: [], kpiTargets: [], kpiDataPoints: [], interventions: [], escalations: [], supportDays: [] });
+      byAcademy.set(id, {
+        meetings: [],
+        actions: [],
+        kpiTargets: [],
+        kpiDataPoints: [],
+        interventions: [],
+        escalations: [],
+        supportDays: [],
+      });
     }
     const params = { ids: idList([...found.keys()]), year: academicYear, first, last };
     for (const kind of Object.keys(QUERIES) as (keyof Inputs)[]) {

@@ -16,18 +16,17 @@ export function createTrustSettingsStore(db: Database.Database): RecordStore['tr
       // Saving without a version means "this is the first": if someone got there first, their
       // settings are not overwritten unseen.
       if (current) throw new ConflictError(KIND, current.id);
-      const row = prepared(db, 'INSERT INTO trust_settings (singleton, id, version, body) VALUES (1, ?, 1, ?) RETURNING id, version, body').get(
-        settings.id,
-        toBody(settings),
-      ) as RecordRow;
+      const row = prepared(
+        db,
+        'INSERT INTO trust_settings (singleton, id, version, body) VALUES (1, ?, 1, ?) RETURNING id, version, body',
+      ).get(settings.id, toBody(settings)) as RecordRow;
       return toStored<TrustSettings>(row);
     }
     if (!current) throw new NotFoundError(KIND, settings.id);
-    const row = prepared(db, 'UPDATE trust_settings SET id = ?, version = version + 1, body = ? WHERE singleton = 1 AND version = ? RETURNING id, version, body').get(
-      settings.id,
-      toBody(settings),
-      versionCounter(version),
-    ) as RecordRow | undefined;
+    const row = prepared(
+      db,
+      'UPDATE trust_settings SET id = ?, version = version + 1, body = ? WHERE singleton = 1 AND version = ? RETURNING id, version, body',
+    ).get(settings.id, toBody(settings), versionCounter(version)) as RecordRow | undefined;
     if (!row) throw new ConflictError(KIND, settings.id);
     return toStored<TrustSettings>(row);
   });

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
 import { tableClient, type StorageAccount } from '../azure-storage/storage-account';
 
 /** Table keys may not hold / \ # ? or control characters, and a record's key must be one partition. */
-const partitionOf = (recordKind: string, recordId: string): string => createHash('sha256').update(`${recordKind}\u0000${recordId}`).digest('hex');
+const partitionOf = (recordKind: string, recordId: string): string =>
+  createHash('sha256').update(`${recordKind}\u0000${recordId}`).digest('hex');
 
 /*
  * Tables return a partition in ascending RowKey order, and the trail is read newest first, so the
@@ -31,13 +32,20 @@ interface AuditRow {
  * and in tests), one partition per record, for the SharePoint deployment where the records live in
  * lists the trust's staff can edit but the trail must not be.
  */
-export async function createTableAuditLog(account: StorageAccount, options: { table?: string; allowInsecureConnection?: boolean } = {}): Promise<AuditLog> {
+export async function createTableAuditLog(
+  account: StorageAccount,
+  options: { table?: string; allowInsecureConnection?: boolean } = {},
+): Promise<AuditLog> {
   const table = tableClient(account, options.table ?? 'auditlog', options);
   await table.createTable();
   return {
     async append(entry) {
       const e = parseOrThrow(auditEntrySchema, entry, 'audit entry');
-      await table.createEntity<AuditRow>({ partitionKey: partitionOf(e.recordKind, e.recordId), rowKey: rowKeyOf(e.at, e.id), body: JSON.stringify(e) });
+      await table.createEntity<AuditRow>({
+        partitionKey: partitionOf(e.recordKind, e.recordId),
+        rowKey: rowKeyOf(e.at, e.id),
+        body: JSON.stringify(e),
+      });
     },
     async forRecord(recordKind: string, recordId: string, page: PageOptions = {}): Promise<Page<AuditEntry>> {
       const size = resolvePageSize(page.pageSize);
@@ -52,7 +60,10 @@ export async function createTableAuditLog(account: StorageAccount, options: { ta
       }
       const pageItems = items.slice(0, size);
       const last = pageItems[pageItems.length - 1];
-      return { items: pageItems.map((i) => i.entry), ...(items.length > size && last ? { nextCursor: encodeCursor('audit', [last.rowKey]) } : {}) };
+      return {
+        items: pageItems.map((i) => i.entry),
+        ...(items.length > size && last ? { nextCursor: encodeCursor('audit', [last.rowKey]) } : {}),
+      };
     },
   };
 }

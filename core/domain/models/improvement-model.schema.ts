@@ -83,10 +83,17 @@ export const meetingKindSchema = z
     name: z.string().min(1).max(200),
     abbreviation: z.string().min(1).max(20),
     description: z.string().max(2000).optional(),
-    durationMinutes: z.number().int().min(15).max(8 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(8 * 60),
     /** Consecutive school days the meeting takes (KGA's 2-day QA review). */
     days: z.number().int().min(1).max(3).default(1),
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM').default('09:30'),
+    startTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
+      .default('09:30'),
     chairRole: roleSchema,
     attendees: z.array(attendeeRuleSchema).default([]),
     papers: z.array(paperRequirementSchema).default([]),
@@ -125,11 +132,16 @@ export const stageSchema = z
   .strict();
 export type Stage = z.infer<typeof stageSchema>;
 
-export const kpiDataPointSchema = z.object({ number: z.number().int().min(1).max(12), label: z.string().min(1), halfTerm: z.number().int().min(1).max(6) }).strict();
+export const kpiDataPointSchema = z
+  .object({ number: z.number().int().min(1).max(12), label: z.string().min(1), halfTerm: z.number().int().min(1).max(6) })
+  .strict();
 
 export const ragLevelSchema = z.enum(['green', 'amber', 'red']);
 export type RagLevel = z.infer<typeof ragLevelSchema>;
-const threshold = z.object({ amber: z.number().min(0), red: z.number().min(0) }).strict().refine((t) => t.red >= t.amber, { message: 'red must be at or above amber', path: ['red'] });
+const threshold = z
+  .object({ amber: z.number().min(0), red: z.number().min(0) })
+  .strict()
+  .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber', path: ['red'] });
 
 export const interventionKindSchema = z
   .object({
@@ -263,14 +275,39 @@ export const improvementModelSchema = z
         seen.add(v);
       });
     };
-    unique(m.meetingKinds.map((k) => k.id), ['meetingKinds'], 'meeting kind');
-    unique(m.stages.map((s) => s.id), ['stages'], 'stage');
-    unique(m.cadence.map((r) => r.id), ['cadence'], 'cadence rule');
-    unique(m.inspectionAreas.map((a) => a.id), ['inspectionAreas'], 'inspection area');
-    unique(m.interventionKinds.map((k) => k.id), ['interventionKinds'], 'intervention kind');
-    unique(m.escalation.steps.map((s) => s.id), ['escalation', 'steps'], 'escalation step');
+    unique(
+      m.meetingKinds.map((k) => k.id),
+      ['meetingKinds'],
+      'meeting kind',
+    );
+    unique(
+      m.stages.map((s) => s.id),
+      ['stages'],
+      'stage',
+    );
+    unique(
+      m.cadence.map((r) => r.id),
+      ['cadence'],
+      'cadence rule',
+    );
+    unique(
+      m.inspectionAreas.map((a) => a.id),
+      ['inspectionAreas'],
+      'inspection area',
+    );
+    unique(
+      m.interventionKinds.map((k) => k.id),
+      ['interventionKinds'],
+      'intervention kind',
+    );
+    unique(
+      m.escalation.steps.map((s) => s.id),
+      ['escalation', 'steps'],
+      'escalation step',
+    );
     m.kpis.dataPoints.forEach((p, i) => {
-      if (m.kpis.dataPoints.findIndex((q) => q.number === p.number) !== i) ctx.addIssue({ code: 'custom', path: ['kpis', 'dataPoints', i, 'number'], message: `data point ${p.number} appears twice` });
+      if (m.kpis.dataPoints.findIndex((q) => q.number === p.number) !== i)
+        ctx.addIssue({ code: 'custom', path: ['kpis', 'dataPoints', i, 'number'], message: `data point ${p.number} appears twice` });
     });
     const kinds = new Set(m.meetingKinds.map((k) => k.id));
     const stages = new Set(m.stages.map((s) => s.id));
@@ -278,26 +315,52 @@ export const improvementModelSchema = z
     const checkStages = (when: When | undefined, path: (string | number)[]) =>
       when?.anyOf.forEach((c, j) =>
         c.stages?.forEach((s, k) => {
-          if (!stages.has(s)) ctx.addIssue({ code: 'custom', path: [...path, 'anyOf', j, 'stages', k], message: `no stage "${s}"; known: ${[...stages].join(', ')}` });
+          if (!stages.has(s))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'anyOf', j, 'stages', k],
+              message: `no stage "${s}"; known: ${[...stages].join(', ')}`,
+            });
         }),
       );
     m.stages.forEach((s, i) => checkStages(s.suggestWhen, ['stages', i, 'suggestWhen']));
     m.cadence.forEach((r, i) => {
-      if (!kinds.has(r.meetingKind)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'meetingKind'], message: `no meeting kind "${r.meetingKind}"; known: ${[...kinds].join(', ')}` });
+      if (!kinds.has(r.meetingKind))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cadence', i, 'meetingKind'],
+          message: `no meeting kind "${r.meetingKind}"; known: ${[...kinds].join(', ')}`,
+        });
       r.replaces.forEach((x, j) => {
-        if (x === r.id) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: 'a cadence rule cannot replace itself' });
-        else if (!m.cadence.some((o) => o.id === x)) ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: `no cadence rule "${x}"` });
+        if (x === r.id)
+          ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: 'a cadence rule cannot replace itself' });
+        else if (!m.cadence.some((o) => o.id === x))
+          ctx.addIssue({ code: 'custom', path: ['cadence', i, 'replaces', j], message: `no cadence rule "${x}"` });
       });
       checkStages(r.when, ['cadence', i, 'when']);
     });
     m.meetingKinds.forEach((k, i) =>
-      unique(k.papers.map((p) => p.id), ['meetingKinds', i, 'papers'], 'paper'),
+      unique(
+        k.papers.map((p) => p.id),
+        ['meetingKinds', i, 'papers'],
+        'paper',
+      ),
     );
     m.escalation.steps.forEach((step, i) => {
-      if (step.supportStage && !stages.has(step.supportStage)) ctx.addIssue({ code: 'custom', path: ['escalation', 'steps', i, 'supportStage'], message: `no stage "${step.supportStage}"; known: ${[...stages].join(', ')}` });
+      if (step.supportStage && !stages.has(step.supportStage))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['escalation', 'steps', i, 'supportStage'],
+          message: `no stage "${step.supportStage}"; known: ${[...stages].join(', ')}`,
+        });
     });
     m.selfEvaluation.setAt.forEach((k, i) => {
-      if (!kinds.has(k)) ctx.addIssue({ code: 'custom', path: ['selfEvaluation', 'setAt', i], message: `no meeting kind "${k}"; known: ${[...kinds].join(', ')}` });
+      if (!kinds.has(k))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selfEvaluation', 'setAt', i],
+          message: `no meeting kind "${k}"; known: ${[...kinds].join(', ')}`,
+        });
     });
     if (m.kpis.targetsAgreedAt && !kinds.has(m.kpis.targetsAgreedAt)) {
       ctx.addIssue({ code: 'custom', path: ['kpis', 'targetsAgreedAt'], message: `no meeting kind "${m.kpis.targetsAgreedAt}"` });

@@ -62,7 +62,9 @@ describe('checking a trust’s improvement model', () => {
     expect(problems(edited((m) => (m.cadence[1].when.anyOf[1].stages = ['below-gud'])))).toEqual([
       { field: 'cadence.1.when.anyOf.1.stages.0', message: 'no stage "below-gud"; known: below-good, good-or-better' },
     ]);
-    expect(fieldsOf(edited((m) => (m.stages[0].suggestWhen = { anyOf: [{ stages: ['stabilise'] }] })))).toEqual(['stages.0.suggestWhen.anyOf.0.stages.0']);
+    expect(fieldsOf(edited((m) => (m.stages[0].suggestWhen = { anyOf: [{ stages: ['stabilise'] }] })))).toEqual([
+      'stages.0.suggestWhen.anyOf.0.stages.0',
+    ]);
   });
 
   it('refuses a rule that replaces an unknown rule, or itself', () => {
@@ -77,7 +79,9 @@ describe('checking a trust’s improvement model', () => {
   });
 
   it('refuses a learning walk whose longest is shorter than its shortest, and a start time that is not HH:MM', () => {
-    expect(fieldsOf(edited((m) => (m.meetingKinds[1].learningWalk = { minMinutes: 60, maxMinutes: 30, ledBy: 'head' })))).toEqual(['meetingKinds.1.learningWalk.maxMinutes']);
+    expect(fieldsOf(edited((m) => (m.meetingKinds[1].learningWalk = { minMinutes: 60, maxMinutes: 30, ledBy: 'head' })))).toEqual([
+      'meetingKinds.1.learningWalk.maxMinutes',
+    ]);
     expect(fieldsOf(edited((m) => (m.meetingKinds[0].startTime = '9.30am')))).toEqual(['meetingKinds.0.startTime']);
   });
 

@@ -16,7 +16,10 @@ export const closureSchema = z
   })
   .strict()
   .refine((c) => c.endDate === undefined || c.endDate >= c.date, { path: ['endDate'], message: 'the last day cannot be before the first' })
-  .refine((c) => c.endDate === undefined || datesBetween(c.date, c.endDate).length <= 366, { path: ['endDate'], message: 'a closure can run for a year at most' });
+  .refine((c) => c.endDate === undefined || datesBetween(c.date, c.endDate).length <= 366, {
+    path: ['endDate'],
+    message: 'a closure can run for a year at most',
+  });
 export type Closure = z.infer<typeof closureSchema>;
 
 /** As stored in trust settings: a bare date (the whole trust, as settings held it before academies had their own) or a closure. */

@@ -128,7 +128,10 @@ describe('a trust’s own term dates', () => {
 });
 
 describe('the term-dates schema', () => {
-  const valid = structuredClone(DEFAULT_TERM_DATES[1]!) as { academicYear: string; halfTerms: { halfTerm: number; term: string; start: string; end: string }[] };
+  const valid = structuredClone(DEFAULT_TERM_DATES[1]!) as {
+    academicYear: string;
+    halfTerms: { halfTerm: number; term: string; start: string; end: string }[];
+  };
   const fields = (input: unknown) => {
     const r = academicYearDatesSchema.safeParse(input);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -148,12 +151,16 @@ describe('the term-dates schema', () => {
   });
 
   it('refuses half terms out of order, naming the start that overlaps', () => {
-    expect(fields(edit((y) => (y.halfTerms[3]!.start = '2027-02-10')))).toEqual(['halfTerms.3.start: half term 4 starts before half term 3 ends']);
+    expect(fields(edit((y) => (y.halfTerms[3]!.start = '2027-02-10')))).toEqual([
+      'halfTerms.3.start: half term 4 starts before half term 3 ends',
+    ]);
   });
 
   it('refuses half terms listed in the wrong order or term', () => {
     const swapped = edit((y) => ([y.halfTerms[0], y.halfTerms[1]] = [y.halfTerms[1]!, y.halfTerms[0]!]));
-    expect(fields(swapped)).toEqual(expect.arrayContaining(['halfTerms.0.halfTerm: half terms must be listed 1 to 6; found 2 at position 1']));
+    expect(fields(swapped)).toEqual(
+      expect.arrayContaining(['halfTerms.0.halfTerm: half terms must be listed 1 to 6; found 2 at position 1']),
+    );
     expect(fields(edit((y) => (y.halfTerms[4]!.term = 'spring')))).toEqual(['halfTerms.4.term: half term 5 is in the summer term']);
   });
 
@@ -171,7 +178,9 @@ describe('the term-dates schema', () => {
   });
 
   it('refuses an academic year whose second year does not follow the first', () => {
-    expect(fields(edit((y) => (y.academicYear = '2026/28')))).toEqual(expect.arrayContaining(['academicYear: the second year must follow the first, as in 2026/27']));
+    expect(fields(edit((y) => (y.academicYear = '2026/28')))).toEqual(
+      expect.arrayContaining(['academicYear: the second year must follow the first, as in 2026/27']),
+    );
   });
 
   it('refuses fewer than six half terms', () => {
@@ -197,7 +206,12 @@ describe('closures: the trust’s, and each academy’s own', () => {
 
   it('a trust closure closes every academy, and a closure of several days closes each of them', () => {
     expect(['oakfield', 'brook-lane', 'hill-top'].map((a) => cal.isSchoolDayAt(a, '2026-11-02'))).toEqual([false, false, false]);
-    expect(['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((d) => cal.isSchoolDayAt('brook-lane', d))).toEqual([false, false, false, true]);
+    expect(['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((d) => cal.isSchoolDayAt('brook-lane', d))).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('an academy’s school days and the school day before a date skip its own closures', () => {

@@ -30,12 +30,20 @@ export const academicYearDatesSchema = z
       ctx.addIssue({ code: 'custom', path: ['academicYear'], message: 'the second year must follow the first, as in 2026/27' });
     }
     y.halfTerms.forEach((h, i) => {
-      if (h.halfTerm !== i + 1) ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'halfTerm'], message: `half terms must be listed 1 to 6; found ${h.halfTerm} at position ${i + 1}` });
+      if (h.halfTerm !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['halfTerms', i, 'halfTerm'],
+          message: `half terms must be listed 1 to 6; found ${h.halfTerm} at position ${i + 1}`,
+        });
       const expectedTerm = (['autumn', 'autumn', 'spring', 'spring', 'summer', 'summer'] as const)[i];
-      if (h.term !== expectedTerm) ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'term'], message: `half term ${i + 1} is in the ${expectedTerm} term` });
-      if (h.end < h.start) ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'end'], message: 'a half term cannot end before it starts' });
+      if (h.term !== expectedTerm)
+        ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'term'], message: `half term ${i + 1} is in the ${expectedTerm} term` });
+      if (h.end < h.start)
+        ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'end'], message: 'a half term cannot end before it starts' });
       const prev = y.halfTerms[i - 1];
-      if (prev && h.start <= prev.end) ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'start'], message: `half term ${i + 1} starts before half term ${i} ends` });
+      if (prev && h.start <= prev.end)
+        ctx.addIssue({ code: 'custom', path: ['halfTerms', i, 'start'], message: `half term ${i + 1} starts before half term ${i} ends` });
     });
     // Every date inside 1 September – 31 July of its year, each named, so a typo in one half term points at that half term.
     const yearStart = `${startYear}-09-01`;
@@ -43,7 +51,11 @@ export const academicYearDatesSchema = z
     y.halfTerms.forEach((h, i) =>
       (['start', 'end'] as const).forEach((field) => {
         if (h[field] < yearStart || h[field] > yearEnd) {
-          ctx.addIssue({ code: 'custom', path: ['halfTerms', i, field], message: `${h[field]} is outside the ${y.academicYear} school year (1 September ${startYear} – 31 July ${startYear + 1})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['halfTerms', i, field],
+            message: `${h[field]} is outside the ${y.academicYear} school year (1 September ${startYear} – 31 July ${startYear + 1})`,
+          });
         }
       }),
     );
@@ -114,7 +126,9 @@ export class SchoolCalendar {
     for (const y of options.termDates ?? []) this.years.set(y.academicYear, y); // the trust's own dates win
     const known = new Map(ENGLAND_AND_WALES_BANK_HOLIDAY_LIST.map((h) => [h.date, h.name]));
     this.holidays = new Map(
-      (options.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAY_LIST).map((h) => (typeof h === 'string' ? [h, known.get(h) ?? ''] : [h.date, h.name])),
+      (options.bankHolidays ?? ENGLAND_AND_WALES_BANK_HOLIDAY_LIST).map((h) =>
+        typeof h === 'string' ? [h, known.get(h) ?? ''] : [h.date, h.name],
+      ),
     );
     const trustWide = new Map<LocalDate, Closure>();
     for (const c of (options.closures ?? []).map(asClosure)) {

@@ -82,7 +82,19 @@ export function readHalfTerm(value: string): HalfTermNumber | undefined {
   return (term * 2 + (second ? 2 : 1)) as HalfTermNumber;
 }
 
-const DATE_FORMATS = ['d/M/yyyy', 'd/M/yy', 'd-M-yyyy', 'd.M.yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'EEEE d MMMM yyyy', 'EEE d MMM yyyy', 'EEEE d MMM yyyy', 'EEE d MMMM yyyy', 'yyyy-MM-dd'];
+const DATE_FORMATS = [
+  'd/M/yyyy',
+  'd/M/yy',
+  'd-M-yyyy',
+  'd.M.yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+  'EEEE d MMMM yyyy',
+  'EEE d MMM yyyy',
+  'EEEE d MMM yyyy',
+  'EEE d MMMM yyyy',
+  'yyyy-MM-dd',
+];
 
 /** An English date as people write it: 03/09/2026, 3 September 2026, Wed 3rd Sept 2026, or 2026-09-03. */
 export function readEnglishDate(value: string): LocalDate | undefined {
@@ -112,7 +124,14 @@ export function weekdayMismatch(value: string, date: LocalDate): string | undefi
   return `${format(d, 'd MMMM yyyy')} is a ${actual}, not a ${said}: check the day or the date`;
 }
 
-type GoodRow = { row: number; academicYear: string; halfTerm: HalfTermNumber; start: LocalDate; end: LocalDate; cells: Record<Column, string> };
+type GoodRow = {
+  row: number;
+  academicYear: string;
+  halfTerm: HalfTermNumber;
+  start: LocalDate;
+  end: LocalDate;
+  cells: Record<Column, string>;
+};
 
 /** Reads the CSV against the year's current dates (`current`), without changing anything. */
 export function readTermDatesCsv(text: string, current: (academicYear: string) => AcademicYearDates | undefined): TermDatesCsv {
@@ -122,7 +141,13 @@ export function readTermDatesCsv(text: string, current: (academicYear: string) =
   const index = {} as Record<Column, number>;
   for (const [column, spec] of Object.entries(TERM_DATES_COLUMNS) as [Column, (typeof TERM_DATES_COLUMNS)[Column]][]) {
     const i = headers.findIndex((h) => norm(h) === norm(spec.heading) || (spec.also as readonly string[]).includes(norm(h)));
-    if (i < 0) return { ok: false, problem: `there is no “${spec.heading}” column; the columns are ${Object.values(TERM_DATES_COLUMNS).map((c) => c.heading).join(', ')}` };
+    if (i < 0)
+      return {
+        ok: false,
+        problem: `there is no “${spec.heading}” column; the columns are ${Object.values(TERM_DATES_COLUMNS)
+          .map((c) => c.heading)
+          .join(', ')}`,
+      };
     index[column] = i;
   }
   const rejected: RejectedCell[] = [];
@@ -130,7 +155,8 @@ export function readTermDatesCsv(text: string, current: (academicYear: string) =
   const seen = new Map<string, number>();
   for (const r of rows) {
     const cells = Object.fromEntries((Object.keys(index) as Column[]).map((c) => [c, r.cells[index[c]] ?? ''])) as Record<Column, string>;
-    const bad = (column: Column, message: string) => rejected.push({ row: r.row, column: TERM_DATES_COLUMNS[column].heading, value: cells[column], message });
+    const bad = (column: Column, message: string) =>
+      rejected.push({ row: r.row, column: TERM_DATES_COLUMNS[column].heading, value: cells[column], message });
     const academicYear = readAcademicYear(cells.academicYear);
     const halfTerm = readHalfTerm(cells.term);
     const start = readEnglishDate(cells.starts);
@@ -170,12 +196,21 @@ export function readTermDatesCsv(text: string, current: (academicYear: string) =
       .sort((a, b) => a.halfTerm - b.halfTerm)
       .map((g) => {
         const was = before?.halfTerms.find((h) => h.halfTerm === g.halfTerm);
-        return { halfTerm: g.halfTerm, name: halfTermName(g.halfTerm), ...(was ? { from: { start: was.start, end: was.end } } : {}), to: { start: g.start, end: g.end } };
+        return {
+          halfTerm: g.halfTerm,
+          name: halfTermName(g.halfTerm),
+          ...(was ? { from: { start: was.start, end: was.end } } : {}),
+          to: { start: g.start, end: g.end },
+        };
       })
       .filter((c) => !c.from || c.from.start !== c.to.start || c.from.end !== c.to.end);
     const missing = halfTerms.flatMap((h, i) => (h ? [] : [halfTermName(i + 1)]));
     if (missing.length > 0) {
-      rejected.push({ column: TERM_DATES_COLUMNS.term.heading, value: academicYear, message: `${academicYear} is not imported: it has no row for ${missing.join(', ')}, and the app has no dates for that year to keep` });
+      rejected.push({
+        column: TERM_DATES_COLUMNS.term.heading,
+        value: academicYear,
+        message: `${academicYear} is not imported: it has no row for ${missing.join(', ')}, and the app has no dates for that year to keep`,
+      });
       years.push({ academicYear, changes, importable: false });
       continue;
     }
@@ -190,7 +225,12 @@ export function readTermDatesCsv(text: string, current: (academicYear: string) =
         if (!row && field === 'start' && before && n !== undefined) {
           // A kept start overlapped by the row before it: the row is what changed, so it is the one named.
           const kept = halfTerms[n - 1]!;
-          rejected.push({ row: before.row, column: TERM_DATES_COLUMNS.ends.heading, value: before.cells.ends, message: `${academicYear} is not imported: ${halfTermName(n - 1)} would end (${formatLongDate(before.end)}) after ${halfTermName(n)} starts (${formatLongDate(kept.start)})` });
+          rejected.push({
+            row: before.row,
+            column: TERM_DATES_COLUMNS.ends.heading,
+            value: before.cells.ends,
+            message: `${academicYear} is not imported: ${halfTermName(n - 1)} would end (${formatLongDate(before.end)}) after ${halfTermName(n)} starts (${formatLongDate(kept.start)})`,
+          });
           continue;
         }
         const column: Column = field === 'end' ? 'ends' : field === 'start' ? 'starts' : 'term';

@@ -14,7 +14,8 @@ export interface DeliveryAdmin {
   queue: ReminderQueue;
 }
 
-export type RetryOutcome = { ok: true; record: DeliveryRecord } | { ok: false; code: 'DELIVERY.NOT_FOUND' | 'DELIVERY.NOT_RETRYABLE'; message: string };
+export type RetryOutcome =
+  { ok: true; record: DeliveryRecord } | { ok: false; code: 'DELIVERY.NOT_FOUND' | 'DELIVERY.NOT_RETRYABLE'; message: string };
 
 /**
  * An admin's Retry: the record goes back to `pending` (so delivery may claim it again, attempts
@@ -25,7 +26,12 @@ export async function retryDelivery(admin: DeliveryAdmin, clock: Clock, key: str
   for (let i = 0; i < 3; i++) {
     const found = await admin.ledger.get(key);
     if (!found) return { ok: false, code: 'DELIVERY.NOT_FOUND', message: 'There is no delivery with that key.' };
-    if (!RETRYABLE_BY_ADMIN.includes(found.record.status)) return { ok: false, code: 'DELIVERY.NOT_RETRYABLE', message: `This reminder is ${found.record.status}; only failed, poisoned or undelivered reminders can be sent again.` };
+    if (!RETRYABLE_BY_ADMIN.includes(found.record.status))
+      return {
+        ok: false,
+        code: 'DELIVERY.NOT_RETRYABLE',
+        message: `This reminder is ${found.record.status}; only failed, poisoned or undelivered reminders can be sent again.`,
+      };
     const { leaseUntil: _l, ...rest } = found.record;
     const record: DeliveryRecord = { ...rest, status: 'pending', attempts: 0, updatedAt: clock.now().toISOString() };
     if ((await admin.ledger.replace(record, found.etag)) === undefined) continue;
@@ -79,7 +85,11 @@ export function deliveriesForAdmin(deps: { store: RecordStore; clock: Clock; del
     async retry(key: string) {
       const out = await retryDelivery(admin, deps.clock, key);
       if (!out.ok) return out;
-      return { ok: true as const, delivery: deliveryItem(out.record, (await deps.store.people.get(out.record.personId))?.name), requeued: true };
+      return {
+        ok: true as const,
+        delivery: deliveryItem(out.record, (await deps.store.people.get(out.record.personId))?.name),
+        requeued: true,
+      };
     },
   };
 }

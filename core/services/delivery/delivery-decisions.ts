@@ -29,7 +29,14 @@ export type DeliveryMessage = z.infer<typeof deliveryMessageSchema>;
 
 /** The message for a due reminder; its key is the reminder's idempotency key. */
 export function messageForReminder(r: DueReminder, at: { enqueuedAt: string; correlationId: string }): DeliveryMessage {
-  const base = { v: 1 as const, key: reminderKey(r.kind, r.occurrence, r.personId), kind: r.kind, personId: r.personId, occurrence: r.occurrence, ...at };
+  const base = {
+    v: 1 as const,
+    key: reminderKey(r.kind, r.occurrence, r.personId),
+    kind: r.kind,
+    personId: r.personId,
+    occurrence: r.occurrence,
+    ...at,
+  };
   if ('actionId' in r) return { ...base, actionId: r.actionId };
   if ('academyId' in r) return { ...base, academyId: r.academyId };
   if ('requirementIds' in r) return { ...base, meetingId: r.meetingId, requirementIds: [...r.requirementIds] };
@@ -37,7 +44,7 @@ export function messageForReminder(r: DueReminder, at: { enqueuedAt: string; cor
 }
 
 /** A queue body as text: the Functions trigger hands JSON messages over already parsed. */
-export const bodyText = (body: unknown): string => (typeof body === 'string' ? body : JSON.stringify(body) ?? String(body));
+export const bodyText = (body: unknown): string => (typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body)));
 
 /** Reads a queue body (text or parsed JSON); undefined when it is not a delivery message (it is poisoned, never guessed at). */
 export function parseDeliveryMessage(body: unknown): DeliveryMessage | undefined {
@@ -52,7 +59,8 @@ export function parseDeliveryMessage(body: unknown): DeliveryMessage | undefined
 /** The reminder a message is for, to rebuild its card from the records as they are now. */
 export function reminderOfMessage(m: DeliveryMessage): DueReminder | undefined {
   const who = { personId: m.personId, occurrence: m.occurrence };
-  if (m.kind === 'action-due' || m.kind === 'action-overdue' || m.kind === 'action-assigned') return m.actionId ? { kind: m.kind, actionId: m.actionId, ...who } : undefined;
+  if (m.kind === 'action-due' || m.kind === 'action-overdue' || m.kind === 'action-assigned')
+    return m.actionId ? { kind: m.kind, actionId: m.actionId, ...who } : undefined;
   if (m.kind === 'escalation-moved') return m.academyId ? { kind: m.kind, academyId: m.academyId, ...who } : undefined;
   if (!m.meetingId) return undefined;
   if (m.kind === 'paper-escalation') return { kind: m.kind, meetingId: m.meetingId, requirementIds: m.requirementIds ?? [], ...who };
@@ -79,7 +87,11 @@ export type ClaimDecision =
  * Whether this delivery may send `message` given the ledger's record of its key: the first one in
  * claims it as `sending` with a lease; `sent`, `poisoned` and `skipped` are final for the key.
  */
-export function decideClaim(existing: DeliveryRecord | undefined, message: DeliveryMessage, input: { nowMs: number; leaseMs: number }): ClaimDecision {
+export function decideClaim(
+  existing: DeliveryRecord | undefined,
+  message: DeliveryMessage,
+  input: { nowMs: number; leaseMs: number },
+): ClaimDecision {
   const s = existing?.status;
   if (s === 'sent' || s === 'poisoned' || s === 'skipped') return { claim: false, reason: s };
   if (s === 'sending' && existing?.leaseUntil) {
@@ -122,14 +134,27 @@ export interface SendFailure {
 export function sendFailureOf(e: unknown): SendFailure {
   const message = e instanceof Error ? e.message : String(e);
   if (typeof e !== 'object' || e === null) return { message };
-  const x = e as { statusCode?: unknown; status?: unknown; retryAfter?: unknown; response?: { status?: unknown; headers?: { get?: (k: string) => string | null | undefined } } };
-  const statusCode = typeof x.statusCode === 'number' ? x.statusCode : typeof x.status === 'number' ? x.status : typeof x.response?.status === 'number' ? x.response.status : undefined;
+  const x = e as {
+    statusCode?: unknown;
+    status?: unknown;
+    retryAfter?: unknown;
+    response?: { status?: unknown; headers?: { get?: (k: string) => string | null | undefined } };
+  };
+  const statusCode =
+    typeof x.statusCode === 'number'
+      ? x.statusCode
+      : typeof x.status === 'number'
+        ? x.status
+        : typeof x.response?.status === 'number'
+          ? x.response.status
+          : undefined;
   const retryAfter = typeof x.retryAfter === 'string' ? x.retryAfter : (x.response?.headers?.get?.('retry-after') ?? undefined);
   return { message, ...(statusCode !== undefined ? { statusCode } : {}), ...(retryAfter ? { retryAfter } : {}) };
 }
 
 /** What the ledger shows for a failure: status and message, short enough for a table cell. */
-export const describeFailure = (f: SendFailure): string => `${f.statusCode !== undefined ? `HTTP ${f.statusCode}: ` : 'network: '}${f.message}`.slice(0, 500);
+export const describeFailure = (f: SendFailure): string =>
+  `${f.statusCode !== undefined ? `HTTP ${f.statusCode}: ` : 'network: '}${f.message}`.slice(0, 500);
 
 export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'poison' } | { action: 'fail' };
 
@@ -138,8 +163,20 @@ export type FailureDecision = { action: 'retry'; delayMs: number } | { action: '
  * than `Retry-After`), poison once the attempts are used up, or fail for good when the status says
  * trying again cannot help (403: the app was blocked; 404: the conversation is gone).
  */
-export function decideAfterFailure(input: { attempts: number; failure: SendFailure; nowMs: number; random: number }, policy: RetryPolicy = QUEUE_RETRY): FailureDecision {
-  const d = decideRetry({ status: input.failure.statusCode, attempt: input.attempts, ...(input.failure.retryAfter ? { retryAfter: input.failure.retryAfter } : {}), nowMs: input.nowMs, random: input.random }, policy);
+export function decideAfterFailure(
+  input: { attempts: number; failure: SendFailure; nowMs: number; random: number },
+  policy: RetryPolicy = QUEUE_RETRY,
+): FailureDecision {
+  const d = decideRetry(
+    {
+      status: input.failure.statusCode,
+      attempt: input.attempts,
+      ...(input.failure.retryAfter ? { retryAfter: input.failure.retryAfter } : {}),
+      nowMs: input.nowMs,
+      random: input.random,
+    },
+    policy,
+  );
   if (d.retry) return { action: 'retry', delayMs: d.delayMs };
   return d.reason === 'attempts-exhausted' ? { action: 'poison' } : { action: 'fail' };
 }

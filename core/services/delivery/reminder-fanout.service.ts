@@ -44,7 +44,10 @@ export async function runFanOutSweep(deps: FanOutDeps, options: { signal?: Abort
   const counts: FanOutCounts = { due: due.length, enqueued: 0, skipped: 0 };
   const signalOpt = options.signal ? { signal: options.signal } : {};
   const messages = due.map((r) => messageForReminder(r, { enqueuedAt, correlationId: options.correlationId }));
-  const known = await deps.ledger.getMany(messages.map((m) => m.key), signalOpt);
+  const known = await deps.ledger.getMany(
+    messages.map((m) => m.key),
+    signalOpt,
+  );
   await eachLimited(
     messages,
     deps.concurrency ?? 16,
@@ -63,7 +66,10 @@ export async function runFanOutSweep(deps: FanOutDeps, options: { signal?: Abort
  * half-done, a `sending` claim whose deliverer died or a `pending` retry whose message never came.
  * `graceMs` must exceed the longest retry delay (10 minutes by default, so 15 minutes).
  */
-export async function requeueStalledDeliveries(deps: { queue: ReminderQueue; ledger: DeliveryLedger; clock: ServiceDeps['clock'] }, options: { signal?: AbortSignal; graceMs?: number } = {}): Promise<{ stalled: number; requeued: number }> {
+export async function requeueStalledDeliveries(
+  deps: { queue: ReminderQueue; ledger: DeliveryLedger; clock: ServiceDeps['clock'] },
+  options: { signal?: AbortSignal; graceMs?: number } = {},
+): Promise<{ stalled: number; requeued: number }> {
   const graceMs = options.graceMs ?? QUEUE_RETRY.maxDelayMs + 5 * 60_000;
   const signalOpt = options.signal ? { signal: options.signal } : {};
   const nowMs = deps.clock.now().getTime();

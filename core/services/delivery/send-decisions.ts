@@ -32,14 +32,18 @@ export function retryAfterMs(header: string | undefined, nowMs: number): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
-export type RetryDecision = { retry: false; reason: 'sent' | 'not-retryable' | 'attempts-exhausted' | 'aborted' } | { retry: true; delayMs: number };
+export type RetryDecision =
+  { retry: false; reason: 'sent' | 'not-retryable' | 'attempts-exhausted' | 'aborted' } | { retry: true; delayMs: number };
 
 /**
  * After attempt `attempt` (1-based) ended with `status`: retry, and after how long. Exponential
  * backoff with full jitter (`random` in [0,1)), never shorter than the server's `Retry-After`,
  * capped at `maxDelayMs`. An aborted send is never retried.
  */
-export function decideRetry(input: { status: number | undefined; attempt: number; retryAfter?: string; nowMs: number; random: number; aborted?: boolean }, policy: RetryPolicy = DEFAULT_RETRY): RetryDecision {
+export function decideRetry(
+  input: { status: number | undefined; attempt: number; retryAfter?: string; nowMs: number; random: number; aborted?: boolean },
+  policy: RetryPolicy = DEFAULT_RETRY,
+): RetryDecision {
   if (input.aborted) return { retry: false, reason: 'aborted' };
   if (input.status !== undefined && input.status >= 200 && input.status < 300) return { retry: false, reason: 'sent' };
   // No status at all is a network failure: as transient as a 502.

@@ -21,7 +21,13 @@ export type NotesView =
       writtenBy: string;
       writtenAt: string;
       circulatedAt?: string;
-      approvals: { role: MeetingNotes['approvals'][number]['role']; personId: string; status: MeetingNotes['approvals'][number]['status']; at?: string; comment?: string }[];
+      approvals: {
+        role: MeetingNotes['approvals'][number]['role'];
+        personId: string;
+        status: MeetingNotes['approvals'][number]['status'];
+        at?: string;
+        comment?: string;
+      }[];
     }
   | { withheld: true; message: string; writtenAt: string };
 
@@ -77,7 +83,11 @@ const paperView = (p: MeetingPaper): PaperView => ({
 });
 
 /** The meeting's notes as the viewer may see them (also used for the notes in its history, as they stood then). */
-export function notesView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, kind: Pick<MeetingKind, 'notesApprovers'> | undefined): NotesView | undefined {
+export function notesView(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Meeting,
+  kind: Pick<MeetingKind, 'notesApprovers'> | undefined,
+): NotesView | undefined {
   const notes = meeting.notes;
   if (!notes) return undefined;
   const mayReadDraft = canReadDraftNotes(viewer, meeting, kind);
@@ -89,7 +99,13 @@ export function notesView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting
     writtenAt: notes.writtenAt,
     ...(notes.circulatedAt ? { circulatedAt: notes.circulatedAt } : {}),
     // The approvers' comments are part of the draft's review: for those who may read the draft.
-    approvals: notes.approvals.map((a) => ({ role: a.role, personId: a.personId, status: a.status, ...(a.at ? { at: a.at } : {}), ...(mayReadDraft && a.comment ? { comment: a.comment } : {}) })),
+    approvals: notes.approvals.map((a) => ({
+      role: a.role,
+      personId: a.personId,
+      status: a.status,
+      ...(a.at ? { at: a.at } : {}),
+      ...(mayReadDraft && a.comment ? { comment: a.comment } : {}),
+    })),
   };
 }
 
@@ -111,7 +127,11 @@ export const attendeeView = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick
 });
 
 /** Copies the fields a viewer may see of a meeting: draft notes and apology reasons only for those entitled to them. */
-export function meetingRecordView(viewer: Pick<Person, 'id' | 'roles'>, meeting: Stored<Meeting>, kind: Pick<MeetingKind, 'notesApprovers'> | undefined): MeetingRecordView {
+export function meetingRecordView(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Stored<Meeting>,
+  kind: Pick<MeetingKind, 'notesApprovers'> | undefined,
+): MeetingRecordView {
   const notes = notesView(viewer, meeting, kind);
   return {
     id: meeting.id,
@@ -132,7 +152,12 @@ export function meetingRecordView(viewer: Pick<Person, 'id' | 'roles'>, meeting:
     attendees: meeting.attendees.map((a) => attendeeView(viewer, meeting, a)),
     focus: [...meeting.focus],
     papers: meeting.papers.map(paperView),
-    judgements: meeting.judgements.map((j) => ({ area: j.area, evidence: j.evidence, ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}), ...(j.reportCardGrade ? { reportCardGrade: j.reportCardGrade } : {}) })),
+    judgements: meeting.judgements.map((j) => ({
+      area: j.area,
+      evidence: j.evidence,
+      ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}),
+      ...(j.reportCardGrade ? { reportCardGrade: j.reportCardGrade } : {}),
+    })),
     ...(notes ? { notes } : {}),
     ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),
   };

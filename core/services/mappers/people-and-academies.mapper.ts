@@ -21,5 +21,7 @@ export const personListItem = (p: Person, seenBy?: Pick<Person, 'roles'>) => ({
   name: p.name,
   email: p.email,
   jobTitle: p.jobTitle,
-  roles: p.roles.filter((r) => !seenBy || r.academyId === undefined || canAccessAcademy(seenBy, r.academyId, 'read')).map((r) => ({ role: r.role, academyId: r.academyId })),
+  roles: p.roles
+    .filter((r) => !seenBy || r.academyId === undefined || canAccessAcademy(seenBy, r.academyId, 'read'))
+    .map((r) => ({ role: r.role, academyId: r.academyId })),
 });

@@ -29,8 +29,15 @@ async function parse<T>(res: Response): Promise<T> {
     throw new ApiError(res.status, 'RESPONSE.NOT_JSON', `The server answered ${res.status} without data; try again.`);
   }
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; problems?: { field: string; message: string; label?: string }[] } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'HTTP.' + res.status, err?.message ?? `The server answered ${res.status}.`, err?.problems ?? []);
+    const err = (
+      body as { error?: { code?: string; message?: string; problems?: { field: string; message: string; label?: string }[] } } | undefined
+    )?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'HTTP.' + res.status,
+      err?.message ?? `The server answered ${res.status}.`,
+      err?.problems ?? [],
+    );
   }
   return body as T;
 }
@@ -39,11 +46,18 @@ async function parse<T>(res: Response): Promise<T> {
 export function createApiClient(auth: AuthHeaders, base = ''): ApiClient {
   return {
     async get<T>(path: string, signal?: AbortSignal) {
-      const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json', ...(await auth()) }, ...(signal ? { signal } : {}) });
+      const res = await fetch(`${base}${path}`, {
+        headers: { accept: 'application/json', ...(await auth()) },
+        ...(signal ? { signal } : {}),
+      });
       return parse<T>(res);
     },
     async send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) {
-      const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...(await auth()) }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(await auth()) },
+        body: JSON.stringify(body),
+      });
       return parse<T>(res);
     },
   };

@@ -4,7 +4,8 @@ import { useAppContext } from '../app/app-context';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
 
-const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'NETWORK', 'Could not reach the app’s server; check your connection and try again.'));
+const asApiError = (e: unknown): ApiError =>
+  e instanceof ApiError ? e : new ApiError(0, 'NETWORK', 'Could not reach the app’s server; check your connection and try again.');
 
 /** GETs `path` (again when it or `reload` changes), with loading, error and ready states; aborted when the page goes. */
 export function useApiData<T>(path: string): Loadable<T> & { reload: () => void } {

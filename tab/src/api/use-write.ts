@@ -12,7 +12,8 @@ export interface WriteProblems {
 }
 
 /** "Due date: the due date has already passed; Owner: …" from the API's problems, by their labels. */
-export const problemSentence = (problems: { field: string; label?: string; message: string }[]): string => problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ');
+export const problemSentence = (problems: { field: string; label?: string; message: string }[]): string =>
+  problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ');
 
 /**
  * One form's writes: busy while one is in flight, the outcome as a message, and the API's problems
@@ -37,7 +38,10 @@ export function useWrite(onDone?: () => void) {
         const err = asApiError(e);
         const fields = Object.fromEntries(err.problems.map((p) => [p.field, p.message]));
         setProblems({ fields, ...(err.status === 422 ? { refusal: { code: err.code, message: err.message } } : {}) });
-        setFeedback({ intent: err.status === 422 ? 'warning' : 'error', text: err.problems.length > 0 ? `Not saved. ${problemSentence(err.problems)}` : err.message });
+        setFeedback({
+          intent: err.status === 422 ? 'warning' : 'error',
+          text: err.problems.length > 0 ? `Not saved. ${problemSentence(err.problems)}` : err.message,
+        });
         return undefined;
       } finally {
         setBusy(false);

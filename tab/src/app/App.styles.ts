@@ -22,7 +22,13 @@ export const useAppStyles = makeStyles({
   skip: {
     position: 'absolute',
     left: '-10000px',
-    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 10, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalS },
+    ':focus': {
+      left: tokens.spacingHorizontalS,
+      top: tokens.spacingVerticalS,
+      zIndex: 10,
+      backgroundColor: tokens.colorNeutralBackground1,
+      padding: tokens.spacingHorizontalS,
+    },
   },
   devBadge: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   devSelect: { minWidth: '240px' },

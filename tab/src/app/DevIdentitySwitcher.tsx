@@ -5,7 +5,11 @@ import type { DevPerson } from './use-app-shell';
 export function DevIdentitySwitcher(props: { people: DevPerson[]; current: string; onChange: (id: string) => void; className?: string }) {
   return (
     <Field label="Dev identity (local only)" orientation="horizontal">
-      <Select value={props.current} onChange={(_, d) => props.onChange(d.value)} {...(props.className ? { className: props.className } : {})}>
+      <Select
+        value={props.current}
+        onChange={(_, d) => props.onChange(d.value)}
+        {...(props.className ? { className: props.className } : {})}
+      >
         {props.people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

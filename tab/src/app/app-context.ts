@@ -24,9 +24,12 @@ export function useAppContext(): AppContextValue {
 }
 
 /** A person's name, or their id when they are outside what the viewer may see. */
-export const nameOf = (ctx: Pick<AppContextValue, 'people'>, id: string | undefined): string => (id ? (ctx.people.get(id)?.name ?? id) : '—');
+export const nameOf = (ctx: Pick<AppContextValue, 'people'>, id: string | undefined): string =>
+  id ? (ctx.people.get(id)?.name ?? id) : '—';
 export const academyName = (ctx: Pick<AppContextValue, 'academies'>, id: string): string => ctx.academies.get(id)?.name ?? id;
-export const kindName = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? id;
-export const kindAbbreviation = (ctx: Pick<AppContextValue, 'model'>, id: string): string => ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
+export const kindName = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
+  ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? id;
+export const kindAbbreviation = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
+  ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
 export const areaLabel = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
   ctx.model.inspectionAreas.find((a) => a.id === id)?.label ?? ctx.model.formerInspectionAreas?.find((a) => a.id === id)?.label ?? id; // former: headings of past meetings (issue 17)

@@ -38,7 +38,11 @@ export function renderApp(state: AppShellState, s: ReturnType<typeof useAppStyle
             <ul className={s.navList}>
               {NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => (
                 <li key={n.label}>
-                  <AppLink to={pathOf(n.route)} current={n.route.page === route.page} {...(n.route.page === route.page ? { className: s.navCurrent } : {})}>
+                  <AppLink
+                    to={pathOf(n.route)}
+                    current={n.route.page === route.page}
+                    {...(n.route.page === route.page ? { className: s.navCurrent } : {})}
+                  >
                     {n.label}
                   </AppLink>
                 </li>
@@ -46,7 +50,9 @@ export function renderApp(state: AppShellState, s: ReturnType<typeof useAppStyle
             </ul>
           </nav>
           <span className={s.spacer} />
-          {state.devPeople ? <DevIdentitySwitcher people={state.devPeople} current={state.devPerson} onChange={state.setDevPerson} className={s.devSelect} /> : null}
+          {state.devPeople ? (
+            <DevIdentitySwitcher people={state.devPeople} current={state.devPerson} onChange={state.setDevPerson} className={s.devSelect} />
+          ) : null}
         </header>
       ) : null}
       <main id="main" tabIndex={-1} className={panel ? s.panelMain : s.main}>

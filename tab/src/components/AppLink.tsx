@@ -10,7 +10,12 @@ export function AppLink(props: { to: string; children: ReactNode; current?: bool
     navigate(props.to);
   };
   return (
-    <Link href={props.to} onClick={onClick} {...(props.current ? { 'aria-current': 'page' as const } : {})} {...(props.className ? { className: props.className } : {})}>
+    <Link
+      href={props.to}
+      onClick={onClick}
+      {...(props.current ? { 'aria-current': 'page' as const } : {})}
+      {...(props.className ? { className: props.className } : {})}
+    >
       {props.children}
     </Link>
   );

@@ -6,7 +6,15 @@ import { formatDate, formatInputDate, parseInputDate } from '../format/dates';
  * An en-GB date field: the person types dd/mm/yyyy (the browser's own date input follows the
  * browser's locale, which is often US); the page gets "YYYY-MM-DD", or "" while it is not a date.
  */
-export function DateField(props: { label: string; value: string; onChange: (iso: string) => void; required?: boolean; autoFocus?: boolean; size?: 'small' | 'medium'; error?: string }) {
+export function DateField(props: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  required?: boolean;
+  autoFocus?: boolean;
+  size?: 'small' | 'medium';
+  error?: string;
+}) {
   const [text, setText] = useState(formatInputDate(props.value));
   const [touched, setTouched] = useState(false);
   useEffect(() => {
@@ -18,7 +26,14 @@ export function DateField(props: { label: string; value: string; onChange: (iso:
   const invalid = touched && text.trim() !== '' && parsed === undefined;
   const message = invalid ? 'Enter the date as dd/mm/yyyy, for example 03/05/2027.' : props.error;
   return (
-    <Field label={props.label} required={props.required} size={props.size} validationState={message ? 'error' : 'none'} validationMessage={message} hint={parsed && !message ? formatDate(parsed) : 'dd/mm/yyyy'}>
+    <Field
+      label={props.label}
+      required={props.required}
+      size={props.size}
+      validationState={message ? 'error' : 'none'}
+      validationMessage={message}
+      hint={parsed && !message ? formatDate(parsed) : 'dd/mm/yyyy'}
+    >
       <Input
         value={text}
         inputMode="numeric"

@@ -8,7 +8,9 @@ export const Loading = (props: { what: string }) => <Spinner role="status" label
 export const LoadError = (props: { error: ApiError; onRetry?: () => void }) => (
   <MessageBar intent="error" role="alert">
     <MessageBarBody>
-      <MessageBarTitle>{props.error.status === 403 ? 'Not available to you' : props.error.status === 404 ? 'Not found' : 'Could not load this page'}</MessageBarTitle>
+      <MessageBarTitle>
+        {props.error.status === 403 ? 'Not available to you' : props.error.status === 404 ? 'Not found' : 'Could not load this page'}
+      </MessageBarTitle>
       {props.error.message}
     </MessageBarBody>
     {props.onRetry && props.error.status !== 403 && props.error.status !== 404 ? (
@@ -20,4 +22,8 @@ export const LoadError = (props: { error: ApiError; onRetry?: () => void }) => (
 );
 
 /** Nothing to show, said plainly. */
-export const Empty = (props: { children: string }) => <Text as="p" italic>{props.children}</Text>;
+export const Empty = (props: { children: string }) => (
+  <Text as="p" italic>
+    {props.children}
+  </Text>
+);

@@ -12,7 +12,10 @@ function duplicates(server: GraphServer, mailbox: string): number {
   const live = new Map<string, number>();
   for (const e of server.events.get(mailbox) ?? []) {
     if (e.isCancelled) continue;
-    const id = ((e.body.singleValueExtendedProperties as { id: string; value: string }[] | undefined) ?? []).find((p) => p.id.endsWith('SchoolImprovementMeetingId'))?.value ?? '?';
+    const id =
+      ((e.body.singleValueExtendedProperties as { id: string; value: string }[] | undefined) ?? []).find((p) =>
+        p.id.endsWith('SchoolImprovementMeetingId'),
+      )?.value ?? '?';
     live.set(id, (live.get(id) ?? 0) + 1);
   }
   return [...live.values()].reduce((n, c) => n + c - 1, 0);
@@ -54,7 +57,10 @@ export async function calendarBench(): Promise<BenchRow[]> {
   }
 
   // The same year under 20% injected faults: syncs until clean, as the timer would.
-  const faulty = await startGraphServer({ seed: 9, faults: { latencyMs: LATENCY_MS, errorRate: 0.2, kinds: ['429', '503', 'timeout', 'lost-after-write'], retryAfterSeconds: 0.05 } });
+  const faulty = await startGraphServer({
+    seed: 9,
+    faults: { latencyMs: LATENCY_MS, errorRate: 0.2, kinds: ['429', '503', 'timeout', 'lost-after-write'], retryAfterSeconds: 0.05 },
+  });
   try {
     const mailbox = 'organiser@bench.example';
     const calendar = createGraphCalendar({ client: testClient(faulty, { timeoutMs: 10_000 }), mailbox, policy: TEST_RETRY_POLICY });

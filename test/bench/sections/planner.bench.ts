@@ -31,7 +31,12 @@ function bigTrust(model: ImprovementModel): { academies: Academy[]; people: Pers
  * days each holds its chair, a monitoring visit included) beyond what the chair's school days can
  * hold, filling the shortest first. A plan leaving out exactly this many places all it could.
  */
-function fewestUnplaced(model: ImprovementModel, calendar: SchoolCalendar, academies: readonly Academy[], people: readonly Person[]): number {
+function fewestUnplaced(
+  model: ImprovementModel,
+  calendar: SchoolCalendar,
+  academies: readonly Academy[],
+  people: readonly Person[],
+): number {
   const need = new Map<string, number[]>();
   for (const a of academies) {
     for (const r of requiredMeetings(model, a)) {
@@ -67,7 +72,9 @@ export async function plannerBench(): Promise<BenchRow[]> {
     const which = [...left].map(([kind, n]) => `${n} ${kind}`).join(', ');
     // The meetings that open the year (autumn 1, early: Waterton's risk-banding ASER), and how many are in September.
     const openers = plan.create.filter((m) => m.halfTerm === 1 && m.timing === 'early');
-    const september = openers.length ? `; ${openers.filter((m) => m.date.slice(5, 7) === '09').length} of ${openers.length} September meetings in September` : '';
+    const september = openers.length
+      ? `; ${openers.filter((m) => m.date.slice(5, 7) === '09').length} of ${openers.length} September meetings in September`
+      : '';
     rows.push({
       name: `year planning (${id}, ${ACADEMIES} academies, ${CHAIRS} directors + CEO)`,
       figure: `max ${ms(time.max)} (${time.runs} runs); ${plan.create.length} placed, ${plan.unplaced.length} unplaced${which ? ` (${which})` : ''}; fewest possible ${floor}${september}`,

@@ -12,9 +12,16 @@ import type { RunningStack } from '../local-stack';
  * with settings of the test's own: the matrix sends thousands of requests a minute, far past the
  * per-person and per-address rate limits a real tab meets; the audit test signs in with Teams SSO.
  */
-export async function startConfiguredStack(at: string, env: Record<string, string>, options: { sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {}): Promise<RunningStack> {
+export async function startConfiguredStack(
+  at: string,
+  env: Record<string, string>,
+  options: { sso?: { jwks: JWTVerifyGetKey; issuer: string } } = {},
+): Promise<RunningStack> {
   const config = loadConfig({ TRUST_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
-  const local = await composeLocal(config, fixedClock(at), { logger: pino({ level: 'silent' }), ...(options.sso ? { sso: options.sso } : {}) });
+  const local = await composeLocal(config, fixedClock(at), {
+    logger: pino({ level: 'silent' }),
+    ...(options.sso ? { sso: options.sso } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -25,7 +32,11 @@ export async function startConfiguredStack(at: string, env: Record<string, strin
     async call(method, path, o = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (o.as) headers['x-dev-person'] = o.as;
-      const res = await fetch(`${base}${path}`, { method, headers, ...(o.rawBody !== undefined ? { body: o.rawBody } : o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(o.rawBody !== undefined ? { body: o.rawBody } : o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+      });
       return { status: res.status, body: await res.json() };
     },
     async stop() {

@@ -19,14 +19,17 @@ type Roles = Pick<Person, 'id' | 'roles'>;
 export const readsEverywhere = (p: Roles): boolean => p.roles.some((r) => TRUST_READ.includes(r.role));
 export const writesEverywhere = (p: Roles): boolean => p.roles.some((r) => TRUST_WRITE.includes(r.role));
 /** The academies a person holds a role at (their own school, a school they partner or advise). */
-export const academiesOf = (p: Roles): Set<string> => new Set(p.roles.flatMap((r) => (r.academyId && !TRUST_READ.includes(r.role) ? [r.academyId] : [])));
+export const academiesOf = (p: Roles): Set<string> =>
+  new Set(p.roles.flatMap((r) => (r.academyId && !TRUST_READ.includes(r.role) ? [r.academyId] : [])));
 export const mayRead = (p: Roles, academyId: string): boolean => readsEverywhere(p) || academiesOf(p).has(academyId);
-export const mayWrite = (p: Roles, academyId: string | undefined): boolean => writesEverywhere(p) || (academyId !== undefined && academiesOf(p).has(academyId));
+export const mayWrite = (p: Roles, academyId: string | undefined): boolean =>
+  writesEverywhere(p) || (academyId !== undefined && academiesOf(p).has(academyId));
 
 export const mayReadDraftNotes = (p: Roles, m: Meeting, notesApprovers: readonly string[]): boolean =>
   writesEverywhere(p) || m.notes?.writtenBy === p.id || m.attendees.some((a) => a.personId === p.id && notesApprovers.includes(a.role));
 
-export const mayReadApologyReason = (p: Roles, m: Meeting, attendeeId: string): boolean => writesEverywhere(p) || p.id === attendeeId || m.chairId === p.id;
+export const mayReadApologyReason = (p: Roles, m: Meeting, attendeeId: string): boolean =>
+  writesEverywhere(p) || p.id === attendeeId || m.chairId === p.id;
 
 /** Shorter strings ("Good", "AIM") say nothing about one academy and would match by chance. */
 const MIN_MARKER_LENGTH = 6;
@@ -55,8 +58,19 @@ export async function stringsByAcademy(store: RecordStore): Promise<Map<string, 
   const named = (academyId: string, ...ids: (string | undefined)[]) => add(academyId, ...ids.filter((id) => id && academyPeople.has(id)));
   for (const p of people) for (const id of academiesOf(p)) add(id, p.id, p.name, p.email);
   for (const m of meetings) {
-    add(m.academyId, m.id, m.notes?.text, ...m.attendees.map((a) => a.apology?.reason), ...m.judgements.map((j) => j.evidence), ...m.papers.map((p) => p.extension?.reason));
-    named(m.academyId, ...m.attendees.flatMap((a) => [a.personId, a.apology?.substituteId]), ...m.papers.flatMap((p) => [p.ownerId, p.submittedBy, p.extension?.requestedBy]));
+    add(
+      m.academyId,
+      m.id,
+      m.notes?.text,
+      ...m.attendees.map((a) => a.apology?.reason),
+      ...m.judgements.map((j) => j.evidence),
+      ...m.papers.map((p) => p.extension?.reason),
+    );
+    named(
+      m.academyId,
+      ...m.attendees.flatMap((a) => [a.personId, a.apology?.substituteId]),
+      ...m.papers.flatMap((p) => [p.ownerId, p.submittedBy, p.extension?.requestedBy]),
+    );
   }
   for (const a of actions) {
     add(a.academyId, a.id, a.text, ...a.progress.map((p) => p.note));
@@ -92,12 +106,19 @@ function academyMarkers(viewer: Roles, strings: Map<string, Set<string>>): Marke
 }
 
 /** Draft notes and apology reasons the viewer may not read, at any academy. */
-function restrictedMarkers(viewer: Roles, meetings: readonly Stored<Meeting>[], approversOf: (kind: string) => readonly string[]): Marker[] {
+function restrictedMarkers(
+  viewer: Roles,
+  meetings: readonly Stored<Meeting>[],
+  approversOf: (kind: string) => readonly string[],
+): Marker[] {
   const out: Marker[] = [];
   for (const m of meetings) {
     const label = `${m.academyId} ${m.kind} ${m.date}`;
-    if (m.notes && !m.notes.circulatedAt && !mayReadDraftNotes(viewer, m, approversOf(m.kind))) out.push({ text: m.notes.text, what: `draft notes of ${label}` });
-    for (const a of m.attendees) if (a.apology && !mayReadApologyReason(viewer, m, a.personId)) out.push({ text: a.apology.reason, what: `apology reason of ${a.personId} at ${label}` });
+    if (m.notes && !m.notes.circulatedAt && !mayReadDraftNotes(viewer, m, approversOf(m.kind)))
+      out.push({ text: m.notes.text, what: `draft notes of ${label}` });
+    for (const a of m.attendees)
+      if (a.apology && !mayReadApologyReason(viewer, m, a.personId))
+        out.push({ text: a.apology.reason, what: `apology reason of ${a.personId} at ${label}` });
   }
   return out;
 }
@@ -112,13 +133,25 @@ const inJson = (t: string) => JSON.stringify(t).slice(1, -1);
  * and apology reasons they may not read. A marker inside one of their own academies' strings does not
  * count: a Brook Lane record that says "guided reading model from Ashworth" is Brook Lane's.
  */
-export function leakScanner(viewer: Roles, strings: Map<string, Set<string>>, meetings: readonly Stored<Meeting>[], approversOf: (kind: string) => readonly string[]): (text: string) => Marker[] {
+export function leakScanner(
+  viewer: Roles,
+  strings: Map<string, Set<string>>,
+  meetings: readonly Stored<Meeting>[],
+  approversOf: (kind: string) => readonly string[],
+): (text: string) => Marker[] {
   const restricted = restrictedMarkers(viewer, meetings, approversOf);
   const markers = [...academyMarkers(viewer, strings), ...restricted];
   if (markers.length === 0) return () => [];
   const secret = new Set(restricted.map((m) => m.text));
-  const own = readsEverywhere(viewer) ? [] : [...new Set([...academiesOf(viewer)].flatMap((id) => [...(strings.get(id) ?? [])]))].filter((t) => !secret.has(t));
-  const alternation = (texts: readonly string[]) => texts.map(inJson).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const own = readsEverywhere(viewer)
+    ? []
+    : [...new Set([...academiesOf(viewer)].flatMap((id) => [...(strings.get(id) ?? [])]))].filter((t) => !secret.has(t));
+  const alternation = (texts: readonly string[]) =>
+    texts
+      .map(inJson)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
   const ownRe = own.length ? new RegExp(alternation(own), 'g') : undefined;
   const byText = new Map(markers.map((m) => [inJson(m.text), m]));
   const re = new RegExp(`(?<![A-Za-z0-9-])(?:${alternation(markers.map((m) => m.text))})(?![A-Za-z0-9-])`, 'g');

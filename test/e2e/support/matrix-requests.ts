@@ -30,8 +30,18 @@ export interface MatrixWorld {
 }
 
 /** The API as the tab calls it; a download's bytes come back as text, so they are scanned too. */
-export async function callApi(base: string, method: string, path: string, as: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', 'x-dev-person': as }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+export async function callApi(
+  base: string,
+  method: string,
+  path: string,
+  as: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-dev-person': as },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   try {
     return { status: res.status, body: JSON.parse(text) };
@@ -62,7 +72,8 @@ export interface Target {
 }
 
 /** The paper of a meeting the matrix acts on: a head's paper not yet in, where there is one. */
-export const requirementOf = (m: Meeting): string => (m.papers.find((p) => !p.submittedAt && p.ownerRole === 'head') ?? m.papers[0])?.requirementId ?? 'heads-report';
+export const requirementOf = (m: Meeting): string =>
+  (m.papers.find((p) => !p.submittedAt && p.ownerRole === 'head') ?? m.papers[0])?.requirementId ?? 'heads-report';
 /** The paper file the matrix puts in each planned meeting's folder. */
 export const paperFileOf = (m: Pick<Meeting, 'academyId'>): string => `report-${m.academyId}.txt`;
 
@@ -93,10 +104,16 @@ export function matrixRequests(w: MatrixWorld) {
     'academies/:id': () => w.academyIds.map((id) => ({ value: id, target: { academyId: id, echoed: [id] } })),
     'meetings/:id': () => w.meetings.map((m) => ({ value: m.id, target: { academyId: m.academyId, meeting: m, echoed: [m.id] } })),
     'actions/:id': () => w.actions.map((a) => ({ value: a.id, target: { academyId: a.academyId, action: a, echoed: [a.id] } })),
-    'interventions/:id': () => w.interventions.map((x) => ({ value: x.id, target: { academyId: x.academyId, intervention: x, echoed: [x.id] } })),
+    'interventions/:id': () =>
+      w.interventions.map((x) => ({ value: x.id, target: { academyId: x.academyId, intervention: x, echoed: [x.id] } })),
     'people/:id': () => w.academyIds.map((id) => ({ value: `head-${id}`, target: { echoed: [`head-${id}`] } })),
     'closures/:id': () => [{ value: 'no-such-closure', target: { echoed: ['no-such-closure'] } }],
-    'deliveries/:key': () => [{ value: encodeURIComponent('paper-deadline|m1@2026-11-26|head-brook-lane'), target: { echoed: ['paper-deadline|m1@2026-11-26|head-brook-lane'] } }],
+    'deliveries/:key': () => [
+      {
+        value: encodeURIComponent('paper-deadline|m1@2026-11-26|head-brook-lane'),
+        target: { echoed: ['paper-deadline|m1@2026-11-26|head-brook-lane'] },
+      },
+    ],
     'history/:kind/:id': () => [
       ...w.meetings.map((m) => ({ value: `meetings/${m.id}`, target: { academyId: m.academyId, echoed: [m.id] } })),
       ...w.actions.map((a) => ({ value: `actions/${a.id}`, target: { academyId: a.academyId, echoed: [a.id] } })),
@@ -117,13 +134,20 @@ export function matrixRequests(w: MatrixWorld) {
       } else if (MEETING_PARAMS[seg]) {
         if (targets.some((t) => !t.meeting)) return `${method} ${pattern}: ${seg} without a meeting`;
         const of = MEETING_PARAMS[seg];
-        targets = targets.map((t) => ({ ...t, path: `${t.path}/${of(t.meeting!)}`, ...(seg === ':requirementId' ? { requirementId: of(t.meeting!) } : {}), echoed: [...t.echoed, of(t.meeting!)] }));
+        targets = targets.map((t) => ({
+          ...t,
+          path: `${t.path}/${of(t.meeting!)}`,
+          ...(seg === ':requirementId' ? { requirementId: of(t.meeting!) } : {}),
+          echoed: [...t.echoed, of(t.meeting!)],
+        }));
       } else {
         // `history/:kind/:id` is filled as one (a kind and a record of that kind).
         const key = seg === ':kind' ? `${segments[i - 1]}/:kind/${segments[++i]}` : `${segments[i - 1]}/${seg}`;
         const fill = PARAMS[key];
         if (!fill) return `${method} ${pattern}: the matrix has no records for "${key}" (add it to PARAMS)`;
-        targets = targets.flatMap((t) => fill().map(({ value, target }) => ({ ...t, ...target, echoed: [...t.echoed, ...target.echoed], path: `${t.path}/${value}` })));
+        targets = targets.flatMap((t) =>
+          fill().map(({ value, target }) => ({ ...t, ...target, echoed: [...t.echoed, ...target.echoed], path: `${t.path}/${value}` })),
+        );
       }
     }
     return targets;
@@ -132,7 +156,6 @@ export function matrixRequests(w: MatrixWorld) {
   const store = () => w.stack.local.store;
   const meetingVersion = async (t: Target) => (await store().meetings.get(t.meeting!.id))?.version ?? '1';
   const paperOf = (t: Target) => t.meeting!.papers.find((p) => p.requirementId === t.requirementId);
-
 
   /**
    * Who else the model lets move an academy up its escalation ladder: each step names who moves it
@@ -146,61 +169,221 @@ export function matrixRequests(w: MatrixWorld) {
   };
 
   /** Every write route's body: real, current versions, so only authorisation stands between a person and the record. */
-    const WRITES: Record<string, { perAcademy?: boolean; /** The person's own settings: anyone may write them, for themselves. */ self?: boolean; alsoBy?: AlsoBy; body: Body }> = {
+  const WRITES: Record<
+    string,
+    {
+      perAcademy?: boolean;
+      /** The person's own settings: anyone may write them, for themselves. */ self?: boolean;
+      alsoBy?: AlsoBy;
+      body: Body;
+    }
+  > = {
     'POST /api/my-work/calendar-feed/reset': { self: true, body: async () => ({}) },
-    'PUT /api/me/messages': { self: true, body: async (_t, who) => ({ off: [], version: (await callApi(w.stack.base, 'GET', '/api/me/messages', who)).body.version }) },
+    'PUT /api/me/messages': {
+      self: true,
+      body: async (_t, who) => ({ off: [], version: (await callApi(w.stack.base, 'GET', '/api/me/messages', who)).body.version }),
+    },
     'POST /api/planner/plan': { body: async () => ({ academicYear: '2026/27' }) },
     'POST /api/meetings/:id/move': { body: async (t) => ({ date: weekdayAfter(t.meeting!.date, 7), version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/judgements': { body: async (t) => ({ area: 'leadership-and-governance', evidence: 'Matrix evidence', reportCardGrade: 'expected-standard', version: await meetingVersion(t) }) },
+    'POST /api/meetings/:id/judgements': {
+      body: async (t) => ({
+        area: 'leadership-and-governance',
+        evidence: 'Matrix evidence',
+        reportCardGrade: 'expected-standard',
+        version: await meetingVersion(t),
+      }),
+    },
     'PUT /api/meetings/:id/notes': { body: async (t) => ({ text: 'Notes rewritten by the matrix', version: await meetingVersion(t) }) },
     // Changes asked for, never approved: the drafts stay drafts for everyone who comes later.
-    'POST /api/meetings/:id/notes/approval': { body: async (t) => ({ approve: false, comment: 'Please add the KPI table', version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/papers/:requirementId/submit': { body: async (t) => ({ link: 'https://example.org/papers/matrix.docx', version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/papers/:requirementId/extension': { body: async (t) => ({ newDueDate: weekdayAfter(paperOf(t)?.dueDate ?? w.today, 1), reason: 'Data drop is late', version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/papers/:requirementId/extension/decision': { body: async (t) => ({ approve: false, version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/attendance': { body: async (t) => ({ personId: t.meeting!.attendees[1]?.personId ?? 'ceo', attendance: 'attended', version: await meetingVersion(t) }) },
+    'POST /api/meetings/:id/notes/approval': {
+      body: async (t) => ({ approve: false, comment: 'Please add the KPI table', version: await meetingVersion(t) }),
+    },
+    'POST /api/meetings/:id/papers/:requirementId/submit': {
+      body: async (t) => ({ link: 'https://example.org/papers/matrix.docx', version: await meetingVersion(t) }),
+    },
+    'POST /api/meetings/:id/papers/:requirementId/extension': {
+      body: async (t) => ({
+        newDueDate: weekdayAfter(paperOf(t)?.dueDate ?? w.today, 1),
+        reason: 'Data drop is late',
+        version: await meetingVersion(t),
+      }),
+    },
+    'POST /api/meetings/:id/papers/:requirementId/extension/decision': {
+      body: async (t) => ({ approve: false, version: await meetingVersion(t) }),
+    },
+    'POST /api/meetings/:id/attendance': {
+      body: async (t) => ({
+        personId: t.meeting!.attendees[1]?.personId ?? 'ceo',
+        attendance: 'attended',
+        version: await meetingVersion(t),
+      }),
+    },
     'POST /api/meetings/:id/apologies': { body: async (t) => ({ reason: 'Away on a course', version: await meetingVersion(t) }) },
-    'POST /api/meetings/:id/papers/:requirementId/file': { body: async (t) => ({ fileName: 'matrix.txt', contentBase64: Buffer.from('Matrix upload').toString('base64'), version: await meetingVersion(t) }) },
-    'POST /api/actions': { perAcademy: true, body: async (t, who) => ({ academyId: t.academyId, text: 'Matrix action', ownerId: `head-${t.academyId}`, dueDate: '2026-12-18', clientKey: `matrix-${who}-${t.academyId}` }) },
-    'PATCH /api/actions/:id': { body: async (t) => ({ status: 'in-progress', note: 'Matrix progress', version: (await store().actions.get(t.action!.id))?.version ?? '1' }) },
-    'PATCH /api/actions/:id/details': { body: async (t) => ({ text: 'Matrix: reworded action', version: (await store().actions.get(t.action!.id))?.version ?? '1' }) },
-    'POST /api/actions/:id/withdrawal': { body: async (t) => ({ reason: 'Raised by mistake', version: (await store().actions.get(t.action!.id))?.version ?? '1' }) },
-    'PUT /api/academies/:id/kpi-targets': { body: async () => ({ targets: [{ measure: 'Matrix measure', unit: 'percent', higherIsBetter: true, target: 60 }] }) },
-    'POST /api/academies/:id/kpi-data-points': { body: async (t) => ({ kpiId: (await collect(allPages((p) => store().kpiTargets.list({ academyId: t.academyId! }, p))))[0]?.id ?? 'no-kpi', point: 1, value: 50 }) },
+    'POST /api/meetings/:id/papers/:requirementId/file': {
+      body: async (t) => ({
+        fileName: 'matrix.txt',
+        contentBase64: Buffer.from('Matrix upload').toString('base64'),
+        version: await meetingVersion(t),
+      }),
+    },
+    'POST /api/actions': {
+      perAcademy: true,
+      body: async (t, who) => ({
+        academyId: t.academyId,
+        text: 'Matrix action',
+        ownerId: `head-${t.academyId}`,
+        dueDate: '2026-12-18',
+        clientKey: `matrix-${who}-${t.academyId}`,
+      }),
+    },
+    'PATCH /api/actions/:id': {
+      body: async (t) => ({
+        status: 'in-progress',
+        note: 'Matrix progress',
+        version: (await store().actions.get(t.action!.id))?.version ?? '1',
+      }),
+    },
+    'PATCH /api/actions/:id/details': {
+      body: async (t) => ({ text: 'Matrix: reworded action', version: (await store().actions.get(t.action!.id))?.version ?? '1' }),
+    },
+    'POST /api/actions/:id/withdrawal': {
+      body: async (t) => ({ reason: 'Raised by mistake', version: (await store().actions.get(t.action!.id))?.version ?? '1' }),
+    },
+    'PUT /api/academies/:id/kpi-targets': {
+      body: async () => ({ targets: [{ measure: 'Matrix measure', unit: 'percent', higherIsBetter: true, target: 60 }] }),
+    },
+    'POST /api/academies/:id/kpi-data-points': {
+      body: async (t) => ({
+        kpiId: (await collect(allPages((p) => store().kpiTargets.list({ academyId: t.academyId! }, p))))[0]?.id ?? 'no-kpi',
+        point: 1,
+        value: 50,
+      }),
+    },
     'POST /api/kpi-data-points/import': { body: async () => ({ point: 1, csv: 'academy,measure,value\n', dryRun: true }) },
-    'POST /api/meetings/:id/kpi-reviews': { body: async (t, who) => ({ dataPointId: 'no-drop', found: 'Matrix finding', actions: [], clientKey: `matrix-${who}-${t.meeting!.id}`, version: await meetingVersion(t) }) },
+    'POST /api/meetings/:id/kpi-reviews': {
+      body: async (t, who) => ({
+        dataPointId: 'no-drop',
+        found: 'Matrix finding',
+        actions: [],
+        clientKey: `matrix-${who}-${t.meeting!.id}`,
+        version: await meetingVersion(t),
+      }),
+    },
     // A real move for those who may not make one; a preview for the trust's write roles, so the ladder and meetings stay as they are.
-    'POST /api/academies/:id/escalation': { alsoBy: movesNextStep, body: async (t, who) => ({ direction: 'up', reason: 'Matrix', preview: writesEverywhere(w.people.get(who)!), version: (await callApi(w.stack.base, 'GET', `/api/academies/${t.academyId}/improvement`, 'ceo')).body?.ladder?.version ?? '1' }) },
+    'POST /api/academies/:id/escalation': {
+      alsoBy: movesNextStep,
+      body: async (t, who) => ({
+        direction: 'up',
+        reason: 'Matrix',
+        preview: writesEverywhere(w.people.get(who)!),
+        version: (await callApi(w.stack.base, 'GET', `/api/academies/${t.academyId}/improvement`, 'ceo')).body?.ladder?.version ?? '1',
+      }),
+    },
     'POST /api/academies/:id/interventions': {
-      body: async (t, who) => ({ kind: 'in-school', title: 'Matrix intervention', targets: ['A clear target'], successCriteria: ['A criterion'], startDate: '2026-12-01', endDate: '2027-03-01', reviewDates: ['2027-01-15'], leadId: `head-${t.academyId}`, clientKey: `matrix-${who}-${t.academyId}` }),
+      body: async (t, who) => ({
+        kind: 'in-school',
+        title: 'Matrix intervention',
+        targets: ['A clear target'],
+        successCriteria: ['A criterion'],
+        startDate: '2026-12-01',
+        endDate: '2027-03-01',
+        reviewDates: ['2027-01-15'],
+        leadId: `head-${t.academyId}`,
+        clientKey: `matrix-${who}-${t.academyId}`,
+      }),
     },
-    'PATCH /api/interventions/:id': { body: async (t) => ({ change: 'end-early', reason: 'Matrix', version: (await store().interventions.get(t.intervention!.id))?.version ?? '1' }) },
+    'PATCH /api/interventions/:id': {
+      body: async (t) => ({
+        change: 'end-early',
+        reason: 'Matrix',
+        version: (await store().interventions.get(t.intervention!.id))?.version ?? '1',
+      }),
+    },
     'POST /api/interventions/:id/reviews': {
-      body: async (t) => ({ note: 'Matrix review', criteria: t.intervention!.successCriteria.map((criterion) => ({ criterion, progress: 'some-progress' })), version: (await store().interventions.get(t.intervention!.id))?.version ?? '1' }),
+      body: async (t) => ({
+        note: 'Matrix review',
+        criteria: t.intervention!.successCriteria.map((criterion) => ({ criterion, progress: 'some-progress' })),
+        version: (await store().interventions.get(t.intervention!.id))?.version ?? '1',
+      }),
     },
-    'POST /api/interventions/:id/impact': { body: async (t) => ({ judgement: 'some', outcomesForPupils: 'Matrix outcomes', version: (await store().interventions.get(t.intervention!.id))?.version ?? '1' }) },
-    'POST /api/academies/:id/inspections': { body: async (t) => ({ kind: 'grade', date: '2025-06-11', grade: 'good', version: (await store().academies.get(t.academyId!))?.version ?? '1' }) },
+    'POST /api/interventions/:id/impact': {
+      body: async (t) => ({
+        judgement: 'some',
+        outcomesForPupils: 'Matrix outcomes',
+        version: (await store().interventions.get(t.intervention!.id))?.version ?? '1',
+      }),
+    },
+    'POST /api/academies/:id/inspections': {
+      body: async (t) => ({
+        kind: 'grade',
+        date: '2025-06-11',
+        grade: 'good',
+        version: (await store().academies.get(t.academyId!))?.version ?? '1',
+      }),
+    },
     'PUT /api/academies/:id/self-evaluation': {
       body: async (t) => {
-        const areas = ['inclusion', 'curriculum-and-teaching', 'achievement', 'attendance-and-behaviour', 'personal-development-and-wellbeing', 'leadership-and-governance'];
+        const areas = [
+          'inclusion',
+          'curriculum-and-teaching',
+          'achievement',
+          'attendance-and-behaviour',
+          'personal-development-and-wellbeing',
+          'leadership-and-governance',
+        ];
         const m = w.meetings.find((x) => x.academyId === t.academyId);
-        return { meetingId: m?.id ?? 'no-meeting', areas: Object.fromEntries(areas.map((a) => [a, 'expected-standard'])), version: (await store().academies.get(t.academyId!))?.version ?? '1' };
+        return {
+          meetingId: m?.id ?? 'no-meeting',
+          areas: Object.fromEntries(areas.map((a) => [a, 'expected-standard'])),
+          version: (await store().academies.get(t.academyId!))?.version ?? '1',
+        };
       },
     },
     // The year as it stands, sent back: the trust's roles may save it, and nothing moves.
     'PUT /api/term-dates': {
       body: async () => {
-        const year = (await callApi(w.stack.base, 'GET', '/api/term-dates', 'ceo')).body.years.find((y: { academicYear: string }) => y.academicYear === '2027/28');
-        return { academicYear: '2027/28', halfTerms: year.halfTerms.map((h: { halfTerm: number; start: string; end: string }) => ({ halfTerm: h.halfTerm, start: h.start, end: h.end })), version: (await store().trust.get())!.version };
+        const year = (await callApi(w.stack.base, 'GET', '/api/term-dates', 'ceo')).body.years.find(
+          (y: { academicYear: string }) => y.academicYear === '2027/28',
+        );
+        return {
+          academicYear: '2027/28',
+          halfTerms: year.halfTerms.map((h: { halfTerm: number; start: string; end: string }) => ({
+            halfTerm: h.halfTerm,
+            start: h.start,
+            end: h.end,
+          })),
+          version: (await store().trust.get())!.version,
+        };
       },
     },
-    'POST /api/term-dates/import': { body: async () => ({ csv: 'Academic year,Term,Starts,Ends\n', dryRun: true, version: (await store().trust.get())!.version }) },
-    'POST /api/closures': { perAcademy: true, body: async (t) => ({ date: '2027-06-18', academyId: t.academyId, reason: 'INSET day', version: (await store().trust.get())!.version }) },
+    'POST /api/term-dates/import': {
+      body: async () => ({ csv: 'Academic year,Term,Starts,Ends\n', dryRun: true, version: (await store().trust.get())!.version }),
+    },
+    'POST /api/closures': {
+      perAcademy: true,
+      body: async (t) => ({
+        date: '2027-06-18',
+        academyId: t.academyId,
+        reason: 'INSET day',
+        version: (await store().trust.get())!.version,
+      }),
+    },
     'POST /api/closures/:id/remove': { body: async () => ({ version: (await store().trust.get())!.version }) },
     'PUT /api/model': { body: async () => ({ model: (await store().trust.get())!.model, version: (await store().trust.get())!.version }) },
-    'PATCH /api/admin/academies/:id': { body: async (t) => ({ riskBand: 'high', version: (await store().academies.get(t.academyId!))!.version }) },
-    'POST /api/admin/people': { body: async (_t, who) => ({ name: 'Matrix Person', email: `matrix.${who}@example.org`, roles: [{ role: 'governor', academyId: 'oakfield' }], clientKey: `matrix-${who}` }) },
-    'PATCH /api/admin/people/:id': { body: async (t) => ({ jobTitle: 'Headteacher', version: (await store().people.get(t.echoed[0]!))!.version }) },
+    'PATCH /api/admin/academies/:id': {
+      body: async (t) => ({ riskBand: 'high', version: (await store().academies.get(t.academyId!))!.version }),
+    },
+    'POST /api/admin/people': {
+      body: async (_t, who) => ({
+        name: 'Matrix Person',
+        email: `matrix.${who}@example.org`,
+        roles: [{ role: 'governor', academyId: 'oakfield' }],
+        clientKey: `matrix-${who}`,
+      }),
+    },
+    'PATCH /api/admin/people/:id': {
+      body: async (t) => ({ jobTitle: 'Headteacher', version: (await store().people.get(t.echoed[0]!))!.version }),
+    },
     'POST /api/admin/import': { body: async () => ({ peopleCsv: 'name,email,role,academy\n', dryRun: true }) },
     'POST /api/admin/deliveries/:key/retry': { body: async () => ({}) },
   };
@@ -216,10 +399,20 @@ export function matrixRequests(w: MatrixWorld) {
   function withQuery(route: (typeof API_ROUTES)[number], targets: Target[]): Target[] | string {
     const keys = Object.keys((route as { query?: z.ZodObject }).query?.shape ?? {}).filter((k) => !UNSELECTIVE_QUERY.has(k));
     const unknown = keys.filter((k) => !QUERY[k]);
-    if (unknown.length) return `${route.method} ${route.pattern}: the matrix cannot fill the query's ${unknown.join(', ')} (add it to QUERY)`;
+    if (unknown.length)
+      return `${route.method} ${route.pattern}: the matrix cannot fill the query's ${unknown.join(', ')} (add it to QUERY)`;
     if (keys.length === 0) return targets;
     // One parameter at a time: each is a way of choosing what to read.
-    return targets.flatMap((t) => keys.flatMap((k) => QUERY[k]!().map(({ value, target }) => ({ ...t, ...target, echoed: [...t.echoed, ...target.echoed], path: `${t.path}?${k}=${encodeURIComponent(value)}` }))));
+    return targets.flatMap((t) =>
+      keys.flatMap((k) =>
+        QUERY[k]!().map(({ value, target }) => ({
+          ...t,
+          ...target,
+          echoed: [...t.echoed, ...target.echoed],
+          path: `${t.path}?${k}=${encodeURIComponent(value)}`,
+        })),
+      ),
+    );
   }
 
   const routeRequests = (): (Request | string)[] =>
@@ -228,10 +421,20 @@ export function matrixRequests(w: MatrixWorld) {
       const write = r.method !== 'GET';
       const spec = WRITES[key];
       if (write && !spec) return `${key}: the matrix has no body for this write (add it to WRITES)`;
-      const inPath = spec?.perAcademy ? w.academyIds.map((id) => ({ path: r.pattern, academyId: id, echoed: [id] })) : targetsOf(r.method, r.pattern);
+      const inPath = spec?.perAcademy
+        ? w.academyIds.map((id) => ({ path: r.pattern, academyId: id, echoed: [id] }))
+        : targetsOf(r.method, r.pattern);
       const targets = typeof inPath === 'string' ? inPath : withQuery(r, inPath);
       if (typeof targets === 'string') return targets;
-      return { kind: 'api' as const, label: key, write, ...(spec?.self ? { self: true } : {}), ...(spec?.alsoBy ? { alsoBy: spec.alsoBy } : {}), targets, ...(spec ? { body: spec.body } : {}) };
+      return {
+        kind: 'api' as const,
+        label: key,
+        write,
+        ...(spec?.self ? { self: true } : {}),
+        ...(spec?.alsoBy ? { alsoBy: spec.alsoBy } : {}),
+        targets,
+        ...(spec ? { body: spec.body } : {}),
+      };
     });
 
   /** Each verb's fields: the record's ids and version, and a value for the rest; a field not known here is a problem naming the verb. */
@@ -255,7 +458,13 @@ export function matrixRequests(w: MatrixWorld) {
       const keys = Object.keys(shape);
       const unknown = keys.filter((k) => !FIELDS[k] && !shape[k]!.safeParse(undefined).success);
       if (unknown.length) return `card verb ${verb}: the matrix cannot fill ${unknown.join(', ')} (add it to FIELDS)`;
-      const of = keys.includes('actionId') ? 'actions/:id' : keys.includes('meetingId') ? 'meetings/:id' : keys.includes('academyId') ? 'academies/:id' : undefined;
+      const of = keys.includes('actionId')
+        ? 'actions/:id'
+        : keys.includes('meetingId')
+          ? 'meetings/:id'
+          : keys.includes('academyId')
+            ? 'academies/:id'
+            : undefined;
       if (!of) return `card verb ${verb}: no record id the matrix knows`;
       const targets = PARAMS[of]!().map(({ target }) => {
         const requirementId = keys.includes('requirementId') && target.meeting ? requirementOf(target.meeting) : undefined;

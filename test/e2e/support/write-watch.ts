@@ -18,7 +18,18 @@ export interface WriteWatch {
   mark(): { writes: number; audits: number };
 }
 
-const COLLECTIONS = ['academies', 'people', 'meetings', 'actions', 'kpiTargets', 'kpiDataPoints', 'interventions', 'escalations', 'supportDays', 'monitoringForms'] as const;
+const COLLECTIONS = [
+  'academies',
+  'people',
+  'meetings',
+  'actions',
+  'kpiTargets',
+  'kpiDataPoints',
+  'interventions',
+  'escalations',
+  'supportDays',
+  'monitoringForms',
+] as const;
 
 /**
  * Watches a host's store and audit log from the inside: every write the store receives, whoever

@@ -44,13 +44,19 @@ export async function startTestConnector(options: { perSecond?: number; retryAft
         while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
         if (accepted.length >= options.perSecond) {
           state.rejected429++;
-          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(options.retryAfterSeconds ?? 1) }).end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
+          res
+            .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(options.retryAfterSeconds ?? 1) })
+            .end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
           return;
         }
         accepted.push(now);
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { attachments?: { content?: unknown }[] };
-      received.push({ conversationId: decodeURIComponent(m[1]!), at: now, card: JSON.stringify(activity.attachments?.[0]?.content ?? null) });
+      received.push({
+        conversationId: decodeURIComponent(m[1]!),
+        at: now,
+        card: JSON.stringify(activity.attachments?.[0]?.content ?? null),
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${received.length}` }));
     });
   });

@@ -6,7 +6,11 @@ import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
  * once, and left undeleted after its first dequeue so the queue hands it out again once its
  * visibility lapses. Stops when the queue is empty (hidden messages included) or after `timeoutMs`.
  */
-export async function drainDeliveringTwice(queue: ReminderQueue, deliverer: Pick<ReminderDeliverer, 'deliver'>, options: { timeoutMs?: number } = {}): Promise<DeliveryOutcome[]> {
+export async function drainDeliveringTwice(
+  queue: ReminderQueue,
+  deliverer: Pick<ReminderDeliverer, 'deliver'>,
+  options: { timeoutMs?: number } = {},
+): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {

@@ -11,7 +11,11 @@ import type { ReminderQueue } from '../../../core/ports/reminder-queue.port';
 import { createTableDeliveryLedger } from '../../../core/adapters/azure-storage/table-delivery-ledger';
 
 async function main(): Promise<void> {
-  const env = (k: string) => process.env[k] ?? (() => { throw new Error(`${k} missing`); })();
+  const env = (k: string) =>
+    process.env[k] ??
+    (() => {
+      throw new Error(`${k} missing`);
+    })();
   const store = createSqliteRecordStore(openSqliteDatabase(env('FANOUT_DB')));
   const real = await createAzureReminderQueue(env('FANOUT_STORAGE'), env('FANOUT_QUEUE'));
   const ledger = await createTableDeliveryLedger(env('FANOUT_STORAGE'), { table: env('FANOUT_TABLE'), allowInsecureConnection: true });
@@ -24,7 +28,10 @@ async function main(): Promise<void> {
       process.stdout.write(`enqueued ${++n}\n`);
     },
   };
-  const counts = await runFanOutSweep({ store, clock: fixedClock(env('FANOUT_NOW')), queue, ledger, concurrency: 1 }, { correlationId: 'killed-sweep' });
+  const counts = await runFanOutSweep(
+    { store, clock: fixedClock(env('FANOUT_NOW')), queue, ledger, concurrency: 1 },
+    { correlationId: 'killed-sweep' },
+  );
   process.stdout.write(`done ${JSON.stringify(counts)}\n`);
 }
 

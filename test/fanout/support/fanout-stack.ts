@@ -27,7 +27,13 @@ export const conversationOf = (personId: string) => `personal-${personId}`;
 export const referenceFor = (personId: string, serviceUrl: string) => ({
   personId,
   conversationId: conversationOf(personId),
-  reference: { channelId: 'msteams', serviceUrl, conversation: { id: conversationOf(personId), conversationType: 'personal' }, user: { id: `29:${personId}` }, bot: { id: '28:bot', name: 'Trust bot' } },
+  reference: {
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: { id: conversationOf(personId), conversationType: 'personal' },
+    user: { id: `29:${personId}` },
+    bot: { id: '28:bot', name: 'Trust bot' },
+  },
   savedAt: '2026-11-23T06:00:00.000Z',
 });
 
@@ -38,11 +44,19 @@ export async function startStorage(): Promise<RunningAzuriteStorage> {
 
 let n = 0;
 /** A fresh reminder queue and delivery ledger on `azurite`. */
-export async function freshQueueAndLedger(azurite: RunningAzuriteStorage, prefix = 'reminders'): Promise<{ queue: ReminderQueue; ledger: DeliveryLedger; queueName: string; table: string }> {
+export async function freshQueueAndLedger(
+  azurite: RunningAzuriteStorage,
+  prefix = 'reminders',
+): Promise<{ queue: ReminderQueue; ledger: DeliveryLedger; queueName: string; table: string }> {
   const id = `${process.pid}x${++n}x${Date.now() % 100000}`;
   const queueName = `${prefix}-${id}`.toLowerCase();
   const table = `deliveries${id.replace(/[^a-z0-9]/gi, '')}`;
-  return { queue: await createAzureReminderQueue(azurite.connectionString, queueName), ledger: await createTableDeliveryLedger(azurite.connectionString, { table, allowInsecureConnection: true }), queueName, table };
+  return {
+    queue: await createAzureReminderQueue(azurite.connectionString, queueName),
+    ledger: await createTableDeliveryLedger(azurite.connectionString, { table, allowInsecureConnection: true }),
+    queueName,
+    table,
+  };
 }
 
 export interface SeededTrust {
@@ -80,7 +94,10 @@ export async function expectedCards(deps: BotDeps): Promise<Map<string, Map<stri
 }
 
 /** Lost (expected, never arrived) and duplicates (arrived more than once, or not expected at all). */
-export function lostAndDuplicates(expected: Map<string, Map<string, number>>, connector: TestConnector): { lost: number; duplicates: number; delivered: number } {
+export function lostAndDuplicates(
+  expected: Map<string, Map<string, number>>,
+  connector: TestConnector,
+): { lost: number; duplicates: number; delivered: number } {
   const got = connector.countsByConversation();
   let lost = 0;
   let duplicates = 0;
@@ -90,15 +107,30 @@ export function lostAndDuplicates(expected: Map<string, Map<string, number>>, co
 }
 
 /** The bot as `npm start` wires it, on Azurite tables and the given queue and ledger, sending through botbuilder to the connector. */
-export async function botOnQueue(input: { trust: SeededTrust; clock: Clock; azurite: RunningAzuriteStorage; queue: ReminderQueue; ledger: DeliveryLedger; consumer?: boolean }): Promise<ComposedBot & { references: ConversationReferenceStore }> {
+export async function botOnQueue(input: {
+  trust: SeededTrust;
+  clock: Clock;
+  azurite: RunningAzuriteStorage;
+  queue: ReminderQueue;
+  ledger: DeliveryLedger;
+  consumer?: boolean;
+}): Promise<ComposedBot & { references: ConversationReferenceStore }> {
   const suffix = `${process.pid}x${++n}`;
-  const storage = await createTableStorage(input.azurite.connectionString, { referencesTable: `refs${suffix}`, sentTable: `sent${suffix}`, allowInsecureConnection: true });
+  const storage = await createTableStorage(input.azurite.connectionString, {
+    referencesTable: `refs${suffix}`,
+    sentTable: `sent${suffix}`,
+    allowInsecureConnection: true,
+  });
   return composeBot({
     services: input.trust.deps.services,
     baseUrl: 'http://127.0.0.1:1',
     logger: pino({ level: 'silent' }),
     storage,
-    delivery: { queue: input.queue, ledger: input.ledger, ...(input.consumer === false ? { consumer: false as const } : { consumer: { maxPollIntervalMs: 200 } }) },
+    delivery: {
+      queue: input.queue,
+      ledger: input.ledger,
+      ...(input.consumer === false ? { consumer: false as const } : { consumer: { maxPollIntervalMs: 200 } }),
+    },
   });
 }
 

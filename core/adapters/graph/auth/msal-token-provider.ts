@@ -19,7 +19,9 @@ export function createConfidentialClient(credentials: AppCredentials): Confident
     authority: `https://login.microsoftonline.com/${credentials.tenantId}`,
     ...('clientSecret' in credentials
       ? { clientSecret: credentials.clientSecret }
-      : { clientCertificate: { thumbprintSha256: credentials.certificate.thumbprintSha256, privateKey: credentials.certificate.privateKey } }),
+      : {
+          clientCertificate: { thumbprintSha256: credentials.certificate.thumbprintSha256, privateKey: credentials.certificate.privateKey },
+        }),
   };
   return new ConfidentialClientApplication({
     auth,
@@ -42,7 +44,11 @@ export function appTokenProvider(app: ConfidentialClientApplication, scopes: rea
  * Tokens for calls made for a signed-in tab user: the on-behalf-of flow exchanges the Teams SSO
  * token (`userAssertion`) for a Graph token with the user's own permissions. msal caches it per assertion.
  */
-export function onBehalfOfTokenProvider(app: ConfidentialClientApplication, userAssertion: string, scopes: readonly string[] = [GRAPH_DEFAULT_SCOPE]): TokenProvider {
+export function onBehalfOfTokenProvider(
+  app: ConfidentialClientApplication,
+  userAssertion: string,
+  scopes: readonly string[] = [GRAPH_DEFAULT_SCOPE],
+): TokenProvider {
   return async (signal) => {
     signal?.throwIfAborted();
     const result = await app.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: [...scopes] });

@@ -103,7 +103,12 @@ export function retry(options: RetryOptions = {}, shared?: Throttling): GraphBeh
         status = 0;
       }
       const aborted = request.signal?.aborted ?? false;
-      const decision = decideRetry({ status, retryAfter, idempotent: isIdempotent(request), aborted, retriesSoFar, waitedMs }, policy, t.timers.now(), random);
+      const decision = decideRetry(
+        { status, retryAfter, idempotent: isIdempotent(request), aborted, retriesSoFar, waitedMs },
+        policy,
+        t.timers.now(),
+        random,
+      );
       if (!decision.retry) {
         if (response) return response;
         throw failure;

@@ -21,11 +21,16 @@ export interface ProvisionOptions {
 export async function readSite(client: GraphClient, siteId: string, signal?: AbortSignal): Promise<Map<string, ExistingList>> {
   const lists = await listsByName(client, siteId, signal);
   const names = [...lists.keys()];
-  const answers = await sendBatch(client, names.map((name, i) => ({ id: String(i), method: 'GET' as const, url: `/sites/${siteId}/lists/${lists.get(name)!.id}/columns` })), { signal });
+  const answers = await sendBatch(
+    client,
+    names.map((name, i) => ({ id: String(i), method: 'GET' as const, url: `/sites/${siteId}/lists/${lists.get(name)!.id}/columns` })),
+    { signal },
+  );
   const out = new Map<string, ExistingList>();
   names.forEach((name, i) => {
     const response = answers.get(String(i));
-    if (!response || response.status !== 200) throw failureFrom(response ?? { status: 0, headers: {}, body: undefined }, `GET columns of ${name}`, true);
+    if (!response || response.status !== 200)
+      throw failureFrom(response ?? { status: 0, headers: {}, body: undefined }, `GET columns of ${name}`, true);
     const { id, template } = lists.get(name)!;
     out.set(name, { id, template, columns: (response.body as { value: ExistingList['columns'] }).value });
   });
@@ -52,7 +57,8 @@ async function provisionInBackground(client: GraphClient, siteId: string, option
     log(`${options.dryRun ? 'would ' : ''}${describeStep(step)}`);
     if (!options.dryRun) await applyStep(client, siteId, step, listIds, options.signal);
   }
-  const folderSteps = options.meetingFolders === false || !schema.includes(PAPERS_LIBRARY) ? [] : await planFolders(client, siteId, listIds, options.signal);
+  const folderSteps =
+    options.meetingFolders === false || !schema.includes(PAPERS_LIBRARY) ? [] : await planFolders(client, siteId, listIds, options.signal);
   for (const step of folderSteps) {
     log(`${options.dryRun ? 'would ' : ''}${describeStep(step)}`);
     if (!options.dryRun) await applyStep(client, siteId, step, listIds, options.signal);
@@ -60,7 +66,12 @@ async function provisionInBackground(client: GraphClient, siteId: string, option
   return [...steps, ...folderSteps];
 }
 
-async function planFolders(client: GraphClient, siteId: string, listIds: Map<string, string>, signal?: AbortSignal): Promise<ProvisionStep[]> {
+async function planFolders(
+  client: GraphClient,
+  siteId: string,
+  listIds: Map<string, string>,
+  signal?: AbortSignal,
+): Promise<ProvisionStep[]> {
   const meetingsList = listIds.get(MEETINGS.displayName);
   const libraryId = listIds.get(PAPERS_LIBRARY.displayName);
   if (!meetingsList) return [];
@@ -102,12 +113,19 @@ async function createReconciled<T>(what: string, create: () => Promise<T>, lande
       if (!isAmbiguousFailure(e) && !isGraphStatus(e, 409)) throw e;
       const found = await landed();
       if (found !== undefined) return found;
-      if (isGraphStatus(e, 409) || attempt >= MAX_RECONCILES) throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      if (isGraphStatus(e, 409) || attempt >= MAX_RECONCILES)
+        throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
 }
 
-async function applyStep(client: GraphClient, siteId: string, step: ProvisionStep, listIds: Map<string, string>, signal?: AbortSignal): Promise<void> {
+async function applyStep(
+  client: GraphClient,
+  siteId: string,
+  step: ProvisionStep,
+  listIds: Map<string, string>,
+  signal?: AbortSignal,
+): Promise<void> {
   const lookupId = (name: string) => listIds.get(name);
   const columnNamed = async (listId: string, name: string) => {
     const columns = await client.call<{ value?: { name: string }[] }>('GET', `/sites/${siteId}/lists/${listId}/columns`, { signal });
@@ -115,7 +133,11 @@ async function applyStep(client: GraphClient, siteId: string, step: ProvisionSte
   };
   switch (step.action) {
     case 'createList': {
-      const body = { displayName: step.list, columns: step.columns.map((c) => columnDefinition(c, lookupId)), list: { template: step.template } };
+      const body = {
+        displayName: step.list,
+        columns: step.columns.map((c) => columnDefinition(c, lookupId)),
+        list: { template: step.template },
+      };
       const created = await createReconciled(
         `create list ${step.list}`,
         () => client.call<{ id: string }>('POST', `/sites/${siteId}/lists`, { body, signal }),
@@ -135,14 +157,22 @@ async function applyStep(client: GraphClient, siteId: string, step: ProvisionSte
     }
     case 'updateColumn':
       // Setting the same values twice changes nothing, so a lost answer is safe to send again.
-      await client.call('PATCH', `/sites/${siteId}/lists/${listIds.get(step.list)}/columns/${step.columnId}`, { body: step.changes, signal, idempotent: true });
+      await client.call('PATCH', `/sites/${siteId}/lists/${listIds.get(step.list)}/columns/${step.columnId}`, {
+        body: step.changes,
+        signal,
+        idempotent: true,
+      });
       return;
     case 'createFolder': {
       const drive = await client.call<{ id: string }>('GET', `/sites/${siteId}/lists/${listIds.get(step.library)}/drive`, { signal });
       // conflictBehavior "fail": an existing folder is left as it is (driveitem-post-children.md).
       await createReconciled(
         `create folder ${step.folder}`,
-        () => client.call('POST', `/drives/${drive.id}/items/root/children`, { body: { name: step.folder, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }, signal }),
+        () =>
+          client.call('POST', `/drives/${drive.id}/items/root/children`, {
+            body: { name: step.folder, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
+            signal,
+          }),
         async () => {
           const found = await client.send('GET', `/drives/${drive.id}/root:/${encodeURIComponent(step.folder)}`, { signal });
           return found.status === 200 ? found.body : undefined;

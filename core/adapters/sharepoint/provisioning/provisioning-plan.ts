@@ -11,7 +11,13 @@ export interface ExistingList {
 export type ProvisionStep =
   | { action: 'createList'; list: string; template: ListSpec['template']; columns: ColumnSpec[] }
   | { action: 'addColumn'; list: string; column: ColumnSpec }
-  | { action: 'updateColumn'; list: string; column: string; columnId: string; changes: { indexed?: boolean; enforceUniqueValues?: boolean } }
+  | {
+      action: 'updateColumn';
+      list: string;
+      column: string;
+      columnId: string;
+      changes: { indexed?: boolean; enforceUniqueValues?: boolean };
+    }
   | { action: 'createFolder'; library: string; folder: string };
 
 /**
@@ -25,8 +31,14 @@ export function planProvisioning(schema: readonly ListSpec[], existing: Readonly
   for (const spec of schema) {
     const current = existing.get(spec.displayName);
     if (!current) {
-      steps.push({ action: 'createList', list: spec.displayName, template: spec.template, columns: spec.columns.filter((c) => c.type !== 'lookup') });
-      for (const c of spec.columns.filter((x) => x.type === 'lookup')) steps.push({ action: 'addColumn', list: spec.displayName, column: c });
+      steps.push({
+        action: 'createList',
+        list: spec.displayName,
+        template: spec.template,
+        columns: spec.columns.filter((c) => c.type !== 'lookup'),
+      });
+      for (const c of spec.columns.filter((x) => x.type === 'lookup'))
+        steps.push({ action: 'addColumn', list: spec.displayName, column: c });
       continue;
     }
     for (const column of spec.columns) {
@@ -38,7 +50,8 @@ export function planProvisioning(schema: readonly ListSpec[], existing: Readonly
       const changes: { indexed?: boolean; enforceUniqueValues?: boolean } = {};
       if ((have.indexed ?? false) !== (column.indexed ?? false)) changes.indexed = column.indexed ?? false;
       if ((have.enforceUniqueValues ?? false) !== (column.unique ?? false)) changes.enforceUniqueValues = column.unique ?? false;
-      if (Object.keys(changes).length > 0) steps.push({ action: 'updateColumn', list: spec.displayName, column: column.name, columnId: have.id, changes });
+      if (Object.keys(changes).length > 0)
+        steps.push({ action: 'updateColumn', list: spec.displayName, column: column.name, columnId: have.id, changes });
     }
   }
   return steps;
@@ -47,7 +60,9 @@ export function planProvisioning(schema: readonly ListSpec[], existing: Readonly
 /** Folders to add to the papers library: one per meeting, named by the meeting's id. */
 export function planMeetingFolders(library: string, meetingIds: readonly string[], existingFolders: readonly string[]): ProvisionStep[] {
   const have = new Set(existingFolders.map((f) => f.toLowerCase()));
-  return [...new Set(meetingIds)].filter((id) => !have.has(id.toLowerCase())).map((id) => ({ action: 'createFolder' as const, library, folder: id }));
+  return [...new Set(meetingIds)]
+    .filter((id) => !have.has(id.toLowerCase()))
+    .map((id) => ({ action: 'createFolder' as const, library, folder: id }));
 }
 
 /** One line per step, for the dry run and the log. */
@@ -58,7 +73,9 @@ export function describeStep(step: ProvisionStep): string {
     case 'addColumn':
       return `add ${step.column.type} column ${step.list}.${step.column.name}${step.column.indexed ? ' (indexed)' : ''}`;
     case 'updateColumn':
-      return `change column ${step.list}.${step.column}: ${Object.entries(step.changes).map(([k, v]) => `${k} = ${v}`).join(', ')}`;
+      return `change column ${step.list}.${step.column}: ${Object.entries(step.changes)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}`;
     case 'createFolder':
       return `create folder ${step.library}/${step.folder}`;
   }

@@ -1,5 +1,13 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, watertonLadderWithTopStage } from './shared';
+import {
+  BELOW_EXPECTED_STANDARD,
+  DSAT_INSPECTION_AREAS,
+  KGA_MONITORING_FORM,
+  REPORT_CARD_INSPECTION_AREAS,
+  SCHOOLSWORKS_INTERVENTION_KINDS,
+  TERMLY_DATA_POINTS,
+  watertonLadderWithTopStage,
+} from './shared';
 
 const ONE_WEEK = 7;
 
@@ -15,7 +23,12 @@ export const DSAT_PRESET: ImprovementModelInput = {
   source: 'DSAT “Academy Improvement” (seed 001)',
   roleTitles: { 'improvement-director': 'Academy Improvement Director (AID)', 'chair-lgb': 'Chair of LGB', governor: 'LAB member' },
   stages: [
-    { id: 'below-good', label: 'Not yet Good', description: 'Less than Good by inspection or self-evaluation: iAIMs each term and a budget for support.', suggestWhen: { anyOf: [{ belowGood: true }] } },
+    {
+      id: 'below-good',
+      label: 'Not yet Good',
+      description: 'Less than Good by inspection or self-evaluation: iAIMs each term and a budget for support.',
+      suggestWhen: { anyOf: [{ belowGood: true }] },
+    },
     { id: 'good-or-better', label: 'Good or better', description: 'AIMs each term; iAIMs if the academy asks.' },
   ],
   meetingKinds: [
@@ -23,7 +36,8 @@ export const DSAT_PRESET: ImprovementModelInput = {
       id: 'aim',
       name: 'Academy Improvement Meeting',
       abbreviation: 'AIM',
-      description: 'Evaluates the progress of the academy against its priorities, targets, KPIs and success criteria; reviews, amends or confirms priorities for improvement.',
+      description:
+        'Evaluates the progress of the academy against its priorities, targets, KPIs and success criteria; reviews, amends or confirms priorities for improvement.',
       durationMinutes: 120,
       startTime: '09:30',
       chairRole: 'improvement-director',
@@ -35,18 +49,44 @@ export const DSAT_PRESET: ImprovementModelInput = {
         { role: 'headteacher-consultant', presence: 'where-appropriate' },
       ],
       papers: [
-        { id: 'agenda', title: 'Agenda (agreed with the headteacher)', ownerRole: 'improvement-director', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
-        { id: 'previous-aim-report', title: 'Report from the previous AIM', ownerRole: 'improvement-director', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+        {
+          id: 'agenda',
+          title: 'Agenda (agreed with the headteacher)',
+          ownerRole: 'improvement-director',
+          leadDays: ONE_WEEK,
+          escalateAfterWorkingDays: 1,
+        },
+        {
+          id: 'previous-aim-report',
+          title: 'Report from the previous AIM',
+          ownerRole: 'improvement-director',
+          leadDays: ONE_WEEK,
+          escalateAfterWorkingDays: 1,
+        },
         {
           id: 'heads-report',
           title: 'Headteacher’s report',
-          description: 'Clear judgements and supporting evidence on achievement, teaching and learning, behaviour and safety, and leadership and management. May double as part of the SEF or the head’s report to governors.',
+          description:
+            'Clear judgements and supporting evidence on achievement, teaching and learning, behaviour and safety, and leadership and management. May double as part of the SEF or the head’s report to governors.',
           ownerRole: 'head',
           leadDays: ONE_WEEK,
           escalateAfterWorkingDays: 1,
         },
-        { id: 'context-data', title: 'Additional context data', description: 'Anything that helps attendees understand the school’s context and its improvement.', ownerRole: 'head', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
-        { id: 'pupil-achievement-data', title: 'Latest pupil achievement data', ownerRole: 'head', leadDays: ONE_WEEK, escalateAfterWorkingDays: 1 },
+        {
+          id: 'context-data',
+          title: 'Additional context data',
+          description: 'Anything that helps attendees understand the school’s context and its improvement.',
+          ownerRole: 'head',
+          leadDays: ONE_WEEK,
+          escalateAfterWorkingDays: 1,
+        },
+        {
+          id: 'pupil-achievement-data',
+          title: 'Latest pupil achievement data',
+          ownerRole: 'head',
+          leadDays: ONE_WEEK,
+          escalateAfterWorkingDays: 1,
+        },
       ],
       notesApprovers: ['head', 'chair-lgb'],
       agenda: [
@@ -68,7 +108,8 @@ export const DSAT_PRESET: ImprovementModelInput = {
       id: 'iaim',
       name: 'Interim Academy Improvement Meeting',
       abbreviation: 'iAIM',
-      description: 'Between AIMs: a learning walk, then the actions from the previous AIM, emerging priorities, actions to finish by the next AIM and the support needed. A brief report follows soon after.',
+      description:
+        'Between AIMs: a learning walk, then the actions from the previous AIM, emerging priorities, actions to finish by the next AIM and the support needed. A brief report follows soon after.',
       durationMinutes: 180,
       startTime: '09:00',
       chairRole: 'ceo',
@@ -125,7 +166,10 @@ export const DSAT_PRESET: ImprovementModelInput = {
   judgementScale: 'report-card',
   // "Less than good" was below the old Good, the grade most schools held; on a report card the preset reads it as any
   // area below the expected standard (Ofsted: "doing everything that it should be doing"), or safeguarding not met.
-  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Below Good on a report card: any area at needs attention or urgent improvement, or safeguarding not met.' },
+  reportCards: {
+    belowGood: BELOW_EXPECTED_STANDARD,
+    note: 'Below Good on a report card: any area at needs attention or urgent improvement, or safeguarding not met.',
+  },
   // The head's report "may double as part of the SEF": the academy sets its self-evaluation at the AIM.
   selfEvaluation: { setAt: ['aim'], trustQualityDescriptions: false },
   // The seed does not say where KPI targets are agreed; the AIM "evaluates the progress of the academy

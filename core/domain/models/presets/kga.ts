@@ -1,5 +1,13 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { BELOW_EXPECTED_STANDARD, KGA_JUDGEMENT_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, WATERTON_ESCALATION_LADDER } from './shared';
+import {
+  BELOW_EXPECTED_STANDARD,
+  KGA_JUDGEMENT_AREAS,
+  KGA_MONITORING_FORM,
+  REPORT_CARD_INSPECTION_AREAS,
+  SCHOOLSWORKS_INTERVENTION_KINDS,
+  TERMLY_DATA_POINTS,
+  WATERTON_ESCALATION_LADDER,
+} from './shared';
 
 /**
  * King's Group Academies' offer (seed 004): three core QA days for every school, either one a
@@ -12,24 +20,34 @@ export const KGA_PRESET: ImprovementModelInput = {
   description: 'A core Quality Assurance offer of three days for every school, plus three optional days from a menu.',
   source: 'King’s Group Academies “School Improvement Offer” (seed 004)',
   roleTitles: { 'improvement-director': 'School Improvement Leader / phase director' },
-  stages: [{ id: 'core-offer', label: 'Core offer', description: 'Every school, whatever its Ofsted status, has the core QA offer and may choose optional days.' }],
+  stages: [
+    {
+      id: 'core-offer',
+      label: 'Core offer',
+      description: 'Every school, whatever its Ofsted status, has the core QA offer and may choose optional days.',
+    },
+  ],
   meetingKinds: [
     {
       id: 'priorities-meeting',
       name: 'Priorities for the year',
       abbreviation: 'Priorities',
-      description: 'The school identifies its improvement priorities for the year with the School Improvement Leader, and chooses its QA model and optional days.',
+      description:
+        'The school identifies its improvement priorities for the year with the School Improvement Leader, and chooses its QA model and optional days.',
       durationMinutes: 60,
       chairRole: 'improvement-director',
       attendees: [{ role: 'head', presence: 'expected' }],
-      papers: [{ id: 'school-improvement-plan', title: 'School improvement plan', ownerRole: 'head', leadDays: 5, escalateAfterWorkingDays: 1 }],
+      papers: [
+        { id: 'school-improvement-plan', title: 'School improvement plan', ownerRole: 'head', leadDays: 5, escalateAfterWorkingDays: 1 },
+      ],
       notesApprovers: ['head'],
     },
     {
       id: 'qa-review',
       name: 'Quality Assurance review',
       abbreviation: 'QA review',
-      description: 'Led by a head, the CEO or a phase director with up to three staff; focus agreed with the CEO; feedback as What went well, Even better if, Area of excellence.',
+      description:
+        'Led by a head, the CEO or a phase director with up to three staff; focus agreed with the CEO; feedback as What went well, Even better if, Area of excellence.',
       durationMinutes: 360,
       startTime: '08:30',
       chairRole: 'improvement-director',
@@ -38,7 +56,9 @@ export const KGA_PRESET: ImprovementModelInput = {
         { role: 'peer-head', presence: 'where-appropriate' },
         { role: 'lead-practitioner', presence: 'where-appropriate' },
       ],
-      papers: [{ id: 'qa-focus-evidence', title: 'Evidence for the agreed QA focus', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 }],
+      papers: [
+        { id: 'qa-focus-evidence', title: 'Evidence for the agreed QA focus', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
+      ],
       notesApprovers: ['head'],
       recordsJudgements: true,
       rotatesFocus: true,
@@ -47,13 +67,22 @@ export const KGA_PRESET: ImprovementModelInput = {
     },
   ],
   cadence: [
-    { id: 'priorities-autumn', meetingKind: 'priorities-meeting', label: 'Priorities agreed at the start of the year', slots: [{ halfTerm: 1, timing: 'early' }] },
+    {
+      id: 'priorities-autumn',
+      meetingKind: 'priorities-meeting',
+      label: 'Priorities agreed at the start of the year',
+      slots: [{ halfTerm: 1, timing: 'early' }],
+    },
     {
       id: 'qa-one-day-a-term',
       meetingKind: 'qa-review',
       label: 'Core QA: one day a term',
       // Each school chooses its "preferred model and timings" with the SI Leader; these are starting dates to edit.
-      slots: [{ halfTerm: 1, timing: 'late' }, { halfTerm: 3, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
+      slots: [
+        { halfTerm: 1, timing: 'late' },
+        { halfTerm: 3, timing: 'middle' },
+        { halfTerm: 5, timing: 'middle' },
+      ],
     },
     {
       id: 'qa-two-day-review',

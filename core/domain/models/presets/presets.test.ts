@@ -64,7 +64,14 @@ describe('DSAT (seed 001)', () => {
 
   it('the AIM is chaired by the AID, about two hours, with a monitoring visit the day before and notes checked by the head and chair of LGB', () => {
     const aim = kind(dsat, 'aim');
-    expect(aim).toMatchObject({ chairRole: 'improvement-director', durationMinutes: 120, monitoringVisitDayBefore: true, notesApprovers: ['head', 'chair-lgb'], rotatesFocus: true, recordsJudgements: true });
+    expect(aim).toMatchObject({
+      chairRole: 'improvement-director',
+      durationMinutes: 120,
+      monitoringVisitDayBefore: true,
+      notesApprovers: ['head', 'chair-lgb'],
+      rotatesFocus: true,
+      recordsJudgements: true,
+    });
     expect(dsat.roleTitles['improvement-director']).toBe('Academy Improvement Director (AID)');
     expect(aim.attendees.map((a) => `${a.role}:${a.presence}`)).toEqual([
       'head:expected',
@@ -120,19 +127,27 @@ describe('Waterton (seed 000)', () => {
     const reqs = requiredMeetings(waterton, a);
     expect(reqs.filter((r) => r.kind === 'aser').map((r) => r.slot.halfTerm)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(reqs.filter((r) => r.kind === 'aser').every((r) => r.ruleId === 'aser-half-termly-stabilise')).toBe(true);
-    expect(reqs.find((r) => r.kind === 'aser-extended')?.slot).toMatchObject({ halfTerm: 3, purpose: 'Mid-year review of overall progress with the SI team' });
+    expect(reqs.find((r) => r.kind === 'aser-extended')?.slot).toMatchObject({
+      halfTerm: 3,
+      purpose: 'Mid-year review of overall progress with the SI team',
+    });
   });
 
   it('the first ASER is early in September’s half term and sets the risk band and the year’s KPIs', () => {
     for (const a of [academy(waterton), academy(waterton, { ofstedGrade: 'inadequate' }), academy(waterton, { sponsored: true })]) {
       const first = requiredMeetings(waterton, a)[0]!;
-      expect(first).toMatchObject({ kind: 'aser', occurrence: 1, slot: { halfTerm: 1, timing: 'early', purpose: 'Risk banding, and agreement of the year’s KPI targets' } });
+      expect(first).toMatchObject({
+        kind: 'aser',
+        occurrence: 1,
+        slot: { halfTerm: 1, timing: 'early', purpose: 'Risk banding, and agreement of the year’s KPI targets' },
+      });
     }
     expect(waterton.kpis.targetsAgreedAt).toBe('aser');
   });
 
   it('suggests Stabilise for Inadequate, closer support for sponsored, window or below Good, standard otherwise', () => {
-    const s = (f: Partial<Academy>) => suggestStage(waterton, { ofstedGrade: 'good', inOfstedWindow: false, sponsored: false, requests: [], ...f }).id;
+    const s = (f: Partial<Academy>) =>
+      suggestStage(waterton, { ofstedGrade: 'good', inOfstedWindow: false, sponsored: false, requests: [], ...f }).id;
     expect(s({ ofstedGrade: 'inadequate' })).toBe('stabilise');
     expect(s({ ofstedGrade: 'requires-improvement' })).toBe('closer-support');
     expect(s({ sponsored: true })).toBe('closer-support');
@@ -148,7 +163,8 @@ describe('Waterton (seed 000)', () => {
 
 describe('WPT (seed 002)', () => {
   const wpt = preset('wpt');
-  const s = (grade: Academy['ofstedGrade']) => suggestStage(wpt, { ofstedGrade: grade, inOfstedWindow: false, sponsored: false, requests: [] }).id;
+  const s = (grade: Academy['ofstedGrade']) =>
+    suggestStage(wpt, { ofstedGrade: grade, inOfstedWindow: false, sponsored: false, requests: [] }).id;
 
   it('suggests the route by Ofsted grade: inadequate → intensive, RI → capacity building, good or better → sustain and share', () => {
     expect(s('inadequate')).toBe('intensive');
@@ -158,7 +174,11 @@ describe('WPT (seed 002)', () => {
   });
 
   it('each route has its own meetings: intensive most, sustain and share fewest, a peer review for all', () => {
-    expect(countByKind(wpt, academy(wpt, { ofstedGrade: 'inadequate' }))).toEqual({ 'governance-review': 1, 'progress-review': 6, 'peer-review': 1 });
+    expect(countByKind(wpt, academy(wpt, { ofstedGrade: 'inadequate' }))).toEqual({
+      'governance-review': 1,
+      'progress-review': 6,
+      'peer-review': 1,
+    });
     expect(countByKind(wpt, academy(wpt, { ofstedGrade: 'requires-improvement' }))).toEqual({ 'progress-review': 3, 'peer-review': 1 });
     expect(countByKind(wpt, academy(wpt, { ofstedGrade: 'outstanding' }))).toEqual({ 'progress-review': 2, 'peer-review': 1 });
   });
@@ -179,7 +199,11 @@ describe('Schoolsworks (seed 003)', () => {
 
   it('termly performance reviews with every head and a whole-day end-of-year review', () => {
     expect(countByKind(sw, academy(sw))).toMatchObject({ 'performance-review': 3, 'end-of-year-review': 1 });
-    expect(requiredMeetings(sw, academy(sw)).filter((r) => r.kind === 'performance-review').map((r) => r.slot.halfTerm)).toEqual([1, 3, 5]);
+    expect(
+      requiredMeetings(sw, academy(sw))
+        .filter((r) => r.kind === 'performance-review')
+        .map((r) => r.slot.halfTerm),
+    ).toEqual([1, 3, 5]);
     expect(kind(sw, 'end-of-year-review').durationMinutes).toBeGreaterThanOrEqual(6 * 60);
     expect(requiredMeetings(sw, academy(sw)).find((r) => r.kind === 'end-of-year-review')?.slot.halfTerm).toBe(6);
   });
@@ -220,7 +244,11 @@ describe('KGA (seed 004)', () => {
   });
 
   it('feedback under What went well / Even better if / Area of excellence, on the monitoring form’s four judgement areas', () => {
-    expect(kga.monitoringForm.feedbackHeadings).toEqual({ strengths: 'What went well', development: 'Even better if', excellence: 'Area of excellence' });
+    expect(kga.monitoringForm.feedbackHeadings).toEqual({
+      strengths: 'What went well',
+      development: 'Even better if',
+      excellence: 'Area of excellence',
+    });
     expect(kga.monitoringForm.activities).toEqual(['Lesson observation', 'Work analysis', 'Discussion', 'Other']);
     expect(kga.monitoringForm.judgementAreas.map((a) => a.id)).toEqual([
       'teaching-learning-assessment',

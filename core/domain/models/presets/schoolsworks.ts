@@ -1,5 +1,12 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, SCHOOLSWORKS_INTERVENTION_KINDS, watertonLadderWithTopStage } from './shared';
+import {
+  BELOW_EXPECTED_STANDARD,
+  DSAT_INSPECTION_AREAS,
+  KGA_MONITORING_FORM,
+  REPORT_CARD_INSPECTION_AREAS,
+  SCHOOLSWORKS_INTERVENTION_KINDS,
+  watertonLadderWithTopStage,
+} from './shared';
 
 /**
  * Schoolsworks' four-step cycle (seed 003): monitor and diagnose, commission, deliver, hold to
@@ -37,7 +44,15 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
         { role: 'ceo', presence: 'where-appropriate' },
         { role: 'lead-practitioner', presence: 'where-appropriate' },
       ],
-      papers: [{ id: 'school-improvement-plan', title: 'School improvement plan and self-evaluation', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 }],
+      papers: [
+        {
+          id: 'school-improvement-plan',
+          title: 'School improvement plan and self-evaluation',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
+      ],
       notesApprovers: ['head'],
       recordsJudgements: true,
       rotatesFocus: false,
@@ -55,9 +70,22 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
         { role: 'head', presence: 'expected' },
         { role: 'ceo', presence: 'where-appropriate' },
       ],
-      papers: [{ id: 'predictive-data', title: 'Predictive year-end attainment data', ownerRole: 'head', leadDays: 5, escalateAfterWorkingDays: 1 }],
+      papers: [
+        {
+          id: 'predictive-data',
+          title: 'Predictive year-end attainment data',
+          ownerRole: 'head',
+          leadDays: 5,
+          escalateAfterWorkingDays: 1,
+        },
+      ],
       notesApprovers: ['head'],
-      agenda: ['Half-termly predictions against targets', 'Interventions: progress and impact on outcomes for pupils', 'Dashboard position', 'Actions from the last review'],
+      agenda: [
+        'Half-termly predictions against targets',
+        'Interventions: progress and impact on outcomes for pupils',
+        'Dashboard position',
+        'Actions from the last review',
+      ],
       supportDays: 0.5,
       reviewsKpiDrops: true,
     },
@@ -73,7 +101,15 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
         { role: 'head', presence: 'expected' },
         { role: 'improvement-director', presence: 'expected' },
       ],
-      papers: [{ id: 'year-attainment', title: 'The year’s attainment data and test results', ownerRole: 'head', leadDays: 5, escalateAfterWorkingDays: 1 }],
+      papers: [
+        {
+          id: 'year-attainment',
+          title: 'The year’s attainment data and test results',
+          ownerRole: 'head',
+          leadDays: 5,
+          escalateAfterWorkingDays: 1,
+        },
+      ],
       notesApprovers: ['head'],
       reviewsKpiDrops: true,
     },
@@ -91,14 +127,27 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       meetingKind: 'trust-inspection',
       label: 'Trust inspections twice a year (requiring improvement)',
       // The seed names Good / Outstanding (annual) and RI (twice a year); it is silent on Inadequate, which gets at least RI's two.
-      when: { anyOf: [{ ofstedGrades: ['requires-improvement', 'inadequate'] }, { reportCard: BELOW_EXPECTED_STANDARD }, { stages: ['requires-improvement'] }] },
-      slots: [{ halfTerm: 2, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
+      when: {
+        anyOf: [
+          { ofstedGrades: ['requires-improvement', 'inadequate'] },
+          { reportCard: BELOW_EXPECTED_STANDARD },
+          { stages: ['requires-improvement'] },
+        ],
+      },
+      slots: [
+        { halfTerm: 2, timing: 'middle' },
+        { halfTerm: 5, timing: 'middle' },
+      ],
     },
     {
       id: 'performance-review-termly',
       meetingKind: 'performance-review',
       label: 'A performance review each term with every head',
-      slots: [{ halfTerm: 1, timing: 'late' }, { halfTerm: 3, timing: 'late' }, { halfTerm: 5, timing: 'late' }],
+      slots: [
+        { halfTerm: 1, timing: 'late' },
+        { halfTerm: 3, timing: 'late' },
+        { halfTerm: 5, timing: 'late' },
+      ],
     },
     {
       id: 'end-of-year-review',
@@ -111,7 +160,10 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
   // "Good / Outstanding" (an annual trust inspection) on a report card: every area at the expected standard or better, safeguarding met.
-  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Twice-yearly trust inspections where a report card has any area at needs attention or urgent improvement, or safeguarding not met.' },
+  reportCards: {
+    belowGood: BELOW_EXPECTED_STANDARD,
+    note: 'Twice-yearly trust inspections where a report card has any area at needs attention or urgent improvement, or safeguarding not met.',
+  },
   // The head brings the school improvement plan and self-evaluation to the trust inspection.
   selfEvaluation: { setAt: ['trust-inspection'], trustQualityDescriptions: false },
   kpis: {

@@ -60,10 +60,32 @@ export const KGA_MONITORING_FORM: ImprovementModelInput['monitoringForm'] = {
  */
 export const WATERTON_ESCALATION_LADDER: ImprovementModelInput['escalation'] = {
   steps: [
-    { id: 'own-capacity', label: 'Improving with its own capacity', description: 'The academy and its improvement officer agree it can resolve the issues itself.', movedBy: ['improvement-director', 'ceo'] },
-    { id: 'trust-support', label: 'Support from across the trust', description: 'Issues the academy cannot improve on its own trigger support from good practice and capacity across the trust.', movedBy: ['improvement-director', 'ceo'] },
-    { id: 'formal-action-plan', label: 'Formal action plan', description: 'No resolution after trust support: the improvement officer draws up a formal (intensive support) action plan.', movedBy: ['improvement-director', 'ceo'] },
-    { id: 'change-of-status', label: 'Change of status: managed as a sponsored academy', description: 'The plan has not brought satisfactory change: the board changes the academy’s status to be managed as sponsored and considers leadership changes.', movedBy: ['ceo', 'board'], managedAsSponsored: true },
+    {
+      id: 'own-capacity',
+      label: 'Improving with its own capacity',
+      description: 'The academy and its improvement officer agree it can resolve the issues itself.',
+      movedBy: ['improvement-director', 'ceo'],
+    },
+    {
+      id: 'trust-support',
+      label: 'Support from across the trust',
+      description: 'Issues the academy cannot improve on its own trigger support from good practice and capacity across the trust.',
+      movedBy: ['improvement-director', 'ceo'],
+    },
+    {
+      id: 'formal-action-plan',
+      label: 'Formal action plan',
+      description: 'No resolution after trust support: the improvement officer draws up a formal (intensive support) action plan.',
+      movedBy: ['improvement-director', 'ceo'],
+    },
+    {
+      id: 'change-of-status',
+      label: 'Change of status: managed as a sponsored academy',
+      description:
+        'The plan has not brought satisfactory change: the board changes the academy’s status to be managed as sponsored and considers leadership changes.',
+      movedBy: ['ceo', 'board'],
+      managedAsSponsored: true,
+    },
   ],
 };
 
@@ -78,10 +100,28 @@ export const watertonLadderWithTopStage = (supportStage: string): ImprovementMod
 
 /** Schoolsworks' four ways of delivering an intervention. */
 export const SCHOOLSWORKS_INTERVENTION_KINDS: ImprovementModelInput['interventionKinds'] = [
-  { id: 'in-school', label: 'In-school', description: 'Capacity and expertise exist within the school; the trust agrees an intervention plan with it.' },
-  { id: 'school-to-school', label: 'School-to-school', description: 'Capacity exists in another of the trust’s schools; the trust brokers support between the two.', supportedBy: 'academy' },
-  { id: 'direct-trust', label: 'Direct trust', description: 'The trust’s DTL, a strategic headteacher or lead teachers intervene directly.' },
-  { id: 'external', label: 'External', description: 'The trust commissions and funds support it does not yet have, or that will bring faster improvement.', supportedBy: 'person' },
+  {
+    id: 'in-school',
+    label: 'In-school',
+    description: 'Capacity and expertise exist within the school; the trust agrees an intervention plan with it.',
+  },
+  {
+    id: 'school-to-school',
+    label: 'School-to-school',
+    description: 'Capacity exists in another of the trust’s schools; the trust brokers support between the two.',
+    supportedBy: 'academy',
+  },
+  {
+    id: 'direct-trust',
+    label: 'Direct trust',
+    description: 'The trust’s DTL, a strategic headteacher or lead teachers intervene directly.',
+  },
+  {
+    id: 'external',
+    label: 'External',
+    description: 'The trust commissions and funds support it does not yet have, or that will bring faster improvement.',
+    supportedBy: 'person',
+  },
 ];
 
 /**

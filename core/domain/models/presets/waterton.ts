@@ -1,5 +1,13 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, REPORT_CARD_INSPECTION_AREAS, URGENT_IMPROVEMENT_OR_UNSAFE, SCHOOLSWORKS_INTERVENTION_KINDS, WATERTON_ESCALATION_LADDER } from './shared';
+import {
+  BELOW_EXPECTED_STANDARD,
+  DSAT_INSPECTION_AREAS,
+  KGA_MONITORING_FORM,
+  REPORT_CARD_INSPECTION_AREAS,
+  URGENT_IMPROVEMENT_OR_UNSAFE,
+  SCHOOLSWORKS_INTERVENTION_KINDS,
+  WATERTON_ESCALATION_LADDER,
+} from './shared';
 
 const SEPTEMBER = { halfTerm: 1, timing: 'early', purpose: 'Risk banding, and agreement of the year’s KPI targets' } as const;
 
@@ -19,7 +27,8 @@ export const WATERTON_PRESET: ImprovementModelInput = {
     {
       id: 'stabilise',
       label: 'Stabilise',
-      description: 'Additional support and systems: half-termly ASERs on the SDP’s half-termly success criteria and an extended mid-year review.',
+      description:
+        'Additional support and systems: half-termly ASERs on the SDP’s half-termly success criteria and an extended mid-year review.',
       // The seed does not say which academies are Stabilise; suggested for Inadequate, the trust confirms each September.
       // On a report card, Inadequate is read as urgent improvement in any area or safeguarding not met.
       suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }, { reportCard: URGENT_IMPROVEMENT_OR_UNSAFE }] },
@@ -46,11 +55,29 @@ export const WATERTON_PRESET: ImprovementModelInput = {
         { role: 'chair-lgb', presence: 'where-appropriate' },
       ],
       papers: [
-        { id: 'self-evaluation-summary', title: 'Academy Self-Evaluation Summary Statement', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
-        { id: 'attainment-report', title: 'Latest summative attainment report', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
+        {
+          id: 'self-evaluation-summary',
+          title: 'Academy Self-Evaluation Summary Statement',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
+        {
+          id: 'attainment-report',
+          title: 'Latest summative attainment report',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
       ],
       notesApprovers: ['head'],
-      agenda: ['Progress against KPI targets', 'Drops from KPIs at the latest data point', 'Progress against the SDP and its success criteria', 'Actions from the last ASER', 'Support needed from across the trust'],
+      agenda: [
+        'Progress against KPI targets',
+        'Drops from KPIs at the latest data point',
+        'Progress against the SDP and its success criteria',
+        'Actions from the last ASER',
+        'Support needed from across the trust',
+      ],
       recordsJudgements: true,
       rotatesFocus: false,
       supportDays: 0.5,
@@ -70,11 +97,28 @@ export const WATERTON_PRESET: ImprovementModelInput = {
         { role: 'ceo', presence: 'where-appropriate' },
       ],
       papers: [
-        { id: 'sdp-progress', title: 'SDP progress against half-termly success criteria', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
-        { id: 'attainment-report', title: 'Latest summative attainment report', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
+        {
+          id: 'sdp-progress',
+          title: 'SDP progress against half-termly success criteria',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
+        {
+          id: 'attainment-report',
+          title: 'Latest summative attainment report',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
       ],
       notesApprovers: ['head'],
-      agenda: ['Overall progress of the academy this year', 'SDP half-termly success criteria', 'KPI position at the mid-year data point', 'Support for the rest of the year'],
+      agenda: [
+        'Overall progress of the academy this year',
+        'SDP half-termly success criteria',
+        'KPI position at the mid-year data point',
+        'Support for the rest of the year',
+      ],
       recordsJudgements: true,
       supportDays: 1,
       carriesForwardActions: true,
@@ -95,14 +139,28 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       meetingKind: 'aser',
       label: 'Half-termly ASERs for a Stabilise academy',
       when: { anyOf: [{ stages: ['stabilise'] }] },
-      slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 3, timing: 'middle' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 5, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
+      slots: [
+        SEPTEMBER,
+        { halfTerm: 2, timing: 'late' },
+        { halfTerm: 3, timing: 'middle' },
+        { halfTerm: 4, timing: 'late' },
+        { halfTerm: 5, timing: 'late' },
+        { halfTerm: 6, timing: 'middle' },
+      ],
     },
     {
       id: 'aser-at-least-six',
       meetingKind: 'aser',
       label: 'At least six ASERs a year: sponsored, in an Ofsted window, or needing closer support',
       when: { anyOf: [{ sponsored: true }, { inOfstedWindow: true }, { stages: ['closer-support'] }] },
-      slots: [SEPTEMBER, { halfTerm: 2, timing: 'late' }, { halfTerm: 3, timing: 'late' }, { halfTerm: 4, timing: 'late' }, { halfTerm: 5, timing: 'late' }, { halfTerm: 6, timing: 'middle' }],
+      slots: [
+        SEPTEMBER,
+        { halfTerm: 2, timing: 'late' },
+        { halfTerm: 3, timing: 'late' },
+        { halfTerm: 4, timing: 'late' },
+        { halfTerm: 5, timing: 'late' },
+        { halfTerm: 6, timing: 'middle' },
+      ],
     },
     {
       id: 'aser-extended-mid-year',
@@ -116,7 +174,10 @@ export const WATERTON_PRESET: ImprovementModelInput = {
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
   // Closer support for academies below Good: on a report card, any area below the expected standard or safeguarding not met.
-  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Stabilise: any area at urgent improvement, or safeguarding not met. Closer support: any area at needs attention.' },
+  reportCards: {
+    belowGood: BELOW_EXPECTED_STANDARD,
+    note: 'Stabilise: any area at urgent improvement, or safeguarding not met. Closer support: any area at needs attention.',
+  },
   // The ASER is the Academy Self-Evaluation Review: the academy's own view is set there. The seed does not say the trust
   // evaluates itself against the DfE's trust quality descriptions; a trust that does turns the flag on.
   selfEvaluation: { setAt: ['aser'], trustQualityDescriptions: false },

@@ -1,5 +1,15 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
-import { BELOW_EXPECTED_STANDARD, DSAT_INSPECTION_AREAS, KGA_MONITORING_FORM, NEEDS_ATTENTION, REPORT_CARD_INSPECTION_AREAS, URGENT_IMPROVEMENT_OR_UNSAFE, SCHOOLSWORKS_INTERVENTION_KINDS, TERMLY_DATA_POINTS, watertonLadderWithTopStage } from './shared';
+import {
+  BELOW_EXPECTED_STANDARD,
+  DSAT_INSPECTION_AREAS,
+  KGA_MONITORING_FORM,
+  NEEDS_ATTENTION,
+  REPORT_CARD_INSPECTION_AREAS,
+  URGENT_IMPROVEMENT_OR_UNSAFE,
+  SCHOOLSWORKS_INTERVENTION_KINDS,
+  TERMLY_DATA_POINTS,
+  watertonLadderWithTopStage,
+} from './shared';
 
 /**
  * WPT's routes by Ofsted grade (seed 002): inadequate → intensive support, requires improvement →
@@ -16,18 +26,24 @@ export const WPT_PRESET: ImprovementModelInput = {
     {
       id: 'intensive',
       label: 'Intensive support',
-      description: 'Inadequate: intensive leadership support adds capacity until a substantive head is appointed; directors review governance and set up a local advisory committee.',
+      description:
+        'Inadequate: intensive leadership support adds capacity until a substantive head is appointed; directors review governance and set up a local advisory committee.',
       // On a report card the preset reads "inadequate" as urgent improvement in any area or safeguarding not met.
       suggestWhen: { anyOf: [{ ofstedGrades: ['inadequate'] }, { reportCard: URGENT_IMPROVEMENT_OR_UNSAFE }] },
     },
     {
       id: 'capacity-building',
       label: 'Capacity building',
-      description: 'Requires improvement: add leadership capacity, sharpen monitoring of intent, implementation and impact (under curriculum and teaching), broker support from across the MAT.',
+      description:
+        'Requires improvement: add leadership capacity, sharpen monitoring of intent, implementation and impact (under curriculum and teaching), broker support from across the MAT.',
       // On a report card the preset reads "requires improvement" as any area at needs attention.
       suggestWhen: { anyOf: [{ ofstedGrades: ['requires-improvement'] }, { reportCard: NEEDS_ATTENTION }] },
     },
-    { id: 'sustain-and-share', label: 'Sustain and share', description: 'Good or better: sustain excellence, plan succession, share practice and support other schools.' },
+    {
+      id: 'sustain-and-share',
+      label: 'Sustain and share',
+      description: 'Good or better: sustain excellence, plan succession, share practice and support other schools.',
+    },
   ],
   meetingKinds: [
     {
@@ -42,11 +58,28 @@ export const WPT_PRESET: ImprovementModelInput = {
         { role: 'chair-lgb', presence: 'expected' },
       ],
       papers: [
-        { id: 'improvement-plan-update', title: 'Improvement plan progress update', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
-        { id: 'real-time-data', title: 'Latest progress and performance data', ownerRole: 'head', leadDays: 7, escalateAfterWorkingDays: 1 },
+        {
+          id: 'improvement-plan-update',
+          title: 'Improvement plan progress update',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
+        {
+          id: 'real-time-data',
+          title: 'Latest progress and performance data',
+          ownerRole: 'head',
+          leadDays: 7,
+          escalateAfterWorkingDays: 1,
+        },
       ],
       notesApprovers: ['head'],
-      agenda: ['Progress against the improvement plan', 'Teaching, curriculum, behaviour, attendance, safeguarding, governance and data', 'Actions from the last review', 'Support to broker from across the MAT'],
+      agenda: [
+        'Progress against the improvement plan',
+        'Teaching, curriculum, behaviour, attendance, safeguarding, governance and data',
+        'Actions from the last review',
+        'Support to broker from across the MAT',
+      ],
       recordsJudgements: true,
       supportDays: 0.5,
       reviewsKpiDrops: true,
@@ -88,14 +121,21 @@ export const WPT_PRESET: ImprovementModelInput = {
       id: 'review-sustain-and-share',
       meetingKind: 'progress-review',
       label: 'Sustain and share: a progress review in autumn and in summer',
-      slots: [{ halfTerm: 2, timing: 'middle' }, { halfTerm: 5, timing: 'middle' }],
+      slots: [
+        { halfTerm: 2, timing: 'middle' },
+        { halfTerm: 5, timing: 'middle' },
+      ],
     },
     {
       id: 'review-capacity-building',
       meetingKind: 'progress-review',
       label: 'Capacity building: a progress review each term',
       when: { anyOf: [{ stages: ['capacity-building'] }] },
-      slots: [{ halfTerm: 1, timing: 'late' }, { halfTerm: 3, timing: 'late' }, { halfTerm: 5, timing: 'late' }],
+      slots: [
+        { halfTerm: 1, timing: 'late' },
+        { halfTerm: 3, timing: 'late' },
+        { halfTerm: 5, timing: 'late' },
+      ],
     },
     {
       id: 'review-intensive',
@@ -104,7 +144,12 @@ export const WPT_PRESET: ImprovementModelInput = {
       when: { anyOf: [{ stages: ['intensive'] }] },
       slots: [1, 2, 3, 4, 5, 6].map((halfTerm) => ({ halfTerm, timing: 'middle' as const })),
     },
-    { id: 'peer-review-yearly', meetingKind: 'peer-review', label: 'An external / peer review each year', slots: [{ halfTerm: 4, timing: 'middle' }] },
+    {
+      id: 'peer-review-yearly',
+      meetingKind: 'peer-review',
+      label: 'An external / peer review each year',
+      slots: [{ halfTerm: 4, timing: 'middle' }],
+    },
     {
       id: 'governance-review-intensive',
       meetingKind: 'governance-review',
@@ -115,12 +160,17 @@ export const WPT_PRESET: ImprovementModelInput = {
   ],
   // The report card's areas; WPT's monitoring of the curriculum's intent, implementation and impact sits under curriculum and teaching.
   inspectionAreas: REPORT_CARD_INSPECTION_AREAS.map((a) =>
-    a.id === 'curriculum-and-teaching' ? { ...a, description: 'Includes WPT’s monitoring of the curriculum’s intent, implementation and impact.' } : a,
+    a.id === 'curriculum-and-teaching'
+      ? { ...a, description: 'Includes WPT’s monitoring of the curriculum’s intent, implementation and impact.' }
+      : a,
   ),
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
   // Good or better (sustain and share) on a report card: every area at the expected standard or better and safeguarding met.
-  reportCards: { belowGood: BELOW_EXPECTED_STANDARD, note: 'Intensive: any area at urgent improvement or safeguarding not met. Capacity building: any area at needs attention.' },
+  reportCards: {
+    belowGood: BELOW_EXPECTED_STANDARD,
+    note: 'Intensive: any area at urgent improvement or safeguarding not met. Capacity building: any area at needs attention.',
+  },
   // Each school's self-evaluation summary goes to its external / peer review.
   selfEvaluation: { setAt: ['peer-review'], trustQualityDescriptions: false },
   kpis: { dataPoints: TERMLY_DATA_POINTS },

@@ -16,7 +16,11 @@ export function AcademyActionsSection(props: { st: AcademyPageState }) {
   const owners = st.improvement.state === 'ready' ? st.improvement.data.people : [];
   if (list.state === 'loading') return <Loading what="the actions" />;
   if (list.state === 'error') return <LoadError error={list.error} onRetry={list.reload} />;
-  const items = [...list.data.items].sort((a, b) => Number(b.status === 'open' || b.status === 'in-progress') - Number(a.status === 'open' || a.status === 'in-progress') || a.dueDate.localeCompare(b.dueDate));
+  const items = [...list.data.items].sort(
+    (a, b) =>
+      Number(b.status === 'open' || b.status === 'in-progress') - Number(a.status === 'open' || a.status === 'in-progress') ||
+      a.dueDate.localeCompare(b.dueDate),
+  );
   const open = items.filter((x) => x.status === 'open' || x.status === 'in-progress');
   return (
     <div id="actions">

@@ -37,11 +37,18 @@ export function AcademyKpisSection(props: { st: AcademyPageState }) {
                 {t.measure}: target {t.target}
                 {unit} ({t.higherIsBetter ? 'higher is better' : 'lower is better'})
               </Text>
-              {t.history.length > 0 ? <div className={s.muted}>{`Earlier targets: ${t.history.map((h) => `${h.target}${unit}`).join(', ')}`}</div> : null}
+              {t.history.length > 0 ? (
+                <div className={s.muted}>{`Earlier targets: ${t.history.map((h) => `${h.target}${unit}`).join(', ')}`}</div>
+              ) : null}
               {recorded.length === 0 ? (
                 <Empty>No data points yet.</Empty>
               ) : (
-                <KpiBarChart title={`${t.measure}: each data point against the target of ${t.target}${unit}`} unit={t.unit} higherIsBetter={t.higherIsBetter} bars={recorded.map((p) => ({ label: p.label, value: p.value!, target: t.target, belowTarget: p.belowTarget === true }))} />
+                <KpiBarChart
+                  title={`${t.measure}: each data point against the target of ${t.target}${unit}`}
+                  unit={t.unit}
+                  higherIsBetter={t.higherIsBetter}
+                  bars={recorded.map((p) => ({ label: p.label, value: p.value!, target: t.target, belowTarget: p.belowTarget === true }))}
+                />
               )}
               {recorded
                 .filter((p) => p.drop)
@@ -51,7 +58,9 @@ export function AcademyKpisSection(props: { st: AcademyPageState }) {
                     {p.drop!.reviewed ? (
                       `Reviewed${p.drop!.reviewNote ? `: ${p.drop!.reviewNote}` : ''}`
                     ) : p.drop!.toBeReviewedAt ? (
-                      <AppLink to={`${pathOf({ page: 'meeting', meetingId: p.drop!.toBeReviewedAt.meetingId })}`}>{`To review at the ${kindAbbreviation(st.ctx, p.drop!.toBeReviewedAt.kind)} on ${formatDate(p.drop!.toBeReviewedAt.date)}`}</AppLink>
+                      <AppLink
+                        to={`${pathOf({ page: 'meeting', meetingId: p.drop!.toBeReviewedAt.meetingId })}`}
+                      >{`To review at the ${kindAbbreviation(st.ctx, p.drop!.toBeReviewedAt.kind)} on ${formatDate(p.drop!.toBeReviewedAt.date)}`}</AppLink>
                     ) : (
                       'To review: no meeting that reviews KPIs is planned.'
                     )}

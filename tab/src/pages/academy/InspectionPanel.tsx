@@ -1,4 +1,15 @@
-import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { InspectionView } from '../../../../core/domain/inspections';
 import type { InspectionsView } from '../../../../core/services/inspections.service';
 import { useApiData } from '../../api/use-api-data';
@@ -14,12 +25,26 @@ import { usePageStyles } from '../page.styles';
  */
 
 const useStyles = makeStyles({
-  areas: { display: 'grid', gridTemplateColumns: 'minmax(12em, max-content) max-content', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, alignItems: 'center', margin: 0 },
+  areas: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(12em, max-content) max-content',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'center',
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightRegular },
   value: { margin: 0 },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
   // A badge is one line high by default; a long grade ("Leadership and governance: needs attention") in a narrow cell wraps inside it.
-  grade: { height: 'auto', minHeight: tokens.lineHeightBase300, whiteSpace: 'normal', textAlign: 'start', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  grade: {
+    height: 'auto',
+    minHeight: tokens.lineHeightBase300,
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
 });
 
 type Tone = 'danger' | 'warning' | 'success' | 'brand';
@@ -59,7 +84,8 @@ function LatestInspection(props: { latest?: InspectionView | undefined }) {
   const p = usePageStyles();
   const latest = props.latest;
   if (!latest) return <Empty>Not yet inspected.</Empty>;
-  if (latest.kind === 'grade') return <Text>{`Single-word grade (before report cards): ${latest.label}${latest.date ? `, ${formatDate(latest.date)}` : ''}`}</Text>;
+  if (latest.kind === 'grade')
+    return <Text>{`Single-word grade (before report cards): ${latest.label}${latest.date ? `, ${formatDate(latest.date)}` : ''}`}</Text>;
   return (
     <>
       <h3 className={p.subheading}>{`Report card, ${formatDate(latest.date)}`}</h3>
@@ -135,7 +161,9 @@ export function InspectionPanel(props: { academyId: string }) {
             <h3 className={p.subheading}>Earlier inspections</h3>
             <ul className={p.list}>
               {earlier.map((i) => (
-                <li key={`${i.kind}-${i.date ?? 'undated'}`}>{`${i.date ? `${formatDate(i.date)}: ` : ''}${i.kind === 'grade' ? `single-word grade ${i.label}` : i.label}`}</li>
+                <li
+                  key={`${i.kind}-${i.date ?? 'undated'}`}
+                >{`${i.date ? `${formatDate(i.date)}: ` : ''}${i.kind === 'grade' ? `single-word grade ${i.label}` : i.label}`}</li>
               ))}
             </ul>
           </>
@@ -150,7 +178,11 @@ export function InspectionPanel(props: { academyId: string }) {
         <Text className={p.muted}>{v.belowGood.reading}</Text>
       </Section>
       <Section title="Self-evaluation">
-        {v.selfEvaluation ? <OwnView own={v.selfEvaluation} /> : <Empty>{`No self-evaluation by area yet; it is set at ${v.selfEvaluationSetAt.kinds.map((k) => k.abbreviation).join(' or ') || 'the meeting the trust names'}.`}</Empty>}
+        {v.selfEvaluation ? (
+          <OwnView own={v.selfEvaluation} />
+        ) : (
+          <Empty>{`No self-evaluation by area yet; it is set at ${v.selfEvaluationSetAt.kinds.map((k) => k.abbreviation).join(' or ') || 'the meeting the trust names'}.`}</Empty>
+        )}
       </Section>
     </div>
   );

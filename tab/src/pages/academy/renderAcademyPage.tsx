@@ -16,7 +16,12 @@ import { InspectionPanel } from './InspectionPanel';
 import { REPORT_CARD_GRADE_LABELS } from '../../../../core/domain/report-card-labels';
 import type { AcademyPageState } from './useAcademyPage';
 
-const GRADE = { outstanding: 'Outstanding', good: 'Good', 'requires-improvement': 'Requires Improvement', inadequate: 'Inadequate' } as const;
+const GRADE = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires Improvement',
+  inadequate: 'Inadequate',
+} as const;
 
 /** One academy: status with every flag linked to its fix, meetings, actions, KPIs, interventions, the escalation ladder and support days. */
 export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof usePageStyles>) {
@@ -48,7 +53,9 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
           {a.reasons.map((r) => (
             <li key={r.code}>
               <FlagLink {...(r.fix ? { fix: r.fix } : {})}>{r.text}</FlagLink>
-              {r.fix ? <span className={s.muted}>{` · ${r.fix.label}${r.fix.personId ? ` (${nameOf(ctx, r.fix.personId)})` : ''}`}</span> : null}
+              {r.fix ? (
+                <span className={s.muted}>{` · ${r.fix.label}${r.fix.personId ? ` (${nameOf(ctx, r.fix.personId)})` : ''}`}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -81,9 +88,20 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
                 <li key={m.id}>
                   <AppLink to={pathOf({ page: 'meeting', meetingId: m.id })}>{`${m.abbreviation} ${formatDate(m.date)}`}</AppLink>
                   <div className={s.muted}>
-                    {m.judgements.length > 0 ? m.judgements.map((j) => `${areaLabel(ctx, j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? (GRADE[j.indicativeGrade as keyof typeof GRADE] ?? j.indicativeGrade) : 'no grade'}`).join('; ') : 'No judgements'}
+                    {m.judgements.length > 0
+                      ? m.judgements
+                          .map(
+                            (j) =>
+                              `${areaLabel(ctx, j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? (GRADE[j.indicativeGrade as keyof typeof GRADE] ?? j.indicativeGrade) : 'no grade'}`,
+                          )
+                          .join('; ')
+                      : 'No judgements'}
                     {' · notes '}
-                    {m.notes ? (m.notes.circulated ? 'approved and circulated' : `awaiting ${m.notes.awaiting} approval${m.notes.awaiting === 1 ? '' : 's'}`) : 'not written'}
+                    {m.notes
+                      ? m.notes.circulated
+                        ? 'approved and circulated'
+                        : `awaiting ${m.notes.awaiting} approval${m.notes.awaiting === 1 ? '' : 's'}`
+                      : 'not written'}
                   </div>
                 </li>
               ))}

@@ -10,7 +10,12 @@ import { WriteMessage } from './WriteMessage';
  * Whoever raised an action, the chair or the trust team corrects its text, owner or due date. A due
  * date in the holidays comes back as a warning with the choice to keep it (the API's check, not ours).
  */
-export function ActionEditForm(props: { action: ActionWithCan; owners: { id: string; name: string }[]; onSaved: (message: string) => void; compact?: boolean }) {
+export function ActionEditForm(props: {
+  action: ActionWithCan;
+  owners: { id: string; name: string }[];
+  onSaved: (message: string) => void;
+  compact?: boolean;
+}) {
   const s = usePageStyles();
   const a = props.action;
   const write = useWrite();
@@ -20,17 +25,19 @@ export function ActionEditForm(props: { action: ActionWithCan; owners: { id: str
   const size = props.compact ? 'small' : 'medium';
   const owners = props.owners.some((o) => o.id === a.ownerId) ? props.owners : [{ id: a.ownerId, name: a.ownerId }, ...props.owners];
   const save = (keepHolidayDate: boolean) =>
-    void write.run(
-      (api) =>
-        api.send('PATCH', `/api/actions/${encodeURIComponent(a.id)}/details`, {
-          ...(text !== a.text ? { text } : {}),
-          ...(ownerId !== a.ownerId ? { ownerId } : {}),
-          ...(dueDate !== a.dueDate ? { dueDate } : {}),
-          ...(keepHolidayDate ? { keepHolidayDate: true } : {}),
-          version: a.version,
-        }),
-      'Action changed.',
-    ).then((r) => r && props.onSaved(`“${text}” changed.`));
+    void write
+      .run(
+        (api) =>
+          api.send('PATCH', `/api/actions/${encodeURIComponent(a.id)}/details`, {
+            ...(text !== a.text ? { text } : {}),
+            ...(ownerId !== a.ownerId ? { ownerId } : {}),
+            ...(dueDate !== a.dueDate ? { dueDate } : {}),
+            ...(keepHolidayDate ? { keepHolidayDate: true } : {}),
+            version: a.version,
+          }),
+        'Action changed.',
+      )
+      .then((r) => r && props.onSaved(`“${text}” changed.`));
   const f = write.problems.fields;
   const holiday = write.problems.refusal?.code === 'ACTION.DUE_IN_HOLIDAYS';
   return (

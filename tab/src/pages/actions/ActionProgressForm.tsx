@@ -12,7 +12,9 @@ export function ActionProgressForm(props: { action: ActionWithCan; onSaved: (mes
   const s = usePageStyles();
   const a = props.action;
   const write = useWrite();
-  const [status, setStatus] = useState<keyof typeof STATUS_LABEL>(a.status === 'open' ? 'in-progress' : a.status === 'in-progress' ? 'done' : a.status);
+  const [status, setStatus] = useState<keyof typeof STATUS_LABEL>(
+    a.status === 'open' ? 'in-progress' : a.status === 'in-progress' ? 'done' : a.status,
+  );
   const [note, setNote] = useState('');
   const size = props.compact ? 'small' : 'medium';
   return (
@@ -22,11 +24,26 @@ export function ActionProgressForm(props: { action: ActionWithCan; onSaved: (mes
       onSubmit={(e) => {
         e.preventDefault();
         const saved = `“${a.text}” is now ${STATUS_LABEL[status].toLowerCase()}.`;
-        void write.run((api) => api.send('PATCH', `/api/actions/${encodeURIComponent(a.id)}`, { status, ...(note.trim() ? { note } : {}), version: a.version }), saved).then((r) => r && props.onSaved(saved));
+        void write
+          .run(
+            (api) =>
+              api.send('PATCH', `/api/actions/${encodeURIComponent(a.id)}`, {
+                status,
+                ...(note.trim() ? { note } : {}),
+                version: a.version,
+              }),
+            saved,
+          )
+          .then((r) => r && props.onSaved(saved));
       }}
     >
       <div className={s.row}>
-        <Field label="Status" size={size} validationMessage={write.problems.fields.status} validationState={write.problems.fields.status ? 'error' : 'none'}>
+        <Field
+          label="Status"
+          size={size}
+          validationMessage={write.problems.fields.status}
+          validationState={write.problems.fields.status ? 'error' : 'none'}
+        >
           <Select size={size} value={status} onChange={(_, v) => setStatus(v.value as keyof typeof STATUS_LABEL)}>
             {(['open', 'in-progress', 'done', ...(a.status === 'dropped' ? (['dropped'] as const) : [])] as const).map((x) => (
               <option key={x} value={x}>
@@ -36,7 +53,13 @@ export function ActionProgressForm(props: { action: ActionWithCan; onSaved: (mes
           </Select>
         </Field>
       </div>
-      <Field label="Progress note" size={size} hint="What has been done, and what happens next" validationMessage={write.problems.fields.note} validationState={write.problems.fields.note ? 'error' : 'none'}>
+      <Field
+        label="Progress note"
+        size={size}
+        hint="What has been done, and what happens next"
+        validationMessage={write.problems.fields.note}
+        validationState={write.problems.fields.note ? 'error' : 'none'}
+      >
         <Textarea size={size} value={note} onChange={(_, v) => setNote(v.value)} resize="vertical" />
       </Field>
       <div className={s.row}>

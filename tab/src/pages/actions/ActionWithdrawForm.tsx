@@ -19,10 +19,18 @@ export function ActionWithdrawForm(props: { action: ActionWithCan; onSaved: (mes
       onSubmit={(e) => {
         e.preventDefault();
         const done = `“${a.text}” withdrawn; the reason is kept in its history.`;
-        void write.run((api) => api.send('POST', `/api/actions/${encodeURIComponent(a.id)}/withdrawal`, { reason, version: a.version }), done).then((r) => r && props.onSaved(done));
+        void write
+          .run((api) => api.send('POST', `/api/actions/${encodeURIComponent(a.id)}/withdrawal`, { reason, version: a.version }), done)
+          .then((r) => r && props.onSaved(done));
       }}
     >
-      <Field label="Why it is being withdrawn" size={size} required validationMessage={write.problems.fields.reason} validationState={write.problems.fields.reason ? 'error' : 'none'}>
+      <Field
+        label="Why it is being withdrawn"
+        size={size}
+        required
+        validationMessage={write.problems.fields.reason}
+        validationState={write.problems.fields.reason ? 'error' : 'none'}
+      >
         <Textarea size={size} value={reason} onChange={(_, v) => setReason(v.value)} resize="vertical" />
       </Field>
       <div className={s.row}>

@@ -8,7 +8,12 @@ import { useApiData } from '../../api/use-api-data';
  * this list and whatever else the page shows from the same records.
  */
 export function useActionList(query: { academyId: string } | { meetingId: string } | { mine: true }, alsoReload?: () => void) {
-  const qs = 'academyId' in query ? `academyId=${encodeURIComponent(query.academyId)}` : 'meetingId' in query ? `meetingId=${encodeURIComponent(query.meetingId)}` : 'mine=true';
+  const qs =
+    'academyId' in query
+      ? `academyId=${encodeURIComponent(query.academyId)}`
+      : 'meetingId' in query
+        ? `meetingId=${encodeURIComponent(query.meetingId)}`
+        : 'mine=true';
   const list = useApiData<ActionList>(`/api/actions?${qs}`);
   const [message, setMessage] = useState<string>();
   const { reload } = list;

@@ -26,7 +26,9 @@ export function renderConfigPage(st: ConfigState, s: ReturnType<typeof usePageSt
       <p className={s.muted}>In a meeting the same page opens in the meeting's details and side panel.</p>
       {!st.inTeams && (
         <MessageBar intent="info">
-          <MessageBarBody>Teams shows this page when the app is added to a channel, chat or meeting; here there is nothing to save.</MessageBarBody>
+          <MessageBarBody>
+            Teams shows this page when the app is added to a channel, chat or meeting; here there is nothing to save.
+          </MessageBarBody>
         </MessageBar>
       )}
       {st.saveError && (

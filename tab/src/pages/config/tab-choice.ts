@@ -11,7 +11,10 @@ export interface TabTarget {
   suggestedDisplayName: string;
 }
 
-const routeOf = (choice: TabChoice): Route => (choice.startsWith('academy:') ? { page: 'academy', academyId: choice.slice('academy:'.length) } : { page: choice as 'dashboard' | 'planner' | 'my-work' });
+const routeOf = (choice: TabChoice): Route =>
+  choice.startsWith('academy:')
+    ? { page: 'academy', academyId: choice.slice('academy:'.length) }
+    : { page: choice as 'dashboard' | 'planner' | 'my-work' };
 
 /** Where the configured tab opens; the address stays on the app's own origin, which the manifest lists in validDomains. */
 export function tabTarget(choice: TabChoice, origin: string, academyName: (id: string) => string): TabTarget {

@@ -9,6 +9,10 @@ export const useDashboardStyles = makeStyles({
   table: { minWidth: '1100px' },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, '@media (forced-colors: active)': { color: 'CanvasText' } },
+  overdue: {
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (forced-colors: active)': { color: 'CanvasText' },
+  },
   chart: { minHeight: '300px' },
 });

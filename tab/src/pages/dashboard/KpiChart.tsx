@@ -55,7 +55,13 @@ export default function KpiChart() {
           </Select>
         </Field>
       </div>
-      <KpiBarChart title={`${measure.measure}, ${label} ${kpis.data.academicYear}: each school against its target`} unit={measure.unit} higherIsBetter={measure.higherIsBetter} bars={bars} height={280} />
+      <KpiBarChart
+        title={`${measure.measure}, ${label} ${kpis.data.academicYear}: each school against its target`}
+        unit={measure.unit}
+        higherIsBetter={measure.higherIsBetter}
+        bars={bars}
+        height={280}
+      />
       <p className={s.muted}>{`${bars.filter((b) => b.belowTarget).length} of ${bars.length} schools below target at ${label}.`}</p>
     </div>
   );

@@ -1,4 +1,17 @@
-import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { nameOf } from '../../app/app-context';
 import { pathOf } from '../../app/router';
@@ -74,7 +87,12 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
               <TableHeader>
                 <TableRow>
                   {COLUMNS.map((c) => (
-                    <TableHeaderCell key={c.key} style={{ width: c.width }} sortDirection={st.sort === c.key ? (st.ascending ? 'ascending' : 'descending') : undefined} onClick={() => st.sortBy(c.key)}>
+                    <TableHeaderCell
+                      key={c.key}
+                      style={{ width: c.width }}
+                      sortDirection={st.sort === c.key ? (st.ascending ? 'ascending' : 'descending') : undefined}
+                      onClick={() => st.sortBy(c.key)}
+                    >
                       {c.label}
                     </TableHeaderCell>
                   ))}
@@ -111,10 +129,15 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                     <TableCell>
                       {a.nextMeeting ? (
                         <>
-                          <AppLink to={pathOf({ page: 'meeting', meetingId: a.nextMeeting.id })}>{`${a.nextMeeting.abbreviation} ${formatDate(a.nextMeeting.date)}`}</AppLink>
+                          <AppLink
+                            to={pathOf({ page: 'meeting', meetingId: a.nextMeeting.id })}
+                          >{`${a.nextMeeting.abbreviation} ${formatDate(a.nextMeeting.date)}`}</AppLink>
                           <div className={a.nextMeeting.papersState === 'overdue' ? s.overdue : s.muted}>
                             {PAPERS[a.nextMeeting.papersState]}
-                            {a.nextMeeting.papers.required > 0 ? ` (${a.nextMeeting.papers.in} of ${a.nextMeeting.papers.required} in)` : ''} · {nameOf(st.ctx, a.nextMeeting.chairId)}
+                            {a.nextMeeting.papers.required > 0
+                              ? ` (${a.nextMeeting.papers.in} of ${a.nextMeeting.papers.required} in)`
+                              : ''}{' '}
+                            · {nameOf(st.ctx, a.nextMeeting.chairId)}
                           </div>
                         </>
                       ) : (
@@ -125,7 +148,9 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                       {a.actions.open} open
                       {a.actions.overdue > 0 ? <div className={s.overdue}>{a.actions.overdue} overdue</div> : null}
                     </TableCell>
-                    <TableCell>{a.kpiDropsAwaitingReview > 0 ? <span className={s.overdue}>{a.kpiDropsAwaitingReview} to review</span> : 'None'}</TableCell>
+                    <TableCell>
+                      {a.kpiDropsAwaitingReview > 0 ? <span className={s.overdue}>{a.kpiDropsAwaitingReview} to review</span> : 'None'}
+                    </TableCell>
                     <TableCell>
                       Step {a.escalation.step} of {a.escalation.of}
                       <div className={s.muted}>{a.escalation.label}</div>

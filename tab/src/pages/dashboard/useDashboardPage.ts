@@ -21,9 +21,16 @@ const compare: Record<SortKey, (a: AcademyStatus, b: AcademyStatus) => number> =
 };
 
 /** Sorts and filters the academies; a pure function so the bench and tests can reason about it. */
-export function arrange(academies: readonly AcademyStatus[], opts: { sort: SortKey; ascending: boolean; rag: RagFilter; search: string }): AcademyStatus[] {
+export function arrange(
+  academies: readonly AcademyStatus[],
+  opts: { sort: SortKey; ascending: boolean; rag: RagFilter; search: string },
+): AcademyStatus[] {
   const q = opts.search.trim().toLowerCase();
-  const kept = academies.filter((a) => (opts.rag === 'all' || a.rag === opts.rag) && (q === '' || a.name.toLowerCase().includes(q) || a.stage.label.toLowerCase().includes(q)));
+  const kept = academies.filter(
+    (a) =>
+      (opts.rag === 'all' || a.rag === opts.rag) &&
+      (q === '' || a.name.toLowerCase().includes(q) || a.stage.label.toLowerCase().includes(q)),
+  );
   const sorted = [...kept].sort((a, b) => compare[opts.sort](a, b) || a.name.localeCompare(b.name, 'en-GB'));
   return opts.ascending ? sorted : sorted.reverse();
 }
@@ -44,7 +51,10 @@ export function useDashboardPage() {
     reload();
     setKpiTick((t) => t + 1);
   }, [reload]);
-  const rows = useMemo(() => (data.state === 'ready' ? arrange(data.data.academies, { sort, ascending, rag, search }) : []), [data, sort, ascending, rag, search]);
+  const rows = useMemo(
+    () => (data.state === 'ready' ? arrange(data.data.academies, { sort, ascending, rag, search }) : []),
+    [data, sort, ascending, rag, search],
+  );
 
   const sortBy = (key: SortKey) => {
     if (key === sort) setAscending((x) => !x);
@@ -66,7 +76,23 @@ export function useDashboardPage() {
     }
   };
 
-  return { ctx, data, rows, sort, ascending, sortBy, rag, setRag, search, setSearch, exporting, exportForBoard, kpiTick, kpisChanged, seesTrust: (data.state === 'ready' && data.data.academies.length > 1) || ctx.me.roles.some((r) => !r.academyId) };
+  return {
+    ctx,
+    data,
+    rows,
+    sort,
+    ascending,
+    sortBy,
+    rag,
+    setRag,
+    search,
+    setSearch,
+    exporting,
+    exportForBoard,
+    kpiTick,
+    kpisChanged,
+    seesTrust: (data.state === 'ready' && data.data.academies.length > 1) || ctx.me.roles.some((r) => !r.academyId),
+  };
 }
 
 export type DashboardState = ReturnType<typeof useDashboardPage>;

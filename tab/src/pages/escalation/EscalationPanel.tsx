@@ -19,7 +19,13 @@ function PreviewOf(props: { move: EscalationMove }) {
         From step {m.from.step} ({m.from.label}) to step {m.to.step} of {m.to.of}: {m.to.label}
       </Text>
       <ul className={s.list}>
-        {changes.sponsored ? <li>{changes.sponsored.to ? 'The academy will be managed as a sponsored academy.' : 'The academy will no longer be managed as a sponsored academy.'}</li> : null}
+        {changes.sponsored ? (
+          <li>
+            {changes.sponsored.to
+              ? 'The academy will be managed as a sponsored academy.'
+              : 'The academy will no longer be managed as a sponsored academy.'}
+          </li>
+        ) : null}
         {changes.supportStage ? <li>{`Support stage: ${changes.supportStage.from} → ${changes.supportStage.to}.`}</li> : null}
         {!changes.sponsored && !changes.supportStage ? <li>The academy’s status and meetings stay as they are.</li> : null}
       </ul>
@@ -52,7 +58,12 @@ function PreviewOf(props: { move: EscalationMove }) {
  * may make (with a reason, previewed first, because the top step re-plans the year), and the
  * history: who moved it, when and why.
  */
-export function EscalationPanel(props: { academyId: string; ladder: LadderView; ctx: AppContextValue; onMoved: (message: string) => void }) {
+export function EscalationPanel(props: {
+  academyId: string;
+  ladder: LadderView;
+  ctx: AppContextValue;
+  onMoved: (message: string) => void;
+}) {
   const s = usePageStyles();
   const write = useWrite();
   const [direction, setDirection] = useState<'up' | 'down'>();
@@ -60,7 +71,16 @@ export function EscalationPanel(props: { academyId: string; ladder: LadderView; 
   const [preview, setPreview] = useState<EscalationMove>();
   const l = props.ladder;
   const send = (asPreview: boolean) =>
-    write.run((api) => api.send<EscalationMove>('POST', `/api/academies/${encodeURIComponent(props.academyId)}/escalation`, { direction, reason, version: l.version, preview: asPreview }), (r) => (asPreview ? 'Check what the move will change, then confirm it.' : `Moved to step ${r.to.step}: ${r.to.label}.`));
+    write.run(
+      (api) =>
+        api.send<EscalationMove>('POST', `/api/academies/${encodeURIComponent(props.academyId)}/escalation`, {
+          direction,
+          reason,
+          version: l.version,
+          preview: asPreview,
+        }),
+      (r) => (asPreview ? 'Check what the move will change, then confirm it.' : `Moved to step ${r.to.step}: ${r.to.label}.`),
+    );
   const start = (d: 'up' | 'down') => {
     setDirection(d);
     setPreview(undefined);
@@ -96,7 +116,12 @@ export function EscalationPanel(props: { academyId: string; ladder: LadderView; 
             void send(true).then((r) => r && setPreview(r));
           }}
         >
-          <Field label="Why the academy is moving" required validationMessage={write.problems.fields.reason} validationState={write.problems.fields.reason ? 'error' : 'none'}>
+          <Field
+            label="Why the academy is moving"
+            required
+            validationMessage={write.problems.fields.reason}
+            validationState={write.problems.fields.reason ? 'error' : 'none'}
+          >
             <Textarea
               value={reason}
               onChange={(_, v) => {

@@ -7,7 +7,8 @@ import { navigate, pathOf } from '../../app/router';
 export const HASH_EVENT = 'tab:hash';
 
 /** The tab path of where a flag is resolved: the page, then the part of it ("#kpi-drops"). */
-export const fixHref = (fix: RagFix): string => `${pathOf(fix.page === 'meeting' ? { page: 'meeting', meetingId: fix.id } : { page: 'academy', academyId: fix.id })}#${fix.anchor}`;
+export const fixHref = (fix: RagFix): string =>
+  `${pathOf(fix.page === 'meeting' ? { page: 'meeting', meetingId: fix.id } : { page: 'academy', academyId: fix.id })}#${fix.anchor}`;
 
 /** Goes to a part of a page without reloading: the page, keeping the query (dev identity, theme), then the anchor. */
 export function goToFix(fix: RagFix): void {

@@ -9,7 +9,12 @@ import { IMPACT, ImpactForm, InterventionChangeForm, InterventionReviewForm, PRO
 type Open = 'review' | 'impact' | 'change' | undefined;
 
 /** One intervention: targets, criteria, reviews with progress per criterion, impact, changes, and what the viewer may do next. */
-export function InterventionCard(props: { intervention: InterventionView; today: string; ctx: AppContextValue; onChanged: (message: string) => void }) {
+export function InterventionCard(props: {
+  intervention: InterventionView;
+  today: string;
+  ctx: AppContextValue;
+  onChanged: (message: string) => void;
+}) {
   const s = usePageStyles();
   const [open, setOpen] = useState<Open>();
   const i = props.intervention;
@@ -19,7 +24,12 @@ export function InterventionCard(props: { intervention: InterventionView; today:
     props.onChanged(m);
   };
   const toggle = (which: Exclude<Open, undefined>, label: string) => (
-    <Button size="small" appearance={open === which ? 'primary' : 'secondary'} aria-expanded={open === which} onClick={() => setOpen(open === which ? undefined : which)}>
+    <Button
+      size="small"
+      appearance={open === which ? 'primary' : 'secondary'}
+      aria-expanded={open === which}
+      onClick={() => setOpen(open === which ? undefined : which)}
+    >
       {label}
     </Button>
   );
@@ -53,7 +63,11 @@ export function InterventionCard(props: { intervention: InterventionView; today:
           {i.reviews.map((r, n) => (
             <li key={`${r.on}-${n}`}>
               {formatDate(r.on)}, {nameOf(props.ctx, r.by)}: {r.note}
-              {r.criteria ? <div className={s.muted}>{r.criteria.map((c) => `${c.criterion}: ${PROGRESS[c.progress]}${c.evidence ? ` (${c.evidence})` : ''}`).join(' · ')}</div> : null}
+              {r.criteria ? (
+                <div className={s.muted}>
+                  {r.criteria.map((c) => `${c.criterion}: ${PROGRESS[c.progress]}${c.evidence ? ` (${c.evidence})` : ''}`).join(' · ')}
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -67,7 +81,10 @@ export function InterventionCard(props: { intervention: InterventionView; today:
         <ul className={s.list} aria-label={`Changes to ${i.title}`}>
           {i.changes.map((c) => (
             <li key={c.at}>
-              {c.kind === 'extended' ? `Extended from ${formatDate(c.endDateBefore)} to ${formatDate(c.endDateAfter)}` : `Ended early on ${formatDate(c.endDateAfter)}`} by {nameOf(props.ctx, c.by)}: {c.reason}
+              {c.kind === 'extended'
+                ? `Extended from ${formatDate(c.endDateBefore)} to ${formatDate(c.endDateAfter)}`
+                : `Ended early on ${formatDate(c.endDateAfter)}`}{' '}
+              by {nameOf(props.ctx, c.by)}: {c.reason}
             </li>
           ))}
         </ul>

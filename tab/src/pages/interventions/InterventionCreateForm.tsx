@@ -6,13 +6,24 @@ import { DateField } from '../../components/DateField';
 import { WriteMessage } from '../actions/WriteMessage';
 import { usePageStyles } from '../page.styles';
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /**
  * Agrees an intervention (Schoolsworks: "clear targets, … time limited … agreed success criteria"):
  * a kind from the model, and the supporting academy or person when the model says the kind needs one.
  */
-export function InterventionCreateForm(props: { academyId: string; today: string; kinds: AcademyImprovement['interventions']['kinds']; people: { id: string; name: string }[]; academies: { id: string; name: string }[]; onCreated: (message: string) => void }) {
+export function InterventionCreateForm(props: {
+  academyId: string;
+  today: string;
+  kinds: AcademyImprovement['interventions']['kinds'];
+  people: { id: string; name: string }[];
+  academies: { id: string; name: string }[];
+  onCreated: (message: string) => void;
+}) {
   const s = usePageStyles();
   const write = useWrite();
   const [kind, setKind] = useState(props.kinds[0]?.id ?? '');
@@ -76,7 +87,11 @@ export function InterventionCreateForm(props: { academyId: string; today: string
         </Select>
       </Field>
       {needs ? (
-        <Field label={needs === 'academy' ? 'Supporting academy' : 'Supporting person'} required {...err(needs === 'academy' ? 'supportingAcademyId' : 'supportingPersonId')}>
+        <Field
+          label={needs === 'academy' ? 'Supporting academy' : 'Supporting person'}
+          required
+          {...err(needs === 'academy' ? 'supportingAcademyId' : 'supportingPersonId')}
+        >
           <Select value={supporter} onChange={(_, v) => setSupporter(v.value)}>
             <option value="">Choose…</option>
             {(needs === 'academy' ? props.academies.filter((a) => a.id !== props.academyId) : props.people).map((p) => (
@@ -102,7 +117,14 @@ export function InterventionCreateForm(props: { academyId: string; today: string
       </div>
       <div className={s.row}>
         {reviews.map((r, i) => (
-          <DateField key={i} label={`Review date ${i + 1}`} required={i === 0} value={r} onChange={(v) => setReviews((x) => x.map((y, j) => (j === i ? v : y)))} {...(i === 0 && f.reviewDates ? { error: f.reviewDates } : {})} />
+          <DateField
+            key={i}
+            label={`Review date ${i + 1}`}
+            required={i === 0}
+            value={r}
+            onChange={(v) => setReviews((x) => x.map((y, j) => (j === i ? v : y)))}
+            {...(i === 0 && f.reviewDates ? { error: f.reviewDates } : {})}
+          />
         ))}
       </div>
       <Field label="Lead" {...err('leadId')}>

@@ -19,7 +19,9 @@ export function InterventionReviewForm(props: { intervention: InterventionView; 
   const i = props.intervention;
   const [on, setOn] = useState(props.today);
   const [note, setNote] = useState('');
-  const [progress, setProgress] = useState<Record<string, keyof typeof PROGRESS>>(() => Object.fromEntries(i.successCriteria.map((c) => [c, 'some-progress'])));
+  const [progress, setProgress] = useState<Record<string, keyof typeof PROGRESS>>(() =>
+    Object.fromEntries(i.successCriteria.map((c) => [c, 'some-progress'])),
+  );
   const [evidence, setEvidence] = useState<Record<string, string>>({});
   const f = write.problems.fields;
   return (
@@ -29,8 +31,14 @@ export function InterventionReviewForm(props: { intervention: InterventionView; 
       onSubmit={(e) => {
         e.preventDefault();
         const done = `Review of “${i.title}” recorded.`;
-        const criteria = i.successCriteria.map((c) => ({ criterion: c, progress: progress[c]!, ...(evidence[c]?.trim() ? { evidence: evidence[c] } : {}) }));
-        void write.run((api) => api.send('POST', path(i, '/reviews'), { on, note, criteria, version: i.version }), done).then((r) => r && props.onSaved(done));
+        const criteria = i.successCriteria.map((c) => ({
+          criterion: c,
+          progress: progress[c]!,
+          ...(evidence[c]?.trim() ? { evidence: evidence[c] } : {}),
+        }));
+        void write
+          .run((api) => api.send('POST', path(i, '/reviews'), { on, note, criteria, version: i.version }), done)
+          .then((r) => r && props.onSaved(done));
       }}
     >
       <DateField label="Review held on" value={on} onChange={setOn} {...(f.on ? { error: f.on } : {})} />
@@ -42,7 +50,11 @@ export function InterventionReviewForm(props: { intervention: InterventionView; 
           <legend>{`Success criterion ${n + 1}: ${c}`}</legend>
           <div className={s.row}>
             <Field label="Progress" size="small">
-              <Select size="small" value={progress[c]} onChange={(_, v) => setProgress((x) => ({ ...x, [c]: v.value as keyof typeof PROGRESS }))}>
+              <Select
+                size="small"
+                value={progress[c]}
+                onChange={(_, v) => setProgress((x) => ({ ...x, [c]: v.value as keyof typeof PROGRESS }))}
+              >
                 {(Object.keys(PROGRESS) as (keyof typeof PROGRESS)[]).map((p) => (
                   <option key={p} value={p}>
                     {PROGRESS[p]}
@@ -82,7 +94,18 @@ export function ImpactForm(props: { intervention: InterventionView; onSaved: Sav
       onSubmit={(e) => {
         e.preventDefault();
         const done = `Impact of “${i.title}” judged: ${IMPACT[judgement].toLowerCase()}.`;
-        void write.run((api) => api.send('POST', path(i, '/impact'), { judgement, outcomesForPupils: outcomes, ...(implementation.trim() ? { implementation } : {}), version: i.version }), done).then((r) => r && props.onSaved(done));
+        void write
+          .run(
+            (api) =>
+              api.send('POST', path(i, '/impact'), {
+                judgement,
+                outcomesForPupils: outcomes,
+                ...(implementation.trim() ? { implementation } : {}),
+                version: i.version,
+              }),
+            done,
+          )
+          .then((r) => r && props.onSaved(done));
       }}
     >
       <Field label="Impact">
@@ -94,7 +117,13 @@ export function ImpactForm(props: { intervention: InterventionView; onSaved: Sav
           ))}
         </Select>
       </Field>
-      <Field label="What has changed for pupils" required hint="Outcomes for pupils, not the tasks done" validationMessage={f.outcomesForPupils} validationState={f.outcomesForPupils ? 'error' : 'none'}>
+      <Field
+        label="What has changed for pupils"
+        required
+        hint="Outcomes for pupils, not the tasks done"
+        validationMessage={f.outcomesForPupils}
+        validationState={f.outcomesForPupils ? 'error' : 'none'}
+      >
         <Textarea value={outcomes} onChange={(_, v) => setOutcomes(v.value)} resize="vertical" />
       </Field>
       <Field label="What was done (implementation)">
@@ -127,7 +156,10 @@ export function InterventionChangeForm(props: { intervention: InterventionView; 
       onSubmit={(e) => {
         e.preventDefault();
         const done = change === 'extend' ? `“${i.title}” extended.` : `“${i.title}” ended early.`;
-        const body = change === 'extend' ? { change, endDate, ...(review ? { reviewDates: [review] } : {}), reason, version: i.version } : { change, reason, version: i.version };
+        const body =
+          change === 'extend'
+            ? { change, endDate, ...(review ? { reviewDates: [review] } : {}), reason, version: i.version }
+            : { change, reason, version: i.version };
         void write.run((api) => api.send('PATCH', path(i), body), done).then((r) => r && props.onSaved(done));
       }}
     >

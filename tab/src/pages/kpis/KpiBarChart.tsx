@@ -2,7 +2,15 @@ import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@flue
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
-  hidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export interface KpiBar {
@@ -30,7 +38,14 @@ export function KpiBarChart(props: { title: string; unit: string; bars: KpiBar[]
     // The target first: the chart orders a group's bars by the legends' first appearance, so every
     // group then reads target, value whether the value is below target or not.
     series: [
-      { key: 'target', data: b.target, legend: 'Target', color: tokens.colorNeutralStroke1Pressed, xAxisCalloutData: b.label, yAxisCalloutData: `Target ${b.target}${u}` },
+      {
+        key: 'target',
+        data: b.target,
+        legend: 'Target',
+        color: tokens.colorNeutralStroke1Pressed,
+        xAxisCalloutData: b.label,
+        yAxisCalloutData: `Target ${b.target}${u}`,
+      },
       {
         key: 'value',
         data: b.value,
@@ -43,7 +58,16 @@ export function KpiBarChart(props: { title: string; unit: string; bars: KpiBar[]
   }));
   return (
     <div role="figure" aria-label={props.title}>
-      <GroupedVerticalBarChart data={data} chartTitle={props.title} height={props.height ?? 220} barWidth="auto" maxBarWidth={32} hideLabels={false} wrapXAxisLables {...(props.unit === 'percent' ? { yAxisTickFormat: (v: number) => `${v}%`, yMaxValue: 100, yMinValue: 0 } : {})} />
+      <GroupedVerticalBarChart
+        data={data}
+        chartTitle={props.title}
+        height={props.height ?? 220}
+        barWidth="auto"
+        maxBarWidth={32}
+        hideLabels={false}
+        wrapXAxisLables
+        {...(props.unit === 'percent' ? { yAxisTickFormat: (v: number) => `${v}%`, yMaxValue: 100, yMinValue: 0 } : {})}
+      />
       <table className={s.hidden}>
         <caption>{props.title}</caption>
         <thead>

@@ -25,7 +25,16 @@ export function KpiDataPointForm(props: { academyId: string; kpis: AcademyImprov
         const label = props.kpis.dataPoints.find((d) => String(d.number) === point)?.label ?? point;
         const done = `${label} recorded for ${kpi?.measure ?? 'the KPI'}.`;
         void write
-          .run((api) => api.send('POST', `/api/academies/${encodeURIComponent(props.academyId)}/kpi-data-points`, { kpiId, point: Number(point), value: Number(value.replace('%', '').trim()), ...(existing?.version ? { version: existing.version } : {}) }), done)
+          .run(
+            (api) =>
+              api.send('POST', `/api/academies/${encodeURIComponent(props.academyId)}/kpi-data-points`, {
+                kpiId,
+                point: Number(point),
+                value: Number(value.replace('%', '').trim()),
+                ...(existing?.version ? { version: existing.version } : {}),
+              }),
+            done,
+          )
           .then((r) => {
             if (!r) return;
             setValue('');
@@ -52,7 +61,18 @@ export function KpiDataPointForm(props: { academyId: string; kpis: AcademyImprov
             ))}
           </Select>
         </Field>
-        <Field label="Value" validationMessage={f.value ?? f.version} validationState={f.value || f.version ? 'error' : 'none'} hint={existing?.value !== undefined ? `Now ${existing.value}; saving replaces it` : kpi ? `Target ${kpi.target}${kpi.unit === 'percent' ? '%' : ''}` : undefined}>
+        <Field
+          label="Value"
+          validationMessage={f.value ?? f.version}
+          validationState={f.value || f.version ? 'error' : 'none'}
+          hint={
+            existing?.value !== undefined
+              ? `Now ${existing.value}; saving replaces it`
+              : kpi
+                ? `Target ${kpi.target}${kpi.unit === 'percent' ? '%' : ''}`
+                : undefined
+          }
+        >
           <Input value={value} inputMode="decimal" onChange={(_, v) => setValue(v.value)} />
         </Field>
       </div>

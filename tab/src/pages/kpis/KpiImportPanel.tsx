@@ -1,4 +1,15 @@
-import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { KpiImportReport } from '../../api/api-types';
 import { useWrite } from '../../api/use-write';
@@ -31,8 +42,17 @@ export function KpiImportPanel(props: { dataPoints: { number: number; label: str
     const contentBase64 = await base64Of(file);
     const label = props.dataPoints.find((d) => String(d.number) === point)?.label ?? point;
     const r = await write.run(
-      (api) => api.send<KpiImportReport>('POST', '/api/kpi-data-points/import', { point: Number(point), fileName: file.name, contentBase64, dryRun }),
-      (rep) => (dryRun ? `Checked: ${rep.counts.create + rep.counts.update} rows to import, ${rep.counts.unchanged} unchanged, ${rep.counts.rejected} not importable.` : `${label} imported: ${rep.written?.created ?? 0} new, ${rep.written?.updated ?? 0} replaced, ${rep.written?.dropsFlagged ?? 0} drops flagged for review.`),
+      (api) =>
+        api.send<KpiImportReport>('POST', '/api/kpi-data-points/import', {
+          point: Number(point),
+          fileName: file.name,
+          contentBase64,
+          dryRun,
+        }),
+      (rep) =>
+        dryRun
+          ? `Checked: ${rep.counts.create + rep.counts.update} rows to import, ${rep.counts.unchanged} unchanged, ${rep.counts.rejected} not importable.`
+          : `${label} imported: ${rep.written?.created ?? 0} new, ${rep.written?.updated ?? 0} replaced, ${rep.written?.dropsFlagged ?? 0} drops flagged for review.`,
     );
     if (r) setReport(r);
     if (r && !dryRun) props.onImported();
@@ -40,7 +60,9 @@ export function KpiImportPanel(props: { dataPoints: { number: number; label: str
   const importable = report ? report.counts.create + report.counts.update : 0;
   return (
     <div className={s.form}>
-      <Text>A file with a row per academy and KPI: columns Academy, Measure and Value (an MIS or FFT Aspire export saved as CSV or Excel).</Text>
+      <Text>
+        A file with a row per academy and KPI: columns Academy, Measure and Value (an MIS or FFT Aspire export saved as CSV or Excel).
+      </Text>
       <div className={s.row}>
         <Field label="Data point">
           <Select

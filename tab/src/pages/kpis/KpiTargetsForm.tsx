@@ -15,7 +15,9 @@ export function KpiTargetsForm(props: { academyId: string; kpis: AcademyImprovem
   const write = useWrite();
   const meetings = props.kpis.targetsAgreedAt?.meetings ?? [];
   const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? '');
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.kpis.targets.map((t) => [t.id, String(t.target)])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(props.kpis.targets.map((t) => [t.id, String(t.target)])),
+  );
   const [measure, setMeasure] = useState('');
   const [newTarget, setNewTarget] = useState('');
   const f = write.problems.fields;
@@ -27,15 +29,35 @@ export function KpiTargetsForm(props: { academyId: string; kpis: AcademyImprovem
       onSubmit={(e) => {
         e.preventDefault();
         const targets = [
-          ...props.kpis.targets.map((t) => ({ kpiId: t.id, measure: t.measure, unit: t.unit, higherIsBetter: t.higherIsBetter, target: Number(values[t.id]), version: t.version })),
+          ...props.kpis.targets.map((t) => ({
+            kpiId: t.id,
+            measure: t.measure,
+            unit: t.unit,
+            higherIsBetter: t.higherIsBetter,
+            target: Number(values[t.id]),
+            version: t.version,
+          })),
           ...(measure.trim() ? [{ measure, target: Number(newTarget) }] : []),
         ];
         const done = 'KPI targets recorded as agreed.';
-        void write.run((api) => api.send('PUT', `/api/academies/${encodeURIComponent(props.academyId)}/kpi-targets`, { ...(meetingId ? { meetingId } : {}), targets }), done).then((r) => r && props.onSaved(done));
+        void write
+          .run(
+            (api) =>
+              api.send('PUT', `/api/academies/${encodeURIComponent(props.academyId)}/kpi-targets`, {
+                ...(meetingId ? { meetingId } : {}),
+                targets,
+              }),
+            done,
+          )
+          .then((r) => r && props.onSaved(done));
       }}
     >
       {props.kpis.targetsAgreedAt ? (
-        <Field label={`Agreed at the ${props.kpis.targetsAgreedAt.name}`} validationMessage={f.meetingId} validationState={f.meetingId ? 'error' : 'none'}>
+        <Field
+          label={`Agreed at the ${props.kpis.targetsAgreedAt.name}`}
+          validationMessage={f.meetingId}
+          validationState={f.meetingId ? 'error' : 'none'}
+        >
           <Select value={meetingId} onChange={(_, v) => setMeetingId(v.value)}>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
@@ -47,7 +69,12 @@ export function KpiTargetsForm(props: { academyId: string; kpis: AcademyImprovem
         </Field>
       ) : null}
       {props.kpis.targets.map((t, i) => (
-        <Field key={t.id} label={`Target: ${t.measure}`} validationMessage={problemFor(i)} validationState={problemFor(i) ? 'error' : 'none'}>
+        <Field
+          key={t.id}
+          label={`Target: ${t.measure}`}
+          validationMessage={problemFor(i)}
+          validationState={problemFor(i) ? 'error' : 'none'}
+        >
           <Input value={values[t.id] ?? ''} inputMode="decimal" onChange={(_, v) => setValues((x) => ({ ...x, [t.id]: v.value }))} />
         </Field>
       ))}

@@ -6,7 +6,12 @@ import { usePageStyles } from '../page.styles';
 import { dropSentence, KpiDropReviewForm } from './KpiDropReview';
 
 /** The KPI drops on a meeting's agenda, each with its review form for whoever runs the meeting, and those already reviewed. */
-export function MeetingKpiDrops(props: { drops: Loadable<Drops> & { reload: () => void }; owners: { id: string; name: string }[]; compact?: boolean; onReviewed: (message: string) => void }) {
+export function MeetingKpiDrops(props: {
+  drops: Loadable<Drops> & { reload: () => void };
+  owners: { id: string; name: string }[];
+  compact?: boolean;
+  onReviewed: (message: string) => void;
+}) {
   const s = usePageStyles();
   const d = props.drops;
   if (d.state === 'loading') return <Loading what="the KPI drops" />;
@@ -22,7 +27,17 @@ export function MeetingKpiDrops(props: { drops: Loadable<Drops> & { reload: () =
           {v.toReview.map((drop) => (
             <li key={drop.id}>
               <Text weight="semibold">{dropSentence(drop)}</Text>
-              {v.canReview ? <KpiDropReviewForm meetingId={v.meetingId} drop={drop} owners={props.owners} onReviewed={props.onReviewed} {...(props.compact ? { compact: true } : {})} /> : <div className={s.muted}>The chair records the review.</div>}
+              {v.canReview ? (
+                <KpiDropReviewForm
+                  meetingId={v.meetingId}
+                  drop={drop}
+                  owners={props.owners}
+                  onReviewed={props.onReviewed}
+                  {...(props.compact ? { compact: true } : {})}
+                />
+              ) : (
+                <div className={s.muted}>The chair records the review.</div>
+              )}
             </li>
           ))}
         </ul>

@@ -11,7 +11,13 @@ import { usePageStyles } from '../page.styles';
  * next meeting unless changed). A due date in the holidays comes back as a warning the person can
  * override. Clears itself once recorded.
  */
-export function ActionCaptureForm(props: { academyId: string; meetingId: string; owners: PersonItem[]; defaultDue: string | undefined; onCaptured: (message: string) => void }) {
+export function ActionCaptureForm(props: {
+  academyId: string;
+  meetingId: string;
+  owners: PersonItem[];
+  defaultDue: string | undefined;
+  onCaptured: (message: string) => void;
+}) {
   const s = usePageStyles();
   const write = useWrite();
   const [text, setText] = useState('');
@@ -28,7 +34,19 @@ export function ActionCaptureForm(props: { academyId: string; meetingId: string;
     const owner = props.owners.find((p) => p.id === ownerId)?.name ?? ownerId;
     const done = `Action recorded for ${owner}.`;
     void write
-      .run((api) => api.send('POST', '/api/actions', { academyId: props.academyId, raisedInMeetingId: props.meetingId, text, ownerId, dueDate, clientKey: key, ...(keepHolidayDate ? { keepHolidayDate: true } : {}) }), done)
+      .run(
+        (api) =>
+          api.send('POST', '/api/actions', {
+            academyId: props.academyId,
+            raisedInMeetingId: props.meetingId,
+            text,
+            ownerId,
+            dueDate,
+            clientKey: key,
+            ...(keepHolidayDate ? { keepHolidayDate: true } : {}),
+          }),
+        done,
+      )
       .then((r) => {
         if (!r) return;
         setText('');

@@ -4,7 +4,12 @@ import type { PersonItem } from '../../api/api-types';
 import { usePageStyles } from '../page.styles';
 
 /** Apologies for someone on the list: a reason and, where one was found, a named substitute. */
-export function ApologiesForm(props: { absentees: PersonItem[]; substitutes: PersonItem[]; busy: boolean; onSend: (a: { personId: string; reason: string; substituteId?: string }) => Promise<boolean> }) {
+export function ApologiesForm(props: {
+  absentees: PersonItem[];
+  substitutes: PersonItem[];
+  busy: boolean;
+  onSend: (a: { personId: string; reason: string; substituteId?: string }) => Promise<boolean>;
+}) {
   const s = usePageStyles();
   const [personId, setPersonId] = useState(props.absentees[0]?.id ?? '');
   const [reason, setReason] = useState('');

@@ -4,7 +4,11 @@ import { DateField } from '../../components/DateField';
 import { usePageStyles } from '../page.styles';
 
 /** Ask the chair for more time on a paper: a new date (en-GB) and a reason. */
-export function ExtensionForm(props: { title: string; busy: boolean; onRequest: (e: { newDueDate: string; reason: string }) => Promise<boolean> }) {
+export function ExtensionForm(props: {
+  title: string;
+  busy: boolean;
+  onRequest: (e: { newDueDate: string; reason: string }) => Promise<boolean>;
+}) {
   const s = usePageStyles();
   const [newDueDate, setNewDueDate] = useState('');
   const [reason, setReason] = useState('');

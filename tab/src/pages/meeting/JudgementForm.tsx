@@ -16,7 +16,11 @@ const REPORT_CARD: { id: ReportCardGrade; label: string }[] = REPORT_CARD_GRADES
 export const GRADES: { id: string; label: string }[] = [...OLD_GRADES, ...REPORT_CARD];
 
 /** Record evidence and an indicative grade for one inspection area. */
-export function JudgementForm(props: { areas: { id: string; label: string }[]; busy: boolean; onRecord: (j: { area: string; evidence: string; indicativeGrade?: Grade; reportCardGrade?: ReportCardGrade }) => Promise<boolean> }) {
+export function JudgementForm(props: {
+  areas: { id: string; label: string }[];
+  busy: boolean;
+  onRecord: (j: { area: string; evidence: string; indicativeGrade?: Grade; reportCardGrade?: ReportCardGrade }) => Promise<boolean>;
+}) {
   const s = usePageStyles();
   // The scale the trust's model names for judgements at meetings.
   const onReportCard = useAppContext().model.judgementScale === 'report-card';
@@ -29,7 +33,13 @@ export function JudgementForm(props: { areas: { id: string; label: string }[]; b
       aria-label="Record a judgement"
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onRecord({ area, evidence, ...(grade ? (onReportCard ? { reportCardGrade: grade as ReportCardGrade } : { indicativeGrade: grade as Grade }) : {}) }).then((ok) => ok && setEvidence(''));
+        void props
+          .onRecord({
+            area,
+            evidence,
+            ...(grade ? (onReportCard ? { reportCardGrade: grade as ReportCardGrade } : { indicativeGrade: grade as Grade }) : {}),
+          })
+          .then((ok) => ok && setEvidence(''));
       }}
     >
       <Field label="Inspection area">

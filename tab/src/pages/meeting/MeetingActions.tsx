@@ -23,7 +23,9 @@ export function MeetingActionList(props: { st: MeetingPageState; items: Item[]; 
             <span className={a.overdue ? s.overdue : s.muted}>
               ({nameOf(st.ctx, a.ownerId)}, due {formatDate(a.dueDate)}, {STATUS_LABEL[a.status].toLowerCase()})
             </span>
-            {withCan ? <ActionControls action={withCan} owners={owners} onChanged={st.changed} {...(props.compact ? { compact: true } : {})} /> : null}
+            {withCan ? (
+              <ActionControls action={withCan} owners={owners} onChanged={st.changed} {...(props.compact ? { compact: true } : {})} />
+            ) : null}
           </li>
         );
       })}
@@ -49,7 +51,18 @@ export function CarriedForward(props: { st: MeetingPageState }) {
         items.length === 0 ? null : (
           <div key={label}>
             <h3 className={s.subheading}>{label}</h3>
-            <MeetingActionList st={st} label={`${label}: actions carried forward`} items={items.map((a) => ({ id: a.actionId, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status, overdue: a.overdue }))} />
+            <MeetingActionList
+              st={st}
+              label={`${label}: actions carried forward`}
+              items={items.map((a) => ({
+                id: a.actionId,
+                text: a.text,
+                ownerId: a.ownerId,
+                dueDate: a.dueDate,
+                status: a.status,
+                overdue: a.overdue,
+              }))}
+            />
           </div>
         ),
       )}

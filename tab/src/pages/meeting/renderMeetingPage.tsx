@@ -1,4 +1,19 @@
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { academyName, areaLabel, nameOf } from '../../app/app-context';
 import { pathOf } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
@@ -100,18 +115,29 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                     </span>
                   ) : (
                     <>
-                      <span className={(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate) < today ? s.overdue : s.muted}>
-                        due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from {nameOf(ctx, p.ownerId)}
+                      <span
+                        className={(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate) < today ? s.overdue : s.muted}
+                      >
+                        due {formatDate(p.extension?.status === 'approved' ? p.extension.newDueDate : p.dueDate)} from{' '}
+                        {nameOf(ctx, p.ownerId)}
                       </span>
                       {p.extension ? (
                         <div className={s.muted}>
-                          Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“{p.extension.reason}”):{' '}
-                          {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
+                          Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“
+                          {p.extension.reason}”):{' '}
+                          {p.extension.status === 'requested'
+                            ? 'waiting for the chair'
+                            : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
                         </div>
                       ) : null}
                       {p.extension?.status === 'requested' && v.can.decideExtensions ? (
                         <div className={s.row}>
-                          <Button size="small" appearance="primary" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, true)}>
+                          <Button
+                            size="small"
+                            appearance="primary"
+                            disabled={st.busy}
+                            onClick={() => void st.decideExtension(p.requirementId, true)}
+                          >
                             Grant the extension
                           </Button>
                           <Button size="small" disabled={st.busy} onClick={() => void st.decideExtension(p.requirementId, false)}>
@@ -165,14 +191,28 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                   <TableCell>{nameOf(ctx, a.personId)}</TableCell>
                   <TableCell>{a.presence === 'chair' ? `Chair (${roleName(a.role)})` : roleName(a.role)}</TableCell>
                   <TableCell>{ATTENDANCE[a.attendance]}</TableCell>
-                  <TableCell>{a.apology ? `${a.apology.reason}${a.apology.substituteId ? `; substitute ${nameOf(ctx, a.apology.substituteId)}` : ''}` : '—'}</TableCell>
+                  <TableCell>
+                    {a.apology
+                      ? `${a.apology.reason}${a.apology.substituteId ? `; substitute ${nameOf(ctx, a.apology.substituteId)}` : ''}`
+                      : '—'}
+                  </TableCell>
                   {canMark ? (
                     <TableCell>
                       <div className={s.row}>
-                        <Button size="small" aria-label={`${nameOf(ctx, a.personId)} attended`} disabled={st.busy || a.attendance === 'attended'} onClick={() => void st.recordAttendance(a.personId, 'attended')}>
+                        <Button
+                          size="small"
+                          aria-label={`${nameOf(ctx, a.personId)} attended`}
+                          disabled={st.busy || a.attendance === 'attended'}
+                          onClick={() => void st.recordAttendance(a.personId, 'attended')}
+                        >
                           Attended
                         </Button>
-                        <Button size="small" aria-label={`${nameOf(ctx, a.personId)} absent`} disabled={st.busy || a.attendance === 'absent' || a.attendance === 'apologies'} onClick={() => void st.recordAttendance(a.personId, 'absent')}>
+                        <Button
+                          size="small"
+                          aria-label={`${nameOf(ctx, a.personId)} absent`}
+                          disabled={st.busy || a.attendance === 'absent' || a.attendance === 'apologies'}
+                          onClick={() => void st.recordAttendance(a.personId, 'absent')}
+                        >
                           Absent
                         </Button>
                       </div>
@@ -183,7 +223,9 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
             </TableBody>
           </Table>
         </div>
-        {absentees.length > 0 ? <ApologiesForm absentees={absentees} substitutes={substituteCandidates(v, ctx)} busy={st.busy} onSend={st.sendApologies} /> : null}
+        {absentees.length > 0 ? (
+          <ApologiesForm absentees={absentees} substitutes={substituteCandidates(v, ctx)} busy={st.busy} onSend={st.sendApologies} />
+        ) : null}
       </Section>
       <div className={s.grid}>
         <Section title="Judgements">
@@ -203,7 +245,9 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                   ))}
                 </ul>
               )}
-              {st.canRecord && m.status !== 'cancelled' ? <JudgementForm areas={v.inspectionAreas} busy={st.busy} onRecord={st.recordJudgement} /> : null}
+              {st.canRecord && m.status !== 'cancelled' ? (
+                <JudgementForm areas={v.inspectionAreas} busy={st.busy} onRecord={st.recordJudgement} />
+              ) : null}
             </>
           )}
         </Section>
@@ -213,7 +257,8 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
             <>
               <p className={s.pre}>{notes.text}</p>
               <Text className={s.muted}>
-                Written by {nameOf(ctx, notes.writtenBy)}, {formatDateTime(notes.writtenAt)}. {notes.circulatedAt ? `Approved and circulated ${formatDateTime(notes.circulatedAt)}.` : 'Not yet circulated.'}
+                Written by {nameOf(ctx, notes.writtenBy)}, {formatDateTime(notes.writtenAt)}.{' '}
+                {notes.circulatedAt ? `Approved and circulated ${formatDateTime(notes.circulatedAt)}.` : 'Not yet circulated.'}
               </Text>
               <ul className={s.list} aria-label="Approvals">
                 {notes.approvals.map((a) => (
@@ -273,9 +318,28 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
           {v.actionsRaised.length === 0 ? (
             <Empty>No actions raised at this meeting yet.</Empty>
           ) : (
-            <MeetingActionList st={st} label="Actions raised" items={v.actionsRaised.map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status, overdue: (a.status === 'open' || a.status === 'in-progress') && a.dueDate < today }))} />
+            <MeetingActionList
+              st={st}
+              label="Actions raised"
+              items={v.actionsRaised.map((a) => ({
+                id: a.id,
+                text: a.text,
+                ownerId: a.ownerId,
+                dueDate: a.dueDate,
+                status: a.status,
+                overdue: (a.status === 'open' || a.status === 'in-progress') && a.dueDate < today,
+              }))}
+            />
           )}
-          {st.canWrite && m.status !== 'cancelled' ? <ActionCaptureForm academyId={m.academyId} meetingId={m.id} owners={actionOwners(v, ctx)} defaultDue={st.actions.defaultDueDate} onCaptured={st.changed} /> : null}
+          {st.canWrite && m.status !== 'cancelled' ? (
+            <ActionCaptureForm
+              academyId={m.academyId}
+              meetingId={m.id}
+              owners={actionOwners(v, ctx)}
+              defaultDue={st.actions.defaultDueDate}
+              onCaptured={st.changed}
+            />
+          ) : null}
         </Section>
       </div>
     </div>

@@ -36,7 +36,20 @@ export function useMeetingPage(meetingId: string) {
   const can = data.state === 'ready' ? data.data.can : undefined;
   const canRecord = can?.run ?? false;
   const canWrite = can?.write ?? false;
-  return { ...record, can, canRecord, canWrite, notesDraft, setNotesDraft, comment, setComment, drops, actions, message: message ?? actions.message, changed };
+  return {
+    ...record,
+    can,
+    canRecord,
+    canWrite,
+    notesDraft,
+    setNotesDraft,
+    comment,
+    setComment,
+    drops,
+    actions,
+    message: message ?? actions.message,
+    changed,
+  };
 }
 
 export type MeetingPageState = ReturnType<typeof useMeetingPage>;

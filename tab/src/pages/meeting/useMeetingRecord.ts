@@ -29,7 +29,10 @@ export function useMeetingRecord(meetingId: string) {
         return true;
       } catch (e) {
         const err = asApiError(e);
-        setFeedback({ intent: 'error', text: err.problems.length > 0 ? err.problems.map((p) => `${p.field}: ${p.message}`).join('; ') : err.message });
+        setFeedback({
+          intent: 'error',
+          text: err.problems.length > 0 ? err.problems.map((p) => `${p.field}: ${p.message}`).join('; ') : err.message,
+        });
         return false;
       } finally {
         setBusy(false);
@@ -43,18 +46,39 @@ export function useMeetingRecord(meetingId: string) {
     data,
     feedback,
     busy,
-    recordJudgement: (j: { area: string; evidence: string; indicativeGrade?: Grade }) => run(() => ctx.api.send('POST', `${base}/judgements`, { ...j, version }), 'Judgement recorded.'),
+    recordJudgement: (j: { area: string; evidence: string; indicativeGrade?: Grade }) =>
+      run(() => ctx.api.send('POST', `${base}/judgements`, { ...j, version }), 'Judgement recorded.'),
     writeNotes: (text: string) => run(() => ctx.api.send('PUT', `${base}/notes`, { text, version }), 'Notes saved and sent for approval.'),
-    approveNotes: (approve: boolean, comment?: string) => run(() => ctx.api.send('POST', `${base}/notes/approval`, { approve, ...(comment ? { comment } : {}), version }), approve ? 'Notes approved.' : 'Changes requested.'),
+    approveNotes: (approve: boolean, comment?: string) =>
+      run(
+        () => ctx.api.send('POST', `${base}/notes/approval`, { approve, ...(comment ? { comment } : {}), version }),
+        approve ? 'Notes approved.' : 'Changes requested.',
+      ),
     recordAttendance: (personId: string, attendance: 'attended' | 'absent') =>
-      run(() => ctx.api.send('POST', `${base}/attendance`, { personId, attendance, version }), `${ctx.people.get(personId)?.name ?? personId} marked as ${attendance}.`),
+      run(
+        () => ctx.api.send('POST', `${base}/attendance`, { personId, attendance, version }),
+        `${ctx.people.get(personId)?.name ?? personId} marked as ${attendance}.`,
+      ),
     sendApologies: (a: { personId: string; reason: string; substituteId?: string }) =>
-      run(() => ctx.api.send('POST', `${base}/apologies`, { ...a, version }), `Apologies recorded for ${ctx.people.get(a.personId)?.name ?? a.personId}.`),
+      run(
+        () => ctx.api.send('POST', `${base}/apologies`, { ...a, version }),
+        `Apologies recorded for ${ctx.people.get(a.personId)?.name ?? a.personId}.`,
+      ),
     requestExtension: (requirementId: string, e: { newDueDate: string; reason: string }) =>
-      run(() => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/extension`, { ...e, version }), 'Extension asked for; the chair decides.'),
+      run(
+        () => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/extension`, { ...e, version }),
+        'Extension asked for; the chair decides.',
+      ),
     decideExtension: (requirementId: string, approve: boolean) =>
-      run(() => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/extension/decision`, { approve, version }), approve ? 'Extension granted; the deadline has moved.' : 'Extension declined.'),
-    submitPaper: (requirementId: string, link?: string) => run(() => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/submit`, { ...(link ? { link } : {}), version }), 'Paper marked as in.'),
+      run(
+        () => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/extension/decision`, { approve, version }),
+        approve ? 'Extension granted; the deadline has moved.' : 'Extension declined.',
+      ),
+    submitPaper: (requirementId: string, link?: string) =>
+      run(
+        () => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/submit`, { ...(link ? { link } : {}), version }),
+        'Paper marked as in.',
+      ),
   };
 }
 

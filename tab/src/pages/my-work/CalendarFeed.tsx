@@ -21,8 +21,8 @@ export function renderCalendarFeed(st: CalendarFeedState, s: ReturnType<typeof u
   return (
     <Section title="My meetings in my calendar">
       <p className={s.muted}>
-        Subscribe to this private link in Outlook or Google Calendar to see the meetings you chair or attend. Anyone with the link can read it: keep it to yourself, and reset it if it is
-        shared by mistake.
+        Subscribe to this private link in Outlook or Google Calendar to see the meetings you chair or attend. Anyone with the link can read
+        it: keep it to yourself, and reset it if it is shared by mistake.
       </p>
       {st.message ? (
         <MessageBar intent={st.message.intent} role={st.message.intent === 'error' ? 'alert' : 'status'}>
@@ -31,13 +31,21 @@ export function renderCalendarFeed(st: CalendarFeedState, s: ReturnType<typeof u
       ) : null}
       {url ? (
         <div className={s.row}>
-          <Input readOnly value={url} aria-label="My private calendar link" onFocus={(e) => e.currentTarget.select()} style={{ flexGrow: 1 }} />
+          <Input
+            readOnly
+            value={url}
+            aria-label="My private calendar link"
+            onFocus={(e) => e.currentTarget.select()}
+            style={{ flexGrow: 1 }}
+          />
           <Button appearance="primary" onClick={() => st.copy(url)}>
             Copy link
           </Button>
         </div>
       ) : feed.active ? (
-        <p className={s.muted}>Your link is live. It is shown only once, when it is made; to get it again, reset it (the old link then stops working).</p>
+        <p className={s.muted}>
+          Your link is live. It is shown only once, when it is made; to get it again, reset it (the old link then stops working).
+        </p>
       ) : null}
       <div className={s.row}>
         <Button appearance={url || feed.active ? 'secondary' : 'primary'} disabled={st.busy} onClick={st.reset}>

@@ -18,7 +18,11 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
   if (data.state === 'loading') return <Loading what="your work" />;
   if (data.state === 'error') return <LoadError error={data.error} onRetry={data.reload} />;
   const w = data.data;
-  const meetingLink = (id: string, academyId: string, kind: string, date: string) => <AppLink to={pathOf({ page: 'meeting', meetingId: id })}>{`${kindAbbreviation(ctx, kind)} at ${academyName(ctx, academyId)}, ${formatDate(date)}`}</AppLink>;
+  const meetingLink = (id: string, academyId: string, kind: string, date: string) => (
+    <AppLink
+      to={pathOf({ page: 'meeting', meetingId: id })}
+    >{`${kindAbbreviation(ctx, kind)} at ${academyName(ctx, academyId)}, ${formatDate(date)}`}</AppLink>
+  );
   return (
     <div className={s.page}>
       <h1 className={s.heading}>My work: {ctx.me.name}</h1>

@@ -30,13 +30,23 @@ export function useCalendarFeed() {
   const copy = async (url: string) => {
     try {
       await navigator.clipboard.writeText(url);
-      setMessage({ intent: 'success', text: 'Link copied. In Outlook choose Add calendar › Subscribe from web; in Google Calendar, Other calendars › From URL.' });
+      setMessage({
+        intent: 'success',
+        text: 'Link copied. In Outlook choose Add calendar › Subscribe from web; in Google Calendar, Other calendars › From URL.',
+      });
     } catch {
       // Teams may not let a tab write to the clipboard: the link stays selectable.
       setMessage({ intent: 'info', text: 'Select the link and copy it (Ctrl+C).' });
     }
   };
-  return { data, feed: fresh ?? (data.state === 'ready' ? data.data : undefined), message, busy, reset: () => void reset(), copy: (url: string) => void copy(url) };
+  return {
+    data,
+    feed: fresh ?? (data.state === 'ready' ? data.data : undefined),
+    message,
+    busy,
+    reset: () => void reset(),
+    copy: (url: string) => void copy(url),
+  };
 }
 
 export type CalendarFeedState = ReturnType<typeof useCalendarFeed>;

@@ -1,4 +1,15 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { academyName, kindAbbreviation, nameOf } from '../../app/app-context';
 import { pathOf } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
@@ -48,7 +59,9 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
       ) : null}
       {st.halfTerms.map((h) => (
         <Section key={h.halfTerm} title={`${h.label}: ${formatDate(h.start)} to ${formatDate(h.end)}`}>
-          <p className={s.muted}>{h.bankHolidays.length > 0 ? `Bank holidays: ${h.bankHolidays.map(formatDate).join(', ')}` : 'No bank holidays'}</p>
+          <p className={s.muted}>
+            {h.bankHolidays.length > 0 ? `Bank holidays: ${h.bankHolidays.map(formatDate).join(', ')}` : 'No bank holidays'}
+          </p>
           {h.meetings.length === 0 ? (
             <Empty>No meetings this half term.</Empty>
           ) : (
@@ -79,7 +92,11 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
                       {st.canMove ? (
                         <TableCell>
                           {m.status === 'planned' && m.date >= d.today ? (
-                            <Button size="small" onClick={() => st.startMove(m)} aria-label={`Move ${kindAbbreviation(ctx, m.kind)} at ${academyName(ctx, m.academyId)} on ${formatShortDate(m.date)}`}>
+                            <Button
+                              size="small"
+                              onClick={() => st.startMove(m)}
+                              aria-label={`Move ${kindAbbreviation(ctx, m.kind)} at ${academyName(ctx, m.academyId)} on ${formatShortDate(m.date)}`}
+                            >
                               Move
                             </Button>
                           ) : null}

@@ -26,7 +26,9 @@ export function usePlannerPage() {
           return {
             ...h,
             label: `${TERM[h.term]} ${h.halfTerm % 2 === 1 ? 1 : 2}`,
-            meetings: (data.data.meetings as (Meeting & { version: string })[]).filter((m) => m.halfTerm === h.halfTerm).sort((a, b) => a.date.localeCompare(b.date)),
+            meetings: (data.data.meetings as (Meeting & { version: string })[])
+              .filter((m) => m.halfTerm === h.halfTerm)
+              .sort((a, b) => a.date.localeCompare(b.date)),
             bankHolidays: data.data.bankHolidays.filter((d) => d >= h.start && d < next),
           };
         })
@@ -55,7 +57,21 @@ export function usePlannerPage() {
     }
   };
 
-  return { ctx, data, halfTerms, chairs, canMove, moving, startMove, cancelMove: () => setMoving(undefined), date, setDate, move, busy, result };
+  return {
+    ctx,
+    data,
+    halfTerms,
+    chairs,
+    canMove,
+    moving,
+    startMove,
+    cancelMove: () => setMoving(undefined),
+    date,
+    setDate,
+    move,
+    busy,
+    result,
+  };
 }
 
 export type PlannerState = ReturnType<typeof usePlannerPage>;

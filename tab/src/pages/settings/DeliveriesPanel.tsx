@@ -1,4 +1,14 @@
-import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { formatDateTime } from '../../format/dates';
@@ -26,7 +36,9 @@ export function DeliveriesPanel() {
       {deliveries.state === 'loading' ? <Loading what="reminder deliveries" /> : null}
       {/* 503: this host keeps no delivery ledger (locally, Azurite did not start); said plainly, not as an error. */}
       {deliveries.state === 'error' && deliveries.error.status === 503 ? <Empty>{deliveries.error.message}</Empty> : null}
-      {deliveries.state === 'error' && deliveries.error.status !== 503 ? <LoadError error={deliveries.error} onRetry={deliveries.reload} /> : null}
+      {deliveries.state === 'error' && deliveries.error.status !== 503 ? (
+        <LoadError error={deliveries.error} onRetry={deliveries.reload} />
+      ) : null}
       {deliveries.state === 'ready' ? (
         deliveries.data.deliveries.length === 0 ? (
           <Empty>Every reminder has been delivered.</Empty>
@@ -56,7 +68,12 @@ export function DeliveriesPanel() {
                     <TableCell>{d.lastError ?? '—'}</TableCell>
                     <TableCell>{formatDateTime(d.updatedAt)}</TableCell>
                     <TableCell>
-                      <Button size="small" aria-label={`Retry ${d.reminder} for ${d.personName}`} disabled={busyKey !== undefined} onClick={() => void retry(d)}>
+                      <Button
+                        size="small"
+                        aria-label={`Retry ${d.reminder} for ${d.personName}`}
+                        disabled={busyKey !== undefined}
+                        onClick={() => void retry(d)}
+                      >
                         Retry
                       </Button>
                     </TableCell>

@@ -5,7 +5,8 @@ import type { usePageStyles } from '../page.styles';
 import type { PersonDraft } from './useSettingsPage';
 
 /** The first problem the API named for a field, or for anything under it ("roles.0.academyId" for "roles.0"). */
-const errorFor = (errors: Record<string, string>, field: string): string | undefined => errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(`${field}.`))?.[1];
+const errorFor = (errors: Record<string, string>, field: string): string | undefined =>
+  errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(`${field}.`))?.[1];
 
 const fieldProps = (message: string | undefined) => (message ? { validationState: 'error' as const, validationMessage: message } : {});
 
@@ -22,7 +23,8 @@ export function PersonEditor(props: {
 }) {
   const { draft: d, errors, s } = props;
   const set = (changes: Partial<PersonDraft>) => props.onChange({ ...d, ...changes });
-  const setRole = (i: number, changes: Partial<PersonDraft['roles'][number]>) => set({ roles: d.roles.map((r, j) => (j === i ? { ...r, ...changes } : r)) });
+  const setRole = (i: number, changes: Partial<PersonDraft['roles'][number]>) =>
+    set({ roles: d.roles.map((r, j) => (j === i ? { ...r, ...changes } : r)) });
   const title = d.id ? `Edit ${d.name || d.id}` : 'Add a person';
   return (
     <form
@@ -50,7 +52,11 @@ export function PersonEditor(props: {
       {d.roles.map((r, i) => (
         <div className={s.row} key={i}>
           <Field label={`Role ${i + 1}`} size="small" {...fieldProps(errorFor(errors, `roles.${i}.role`))}>
-            <Select size="small" value={r.role} onChange={(_, v) => setRole(i, { role: v.value, ...(isTrustWideRole(v.value) ? { academyId: '' } : {}) })}>
+            <Select
+              size="small"
+              value={r.role}
+              onChange={(_, v) => setRole(i, { role: v.value, ...(isTrustWideRole(v.value) ? { academyId: '' } : {}) })}
+            >
               {ROLE_IDS.map((id) => (
                 <option key={id} value={id}>
                   {roleName(id)}
@@ -59,7 +65,12 @@ export function PersonEditor(props: {
             </Select>
           </Field>
           <Field label={`Academy for role ${i + 1}`} size="small" {...fieldProps(errorFor(errors, `roles.${i}.academyId`))}>
-            <Select size="small" value={r.academyId} disabled={isTrustWideRole(r.role)} onChange={(_, v) => setRole(i, { academyId: v.value })}>
+            <Select
+              size="small"
+              value={r.academyId}
+              disabled={isTrustWideRole(r.role)}
+              onChange={(_, v) => setRole(i, { academyId: v.value })}
+            >
               <option value="">{isTrustWideRole(r.role) ? 'Whole trust' : 'Choose an academy'}</option>
               {props.academies.map((a) => (
                 <option key={a.id} value={a.id}>

@@ -1,4 +1,18 @@
-import { Button, Field, Input, Label, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { useAppContext } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { LoadError, Loading } from '../../components/PageState';
@@ -12,7 +26,11 @@ export function TermDatesPanel() {
   const st = useTermDatesPanel();
   const s = usePageStyles();
   const { academies } = useAppContext();
-  return renderTermDatesPanel(st, s, [...academies.values()].map((a) => ({ id: a.id, name: a.name })));
+  return renderTermDatesPanel(
+    st,
+    s,
+    [...academies.values()].map((a) => ({ id: a.id, name: a.name })),
+  );
 }
 
 function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof usePageStyles>, academies: { id: string; name: string }[]) {
@@ -20,7 +38,8 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
   return (
     <Section title="Term dates and closures">
       <p className={s.muted}>
-        Meetings are planned on school days only. Saving dates or adding a closure re-plans a year that has meetings: what has happened stays, and only the meetings on changed days move.
+        Meetings are planned on school days only. Saving dates or adding a closure re-plans a year that has meetings: what has happened
+        stays, and only the meetings on changed days move.
       </p>
       {st.notice ? (
         <MessageBar intent={st.notice.intent} role={st.notice.intent === 'error' ? 'alert' : 'status'}>
@@ -66,10 +85,28 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
                   <TableRow key={h.halfTerm}>
                     <TableCell>{h.name}</TableCell>
                     <TableCell>
-                      {data.data.canEdit ? <DateField size="small" label={`${h.name} starts`} value={st.draft[h.halfTerm]?.start ?? h.start} onChange={(v) => st.setHalfTerm(h.halfTerm, 'start', v)} /> : formatDate(h.start)}
+                      {data.data.canEdit ? (
+                        <DateField
+                          size="small"
+                          label={`${h.name} starts`}
+                          value={st.draft[h.halfTerm]?.start ?? h.start}
+                          onChange={(v) => st.setHalfTerm(h.halfTerm, 'start', v)}
+                        />
+                      ) : (
+                        formatDate(h.start)
+                      )}
                     </TableCell>
                     <TableCell>
-                      {data.data.canEdit ? <DateField size="small" label={`${h.name} ends`} value={st.draft[h.halfTerm]?.end ?? h.end} onChange={(v) => st.setHalfTerm(h.halfTerm, 'end', v)} /> : formatDate(h.end)}
+                      {data.data.canEdit ? (
+                        <DateField
+                          size="small"
+                          label={`${h.name} ends`}
+                          value={st.draft[h.halfTerm]?.end ?? h.end}
+                          onChange={(v) => st.setHalfTerm(h.halfTerm, 'end', v)}
+                        />
+                      ) : (
+                        formatDate(h.end)
+                      )}
                     </TableCell>
                     <TableCell>{h.schoolDays}</TableCell>
                   </TableRow>
@@ -88,11 +125,20 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
           {data.data.canEdit ? (
             <>
               <h3 className={s.subheading}>Import a local authority’s term dates (CSV)</h3>
-              <p className={s.muted}>One row per half term, with the columns Academic year, Term, Starts, Ends, e.g. “2026/27, Autumn 1, 02/09/2026, 23/10/2026”. Check first: it shows what would change and writes nothing.</p>
+              <p className={s.muted}>
+                One row per half term, with the columns Academic year, Term, Starts, Ends, e.g. “2026/27, Autumn 1, 02/09/2026, 23/10/2026”.
+                Check first: it shows what would change and writes nothing.
+              </p>
               <div className={s.row}>
                 <div className={s.form}>
                   <Label htmlFor="term-dates-csv">Term dates CSV</Label>
-                  <input id="term-dates-csv" type="file" accept=".csv,text/csv" disabled={st.busy} onChange={(e) => st.chooseCsv(e.currentTarget.files?.[0])} />
+                  <input
+                    id="term-dates-csv"
+                    type="file"
+                    accept=".csv,text/csv"
+                    disabled={st.busy}
+                    onChange={(e) => st.chooseCsv(e.currentTarget.files?.[0])}
+                  />
                 </div>
                 <Button disabled={!st.csv || st.busy} onClick={st.checkCsv}>
                   Check
@@ -106,7 +152,17 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
                   <ul className={s.list} aria-label="Term dates in the file">
                     {report.years.map((y) => (
                       <li key={y.academicYear}>
-                        {y.academicYear}: {y.importable ? (y.changes.length ? y.changes.map((c) => `${c.name} ${formatDate(c.to.start)} – ${formatDate(c.to.end)}${c.from ? ` (was ${formatDate(c.from.start)} – ${formatDate(c.from.end)})` : ''}`).join('; ') : 'no change') : 'not imported'}
+                        {y.academicYear}:{' '}
+                        {y.importable
+                          ? y.changes.length
+                            ? y.changes
+                                .map(
+                                  (c) =>
+                                    `${c.name} ${formatDate(c.to.start)} – ${formatDate(c.to.end)}${c.from ? ` (was ${formatDate(c.from.start)} – ${formatDate(c.from.end)})` : ''}`,
+                                )
+                                .join('; ')
+                            : 'no change'
+                          : 'not imported'}
                       </li>
                     ))}
                   </ul>
@@ -167,7 +223,12 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
                       <TableCell>{c.reason}</TableCell>
                       {data.data.canEdit ? (
                         <TableCell>
-                          <Button size="small" aria-label={`Remove the closure on ${formatDate(c.date)} for ${c.academyName ?? 'the whole trust'}`} disabled={st.busy} onClick={() => st.removeClosure(c.id)}>
+                          <Button
+                            size="small"
+                            aria-label={`Remove the closure on ${formatDate(c.date)} for ${c.academyName ?? 'the whole trust'}`}
+                            disabled={st.busy}
+                            onClick={() => st.removeClosure(c.id)}
+                          >
                             Remove
                           </Button>
                         </TableCell>
@@ -198,7 +259,11 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
                 </Select>
               </Field>
               <DateField label="Date" value={st.closure.date} onChange={(v) => st.setClosure({ ...st.closure, date: v })} required />
-              <DateField label="Last day (if more than one)" value={st.closure.endDate} onChange={(v) => st.setClosure({ ...st.closure, endDate: v })} />
+              <DateField
+                label="Last day (if more than one)"
+                value={st.closure.endDate}
+                onChange={(v) => st.setClosure({ ...st.closure, endDate: v })}
+              />
               <Field label="Reason" required>
                 <Input value={st.closure.reason} onChange={(_, v) => st.setClosure({ ...st.closure, reason: v.value })} />
               </Field>

@@ -1,4 +1,17 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from '@fluentui/react-components';
 import { academyName } from '../../app/app-context';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
@@ -61,7 +74,13 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
                   <TableRow key={a.id}>
                     <TableCell>{a.name}</TableCell>
                     <TableCell>
-                      <Select aria-label={`Support stage of ${a.name}`} size="small" value={a.supportStage} disabled={st.busy} onChange={(_, v) => void st.saveAcademy(a, { supportStage: v.value })}>
+                      <Select
+                        aria-label={`Support stage of ${a.name}`}
+                        size="small"
+                        value={a.supportStage}
+                        disabled={st.busy}
+                        onChange={(_, v) => void st.saveAcademy(a, { supportStage: v.value })}
+                      >
                         {ctx.model.stages.map((x) => (
                           <option key={x.id} value={x.id}>
                             {x.label}
@@ -70,7 +89,13 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
                       </Select>
                     </TableCell>
                     <TableCell>
-                      <Select aria-label={`Risk band of ${a.name}`} size="small" value={a.riskBand ?? ''} disabled={st.busy} onChange={(_, v) => v.value && void st.saveAcademy(a, { riskBand: v.value as 'low' | 'medium' | 'high' })}>
+                      <Select
+                        aria-label={`Risk band of ${a.name}`}
+                        size="small"
+                        value={a.riskBand ?? ''}
+                        disabled={st.busy}
+                        onChange={(_, v) => v.value && void st.saveAcademy(a, { riskBand: v.value as 'low' | 'medium' | 'high' })}
+                      >
                         <option value="">Not set</option>
                         <option value="low">Low</option>
                         <option value="medium">Medium</option>
@@ -88,7 +113,16 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
       <Section title="People">
         <Result result={st.personResult} />
         {st.editing ? (
-          <PersonEditor draft={st.editing} errors={st.personErrors} academies={[...ctx.academies.values()]} busy={st.busy} onChange={st.setEditing} onSave={() => void st.savePerson()} onCancel={() => st.setEditing(undefined)} s={s} />
+          <PersonEditor
+            draft={st.editing}
+            errors={st.personErrors}
+            academies={[...ctx.academies.values()]}
+            busy={st.busy}
+            onChange={st.setEditing}
+            onSave={() => void st.savePerson()}
+            onCancel={() => st.setEditing(undefined)}
+            s={s}
+          />
         ) : (
           <div className={s.row}>
             <Button onClick={() => st.editPerson(undefined)}>Add a person</Button>
@@ -118,7 +152,11 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
                     <TableRow key={p.id} data-person={p.id}>
                       <TableCell>{p.name}</TableCell>
                       <TableCell>{p.jobTitle ?? '—'}</TableCell>
-                      <TableCell>{p.roles.map((r) => (r.academyId ? `${roleName(r.role)} (${academyName(ctx, r.academyId)})` : roleName(r.role))).join(', ')}</TableCell>
+                      <TableCell>
+                        {p.roles
+                          .map((r) => (r.academyId ? `${roleName(r.role)} (${academyName(ctx, r.academyId)})` : roleName(r.role)))
+                          .join(', ')}
+                      </TableCell>
                       <TableCell>{p.id}</TableCell>
                       <TableCell>
                         <Button size="small" aria-label={`Edit ${p.name}`} disabled={st.busy} onClick={() => st.editPerson(p)}>
@@ -133,7 +171,12 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
           )
         ) : null}
       </Section>
-      <ImportPanel onImported={() => { academies.reload(); people.reload(); }} />
+      <ImportPanel
+        onImported={() => {
+          academies.reload();
+          people.reload();
+        }}
+      />
       <TermDatesPanel />
       <DeliveriesPanel />
       <Section title="Improvement model">
@@ -148,7 +191,13 @@ export function renderSettingsPage(st: SettingsState, s: ReturnType<typeof usePa
             }}
           >
             <Field label={`${model.data.model.name} (JSON; checked by the server when you save)`}>
-              <Textarea value={st.draft} onChange={(_, v) => st.setDraft(v.value)} rows={18} resize="vertical" textarea={{ spellCheck: false, style: { fontFamily: 'monospace' } }} />
+              <Textarea
+                value={st.draft}
+                onChange={(_, v) => st.setDraft(v.value)}
+                rows={18}
+                resize="vertical"
+                textarea={{ spellCheck: false, style: { fontFamily: 'monospace' } }}
+              />
             </Field>
             <Result result={st.modelResult} />
             <Button appearance="primary" type="submit" disabled={st.busy}>

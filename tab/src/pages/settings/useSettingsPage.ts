@@ -53,7 +53,11 @@ export function useSettingsPage() {
       model.reload();
     } catch (e) {
       const err = asApiError(e);
-      setModelResult({ intent: 'error', text: err.status === 400 ? 'The model was not saved: fix these fields.' : err.message, problems: err.problems.map((p) => `${p.field}: ${p.message}`) });
+      setModelResult({
+        intent: 'error',
+        text: err.status === 400 ? 'The model was not saved: fix these fields.' : err.message,
+        problems: err.problems.map((p) => `${p.field}: ${p.message}`),
+      });
     } finally {
       setBusy(false);
     }
@@ -78,7 +82,15 @@ export function useSettingsPage() {
     setPersonResult(undefined);
     setEditing(
       p
-        ? { id: p.id, version: p.version, clientKey: newKey(), name: p.name, email: p.email, jobTitle: p.jobTitle ?? '', roles: p.roles.map((r) => ({ role: r.role, academyId: r.academyId ?? '' })) }
+        ? {
+            id: p.id,
+            version: p.version,
+            clientKey: newKey(),
+            name: p.name,
+            email: p.email,
+            jobTitle: p.jobTitle ?? '',
+            roles: p.roles.map((r) => ({ role: r.role, academyId: r.academyId ?? '' })),
+          }
         : { clientKey: newKey(), name: '', email: '', jobTitle: '', roles: [{ role: 'governor', academyId: '' }] },
     );
   };
@@ -93,7 +105,8 @@ export function useSettingsPage() {
     };
     setBusy(true);
     try {
-      if (editing.id) await ctx.api.send('PATCH', `/api/admin/people/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version });
+      if (editing.id)
+        await ctx.api.send('PATCH', `/api/admin/people/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version });
       else await ctx.api.send('POST', '/api/admin/people', { ...body, clientKey: editing.clientKey });
       setPersonResult({ intent: 'success', text: `${editing.name.trim()} saved.` });
       setPersonErrors({});
@@ -110,7 +123,26 @@ export function useSettingsPage() {
     }
   };
 
-  return { ctx, isAdmin, editing, setEditing, editPerson, savePerson, personErrors, personResult, model, academies, people, draft, setDraft, saveModel, modelResult, saveAcademy, academyResult, busy };
+  return {
+    ctx,
+    isAdmin,
+    editing,
+    setEditing,
+    editPerson,
+    savePerson,
+    personErrors,
+    personResult,
+    model,
+    academies,
+    people,
+    draft,
+    setDraft,
+    saveModel,
+    modelResult,
+    saveAcademy,
+    academyResult,
+    busy,
+  };
 }
 
 export type SettingsState = ReturnType<typeof useSettingsPage>;

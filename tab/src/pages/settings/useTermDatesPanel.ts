@@ -6,7 +6,11 @@ import { useAppContext } from '../../app/app-context';
 /** `GET /api/term-dates`, as core/services/term-dates.service.ts maps it. */
 export interface TermDatesData {
   academicYear: string;
-  years: { academicYear: string; source: 'trust' | 'default'; halfTerms: { halfTerm: number; name: string; start: string; end: string; schoolDays: number }[] }[];
+  years: {
+    academicYear: string;
+    source: 'trust' | 'default';
+    halfTerms: { halfTerm: number; name: string; start: string; end: string; schoolDays: number }[];
+  }[];
   closures: { id: string; date: string; endDate?: string; academyId?: string; academyName?: string; reason: string }[];
   version: string;
   canEdit: boolean;
@@ -21,7 +25,11 @@ interface PlanSummary {
 
 interface ImportReport {
   dryRun: boolean;
-  years: { academicYear: string; importable: boolean; changes: { name: string; from?: { start: string; end: string }; to: { start: string; end: string } }[] }[];
+  years: {
+    academicYear: string;
+    importable: boolean;
+    changes: { name: string; from?: { start: string; end: string }; to: { start: string; end: string } }[];
+  }[];
   rejected: { row?: number; column: string; value: string; message: string }[];
   imported: string[];
   replanned?: PlanSummary[];
@@ -33,12 +41,21 @@ export type TermDatesNotice = { intent: 'success' | 'warning' | 'error'; text: s
 const noticeOf = (e: unknown): TermDatesNotice => {
   const err = e instanceof ApiError ? e : undefined;
   const problems = (err?.problems ?? []).map((p) => `${(p as { label?: string }).label ?? p.field}: ${p.message}`);
-  return { intent: 'error', text: err?.status === 409 ? 'Someone else changed the term dates since you opened them: reload and try again.' : (err?.message ?? 'Could not reach the app’s server; try again.'), problems };
+  return {
+    intent: 'error',
+    text:
+      err?.status === 409
+        ? 'Someone else changed the term dates since you opened them: reload and try again.'
+        : (err?.message ?? 'Could not reach the app’s server; try again.'),
+    problems,
+  };
 };
 
 /** What a re-plan did, in a sentence. */
 const replanText = (s: PlanSummary | undefined): string =>
-  s ? ` The year was re-planned: ${s.changed} meeting(s) moved, ${s.created} added, ${s.cancelled} cancelled${s.unplaced.length ? `, ${s.unplaced.length} without a day` : ''}.` : '';
+  s
+    ? ` The year was re-planned: ${s.changed} meeting(s) moved, ${s.created} added, ${s.cancelled} cancelled${s.unplaced.length ? `, ${s.unplaced.length} without a day` : ''}.`
+    : '';
 
 /** The term dates and closures panel's state: the year being edited, the closure being added, the CSV being checked. */
 export function useTermDatesPanel() {
@@ -75,13 +92,23 @@ export function useTermDatesPanel() {
   const saveYear = () =>
     run(async () => {
       const halfTerms = Object.entries(draft).map(([n, d]) => ({ halfTerm: Number(n), start: d.start, end: d.end }));
-      const r = await api.send<{ replanned?: PlanSummary }>('PUT', '/api/term-dates', { academicYear: chosen!.academicYear, halfTerms, version: ready!.version });
+      const r = await api.send<{ replanned?: PlanSummary }>('PUT', '/api/term-dates', {
+        academicYear: chosen!.academicYear,
+        halfTerms,
+        version: ready!.version,
+      });
       return `Term dates for ${chosen!.academicYear} saved.${replanText(r.replanned)}`;
     });
 
   const addClosure = () =>
     run(async () => {
-      const body = { date: closure.date, reason: closure.reason, version: ready!.version, ...(closure.endDate ? { endDate: closure.endDate } : {}), ...(closure.academyId ? { academyId: closure.academyId } : {}) };
+      const body = {
+        date: closure.date,
+        reason: closure.reason,
+        version: ready!.version,
+        ...(closure.endDate ? { endDate: closure.endDate } : {}),
+        ...(closure.academyId ? { academyId: closure.academyId } : {}),
+      };
       const r = await api.send<{ replanned?: PlanSummary }>('POST', '/api/closures', body);
       setClosure((c) => ({ ...c, date: '', endDate: '' }));
       return `Closure added.${replanText(r.replanned)}`;
@@ -89,7 +116,9 @@ export function useTermDatesPanel() {
 
   const removeClosure = (id: string) =>
     run(async () => {
-      const r = await api.send<{ replanned?: PlanSummary }>('POST', `/api/closures/${encodeURIComponent(id)}/remove`, { version: ready!.version });
+      const r = await api.send<{ replanned?: PlanSummary }>('POST', `/api/closures/${encodeURIComponent(id)}/remove`, {
+        version: ready!.version,
+      });
       return `Closure removed.${replanText(r.replanned)}`;
     });
 
@@ -98,13 +127,19 @@ export function useTermDatesPanel() {
     setBusy(true);
     setNotice(undefined);
     try {
-      const r = await api.send<ImportReport>('POST', '/api/term-dates/import', { csv: await csv.text(), dryRun, ...(dryRun ? {} : { version: ready!.version }) });
+      const r = await api.send<ImportReport>('POST', '/api/term-dates/import', {
+        csv: await csv.text(),
+        dryRun,
+        ...(dryRun ? {} : { version: ready!.version }),
+      });
       setReport(r);
       const changes = r.years.reduce((n, y) => n + (y.importable ? y.changes.length : 0), 0);
       const rejected = r.rejected.length ? ` ${r.rejected.length} problem(s): see below.` : '';
       setNotice({
         intent: r.rejected.length ? 'warning' : 'success',
-        text: dryRun ? `Checked: ${changes} half term(s) would change. Nothing has been written yet.${rejected}` : `Imported ${r.imported.join(', ') || 'nothing'}.${rejected}${replanText(r.replanned?.[0])}`,
+        text: dryRun
+          ? `Checked: ${changes} half term(s) would change. Nothing has been written yet.${rejected}`
+          : `Imported ${r.imported.join(', ') || 'nothing'}.${rejected}${replanText(r.replanned?.[0])}`,
       });
       if (!dryRun) data.reload();
     } catch (e) {

@@ -37,12 +37,27 @@ export function renderSidePanelPage(st: SidePanelState, s: ReturnType<typeof use
       </TabList>
       {st.tab === 'actions' ? (
         <div role="tabpanel" aria-label="Actions" className={s.tabPanel}>
-          {st.canWrite ? <ActionCaptureForm academyId={m.academyId} meetingId={m.id} owners={actionOwners(v, ctx)} defaultDue={st.actions.defaultDueDate} onCaptured={st.changed} /> : <Empty>You can read this meeting but not add actions to it.</Empty>}
+          {st.canWrite ? (
+            <ActionCaptureForm
+              academyId={m.academyId}
+              meetingId={m.id}
+              owners={actionOwners(v, ctx)}
+              defaultDue={st.actions.defaultDueDate}
+              onCaptured={st.changed}
+            />
+          ) : (
+            <Empty>You can read this meeting but not add actions to it.</Empty>
+          )}
           <h2 className={s.heading}>Raised at this meeting</h2>
           {v.actionsRaised.length === 0 ? (
             <Empty>None yet.</Empty>
           ) : (
-            <MeetingActionList st={st} label="Actions raised" compact items={v.actionsRaised.map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status }))} />
+            <MeetingActionList
+              st={st}
+              label="Actions raised"
+              compact
+              items={v.actionsRaised.map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueDate: a.dueDate, status: a.status }))}
+            />
           )}
         </div>
       ) : st.tab === 'kpi-drops' ? (

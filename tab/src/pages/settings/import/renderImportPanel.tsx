@@ -1,4 +1,16 @@
-import { Button, Label, Link, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Label,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { Section } from '../../../components/Section';
 import type { usePageStyles } from '../../page.styles';
 import type { ImportFileKind } from './import-report.types';
@@ -17,13 +29,20 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
   return (
     <Section title="Import from CSV">
       <p className={s.muted}>
-        Load academies and people from your MIS or spreadsheet, saved as CSV (the columns are described in docs/onboarding.md). Check first: it shows what would change and writes nothing. Importing the same file twice changes nothing, and no one is ever removed.
+        Load academies and people from your MIS or spreadsheet, saved as CSV (the columns are described in docs/onboarding.md). Check first:
+        it shows what would change and writes nothing. Importing the same file twice changes nothing, and no one is ever removed.
       </p>
       <div className={s.row}>
         {FILES.map((f) => (
           <div key={f.kind} className={s.form}>
             <Label htmlFor={`import-${f.kind}`}>{f.label}</Label>
-            <input id={`import-${f.kind}`} type="file" accept=".csv,text/csv" disabled={st.busy} onChange={(e) => st.choose(f.kind, e.currentTarget.files?.[0])} />
+            <input
+              id={`import-${f.kind}`}
+              type="file"
+              accept=".csv,text/csv"
+              disabled={st.busy}
+              onChange={(e) => st.choose(f.kind, e.currentTarget.files?.[0])}
+            />
           </div>
         ))}
         <Button disabled={!st.canCheck} onClick={st.check}>
@@ -54,8 +73,11 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
               .filter((k) => r.files[k])
               .map((k) => (
                 <li key={k}>
-                  {k === 'academies' ? 'Academies' : 'People'}: {r.counts[k].create} to create, {r.counts[k].update} to update, {r.counts[k].unchanged} unchanged, {r.counts[k].rejected} rejected
-                  {r.files[k]!.ignoredColumns.length > 0 ? <span className={s.muted}> (columns not used: {r.files[k]!.ignoredColumns.join(', ')})</span> : null}
+                  {k === 'academies' ? 'Academies' : 'People'}: {r.counts[k].create} to create, {r.counts[k].update} to update,{' '}
+                  {r.counts[k].unchanged} unchanged, {r.counts[k].rejected} rejected
+                  {r.files[k]!.ignoredColumns.length > 0 ? (
+                    <span className={s.muted}> (columns not used: {r.files[k]!.ignoredColumns.join(', ')})</span>
+                  ) : null}
                 </li>
               ))}
             {r.fileProblems.map((p) => (
@@ -64,7 +86,12 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
           </ul>
           {r.changes.length > 0 ? (
             // Focusable, so a keyboard user can scroll a wide table (axe: scrollable-region-focusable).
-            <div className={s.tableWrap} tabIndex={0} role="group" aria-label={r.dryRun ? 'What would change (scrolls)' : 'What changed (scrolls)'}>
+            <div
+              className={s.tableWrap}
+              tabIndex={0}
+              role="group"
+              aria-label={r.dryRun ? 'What would change (scrolls)' : 'What changed (scrolls)'}
+            >
               <Table aria-label={r.dryRun ? 'What would change' : 'What changed'} size="small">
                 <TableHeader>
                   <TableRow>
@@ -82,7 +109,15 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
                       <TableCell>{c.file}</TableCell>
                       <TableCell>{c.label}</TableCell>
                       <TableCell>{ACTION[c.outcome]}</TableCell>
-                      <TableCell>{c.changes.map((f) => (c.outcome === 'create' ? `${f.field}: ${f.after}` : `${f.field}: ${f.before ?? '(blank)'} → ${f.after || '(blank)'}`)).join(' · ')}</TableCell>
+                      <TableCell>
+                        {c.changes
+                          .map((f) =>
+                            c.outcome === 'create'
+                              ? `${f.field}: ${f.after}`
+                              : `${f.field}: ${f.before ?? '(blank)'} → ${f.after || '(blank)'}`,
+                          )
+                          .join(' · ')}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -119,7 +154,11 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
               <div className={s.row}>
                 {(['academies', 'people'] as const).map((k) =>
                   r.rejectedCsv[k] ? (
-                    <Link key={k} href={`data:text/csv;charset=utf-8,${encodeURIComponent('\uFEFF' + r.rejectedCsv[k])}`} download={`rejected-${k}.csv`}>
+                    <Link
+                      key={k}
+                      href={`data:text/csv;charset=utf-8,${encodeURIComponent('\uFEFF' + r.rejectedCsv[k])}`}
+                      download={`rejected-${k}.csv`}
+                    >
                       Download the rejected {k} rows to fix
                     </Link>
                   ) : null,
@@ -127,7 +166,9 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
               </div>
             </>
           ) : null}
-          {r.notInFile.length > 0 ? <p className={s.muted}>{r.notInFile.length} people in the trust are not in the people file; they are kept as they are.</p> : null}
+          {r.notInFile.length > 0 ? (
+            <p className={s.muted}>{r.notInFile.length} people in the trust are not in the people file; they are kept as they are.</p>
+          ) : null}
         </>
       ) : null}
     </Section>

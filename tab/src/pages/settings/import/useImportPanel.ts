@@ -42,10 +42,14 @@ export function useImportPanel(onImported?: () => void) {
       const answer = await api.send<ImportReport>('POST', '/api/admin/import', body);
       setReport(answer);
       setCheckedFiles(dryRun ? files : undefined);
-      const rejected = answer.rejected.length > 0 ? ` ${new Set(answer.rejected.map((r) => `${r.file}:${r.row}`)).size} row(s) rejected: see below.` : '';
+      const rejected =
+        answer.rejected.length > 0 ? ` ${new Set(answer.rejected.map((r) => `${r.file}:${r.row}`)).size} row(s) rejected: see below.` : '';
       if (dryRun) {
         const n = answer.changes.length;
-        setMessage({ intent: answer.rejected.length > 0 ? 'warning' : 'success', text: `${n === 0 ? 'Checked: nothing would change.' : `Checked: ${n} record(s) would be created or updated. Nothing has been written yet.`}${rejected}` });
+        setMessage({
+          intent: answer.rejected.length > 0 ? 'warning' : 'success',
+          text: `${n === 0 ? 'Checked: nothing would change.' : `Checked: ${n} record(s) would be created or updated. Nothing has been written yet.`}${rejected}`,
+        });
       } else {
         const r = answer.result!;
         setMessage({
@@ -57,7 +61,11 @@ export function useImportPanel(onImported?: () => void) {
       }
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setMessage({ intent: 'error', text: err?.status === 400 ? 'These files could not be read.' : (err?.message ?? 'Could not reach the app’s server; try again.'), problems: err?.problems.map((p) => p.message) ?? [] });
+      setMessage({
+        intent: 'error',
+        text: err?.status === 400 ? 'These files could not be read.' : (err?.message ?? 'Could not reach the app’s server; try again.'),
+        problems: err?.problems.map((p) => p.message) ?? [],
+      });
     } finally {
       setBusy(false);
     }
@@ -65,8 +73,22 @@ export function useImportPanel(onImported?: () => void) {
 
   const chosen = files.academies !== undefined || files.people !== undefined;
   // Import only what was just checked: the admin has seen the changes before they are written.
-  const checked = checkedFiles !== undefined && checkedFiles.academies === files.academies && checkedFiles.people === files.people && report?.dryRun === true;
-  return { files, choose, report, message, busy, canCheck: chosen && !busy, canImport: checked && !busy && (report?.changes.length ?? 0) > 0, check: () => void run(true), apply: () => void run(false) };
+  const checked =
+    checkedFiles !== undefined &&
+    checkedFiles.academies === files.academies &&
+    checkedFiles.people === files.people &&
+    report?.dryRun === true;
+  return {
+    files,
+    choose,
+    report,
+    message,
+    busy,
+    canCheck: chosen && !busy,
+    canImport: checked && !busy && (report?.changes.length ?? 0) > 0,
+    check: () => void run(true),
+    apply: () => void run(false),
+  };
 }
 
 export type ImportPanelState = ReturnType<typeof useImportPanel>;
