@@ -85,7 +85,10 @@ export function trustOverviewCard(
       );
   }
   return adaptiveCard(body, {
-    actions: worries.slice(0, 5).map((a) => execute(a.name, 'academy.status', { academyId: a.academyId })),
+    actions: [
+      ...worries.slice(0, 4).map((a) => execute(a.name, 'academy.status', { academyId: a.academyId })),
+      openUrl('Open the dashboard', links.dashboard()),
+    ],
     fallbackText: `${dash.trust.name}: ${dash.counts.red} red, ${dash.counts.amber} amber, ${dash.counts.green} green`,
   });
 }

@@ -1,5 +1,7 @@
 /** Where cards link to: the tab's pages (a Teams deep link in production, the local host's `/tab` locally). */
 export interface CardLinks {
+  /** The trust dashboard (every academy the person may see). */
+  dashboard(): string;
   academy(academyId: string): string;
   meetingPapers(meetingId: string): string;
   meeting(meetingId: string): string;
@@ -7,6 +9,7 @@ export interface CardLinks {
 
 /** Links into the tab served at `base` (e.g. `http://localhost:3978/tab`), matching the tab's router (`tab/src/app/router.ts`). */
 export const tabLinks = (base: string): CardLinks => ({
+  dashboard: () => `${base}/`,
   academy: (id) => `${base}/academy/${encodeURIComponent(id)}`,
   meetingPapers: (id) => `${base}/meeting/${encodeURIComponent(id)}#papers`,
   meeting: (id) => `${base}/meeting/${encodeURIComponent(id)}`,
@@ -26,6 +29,7 @@ export function teamsDeepLinks(options: { teamsAppId?: string | undefined; tabBa
   const link = (subPage: string) =>
     `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${DASHBOARD_ENTITY_ID}?context=${encodeURIComponent(JSON.stringify({ subEntityId: subPage }))}`;
   return {
+    dashboard: () => link(''),
     academy: (id) => link(`academy/${id}`),
     meetingPapers: (id) => link(`meeting/${id}`),
     meeting: (id) => link(`meeting/${id}`),

@@ -9,22 +9,28 @@ export const MAX_CHAT_CHARS = 500;
  */
 export function normaliseChatText(input: unknown): string {
   if (typeof input !== 'string') return '';
-  return input
-    .slice(0, 4 * MAX_CHAT_CHARS)
-    .replace(/<at>[^<]*<\/at>/gi, ' ') // the bot's own @mention in channels
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/&nbsp;|&amp;|&lt;|&gt;|&quot;|&#39;/g, ' ')
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019`´]/g, "'")
-    .toLowerCase()
-    .replace(/\u0000/g, ' ')
-    .replace(/(\d)\/(?=\d)/g, '$1\u0000') // keep "3/12"
-    .replace(/[^\p{L}\p{N}'\u0000 ]+/gu, ' ')
-    .replace(/\u0000/g, '/')
-    .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1') // quotes around words, not apostrophes inside them
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_CHAT_CHARS);
+  return (
+    input
+      .slice(0, 4 * MAX_CHAT_CHARS)
+      .replace(/<at>[^<]*<\/at>/gi, ' ') // the bot's own @mention in channels
+      .replace(/<[^>]{0,200}>/g, ' ')
+      .replace(/&nbsp;|&amp;|&lt;|&gt;|&quot;|&#39;/g, ' ')
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019`´]/g, "'")
+      .toLowerCase()
+      // NUL stands in for a date's slash while punctuation is stripped (no chat text can hold one: it is replaced first).
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u0000/g, ' ')
+      .replace(/(\d)\/(?=\d)/g, '$1\u0000') // keep "3/12"
+      // eslint-disable-next-line no-control-regex
+      .replace(/[^\p{L}\p{N}'\u0000 ]+/gu, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u0000/g, '/')
+      .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1') // quotes around words, not apostrophes inside them
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_CHAT_CHARS)
+  );
 }
 
 /** One word of a message, where it stands in the normalised text, and the word without a possessive ("kingsmead's" → "kingsmead"). */

@@ -5,9 +5,20 @@
  * `nlp.addNerRuleOptionTexts`, `nlp.extractEntities`).
  */
 declare module '@nlpjs/core' {
+  /** The `nlp` plugin's instance, as far as the bot uses it. */
+  export interface NlpjsNlp {
+    settings: { autoSave: boolean; autoLoad: boolean; calculateSentiment: boolean };
+    nluManager: { settings: { log: boolean } };
+    addLanguage(locale: string): void;
+    addDocument(locale: string, utterance: string, intent: string): void;
+    addNerRuleOptionTexts(locale: string, entity: string, option: string, texts: readonly string[]): void;
+    train(): Promise<unknown>;
+    process(locale: string, utterance: string): Promise<{ classifications?: unknown[] }>;
+    extractEntities(locale: string, utterance: string): Promise<{ entities?: unknown[] }>;
+  }
   export interface NlpjsContainer {
     use(plugin: unknown): void;
-    get(name: string): any;
+    get(name: 'nlp'): NlpjsNlp;
   }
   export function containerBootstrap(settings?: object): Promise<NlpjsContainer>;
 }

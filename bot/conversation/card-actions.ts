@@ -55,7 +55,7 @@ export async function handleCardAction(ctx: CardActionContext, verb: unknown, ra
   try {
     if (!parsed.success)
       return { card: await render(ctx, verb, idsOf(data), `Nothing was saved. ${problemsOf(parsed.error)}.`), wroteNothing: true };
-    return await perform(ctx, verb, parsed.data as Record<string, unknown>);
+    return await perform(ctx, verb, parsed.data);
   } catch (e) {
     const message = isConflictError(e)
       ? 'Someone else changed this since your card was shown; here is the latest. Please try again.'
@@ -107,7 +107,7 @@ const saved = async (ctx: CardActionContext, verb: Verb, ids: Ids, confirmation?
 });
 
 async function perform(ctx: CardActionContext, verb: Verb, d: Record<string, unknown>): Promise<CardActionResult> {
-  const { session, links } = ctx;
+  const { session } = ctx;
   const ids = idsOf(d);
   switch (verb) {
     case 'academy.status':

@@ -12,7 +12,6 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ConversationReference,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { BotApp, TurnOrigin } from '../conversation/bot-app';
@@ -50,7 +49,7 @@ function originOf(context: TurnContext): TurnOrigin {
       ...(a.from?.name ? { name: a.from.name } : {}),
     },
     conversationId: a.conversation?.id ?? '',
-    reference: TurnContext.getConversationReference(a) as unknown as Record<string, unknown>,
+    reference: TurnContext.getConversationReference(a),
   };
 }
 
@@ -162,13 +161,9 @@ export function createBotbuilderHost(app: BotApp, credentials: BotCredentials = 
   const bot = new TrustBot(app);
 
   const transport: ProactiveTransport = async (ref: StoredReference, card: AdaptiveCard) => {
-    await adapter.continueConversationAsync(
-      credentials.appId ?? '',
-      ref.reference as unknown as Partial<ConversationReference>,
-      async (context) => {
-        await context.sendActivity(toActivity({ card }));
-      },
-    );
+    await adapter.continueConversationAsync(credentials.appId ?? '', ref.reference, async (context) => {
+      await context.sendActivity(toActivity({ card }));
+    });
   };
 
   return {

@@ -3,7 +3,7 @@ import { londonToUtc } from './london-time';
 import type { Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import { redatePapers } from './paper-deadlines';
-import type { HalfTermNumber, SchoolCalendar } from './school-year/school-calendar';
+import type { SchoolCalendar } from './school-year/school-calendar';
 
 /**
  * A meeting's start and end in UTC: the kind's start time in England on its first day, and its
@@ -32,7 +32,7 @@ export function rescheduled<M extends Meeting>(meeting: M, days: readonly LocalD
     date,
     days: days.length,
     ...meetingTimes(days, kind),
-    halfTerm: halfTerm as HalfTermNumber,
+    halfTerm: halfTerm,
     papers: redatePapers(meeting.papers, kind, date, calendar),
   };
 }

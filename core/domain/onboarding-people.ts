@@ -211,7 +211,7 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
       };
       const bad = checked.error.issues.map((i) => {
         const f = where[String(i.path[0])] ?? 'email';
-        return { row: first.row, column: col(f), message: i.message, value: String(value[f as keyof Person] ?? '') };
+        return { row: first.row, column: col(f), message: i.message, value: cellText(value[f as keyof Person]) };
       });
       plans.push({ file: 'people', rows: rowNumbers, label, outcome: 'rejected', problems: bad });
       continue;
@@ -246,4 +246,10 @@ export function planPeopleRows(table: CsvTable, ctx: PeoplePlanContext): RowPlan
     );
   }
   return plans.sort((a, b) => a.rows[0]! - b.rows[0]!);
+}
+
+/** A field's value as the rejected-rows report shows it (roles as JSON, not "[object Object]"). */
+function cellText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }

@@ -48,7 +48,7 @@ export function formatImportReport(
     out.push(
       `${file === 'academies' ? 'Academies' : 'People'}: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.rejected} rejected`,
     );
-    const ignored = plan.files[file]!.ignoredColumns;
+    const ignored = plan.files[file].ignoredColumns;
     if (ignored.length > 0) out.push(`  columns not used: ${ignored.join(', ')}`);
   }
 

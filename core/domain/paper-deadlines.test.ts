@@ -121,7 +121,7 @@ describe('late papers', () => {
   });
 
   it('are chased with the chair once a working day late, and not once in', () => {
-    const m = { ...meeting, papers: [paper] } as Meeting;
+    const m = { ...meeting, papers: [paper] };
     expect(papersToEscalate(m, aim, '2026-05-25', calendar)).toEqual([]); // the bank holiday is not a working day late
     expect(papersToEscalate(m, aim, '2026-05-26', calendar)).toEqual([paper]);
     const inNow = { ...m, papers: [{ ...paper, submittedAt: '2026-05-26T08:00:00.000Z' }] } as Meeting;
@@ -139,8 +139,8 @@ describe('late papers', () => {
         status: 'approved' as const,
       },
     };
-    expect(papersState({ ...meeting, papers: [extended] } as Meeting, '2026-05-27')).toBe('waiting');
-    expect(papersState({ ...meeting, papers: [paper] } as Meeting, '2026-05-27')).toBe('overdue');
-    expect(papersState({ ...meeting, papers: [] } as unknown as Meeting, '2026-05-27')).toBe('none-required');
+    expect(papersState({ ...meeting, papers: [extended] }, '2026-05-27')).toBe('waiting');
+    expect(papersState({ ...meeting, papers: [paper] }, '2026-05-27')).toBe('overdue');
+    expect(papersState({ ...meeting, papers: [] }, '2026-05-27')).toBe('none-required');
   });
 });

@@ -41,10 +41,10 @@ const LEAVES_NO_ROOM = 1000;
 /** What a start day means for this meeting at its academy: the days it would hold, and whether its papers get their full lead time. */
 export function candidateAt(state: PlanState, t: Todo, d: LocalDate): Candidate {
   let byKind = state.memo.get(t.cal);
-  if (!byKind) state.memo.set(t.cal, (byKind = new Map()));
+  if (!byKind) state.memo.set(t.cal, (byKind = new Map<string, Map<string, Candidate>>()));
   const key = `${t.kind.id}|${t.req.days}`;
   let byDay = byKind.get(key);
-  if (!byDay) byKind.set(key, (byDay = new Map()));
+  if (!byDay) byKind.set(key, (byDay = new Map<string, Candidate>()));
   let c = byDay.get(d);
   if (!c) byDay.set(d, (c = { held: occupiedDays(d, t.req.days, t.kind, t.cal), fullLead: papersHaveFullLeadTime(t.kind, d, t.cal) }));
   return c;

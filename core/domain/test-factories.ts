@@ -15,7 +15,7 @@ import { preset } from './models/presets';
 import type { MonitoringForm } from './monitoring-form';
 import { papersFor } from './paper-deadlines';
 import { holdersOf, type Person, type Role } from './people';
-import { academicYearOf, SchoolCalendar, type HalfTermNumber } from './school-year/school-calendar';
+import { academicYearOf, SchoolCalendar } from './school-year/school-calendar';
 import type { SupportDay } from './support-days';
 
 export const calendar = new SchoolCalendar();
@@ -94,7 +94,7 @@ export function makeMeeting(
     academyId: academy.id,
     kind: kind.id,
     academicYear: academicYearOf(date),
-    halfTerm: (calendar.halfTermOf(date)?.halfTerm ?? 1) as HalfTermNumber,
+    halfTerm: calendar.halfTermOf(date)?.halfTerm ?? 1,
     timing: 'any',
     reason: '',
     date,

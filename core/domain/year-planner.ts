@@ -5,7 +5,7 @@ import type { Attendee, Meeting, MeetingDraft } from './meeting';
 import { meetingTimes, rescheduled } from './meeting-schedule';
 import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
 import { papersFor } from './paper-deadlines';
-import { holdersOf, type Person, type Role } from './people';
+import { holdersOf, type Person } from './people';
 import { chooseDays, placementAt } from './planner-day-choice';
 import { daysHeldBy, Occupancy } from './planner-occupancy';
 import { makeRoom } from './planner-repair';
@@ -79,7 +79,7 @@ export function attendeesFor(kind: MeetingKind, academy: Academy, chairId: strin
       rule.role === 'improvement-director' ? [academy.improvementDirectorId] : holdersOf(people, rule.role, academy.id).map((p) => p.id);
     for (const personId of ids) {
       if (!out.some((a) => a.personId === personId))
-        out.push({ personId, role: rule.role as Role, presence: rule.presence, attendance: 'expected' });
+        out.push({ personId, role: rule.role, presence: rule.presence, attendance: 'expected' });
     }
   }
   return out;

@@ -27,13 +27,10 @@ const text = (missing: string) => z.string({ error: (i) => (i.input === undefine
 /** The version the person read: a stale one is a conflict (409), never a silent overwrite. */
 const version = text('send the version you read').min(1, 'send the version you read').meta({ title: 'Version' });
 const dueDate = localDateSchema.meta({ title: 'Due date' });
-const keepHolidayDate = z
-  .boolean()
-  .optional()
-  .meta({
-    title: 'Keep a date in the holidays',
-    description: 'Set after the person has seen the warning that the due date falls in the holidays.',
-  });
+const keepHolidayDate = z.boolean().optional().meta({
+  title: 'Keep a date in the holidays',
+  description: 'Set after the person has seen the warning that the due date falls in the holidays.',
+});
 
 export const newActionBodySchema = z.object({
   academyId: text('choose the academy').min(1, 'choose the academy').meta({ title: 'Academy' }),
@@ -295,7 +292,7 @@ export async function listActionsWithCan(deps: ServiceDeps, viewer: Person, quer
   if (academyId) {
     requireAcademyAccess(viewer, academyId, 'read');
     [actions, meetings] = await Promise.all([
-      collect(allPages((p) => deps.store.actions.list({ academyId: academyId! }, p))),
+      collect(allPages((p) => deps.store.actions.list({ academyId: academyId }, p))),
       academyMeetings(deps, academyId),
     ]);
   } else {

@@ -79,19 +79,17 @@ export function ladderView(viewer: Person, academyId: string, events: readonly E
       movedBy: movedBySentence(s, model.roleTitles),
       managedAsSponsored: s.managedAsSponsored,
     })),
-    history: [...mine]
-      .reverse()
-      .map((e) => ({
-        id: e.id,
-        at: e.at,
-        by: e.by,
-        reason: e.reason,
-        step: e.step + 1,
-        stepId: e.stepId,
-        label: stepLabel(e.stepId),
-        ...(e.direction ? { direction: e.direction } : {}),
-        ...(e.changed ? { changed: e.changed } : {}),
-      })),
+    history: [...mine].reverse().map((e) => ({
+      id: e.id,
+      at: e.at,
+      by: e.by,
+      reason: e.reason,
+      step: e.step + 1,
+      stepId: e.stepId,
+      label: stepLabel(e.stepId),
+      ...(e.direction ? { direction: e.direction } : {}),
+      ...(e.changed ? { changed: e.changed } : {}),
+    })),
     ...(up ? { up } : {}),
     ...(down ? { down } : {}),
   };

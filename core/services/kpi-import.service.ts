@@ -39,14 +39,15 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && b
 
 /** A cell as the person saw it in Excel: a percentage-formatted 0.68 is "68", a formula its result. */
 function cellText(cell: { value: unknown; numFmt?: string; text?: string }): string {
-  let v = cell.value as unknown;
-  if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
-  if (v && typeof v === 'object' && 'richText' in (v as object))
+  let v = cell.value;
+  if (v && typeof v === 'object' && 'result' in v) v = v.result;
+  if (v && typeof v === 'object' && 'richText' in v)
     return ((v as { richText: { text: string }[] }).richText ?? []).map((r) => r.text).join('');
   if (typeof v === 'number') return cell.numFmt?.includes('%') ? String(Math.round(v * 100 * 1000) / 1000) : String(v);
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
+  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
 }
 
 /** The first worksheet of an Excel workbook as rows of text, numbered as Excel numbers them. */
@@ -68,7 +69,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ ok: true; table: CsvTa
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell as unknown as { value: unknown; numFmt?: string }).trim();
+      cells[col - 1] = cellText(cell).trim();
     });
     rows.push({ row: n, cells: Array.from(cells, (c) => c ?? '') });
   });

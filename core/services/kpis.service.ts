@@ -123,14 +123,10 @@ export async function statusInputsFor(deps: ServiceDeps, academyId: string, trus
 }
 
 export const kpiTargetsBodySchema = z.object({
-  meetingId: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({
-      title: 'Meeting',
-      description: 'The meeting that agreed the targets: one of the kind the model names (Waterton: the September ASER).',
-    }),
+  meetingId: z.string().min(1).optional().meta({
+    title: 'Meeting',
+    description: 'The meeting that agreed the targets: one of the kind the model names (Waterton: the September ASER).',
+  }),
   targets: z
     .array(
       z.object({

@@ -132,15 +132,13 @@ function termDatesView(trust: TrustContext, viewer: Person, academies: readonly 
     years: trust.calendar.knownYears().map((academicYear) => ({
       academicYear,
       source: own.has(academicYear) ? 'trust' : 'default',
-      halfTerms: trust.calendar
-        .halfTerms(academicYear)
-        .map((h) => ({
-          halfTerm: h.halfTerm,
-          name: halfTermName(h.halfTerm),
-          start: h.start,
-          end: h.end,
-          schoolDays: trust.calendar.schoolDays(academicYear, h.halfTerm).length,
-        })),
+      halfTerms: trust.calendar.halfTerms(academicYear).map((h) => ({
+        halfTerm: h.halfTerm,
+        name: halfTermName(h.halfTerm),
+        start: h.start,
+        end: h.end,
+        schoolDays: trust.calendar.schoolDays(academicYear, h.halfTerm).length,
+      })),
     })),
     // A head sees the trust's closures and their own academy's, not another school's.
     closures: trust.settings.closures

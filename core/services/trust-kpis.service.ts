@@ -15,7 +15,7 @@ export async function getTrustKpis(deps: ServiceDeps, viewer: Person) {
     for (const p of i.kpiDataPoints) {
       const t = targets.get(p.kpiId);
       if (!t) continue;
-      const m = byMeasure.get(t.measure) ?? { unit: t.unit, points: new Map() };
+      const m = byMeasure.get(t.measure) ?? { unit: t.unit, points: new Map<number, { sum: number; n: number; below: number }>() };
       byMeasure.set(t.measure, m);
       const agg = m.points.get(p.point) ?? { sum: 0, n: 0, below: 0 };
       agg.sum += p.value;

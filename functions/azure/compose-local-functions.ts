@@ -49,7 +49,7 @@ export async function composeLocalFunctions(config: AppConfig, options: { logger
     sender: bot.sender,
     botDeps: bot.deps,
     api: local.api,
-    messages: bot.handle,
-    close: local.close,
+    messages: (req, res) => bot.handle(req, res),
+    close: () => local.close(),
   };
 }

@@ -81,7 +81,7 @@ export async function composeProduction(config: AppConfig, overrides: Production
   const need = <K extends keyof AppConfig>(key: K): NonNullable<AppConfig[K]> => {
     const v = config[key];
     if (v === undefined || v === null || v === '') throw new Error(`production needs ${String(key)}`);
-    return v as NonNullable<AppConfig[K]>;
+    return v;
   };
   const logger = overrides.logger ?? createAppLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
@@ -158,7 +158,7 @@ export async function composeProduction(config: AppConfig, overrides: Production
     sender: bot.sender,
     botDeps: bot.deps,
     api,
-    messages: bot.handle,
+    messages: (req, res) => bot.handle(req, res),
     async close() {
       await bot.close();
       await store.close();

@@ -8,6 +8,8 @@ import { createTableSweepState } from './sweep-state';
 
 /** Loaded only in local mode: production never loads the SQLite driver, which the deployed bundle leaves out. */
 const loadLocalComposition = (): typeof import('./compose-local-functions') =>
+  // A lazy require on purpose: the bundle must not load (or contain) the SQLite driver in production.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./compose-local-functions') as typeof import('./compose-local-functions');
 
 /**

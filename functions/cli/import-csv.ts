@@ -76,7 +76,8 @@ async function main(): Promise<number> {
   };
   if (input.academiesCsv === undefined && input.peopleCsv === undefined) return 2;
 
-  const { store, where, close } = await openStore();
+  const opened = await openStore();
+  const { store, where } = opened;
   try {
     const deps = { store, clock: systemClock };
     console.log(`${dryRun ? 'Checking (dry run)' : 'Importing'} into ${where}\n`);
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
     const readable = (['academies', 'people'] as const).some((f) => plan.files[f] !== undefined);
     return readable ? 0 : 2;
   } finally {
-    await close();
+    await opened.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { createSqliteAuditLog, createSqliteRecordStore, openSqliteDatabase } fro
 import { randomUUID } from 'node:crypto';
 import { seedDemoTrust, type SeedSummary } from '../../core/seed/seed-demo-trust';
 import type { Clock } from '../../core/ports/clock.port';
-import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
+import type { RecordStore } from '../../core/ports/record-store.port';
 import { createApiHandler } from '../api/api-handler';
 import { createTrustServices, type TrustServices } from '../../core/services/trust-services';
 import { composeBot, type ComposedBot, type BotOptions } from '../../bot/compose-bot';
@@ -118,7 +118,7 @@ export async function composeLocal(
   const app = createLocalHost({
     api,
     logger,
-    messages: bot.handle,
+    messages: (req, res) => bot.handle(req, res),
     calendarFeed: (token) => services.calendarFeed(token),
     limits,
     allowedHosts: allowedHostNames(config),

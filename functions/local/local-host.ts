@@ -109,7 +109,7 @@ export function createLocalHost(options: {
   // Anything else is a JSON 404, not Express's HTML page.
   app.use((req, res) => sendApiResponse(res, notFoundRoute(req.method, req.path)));
   // Every failure (a body too large, a bad encoding or gzip, bad JSON, a missing asset, a bug) as JSON, never a stack trace.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Express knows an error handler by its four parameters
+
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const correlationId = correlationIdFrom(headersOf(req));
     const out = hostErrorResponse(err, req.path, correlationId);

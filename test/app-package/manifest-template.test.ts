@@ -111,7 +111,7 @@ describe('a broken manifest is refused with a reason a person can act on', () =>
   });
 
   it('a placeholder left in an id is called a placeholder', () => {
-    const m = JSON.parse(fillPlaceholders(template, { ...SAMPLE_VALUES, BOT_ID: undefined as unknown as string }).text) as Manifest;
+    const m = JSON.parse(fillPlaceholders(template, { ...SAMPLE_VALUES, BOT_ID: undefined }).text) as Manifest;
     expect(validateAppPackage({ manifest: m, files: icons })).toEqual(
       expect.arrayContaining([
         { where: 'manifest.json', message: 'placeholders left unfilled: BOT_ID' },

@@ -1,7 +1,7 @@
 /** Runs `fn` `runs` times after a warm-up and returns latency percentiles in milliseconds. */
 export async function measure(
   runs: number,
-  fn: () => Promise<unknown> | unknown,
+  fn: () => unknown,
   warmUp = Math.min(20, runs),
 ): Promise<{ p50: number; p95: number; max: number; runs: number }> {
   for (let i = 0; i < warmUp; i++) await fn();

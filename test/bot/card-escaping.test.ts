@@ -37,8 +37,8 @@ function liveMarkup(markdown: string): string[] {
       i++;
     } else chars.push({ c, live: true });
   }
-  const live = (i: number, set: string) => chars[i]?.live === true && set.includes(chars[i]!.c);
-  const spaceOrEnd = (i: number) => chars[i] === undefined || /\s/.test(chars[i]!.c);
+  const live = (i: number, set: string) => chars[i]?.live === true && set.includes(chars[i].c);
+  const spaceOrEnd = (i: number) => chars[i] === undefined || /\s/.test(chars[i].c);
   const after = (i: number, n: number) =>
     chars
       .slice(i, i + n)

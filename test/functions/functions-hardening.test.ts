@@ -1,4 +1,4 @@
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,9 +83,9 @@ async function http(
     },
     ...(body ? { body: { bytes: body } } : {}),
   });
-  const res = (await f.handler(req, new InvocationContext({ invocationId: `h${++invocations}`, functionName: name }))) as HttpResponseInit;
+  const res = await f.handler(req, new InvocationContext({ invocationId: `h${++invocations}`, functionName: name }));
   const headers: Record<string, string> = {};
-  new Headers(res.headers as Record<string, string> | undefined).forEach((v, k) => (headers[k] = v));
+  new Headers(res.headers).forEach((v, k) => (headers[k] = v));
   const bytes =
     res.jsonBody !== undefined
       ? Buffer.from(JSON.stringify(res.jsonBody))

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import pino from 'pino';
 import { provisionSite } from '../../core/adapters/sharepoint/provisioning/provision-site';
 import { createSharePointRecordStore } from '../../core/adapters/sharepoint/sharepoint-record-store';
 import { fixedClock, type Clock } from '../../core/ports/clock.port';
@@ -138,7 +137,7 @@ export async function startProductionStack(options: { env?: Record<string, strin
         const ctx = new InvocationContext({ invocationId: `inv-${++invocations}`, functionName: name });
         const res = await f.handler(req, ctx);
         const headers: Record<string, string> = {};
-        new Headers(res.headers as Record<string, string> | undefined).forEach((v, k) => (headers[k] = v));
+        new Headers(res.headers).forEach((v, k) => (headers[k] = v));
         const text =
           res.jsonBody !== undefined
             ? JSON.stringify(res.jsonBody)

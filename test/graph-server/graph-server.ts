@@ -240,7 +240,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   };
   const certificate = options.https ? testCertificate() : undefined;
   const server: Server = certificate
-    ? (createTlsServer({ key: certificate.key, cert: certificate.cert }, onRequest) as unknown as Server)
+    ? createTlsServer({ key: certificate.key, cert: certificate.cert }, onRequest)
     : createServer(onRequest);
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {

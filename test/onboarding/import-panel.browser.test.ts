@@ -47,13 +47,11 @@ describe('Settings › Import from CSV (headless Chromium)', () => {
   it('shows rejected rows with row, column, value and problem', async () => {
     const page = await b.open('/tab/settings', { as: 'admin' });
     const panel = page.getByRole('region', { name: 'Import from CSV' });
-    await panel
-      .getByLabel('People CSV')
-      .setInputFiles({
-        name: 'people.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('Name,E-mail,Role,Academy\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n'),
-      });
+    await panel.getByLabel('People CSV').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name,E-mail,Role,Academy\r\nLou Fox,lou.fox@x.example,Dinner lady,Oakfield\r\n'),
+    });
     await panel.getByRole('button', { name: 'Check' }).click();
     const rejected = panel.getByRole('table', { name: 'Rejected rows' });
     await rejected.waitFor();

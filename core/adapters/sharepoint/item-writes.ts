@@ -66,7 +66,7 @@ export async function createOnce(
   if (existing) return { item: existing, created: false };
   // Whether one of our sends may have landed unseen: then an item with our key and record id is ours.
   let mayHaveLanded = false;
-  const idValue = String(fields.RecordId ?? recordId);
+  const idValue = typeof fields.RecordId === 'string' ? fields.RecordId : recordId;
   for (let attempt = 0; ; attempt++) {
     try {
       return { item: await t.items.create(t.listId, fields, signal), created: true };

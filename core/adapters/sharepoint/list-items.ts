@@ -54,7 +54,11 @@ export function createListItems(client: GraphClient, siteId: string, options: Li
   const toRecords = (page: ItemsPage): ItemRecord[] =>
     (page.value ?? [])
       .filter((i) => !i.deleted && !i['@removed'])
-      .map((i) => ({ itemId: i.id, etag: String(i.eTag ?? i.fields?.['@odata.etag'] ?? ''), fields: i.fields ?? {} }));
+      .map((i) => ({
+        itemId: i.id,
+        etag: [i.eTag, i.fields?.['@odata.etag']].find((e): e is string => typeof e === 'string') ?? '',
+        fields: i.fields ?? {},
+      }));
 
   return {
     /** The clock and waits of the client, so callers pause on the same (possibly virtual) time. */

@@ -119,7 +119,7 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
       const etag = await withItemId(record.id, options?.signal, (itemId) =>
         updateIfMatch(target, record.id, itemId, version, fields, options?.signal),
       );
-      return { ...record, version: etag } as Stored<T>;
+      return { ...record, version: etag };
     },
 
     async remove(value: Pick<Stored<T>, 'id' | 'version'>, options?: CallOptions) {

@@ -86,7 +86,7 @@ export function monthsOf(from: LocalDate, to: LocalDate): [LocalDate, LocalDate]
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
     const lastOfMonth = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     out.push([start, lastOfMonth < to ? lastOfMonth : to] as [LocalDate, LocalDate]);
-    start = next as LocalDate;
+    start = next;
   }
   return out;
 }

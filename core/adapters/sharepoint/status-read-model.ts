@@ -137,7 +137,7 @@ export function createStatusReadModel(items: ListItems, lists: StatusLists, time
         const inputs = { academy } as ReadModelInputs;
         for (const kind of KINDS) (inputs as unknown as Record<Kind, Stored<unknown>[]>)[kind] = byKind.get(kind)?.get(id) ?? [];
         if (stale) inputs.stale = stale;
-        return [inputs as AcademyStatusInputs as ReadModelInputs];
+        return [inputs];
       });
     },
   };

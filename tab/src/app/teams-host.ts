@@ -39,7 +39,7 @@ export async function connectToHost(): Promise<Host> {
     const { app, authentication } = await import('@microsoft/teams-js');
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), 4000))]);
     const context = await app.getContext();
-    app.notifySuccess();
+    void app.notifySuccess();
     return {
       kind: 'teams',
       theme: asTheme(context.app.theme),

@@ -20,7 +20,7 @@ export function DateField(props: {
   useEffect(() => {
     // Follow the page when it sets a different date (a reset after saving, a new default).
     if ((parseInputDate(text) ?? '') !== props.value) setText(formatInputDate(props.value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when the value from outside changes, not on each keystroke of the text being typed.
   }, [props.value]);
   const parsed = parseInputDate(text);
   const invalid = touched && text.trim() !== '' && parsed === undefined;

@@ -476,7 +476,7 @@ export function matrixRequests(w: MatrixWorld) {
   /** A card's data as its button would carry it for this record. */
   const cardData = async (verb: Verb, t: Target): Promise<Record<string, unknown>> => {
     const data: Record<string, unknown> = {};
-    for (const k of Object.keys((verbSchemas[verb] as unknown as z.ZodObject).shape)) if (FIELDS[k]) data[k] = await FIELDS[k]!(t, verb);
+    for (const k of Object.keys((verbSchemas[verb] as unknown as z.ZodObject).shape)) if (FIELDS[k]) data[k] = await FIELDS[k](t, verb);
     return data;
   };
 

@@ -6,8 +6,6 @@ import { createSqliteRecordStore, openSqliteDatabase } from '../../../core/adapt
 import type { Clock } from '../../../core/ports/clock.port';
 import type { RecordStore } from '../../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../../core/seed/seed-demo-trust';
-import { dueReminders } from '../../../core/services/reminders.service';
-import { tabLinks } from '../../../bot/cards/card-links';
 import type { BotDeps } from '../../../bot/conversation/bot-types';
 import { startAzuriteStorage, type RunningAzuriteStorage } from '../../../bot/local/azurite';
 import { composeBot, type ComposedBot } from '../../../bot/compose-bot';

@@ -92,7 +92,7 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
                       ? m.judgements
                           .map(
                             (j) =>
-                              `${areaLabel(ctx, j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? (GRADE[j.indicativeGrade as keyof typeof GRADE] ?? j.indicativeGrade) : 'no grade'}`,
+                              `${areaLabel(ctx, j.area)}: ${j.reportCardGrade ? REPORT_CARD_GRADE_LABELS[j.reportCardGrade] : j.indicativeGrade ? (GRADE[j.indicativeGrade] ?? j.indicativeGrade) : 'no grade'}`,
                           )
                           .join('; ')
                       : 'No judgements'}

@@ -67,5 +67,5 @@ export async function buildBoardWorkbook(dashboard: Dashboard, nameOf: (id: stri
     row.getCell(18).numFmt = '"£"#,##0';
   }
   sheet.columns.forEach((c, i) => (c.width = i === 2 ? 60 : i === 0 ? 32 : 16));
-  return book.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+  return book.xlsx.writeBuffer();
 }

@@ -27,7 +27,7 @@ export function ActionCaptureForm(props: {
   useEffect(() => {
     // The default arrives with the page's action list; follow it until the person types their own.
     if (props.defaultDue && dueDate === '') setDueDate(props.defaultDue);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when the meeting's default changes, not when the person edits the field.
   }, [props.defaultDue]);
   const f = write.problems.fields;
   const capture = (keepHolidayDate: boolean) => {

@@ -73,7 +73,7 @@ export function useTermDatesPanel() {
   const chosen = ready?.years.find((y) => y.academicYear === (year ?? ready.academicYear)) ?? ready?.years[0];
   useEffect(() => {
     if (chosen) setDraft(Object.fromEntries(chosen.halfTerms.map((h) => [h.halfTerm, { start: h.start, end: h.end }])));
-  }, [chosen?.academicYear, ready?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [chosen?.academicYear, ready?.version]); // only when the year or its version changes
 
   const run = async (what: () => Promise<string>) => {
     setBusy(true);
