@@ -78,3 +78,20 @@ export function escalationMovedCard(
     { actions: [openUrl('Open the academy', links.academy(input.academyId))], fallbackText: 'Escalation step changed' },
   );
 }
+
+/** A review of an intervention the recipient leads is due: the success criteria to review progress against. */
+export function interventionReviewCard(
+  input: { academyId: string; academyName: string; title: string; due: string; successCriteria: readonly string[] },
+  links: CardLinks,
+): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(`Intervention review due at ${input.academyName}`),
+      text(
+        `${input.title}: review due ${formatLongDate(input.due)}. Record progress against each success criterion, and judge impact on outcomes for pupils.`,
+      ),
+      ...input.successCriteria.map((c) => text(`• ${c}`, { spacing: 'Small' })),
+    ],
+    { actions: [openUrl('Open the academy', links.academy(input.academyId))], fallbackText: 'Intervention review due' },
+  );
+}

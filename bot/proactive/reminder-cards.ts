@@ -1,7 +1,14 @@
 import type { DueReminder } from '../../core/services/reminders.service';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { extensionDecisionCard, paperDeadlineCard, paperEscalationCard } from '../cards/paper-cards';
-import { apologiesSentCard, escalationMovedCard, meetingCancelledCard, meetingMovedCard, notesCirculatedCard } from '../cards/news-cards';
+import {
+  apologiesSentCard,
+  escalationMovedCard,
+  interventionReviewCard,
+  meetingCancelledCard,
+  meetingMovedCard,
+  notesCirculatedCard,
+} from '../cards/news-cards';
 import { actionCard, attendeeReminderCard, notesApprovalCard } from '../cards/workflow-cards';
 import type { BotDeps } from '../conversation/bot-types';
 import { meetingCardNames, paperCardContext } from '../conversation/card-context';
@@ -23,6 +30,15 @@ export async function reminderCard(deps: BotDeps, r: DueReminder): Promise<Adapt
         links,
         reason: r.kind === 'action-due' ? 'due-soon' : r.kind === 'action-overdue' ? 'overdue' : 'new',
       });
+    }
+    if (r.kind === 'intervention-review') {
+      // The occurrence is `<intervention>@<review date>`.
+      const [interventionId = '', due = ''] = r.occurrence.split('@');
+      const [i, detail] = await Promise.all([session.intervention(interventionId), session.academyDetail(r.academyId)]);
+      return interventionReviewCard(
+        { academyId: r.academyId, academyName: detail.status.name, title: i.title, due, successCriteria: i.successCriteria },
+        links,
+      );
     }
     if (r.kind === 'escalation-moved') {
       const [detail, names] = await Promise.all([session.academyDetail(r.academyId), session.names()]);

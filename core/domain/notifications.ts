@@ -36,6 +36,7 @@ export const MESSAGE_KINDS = {
   'apologies-sent': 'Apologies for meetings I chair',
   'action-assigned': 'Actions given to me',
   'escalation-moved': 'My academy moved on the escalation ladder',
+  'intervention-review': 'Reviews due of interventions I lead',
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

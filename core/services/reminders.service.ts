@@ -19,7 +19,8 @@ export type DueReminder =
   | { kind: 'paper-escalation'; personId: string; meetingId: string; requirementIds: string[]; occurrence: string }
   | { kind: 'notes-approval'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'attendee-reminder'; personId: string; meetingId: string; occurrence: string }
-  | { kind: 'action-due' | 'action-overdue'; personId: string; actionId: string; occurrence: string };
+  | { kind: 'action-due' | 'action-overdue'; personId: string; actionId: string; occurrence: string }
+  | { kind: 'intervention-review'; personId: string; academyId: string; occurrence: string };
 
 /**
  * Every reminder due today, each with the occurrence it is for (the meeting, the paper's deadline,
@@ -66,6 +67,16 @@ export async function dueReminders(deps: ServiceDeps): Promise<DueReminder[]> {
       if (a.dueDate < today) out.push({ kind: 'action-overdue', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
       else if (addDays(a.dueDate, -ACTION_REMINDER_DAYS) <= today)
         out.push({ kind: 'action-due', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
+    }
+    // An intervention's lead is told of a review due (Schoolsworks: interventions have review dates), from a few days before until it is held.
+    for (const i of await collect(allPages((p) => deps.store.interventions.list({ academyId: academy.id }, p)))) {
+      if (i.status !== 'active' && i.status !== 'planned') continue;
+      const held = (i.reviews ?? []).map((r) => r.on);
+      for (const due of i.reviewDates) {
+        if (held.some((on) => on >= due) || due < addDays(today, -ACTION_REMINDER_DAYS) || addDays(due, -ACTION_REMINDER_DAYS) > today)
+          continue;
+        out.push({ kind: 'intervention-review', personId: i.leadId, academyId: academy.id, occurrence: `${i.id}@${due}` });
+      }
     }
   }
   return out;

@@ -61,7 +61,8 @@ export function reminderOfMessage(m: DeliveryMessage): DueReminder | undefined {
   const who = { personId: m.personId, occurrence: m.occurrence };
   if (m.kind === 'action-due' || m.kind === 'action-overdue' || m.kind === 'action-assigned')
     return m.actionId ? { kind: m.kind, actionId: m.actionId, ...who } : undefined;
-  if (m.kind === 'escalation-moved') return m.academyId ? { kind: m.kind, academyId: m.academyId, ...who } : undefined;
+  if (m.kind === 'escalation-moved' || m.kind === 'intervention-review')
+    return m.academyId ? { kind: m.kind, academyId: m.academyId, ...who } : undefined;
   if (!m.meetingId) return undefined;
   if (m.kind === 'paper-escalation') return { kind: m.kind, meetingId: m.meetingId, requirementIds: m.requirementIds ?? [], ...who };
   if (m.kind === 'extension-request' || m.kind === 'extension-decision') {
