@@ -18,6 +18,8 @@ export type AuthHeaders = () => Promise<Record<string, string>>;
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+  /** A file the API serves only to who may see it (a paper): fetched with the caller's identity. */
+  download(path: string): Promise<Blob>;
 }
 
 async function parse<T>(res: Response): Promise<T> {
@@ -59,6 +61,11 @@ export function createApiClient(auth: AuthHeaders, base = ''): ApiClient {
         body: JSON.stringify(body),
       });
       return parse<T>(res);
+    },
+    async download(path: string) {
+      const res = await fetch(`${base}${path}`, { headers: await auth() });
+      if (!res.ok) return parse<never>(res);
+      return res.blob();
     },
   };
 }

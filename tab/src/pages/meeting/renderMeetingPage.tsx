@@ -21,6 +21,7 @@ import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { formatDate, formatDateTime, formatTime, londonToday } from '../../format/dates';
 import { roleName } from '../../format/roles';
+import { PaperLink } from '../../components/PaperLink';
 import type { usePageStyles } from '../page.styles';
 import { ActionCaptureForm } from './ActionCaptureForm';
 import { GRADES, JudgementForm } from './JudgementForm';
@@ -109,7 +110,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
                       {p.link ? (
                         <>
                           {' '}
-                          · <a href={p.link}>open</a>
+                          · <PaperLink href={p.link} />
                         </>
                       ) : null}
                     </span>
