@@ -43,3 +43,27 @@ export interface DeliveryLedger {
   /** Records in any of `statuses`, most recently updated first, at most `limit`. */
   list(statuses: readonly DeliveryStatus[], options?: { limit?: number; signal?: AbortSignal }): Promise<DeliveryRecord[]>;
 }
+
+/** The fields a delivery record owns: what every adapter stores, and all it gives back (never an etag or a storage key). */
+export const DELIVERY_RECORD_FIELDS = [
+  'key',
+  'kind',
+  'personId',
+  'occurrence',
+  'status',
+  'attempts',
+  'leaseUntil',
+  'lastError',
+  'updatedAt',
+  'sentAt',
+  'correlationId',
+  'message',
+] as const;
+
+/** Copies only a record's own fields, leaving out those unset (undefined or null), as a table entity holds it. */
+export function deliveryRecordOf(source: Record<string, unknown> | DeliveryRecord): DeliveryRecord {
+  const from = source as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const f of DELIVERY_RECORD_FIELDS) if (from[f] !== undefined && from[f] !== null) out[f] = from[f];
+  return out as unknown as DeliveryRecord;
+}

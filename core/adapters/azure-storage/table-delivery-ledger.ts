@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { tableClient, type StorageAccount } from './storage-account';
-import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } from '../../ports/delivery-ledger.port';
+import {
+  DELIVERY_RECORD_FIELDS,
+  deliveryRecordOf,
+  type DeliveryLedger,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type VersionedRecord,
+} from '../../ports/delivery-ledger.port';
 
 /**
  * Table keys may not hold / \ # ? or control characters and stop at 1 KiB: hash a key that would
@@ -22,31 +29,12 @@ const statusOf = (e: unknown): number | undefined =>
 
 type Entity = Omit<DeliveryRecord, 'attempts'> & { attempts: number };
 
-const FIELDS = [
-  'key',
-  'kind',
-  'personId',
-  'occurrence',
-  'status',
-  'attempts',
-  'leaseUntil',
-  'lastError',
-  'updatedAt',
-  'sentAt',
-  'correlationId',
-  'message',
-] as const;
-
 /** Copies only the record's own fields (not the table's PartitionKey, etag, timestamp). */
-function recordOf(e: Record<string, unknown>): DeliveryRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) if (e[f] !== undefined && e[f] !== null) out[f] = e[f];
-  return out as unknown as DeliveryRecord;
-}
+const recordOf = (e: Record<string, unknown>): DeliveryRecord => deliveryRecordOf(e);
 
 const entityOf = (r: DeliveryRecord) => {
   const e: Record<string, unknown> = { partitionKey: partitionOf(r.key), rowKey: rowKeyOf(r.key) };
-  for (const f of FIELDS) if (r[f] !== undefined) e[f] = r[f];
+  for (const f of DELIVERY_RECORD_FIELDS) if (r[f] !== undefined) e[f] = r[f];
   return e as Entity & { partitionKey: string; rowKey: string };
 };
 

@@ -1,27 +1,13 @@
-import type { DeliveryLedger, DeliveryRecord, DeliveryStatus, VersionedRecord } from '../../ports/delivery-ledger.port';
-
-/** The fields a record owns, as the table adapter copies them (never an etag or a storage key). */
-const FIELDS = [
-  'key',
-  'kind',
-  'personId',
-  'occurrence',
-  'status',
-  'attempts',
-  'leaseUntil',
-  'lastError',
-  'updatedAt',
-  'sentAt',
-  'correlationId',
-  'message',
-] as const;
+import {
+  deliveryRecordOf,
+  type DeliveryLedger,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type VersionedRecord,
+} from '../../ports/delivery-ledger.port';
 
 /** Copies only the record's own fields, leaving out the unset ones, as a table entity would hold it. */
-function copyOf(record: DeliveryRecord): DeliveryRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) if (record[f] !== undefined) out[f] = record[f];
-  return out as unknown as DeliveryRecord;
-}
+const copyOf = (record: DeliveryRecord): DeliveryRecord => deliveryRecordOf(record);
 
 /** How many records `list` gives when no limit is asked for, as the table adapter does. */
 const DEFAULT_LIST_LIMIT = 200;
