@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startLocalDeliveryStorage, type LocalDeliveryStorage } from '../../bot/local/local-delivery-storage';
-import { startLocalStack, type RunningStack } from '../e2e/local-stack';
+import { startDeliveryStack, type DeliveryStack } from './delivery-stack';
 import { createPlaygroundHarness, type PlaygroundHarness } from './playground-harness';
 
 /**
@@ -14,16 +10,12 @@ import { createPlaygroundHarness, type PlaygroundHarness } from './playground-ha
  */
 const HEAD = 'head-oakfield';
 const AT = '2026-12-01T10:00:00Z';
-const dir = mkdtempSync(join(tmpdir(), 'trust-change-messages-'));
-let storage: LocalDeliveryStorage | undefined;
-let stack: RunningStack | undefined;
+let app: DeliveryStack | undefined;
 let harness: PlaygroundHarness | undefined;
 
 afterAll(async () => {
   await harness?.stop();
-  await stack?.stop();
-  await storage?.azurite.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 }, 30_000);
 
 /** Waits until the chat's cards stop arriving (the first-conversation reminders), and counts them. */
@@ -39,11 +31,9 @@ async function settled(page: Page): Promise<number> {
 const cardsWith = (page: Page, text: string): Locator => page.locator('.ac-adaptiveCard').filter({ hasText: text });
 
 test('an extension asked for in the tab reaches the chair in Teams once; her decision reaches the head once; a restart re-sends nothing', async () => {
-  storage = await startLocalDeliveryStorage({ location: join(dir, 'azurite') });
-  const bot = { storage: storage.storage, delivery: { ...storage.delivery, consumer: { maxPollIntervalMs: 200 } } };
-  const db = join(dir, 'trust.db');
-  stack = await startLocalStack(AT, { db, bot });
-  const s = stack;
+  app = await startDeliveryStack(AT, 'change-messages');
+  const { storage } = app;
+  const s = app.stack;
 
   // A paper the head owes whose deadline has not passed, so a later date before the meeting exists.
   const owed = (await s.call('GET', '/api/my-work', { as: HEAD })).body.papersOwed as {
@@ -94,7 +84,7 @@ test('an extension asked for in the tab reaches the chair in Teams once; her dec
   await decision.first().waitFor({ state: 'visible', timeout: 15_000 });
   expect(await settled(headPage)).toBe(headBefore + 1);
   const sent = async () =>
-    (await storage!.delivery.ledger.list(['sent'], { limit: 5000 })).filter(
+    (await storage.delivery.ledger.list(['sent'], { limit: 5000 })).filter(
       (r) => r.kind === 'extension-request' || r.kind === 'extension-decision',
     );
   expect((await sent()).map((r) => [r.kind, r.personId, r.attempts]).sort()).toEqual([
@@ -105,8 +95,7 @@ test('an extension asked for in the tab reaches the chair in Teams once; her dec
   // A restart on the same data and storage, with its catch-up sweep: neither goes out again.
   await harness.stop();
   harness = undefined;
-  await s.stop();
-  stack = await startLocalStack(AT, { db, bot });
+  const stack = await app.restart();
   await stack.local.bot.sweep();
   await stack.local.bot.consumer?.idle({ quietMs: 500, timeoutMs: 10_000 });
   expect((await sent()).map((r) => r.attempts)).toEqual([1, 1]);

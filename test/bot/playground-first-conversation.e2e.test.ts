@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startLocalDeliveryStorage, type LocalDeliveryStorage } from '../../bot/local/local-delivery-storage';
 import { dueReminders } from '../../core/services/reminders.service';
-import { startLocalStack, type RunningStack } from '../e2e/local-stack';
+import { startDeliveryStack, type DeliveryStack } from './delivery-stack';
 import { createPlaygroundHarness, eventually, type PlaygroundHarness } from './playground-harness';
 
 /**
@@ -15,25 +11,20 @@ import { createPlaygroundHarness, eventually, type PlaygroundHarness } from './p
 const HEAD = 'head-oakfield';
 const AT = '2026-12-01T10:00:00Z';
 
-const dir = mkdtempSync(join(tmpdir(), 'trust-first-chat-'));
-let storage: LocalDeliveryStorage | undefined;
-let stack: RunningStack | undefined;
+let app: DeliveryStack | undefined;
 let harness: PlaygroundHarness | undefined;
 
 afterAll(async () => {
   await harness?.stop();
-  await stack?.stop();
-  await storage?.azurite.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 }, 30_000);
 
 const cardCount = (page: Page) => page.locator('.ac-adaptiveCard').count();
 
 test('a head opening the chat for the first time gets each waiting reminder once, and a restart sends none again', async () => {
-  storage = await startLocalDeliveryStorage({ location: join(dir, 'azurite') });
-  const bot = { storage: storage.storage, delivery: { ...storage.delivery, consumer: { maxPollIntervalMs: 200 } } };
-  const db = join(dir, 'trust.db');
-  stack = await startLocalStack(AT, { db, bot });
+  app = await startDeliveryStack(AT, 'first-chat');
+  const { storage } = app;
+  let stack = app.stack;
 
   // The morning sweep has run before the head ever opened the app: nothing could reach them.
   const before = await stack.local.bot.sweep();
@@ -62,8 +53,7 @@ test('a head opening the chat for the first time gets each waiting reminder once
 
   // Restart the app on the same data and storage; the head opens the chat again.
   await harness.stop();
-  await stack.stop();
-  stack = await startLocalStack(AT, { db, bot });
+  stack = await app.restart();
   // The start-up catch-up sweep finds the head's reminders already sent.
   await stack.local.bot.sweep();
   harness = createPlaygroundHarness(`${stack.base}/api/messages`);
