@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createGraphCalendar } from '../../core/adapters/graph-calendar/graph-calendar';
 import { createGraphTeamsAppInstaller } from '../../core/adapters/graph-teams/graph-teams-app-installer';
 import type { GraphClient } from '../../core/adapters/graph/graph-client';
+import type { ThrottleGate } from '../../core/ports/throttle-gate.port';
 import { createSharePointPaperFiles } from '../../core/adapters/sharepoint/sharepoint-paper-files';
 import { createSharePointRecordStore } from '../../core/adapters/sharepoint/sharepoint-record-store';
 import { createTableAuditLog } from '../../core/adapters/table-audit/table-audit-log';
@@ -26,6 +27,7 @@ import type { DeliveryLedger } from '../../core/ports/delivery-ledger.port';
 import { teamsChatReference } from '../../bot/proactive/teams-chat-reference';
 import { TEAMS_LIMITS } from '../../core/services/delivery/send-decisions';
 import { storageAccountFromSettings } from '../../core/adapters/azure-storage/storage-account';
+import { createTableThrottleGate } from '../../core/adapters/azure-storage/table-throttle-gate';
 import { createTrustServices, type TrustServices } from '../../core/services/trust-services';
 import type { ConversationReferenceStore } from '../../core/ports/conversation-references.port';
 import { createApiHandler } from '../api/api-handler';
@@ -39,7 +41,8 @@ import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-hos
 
 /** What tests (and only tests) may put in place of the tenant: a Graph-compatible server, its own signing keys, Azurite. */
 export interface ProductionOverrides {
-  graph?: GraphClient;
+  /** A client, or one built on the composition's shared throttle gate (to test that every instance backs off together). */
+  graph?: GraphClient | ((gate: ThrottleGate) => GraphClient);
   sso?: { jwks: JWTVerifyGetKey; issuer: string };
   clock?: Clock;
   logger?: Logger;
@@ -85,10 +88,16 @@ export async function composeProduction(config: AppConfig, overrides: Production
   };
   const logger = overrides.logger ?? createAppLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
-  const graph = overrides.graph ?? graphClientFromConfig(config);
   const storage = storageAccountFromSettings(config);
   if (!storage) throw new Error('production needs AzureWebJobsStorage__accountName or AzureWebJobsStorage');
   const tableOptions = overrides.allowInsecureStorage ? { allowInsecureConnection: true } : {};
+  // Every instance backs off together: one instance's 429 closes the gate in Table storage for all.
+  const gate = createTableThrottleGate(storage, {
+    ...tableOptions,
+    onError: (error) => logger.warn({ err: error }, 'throttle gate unreachable; going on from what this instance knows'),
+  });
+  const graph =
+    typeof overrides.graph === 'function' ? overrides.graph(gate) : (overrides.graph ?? graphClientFromConfig(config, { gate }));
 
   const [store, audit, tables, queue, ledger] = await Promise.all([
     createSharePointRecordStore({ client: graph, site: { url: need('SHAREPOINT_SITE_URL') } }),

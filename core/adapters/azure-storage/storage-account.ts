@@ -12,10 +12,15 @@ export type StorageAccount = string | { accountName: string; credential: TokenCr
 export interface StorageClientOptions {
   /** Azurite speaks plain HTTP on loopback. */
   allowInsecureConnection?: boolean;
+  /** The SDK retries a failed call several times with back-off; a caller on a hot path may want fewer. */
+  maxRetries?: number;
 }
 
 export function tableClient(account: StorageAccount, table: string, options: StorageClientOptions = {}): TableClient {
-  const clientOptions = options.allowInsecureConnection ? { allowInsecureConnection: true } : {};
+  const clientOptions = {
+    ...(options.allowInsecureConnection ? { allowInsecureConnection: true } : {}),
+    ...(options.maxRetries === undefined ? {} : { retryOptions: { maxRetries: options.maxRetries } }),
+  };
   if (typeof account === 'string') return TableClient.fromConnectionString(account, table, clientOptions);
   return new TableClient(
     `https://${account.accountName}.table.${account.endpointSuffix ?? 'core.windows.net'}`,

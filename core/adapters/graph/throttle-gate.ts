@@ -1,37 +1,8 @@
 import { headerOf } from './graph-types';
 
-/**
- * Where every Graph caller of the app learns that SharePoint asked the app to slow down, so they back
- * off together instead of each finding out with a 429 of its own: throttled requests count against
- * the app's budget too, and ignoring `Retry-After` prolongs the throttle ("Avoid getting throttled or
- * blocked in SharePoint Online", Microsoft Learn). One gate per process by default; an implementation
- * on shared storage (see table-throttle-gate.ts) makes every instance back off together.
- */
-export interface ThrottleGate {
-  /** Epoch ms until which nobody sends (a 429 / 503 with `Retry-After`); at or before now: open. */
-  closedUntil(): Promise<number>;
-  /** Epoch ms until which background work leaves what is left of the minute's budget to people. */
-  reservedUntil(): Promise<number>;
-  /** Keeps the later of the current and the new time. */
-  close(untilMs: number): Promise<void>;
-  reserve(untilMs: number): Promise<void>;
-}
-
-/** A gate shared by every client in this process that is given it. */
-export function memoryThrottleGate(): ThrottleGate {
-  let closed = 0;
-  let reserved = 0;
-  return {
-    closedUntil: async () => closed,
-    reservedUntil: async () => reserved,
-    async close(untilMs) {
-      closed = Math.max(closed, untilMs);
-    },
-    async reserve(untilMs) {
-      reserved = Math.max(reserved, untilMs);
-    },
-  };
-}
+/** The port lives in core/ports; the in-memory adapter beside the other memory adapters. Re-exported for the Graph client's callers. */
+export type { ThrottleGate } from '../../ports/throttle-gate.port';
+export { memoryThrottleGate } from '../memory/memory-throttle-gate';
 
 /** What SharePoint's `RateLimit-*` headers say (sent once an app has used 80% of its minute's resource units). */
 export interface RateLimitReading {
