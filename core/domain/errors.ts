@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { capitalised } from './format/names';
+import { fieldWords, problemsSentence } from './format/problems';
 
 /** One problem with an input, naming the field as a dotted path ("meetingKinds.0.papers.1.leadDays"). */
 export interface FieldProblem {
@@ -20,35 +22,53 @@ export abstract class AppError extends Error {
   }
 }
 
+/**
+ * Bad input. Every problem leaves with a label, so no host shows a key ("dueDate"): the schema's
+ * title where it has one, else the key path in words (`fieldWords`).
+ */
 export class ValidationError extends AppError {
   readonly code = 'INPUT.INVALID';
-  constructor(
-    readonly problems: FieldProblem[],
-    what = 'input',
-  ) {
-    super(`Invalid ${what}: ${problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ')}`);
+  readonly problems: FieldProblem[];
+  constructor(problems: FieldProblem[], what = 'input') {
+    const labelled = problems.map((p) => (p.label || !p.field ? p : { ...p, label: fieldWords(p.field) }));
+    super(`Invalid ${what}: ${problemsSentence(labelled)}`);
+    this.problems = labelled;
   }
 }
 
+/**
+ * A record that is not there. The message names the kind only: a person cannot act on an id, and a
+ * missing record has no name to give. `id` stays on the error for logs and tests.
+ */
 export class NotFoundError extends AppError {
   readonly code = 'RECORD.NOT_FOUND';
   constructor(
     readonly kind: string,
     readonly id: string,
   ) {
-    super(`No ${kind} with id "${id}"`);
+    super(`That ${kind} could not be found; it may have been removed`);
   }
 }
 
-/** Someone else changed the record since it was read: reload and try again, never a silent overwrite. */
+/**
+ * Someone else changed the record since it was read: reload and try again, never a silent overwrite.
+ * `described` names the record as people know it ("the AIM at Oakfield Primary on Wed 22 Jan 2027");
+ * the store only knows ids, so the audited store (core/services) adds it (`withDescription`).
+ */
 export class ConflictError extends AppError {
   readonly code = 'RECORD.CONFLICT';
   constructor(
     readonly kind: string,
     readonly id: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; described?: string },
   ) {
-    super(`The ${kind} "${id}" was changed by someone else since you opened it; reload to see their change, then try again`, options);
+    const what = options?.described ?? `this ${kind}`;
+    super(`${capitalised(what)} was changed by someone else since you opened it; reload to see their change, then try again`, options);
+  }
+
+  /** The same conflict, naming the record as people know it. */
+  withDescription(described: string): ConflictError {
+    return new ConflictError(this.kind, this.id, { cause: this.cause, described });
   }
 }
 

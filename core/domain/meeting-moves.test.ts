@@ -38,6 +38,7 @@ function move(
     model: over.model ?? dsat,
     calendar: over.cal ?? calendar,
     academy: academyOf(m),
+    academyNames: new Map(academies.map((a) => [a.id, a.name])),
     people: over.people ?? people,
     otherMeetings: over.others ?? meetings.filter((x) => x.id !== m.id),
     today: over.today ?? TODAY,
@@ -198,7 +199,7 @@ describe('a move is refused, with the reason in plain English', () => {
     const other = meetings.find((m) => m.chairId === 'aid-1' && m.academyId !== 'a01' && m.kind === 'aim' && m.halfTerm === 3)!;
     expect(refusal(move(aim, other.date))).toEqual({
       code: 'MOVE.CHAIR_BUSY',
-      message: `The chair, Improvement Director 1, already has a meeting that day: the AIM at ${other.academyId}.`,
+      message: `The chair, Improvement Director 1, already has a meeting that day: the AIM at ${academyOf(other).name}.`,
     });
   });
 
@@ -208,7 +209,7 @@ describe('a move is refused, with the reason in plain English', () => {
     const r = refusal(move(aim, visitDay));
     expect(r.code).toBe('MOVE.CHAIR_BUSY');
     expect(r.message).toBe(
-      `The chair, Improvement Director 1, already has a meeting that day: the monitoring visit before the AIM at ${other.academyId} on ${formatLongDate(other.date)}.`,
+      `The chair, Improvement Director 1, already has a meeting that day: the monitoring visit before the AIM at ${academyOf(other).name} on ${formatLongDate(other.date)}.`,
     );
   });
 
@@ -217,7 +218,7 @@ describe('a move is refused, with the reason in plain English', () => {
     expect(refusal(move(aim, '2027-03-10', { others: [other] }))).toEqual({
       code: 'MOVE.CHAIR_BUSY',
       message:
-        'The chair, Improvement Director 1, already has a meeting on Tuesday 9 March 2027, the day of the monitoring visit before this AIM: the AIM at a03.',
+        'The chair, Improvement Director 1, already has a meeting on Tuesday 9 March 2027, the day of the monitoring visit before this AIM: the AIM at St Mary’s CE Primary.',
     });
   });
 

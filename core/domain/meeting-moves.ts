@@ -26,6 +26,8 @@ export interface MoveContext {
   calendar: SchoolCalendar;
   academy: Academy;
   people: readonly Person[];
+  /** Every academy's name by its id, so a clash elsewhere names the academy as people know it. */
+  academyNames?: ReadonlyMap<string, string>;
   /** The trust's other meetings around the new date (the moved one, if present, is ignored). */
   otherMeetings: readonly Meeting[];
   today: LocalDate;
@@ -42,7 +44,7 @@ const refuse = (code: MoveCode, message: string): MoveOutcome => ({ ok: false, c
 export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): MoveOutcome {
   const { model, calendar, academy, people, otherMeetings, today } = ctx;
   const kind = model.meetingKinds.find((k) => k.id === meeting.kind);
-  const what = `The ${kind?.abbreviation ?? meeting.kind} at ${academy.name}`;
+  const what = `The ${kind?.abbreviation ?? 'meeting'} at ${academy.name}`;
   const day = formatLongDate(to);
 
   if (meeting.status !== 'planned') return refuse('MOVE.NOT_PLANNED', `${what} has been ${meeting.status}, so it cannot be moved.`);
@@ -87,7 +89,8 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
   );
   const busy = (who: string, clash: { day: LocalDate; booking: Booking }): string => {
     const b = clash.booking;
-    const other = `${abbreviationOf(model, b.kind)}${b.academyId === academy.id ? '' : ` at ${b.academyId}`}`;
+    const elsewhere = ctx.academyNames?.get(b.academyId) ?? 'another academy';
+    const other = `${abbreviationOf(model, b.kind)}${b.academyId === academy.id ? '' : ` at ${elsewhere}`}`;
     const thing = b.visit ? `the monitoring visit before the ${other} on ${formatLongDate(b.date)}` : `the ${other}`;
     if (clash.day === to) return `${who} already has a meeting that day: ${thing}.`;
     const which =
@@ -100,7 +103,7 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
   if (chairClash)
     return refuse(
       'MOVE.CHAIR_BUSY',
-      busy(`The chair, ${people.find((p) => p.id === meeting.chairId)?.name ?? meeting.chairId},`, chairClash),
+      busy(`The chair, ${people.find((p) => p.id === meeting.chairId)?.name ?? 'whose record is missing'},`, chairClash),
     );
   const academyClash = occ.clash(academyKey(meeting.academyId), held);
   if (academyClash) return refuse('MOVE.ACADEMY_BUSY', busy(academy.name, academyClash));
@@ -109,4 +112,4 @@ export function moveMeeting(meeting: Meeting, to: LocalDate, ctx: MoveContext): 
 }
 
 const abbreviationOf = (model: ImprovementModel, kindId: string): string =>
-  model.meetingKinds.find((k) => k.id === kindId)?.abbreviation ?? kindId;
+  model.meetingKinds.find((k) => k.id === kindId)?.abbreviation ?? 'meeting';

@@ -1,7 +1,9 @@
 import { diffRecords, type AuditEntry } from '../domain/audit';
+import { ConflictError } from '../domain/errors';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { Collection, RecordStore, Stored } from '../ports/record-store.port';
+import { describeRecord } from './record-names';
 
 type AnyCollection = Collection<{ id: string }>;
 const COLLECTIONS = [
@@ -46,6 +48,17 @@ export function auditedStore(store: RecordStore, audit: AuditLog, actorId: strin
     return typeof a === 'string' ? a : undefined;
   };
 
+  // The store names a conflicting record by its id; the person is told which one they know it as.
+  const named = async <T>(kind: string, before: object | undefined, write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const described = await describeRecord(store, kind, before);
+      throw described ? e.withDescription(described) : e;
+    }
+  };
+
   const wrap = (kind: string, col: AnyCollection): AnyCollection =>
     new Proxy(col, {
       get(target, prop) {
@@ -67,7 +80,7 @@ export function auditedStore(store: RecordStore, audit: AuditLog, actorId: strin
         if (prop === 'update') {
           return async (value: Stored<{ id: string }>, options?: Parameters<AnyCollection['update']>[1]) => {
             const before = await target.get(value.id);
-            const after = await target.update(value, options);
+            const after = await named(kind, before, () => target.update(value, options));
             await record(kind, 'updated', before, after, after.id, academyOf(after) ?? (kind === 'academies' ? after.id : undefined));
             return after;
           };
@@ -75,7 +88,7 @@ export function auditedStore(store: RecordStore, audit: AuditLog, actorId: strin
         if (prop === 'remove') {
           return async (value: Pick<Stored<{ id: string }>, 'id' | 'version'>, options?: Parameters<AnyCollection['remove']>[1]) => {
             const before = await target.get(value.id);
-            await target.remove(value, options);
+            await named(kind, before, () => target.remove(value, options));
             await record(kind, 'removed', before, undefined, value.id, academyOf(before));
           };
         }

@@ -179,7 +179,8 @@ export async function moveEscalationStep(
   const trust = await loadTrust(deps);
   const { model } = trust;
   const events = (await collect(allPages((p) => deps.store.escalations.list({ academyId }, p)))).filter((e) => e.academyId === academyId);
-  if (ladderVersion(events) !== input.version) throw new ConflictError('escalation ladder of', academy.name);
+  if (ladderVersion(events) !== input.version)
+    throw new ConflictError('escalation ladder', academy.id, { described: `the escalation ladder of ${academy.name}` });
   const from = currentStep(events, model);
   if (!mayMoveStep(viewer, academyId, from, input.direction, model)) {
     const step = decidingStep(from, input.direction, model);

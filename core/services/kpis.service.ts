@@ -189,7 +189,7 @@ export async function setKpiTargets(
   if (problems.length) throw new ValidationError(problems, 'KPI targets');
   // Every version is checked before anything is written, so a stale form saves none of its targets.
   const stale = input.targets.find((t) => t.kpiId && existing.find((x) => x.id === t.kpiId)!.version !== t.version);
-  if (stale) throw new ConflictError('KPI target', stale.measure);
+  if (stale) throw new ConflictError('KPI target', stale.kpiId ?? '', { described: `the ${stale.measure} target` });
   const now = deps.clock.now().toISOString();
   const saved: Stored<KpiTarget>[] = [];
   for (const t of input.targets) {
@@ -267,7 +267,7 @@ export async function writeDataPoint(
   );
   if (created || record.value === input.value) return { ok: true, dataPoint: record, created, changed: created };
   // Someone recorded this data point between our read and our write: theirs stands, this one conflicts.
-  throw new ConflictError('KPI data point', record.id);
+  throw new ConflictError('KPI data point', record.id, { described: `the value for ${target.measure} at data point ${input.point}` });
 }
 
 /**

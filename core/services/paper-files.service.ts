@@ -12,6 +12,7 @@ import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../ports/paper
 import type { Stored } from '../ports/record-store.port';
 import { meetingFor, meetingForPaper } from './meeting-writes';
 import type { ServiceDeps } from './service-context';
+import { describeRecord } from './record-names';
 
 export const paperUploadBodySchema = z.object({
   fileName: z.string().max(200),
@@ -72,7 +73,8 @@ export async function uploadPaper(
   if (nameProblems.length) throw new ValidationError(nameProblems, 'paper upload');
   const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
   // The stale-version check the store would make on update, made first, so a refused upload writes no file.
-  if (meeting.version !== input.version) throw new ConflictError('meeting', meetingId);
+  if (meeting.version !== input.version)
+    throw new ConflictError('meeting', meetingId, { described: await describeRecord(deps.store, 'meetings', meeting) });
   const now = deps.clock.now().toISOString();
   const already = meeting.papers.find((p) => p.requirementId === requirementId);
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });

@@ -122,7 +122,9 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
   // Through the meeting mapper, as every other answer: the planner shows the board and governors no draft notes or apology reasons.
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const shown = meetings.map((m) => meetingRecordView(viewer, m, kinds.get(m.kind)));
-  return { academicYear: year, today: trust.today, halfTerms: trust.calendar.halfTerms(year), bankHolidays, meetings: shown, chairLoad };
+  // Each half term lists only the bank holidays inside it; those in the breaks belong to none.
+  const halfTerms = trust.calendar.halfTerms(year).map((h) => ({ ...h, bankHolidays: trust.calendar.bankHolidaysIn(h) }));
+  return { academicYear: year, today: trust.today, halfTerms, bankHolidays, meetings: shown, chairLoad };
 }
 
 export const moveMeetingBodySchema = z.object({ date: localDateSchema, version: z.string().min(1) });
@@ -135,14 +137,16 @@ export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId
   requireAcademyAccess(viewer, meeting.academyId, 'write');
   if (!canPlanMeetings(viewer)) throw new ForbiddenError('Only the CEO, improvement directors and the trust administrator move meetings.');
   const trust = await loadTrust(deps);
-  const [academy, people] = await Promise.all([
-    deps.store.academies.get(meeting.academyId),
+  const [academies, people] = await Promise.all([
+    collect(allPages((p) => deps.store.academies.list({}, p))),
     collect(allPages((p) => deps.store.people.list({}, p))),
   ]);
+  const academy = academies.find((a) => a.id === meeting.academyId);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
   const around = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }, p)));
   const outcome = moveMeeting(meeting, date, {
     model: trust.model,
+    academyNames: new Map(academies.map((a) => [a.id, a.name])),
     // The year as this academy sees it: its own INSET days are closures too.
     calendar: trust.calendar.forAcademy(meeting.academyId),
     academy,

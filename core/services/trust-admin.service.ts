@@ -56,12 +56,21 @@ export async function updateAcademy(deps: ServiceDeps, viewer: Person, academyId
   const trust = await loadTrust(deps);
   if (changes.supportStage && !trust.model.stages.some((s) => s.id === changes.supportStage)) {
     throw new ValidationError(
-      [{ field: 'supportStage', message: `no stage "${changes.supportStage}"; known: ${trust.model.stages.map((s) => s.id).join(', ')}` }],
+      [
+        {
+          field: 'supportStage',
+          label: 'Stage',
+          message: `the trust’s model has no such stage; choose one of ${trust.model.stages.map((s) => s.label).join(', ')}`,
+        },
+      ],
       'academy',
     );
   }
   if (changes.improvementDirectorId && !(await deps.store.people.get(changes.improvementDirectorId))) {
-    throw new ValidationError([{ field: 'improvementDirectorId', message: `no person "${changes.improvementDirectorId}"` }], 'academy');
+    throw new ValidationError(
+      [{ field: 'improvementDirectorId', label: 'Improvement director', message: 'no one in the trust’s directory has this record' }],
+      'academy',
+    );
   }
   return deps.store.academies.update({ ...academy, ...changes, version });
 }

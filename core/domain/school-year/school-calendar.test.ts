@@ -51,6 +51,28 @@ describe('bank holidays of England and Wales', () => {
   });
 });
 
+describe('the bank holidays of a half term', () => {
+  it('lists only those from its first day to its last, not those in the break after it', () => {
+    // 2026/27: Christmas, Easter (26 and 29 March 2027), the spring bank holiday (31 May) and the
+    // August one all fall in breaks; only the early May bank holiday is in term, in summer 1.
+    expect(calendar.halfTerms('2026/27').map((h) => [h.halfTerm, calendar.bankHolidaysIn(h)])).toEqual([
+      [1, []],
+      [2, []],
+      [3, []],
+      [4, []],
+      [5, ['2027-05-03']],
+      [6, []],
+    ]);
+  });
+
+  it('follows a trust’s own dates: summer 1 from Easter Monday holds Easter Monday and both May bank holidays', () => {
+    const own = new SchoolCalendar({ termDates: [ownDates2025] });
+    const [autumn2, summer1] = [own.halfTerms('2025/26')[1]!, own.halfTerms('2025/26')[4]!];
+    expect(own.bankHolidaysIn(summer1)).toEqual(['2026-04-06', '2026-05-04', '2026-05-25']);
+    expect(own.bankHolidaysIn(autumn2)).toEqual([]);
+  });
+});
+
 describe('working days and school days', () => {
   it('a working day is a weekday that is not a bank holiday', () => {
     expect(calendar.isWorkingDay('2026-04-06')).toBe(false); // Easter Monday

@@ -193,6 +193,14 @@ export class SchoolCalendar {
     return this.holidays.has(d);
   }
 
+  /**
+   * The bank holidays that fall inside a half term, from its first day to its last: those in the
+   * break after it (Christmas, the August bank holiday) belong to no half term.
+   */
+  bankHolidaysIn(h: Pick<HalfTermDates, 'start' | 'end'>): LocalDate[] {
+    return [...this.holidays.keys()].filter((d) => d >= h.start && d <= h.end).sort();
+  }
+
   /** "Spring bank holiday" for 25 May 2026; undefined when `d` is not a bank holiday or has no name. */
   bankHolidayName(d: LocalDate): string | undefined {
     return this.holidays.get(d) || undefined;

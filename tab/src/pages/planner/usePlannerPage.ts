@@ -21,15 +21,13 @@ export function usePlannerPage() {
 
   const halfTerms =
     data.state === 'ready'
-      ? data.data.halfTerms.map((h, i, all) => {
-          const next = all[i + 1]?.start ?? '9999-12-31';
+      ? data.data.halfTerms.map((h) => {
           return {
             ...h,
             label: `${TERM[h.term]} ${h.halfTerm % 2 === 1 ? 1 : 2}`,
             meetings: (data.data.meetings as (Meeting & { version: string })[])
               .filter((m) => m.halfTerm === h.halfTerm)
               .sort((a, b) => a.date.localeCompare(b.date)),
-            bankHolidays: data.data.bankHolidays.filter((d) => d >= h.start && d < next),
           };
         })
       : [];
