@@ -1,6 +1,6 @@
-import { bookDevelopmentDay, formatPounds, incomeBySupportingAcademy, supportDayUsage } from './support-day-usage';
+import { incomeBySupportingAcademy, supportDayUsage } from './support-day-usage';
 import { preset } from './models/presets';
-import { calendar, dsat, makeAcademy, makeMeeting, makeSupportDay, okOf } from './test-factories';
+import { dsat, makeAcademy, makeMeeting, makeSupportDay } from './test-factories';
 
 const model = dsat();
 const belowGood = makeAcademy({ ofstedGrade: 'requires-improvement', supportStage: 'below-good', improvementBudgetPence: 140000 });
@@ -83,48 +83,6 @@ describe('supportDayUsage', () => {
       kga,
     );
     expect(u).toMatchObject({ allowance: 3, optionalAllowance: 3, optionalUsed: 1 });
-  });
-});
-
-describe('bookDevelopmentDay', () => {
-  const booking = {
-    id: 'dev-9',
-    date: '2026-11-17',
-    days: 2,
-    providerId: 'peer-head',
-    supportingAcademyId: 'brook-lane',
-    description: 'Early reading support from Brook Lane’s head',
-  };
-
-  it('charges DSAT’s flat £350 a day: two days cost £700', () => {
-    const r = okOf(bookDevelopmentDay(belowGood, booking, model, calendar));
-    expect(r.supportDay).toMatchObject({
-      kind: 'development',
-      days: 2,
-      chargePence: 70000,
-      supportingAcademyId: 'brook-lane',
-      academyId: belowGood.id,
-    });
-    expect(formatPounds(r.supportDay.chargePence)).toBe('£700.00');
-  });
-
-  it('charges half a day at half the rate', () => {
-    expect(okOf(bookDevelopmentDay(belowGood, { ...booking, days: 0.5 }, model, calendar)).supportDay.chargePence).toBe(17500);
-  });
-
-  it('refuses a third of a day, a weekend, and an academy supporting itself', () => {
-    expect(bookDevelopmentDay(belowGood, { ...booking, days: 0.3 }, model, calendar)).toMatchObject({
-      ok: false,
-      code: 'SUPPORT.DAYS_INVALID',
-    });
-    expect(bookDevelopmentDay(belowGood, { ...booking, date: '2026-11-21' }, model, calendar)).toMatchObject({
-      ok: false,
-      code: 'SUPPORT.NOT_A_WORKING_DAY',
-    });
-    expect(bookDevelopmentDay(belowGood, { ...booking, supportingAcademyId: belowGood.id }, model, calendar)).toMatchObject({
-      ok: false,
-      code: 'SUPPORT.SUPPORTING_ITSELF',
-    });
   });
 });
 

@@ -1,10 +1,6 @@
 import { isAcademyBelowGood, type Academy } from './academy';
-import type { LocalDate } from './local-date';
-import { formatLongDate } from './london-time';
 import type { Meeting } from './meeting';
 import type { ImprovementModel } from './models/improvement-model.schema';
-import { refuse, type Outcome } from './outcome';
-import type { SchoolCalendar } from './school-year/school-calendar';
 import type { SupportDay } from './support-days';
 
 /** An academy's support days for the year, against its allowance and its improvement budget. */
@@ -70,57 +66,8 @@ export function supportDayUsage(
     budgetPence,
     ...(budgetPence > 0 ? { spendPercent: Math.round((spendPence / budgetPence) * 100) } : {}),
     overBudget: spendPence > budgetPence,
-    mustBudget: model.supportDays.belowGoodMustBudget && isAcademyBelowGood(academy),
+    mustBudget: model.supportDays.belowGoodMustBudget && isAcademyBelowGood(academy, model.reportCards.belowGood),
   };
-}
-
-export interface DevelopmentDayBooking {
-  id: string;
-  date: LocalDate;
-  /** Whole or half days. */
-  days: number;
-  providerId: string;
-  /** When a trust head gives the support: their academy receives the recharge as income (DSAT). */
-  supportingAcademyId?: string;
-  description: string;
-  meetingId?: string;
-}
-
-export type BookDevelopmentDayCode =
-  'SUPPORT.DAYS_INVALID' | 'SUPPORT.DESCRIPTION_REQUIRED' | 'SUPPORT.NOT_A_WORKING_DAY' | 'SUPPORT.SUPPORTING_ITSELF';
-
-/**
- * Books an Academy Development Day, recharged at the model's day rate (DSAT: "a flat rate re-charge
- * of £350 per day") to the academy's improvement budget; the charge is fixed at booking.
- */
-export function bookDevelopmentDay(
-  academy: Academy,
-  booking: DevelopmentDayBooking,
-  model: ImprovementModel,
-  calendar: SchoolCalendar,
-): Outcome<{ supportDay: SupportDay }, BookDevelopmentDayCode> {
-  if (!(booking.days > 0 && booking.days <= 20 && Number.isInteger(booking.days * 2))) {
-    return refuse('SUPPORT.DAYS_INVALID', 'Book whole or half days, between half a day and 20 days.');
-  }
-  const description = booking.description.trim();
-  if (description === '') return refuse('SUPPORT.DESCRIPTION_REQUIRED', 'Say what the development day is for.');
-  if (!calendar.isWorkingDay(booking.date))
-    return refuse('SUPPORT.NOT_A_WORKING_DAY', `${formatLongDate(booking.date)} is not a working day.`);
-  if (booking.supportingAcademyId === academy.id)
-    return refuse('SUPPORT.SUPPORTING_ITSELF', 'An academy cannot recharge itself for its own support.');
-  const supportDay: SupportDay = {
-    id: booking.id,
-    academyId: academy.id,
-    date: booking.date,
-    kind: 'development',
-    days: booking.days,
-    providerId: booking.providerId,
-    ...(booking.supportingAcademyId ? { supportingAcademyId: booking.supportingAcademyId } : {}),
-    description,
-    chargePence: Math.round(booking.days * model.supportDays.developmentDayRatePence),
-    ...(booking.meetingId ? { meetingId: booking.meetingId } : {}),
-  };
-  return { ok: true, supportDay };
 }
 
 export interface SupportIncome {
