@@ -3,7 +3,8 @@ import type { AcademyStatus } from '../../core/domain/academy-status';
 import { GRADE_LABELS } from '../../core/domain/grades';
 import { REPORT_CARD_GRADE_LABELS } from '../../core/domain/report-card-labels';
 import { daysBetween, type LocalDate } from '../../core/domain/local-date';
-import { formatLongDate, londonDateOf } from '../../core/domain/london-time';
+import { formatDateRange, formatLongDate, formatTime, interventionStatusLabel, ragLabel } from '../../core/domain/format';
+import { londonDateOf } from '../../core/domain/london-time';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
 import { formatPounds } from '../../core/domain/support-day-usage';
@@ -21,14 +22,12 @@ import { md } from './card-text';
 
 type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-const RAG_LABEL: Record<RagLevel, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const RAG_COLOUR: Record<RagLevel, TextBlock['color']> = { red: 'Attention', amber: 'Warning', green: 'Good' };
-const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 const bullet = (t: Parameters<typeof text>[0]) => text(typeof t === 'string' ? `• ${t}` : md`• ${t}`, { spacing: 'None' });
 const subtle = (t: string) => text(t, { isSubtle: true, spacing: 'Small' });
 
 /** "Thursday 26 November 2026 at 09:30". */
-const when = (date: LocalDate, startsAt: string) => `${formatLongDate(date)} at ${londonTime.format(new Date(startsAt))}`;
+const when = (date: LocalDate, startsAt: string) => `${formatLongDate(date)} at ${formatTime(startsAt)}`;
 /** "tomorrow", "in 3 days", "in 10 weeks": how far ahead, because the next meeting may be months away. */
 function howSoon(today: LocalDate, date: LocalDate): string {
   const d = daysBetween(today, date);
@@ -37,7 +36,7 @@ function howSoon(today: LocalDate, date: LocalDate): string {
   if (d < 14) return `in ${d} days`;
   return `in ${Math.round(d / 7)} weeks`;
 }
-const range = (from: LocalDate, to: LocalDate) => (from === to ? formatLongDate(from) : `${formatLongDate(from)} to ${formatLongDate(to)}`);
+const range = (from: LocalDate, to: LocalDate) => formatDateRange(from, to, formatLongDate);
 /** The words a person used for dates, read back with capitals where English has them ("before Christmas", "in January"). */
 const properNouns = (said: string) =>
   said.replace(
@@ -78,7 +77,7 @@ export function trustOverviewCard(
     );
     for (const a of worries.slice(0, 12))
       body.push(
-        text(md`**${a.name}** (${RAG_LABEL[a.rag]}): ${a.reasons.map((r) => r.text).join('; ')}`, {
+        text(md`**${a.name}** (${ragLabel(a.rag)}): ${a.reasons.map((r) => r.text).join('; ')}`, {
           spacing: 'Small',
           color: RAG_COLOUR[a.rag],
         }),
@@ -321,7 +320,7 @@ export function progressCard(
   }
   body.push(
     facts([
-      ['RAG now', `${RAG_LABEL[p.rag.level]}: ${p.rag.reasons.join('; ')}`],
+      ['RAG now', `${ragLabel(p.rag.level)}: ${p.rag.reasons.join('; ')}`],
       [
         'Escalation',
         `step ${p.ladder.step} of ${p.ladder.of}: ${p.ladder.label}${p.escalation === 'better' ? ', down the ladder this year' : p.escalation === 'worse' ? ', up the ladder this year' : ''}`,
@@ -368,7 +367,7 @@ export function interventionsCard(s: Support, links: CardLinks): AdaptiveCard {
   const body: CardElement[] = [heading(`Interventions at ${s.academyName}`)];
   if (!live.length) body.push(text('No intervention is running or planned.'));
   for (const i of live) {
-    body.push(text(md`**${i.title}** (${i.kind}, ${i.status})`, { spacing: 'Medium' }));
+    body.push(text(md`**${i.title}** (${i.kind}, ${interventionStatusLabel(i.status).toLowerCase()})`, { spacing: 'Medium' }));
     body.push(
       facts([
         ['Lead', i.leadName],

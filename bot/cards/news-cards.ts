@@ -1,4 +1,4 @@
-import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
+import { formatLongDate, formatLongDateTime } from '../../core/domain/format';
 import type { MeetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { adaptiveCard, facts, heading, openUrl, text, type AdaptiveCard } from './adaptive-card';
 import type { CardLinks } from './card-links';
@@ -16,7 +16,7 @@ export function meetingMovedCard(meeting: MeetingRecordView, ctx: MeetingNewsCon
   return adaptiveCard(
     [
       heading(`The ${ctx.kindName} at ${ctx.academyName} has moved`),
-      text(`It is now on ${formatLondonDateTime(meeting.startsAt)}. Your calendar invitation has been updated.`),
+      text(`It is now on ${formatLongDateTime(meeting.startsAt)}. Your calendar invitation has been updated.`),
       facts([['Chair', ctx.nameOf(meeting.chairId)]]),
     ],
     { actions: [openUrl('Open the meeting', ctx.links.meeting(meeting.id))], fallbackText: 'A meeting has moved' },

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../core/domain/local-date';
-import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
+import { extensionStatusLabel, formatLongDate, formatLongDateTime } from '../../core/domain/format';
 import type { MeetingRecordView, PaperView } from '../../core/services/mappers/meeting-record.mapper';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../../core/domain/paper-deadlines';
 import {
@@ -101,7 +101,7 @@ export function paperDeadlineCard(meeting: MeetingRecordView, ctx: PaperCardCont
       ...(ctx.confirmation ? [text(`✅ ${ctx.confirmation}`, { color: 'Good' })] : []),
       heading(`Papers for the ${ctx.kindName} at ${ctx.academyName}`),
       facts([
-        ['Meeting', formatLondonDateTime(meeting.startsAt)],
+        ['Meeting', formatLongDateTime(meeting.startsAt)],
         ['Chair', ctx.nameOf(meeting.chairId)],
       ]),
       ...meeting.papers.map((p) => text(paperLine(p, meeting, ctx.today, ctx.nameOf), { spacing: 'Small' })),
@@ -161,7 +161,7 @@ export function extensionDecisionCard(
       heading(`Extension asked for: ${paper?.title ?? requirementId}`),
       facts([
         ['Academy', ctx.academyName],
-        ['Meeting', `${ctx.kindName}, ${formatLondonDateTime(meeting.startsAt)}`],
+        ['Meeting', `${ctx.kindName}, ${formatLongDateTime(meeting.startsAt)}`],
         ['Asked by', ext ? ctx.nameOf(ext.requestedBy) : undefined],
         ['Due', paper ? formatLongDate(paper.dueDate) : undefined],
         ['New date', ext ? formatLongDate(ext.newDueDate) : undefined],
@@ -171,7 +171,7 @@ export function extensionDecisionCard(
           ext
             ? ext.status === 'requested'
               ? 'waiting for you'
-              : `${ext.status}${ext.decidedBy ? ` by ${ctx.nameOf(ext.decidedBy)}` : ''}`
+              : `${extensionStatusLabel(ext.status)}${ext.decidedBy ? ` by ${ctx.nameOf(ext.decidedBy)}` : ''}`
             : 'no extension asked for',
         ],
       ]),
@@ -202,7 +202,7 @@ export function paperEscalationCard(
   return adaptiveCard(
     [
       heading(`Papers overdue for the ${ctx.kindName} at ${ctx.academyName}`),
-      text(`The meeting is on ${formatLondonDateTime(meeting.startsAt)}.`),
+      text(`The meeting is on ${formatLongDateTime(meeting.startsAt)}.`),
       ...papers.map((p) =>
         text(`🔴 ${p.title}${p.ownerId ? ` (${ctx.nameOf(p.ownerId)})` : ''}: was due ${formatLongDate(effectiveDueDate(p))}`, {
           spacing: 'Small',

@@ -1,6 +1,6 @@
 import type { AcademyStatus } from '../../core/domain/academy-status';
 import type { LocalDate } from '../../core/domain/local-date';
-import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
+import { formatLongDate, formatLongDateTime, riskBandLabel } from '../../core/domain/format';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
 import type { GradeTone } from '../../core/domain/report-card-labels';
@@ -22,14 +22,14 @@ export function academyStatusCard(s: AcademyStatus, ctx: { links: CardLinks; nam
       text(`${RAG_LABEL[s.rag]}`, { color: RAG_COLOUR[s.rag], weight: 'Bolder', size: 'Large', spacing: 'None' }),
       ...s.reasons.map((r) => text(`• ${r.text}`, { spacing: 'None' })),
       facts([
-        ['Stage', `${s.stage.label}${s.riskBand ? ` (risk band: ${s.riskBand})` : ''}`],
+        ['Stage', `${s.stage.label}${s.riskBand ? ` (risk band: ${riskBandLabel(s.riskBand).toLowerCase()})` : ''}`],
         [
           'Ofsted',
           `${s.ofsted.label}${s.ofsted.date ? `, ${formatLongDate(s.ofsted.date)}` : ''}${s.inOfstedWindow ? ' · in an Ofsted window' : ''}`,
         ],
         [
           'Next meeting',
-          next ? `${next.abbreviation}, ${formatLondonDateTime(next.startsAt)}, chaired by ${ctx.nameOf(next.chairId)}` : 'none planned',
+          next ? `${next.abbreviation}, ${formatLongDateTime(next.startsAt)}, chaired by ${ctx.nameOf(next.chairId)}` : 'none planned',
         ],
         [
           'Papers',
@@ -175,10 +175,9 @@ export function nextMeetingsCard(
       : rows
           .slice(0, 15)
           .map((r) =>
-            text(
-              md`• **${r.academyName}**: ${r.kind}, ${formatLondonDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`,
-              { spacing: 'None' },
-            ),
+            text(md`• **${r.academyName}**: ${r.kind}, ${formatLongDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`, {
+              spacing: 'None',
+            }),
           )),
   ]);
 }

@@ -1,6 +1,6 @@
 import type { ActionView } from '../../core/services/mappers/action.mapper';
 import type { CarriedForwardAgenda } from '../../core/domain/carry-forward';
-import { formatLongDate, formatLondonDateTime } from '../../core/domain/london-time';
+import { approvalStatusLabel, formatLongDate, formatLongDateTime } from '../../core/domain/format';
 import type { MeetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { isPaperIn } from '../../core/domain/paper-deadlines';
 import {
@@ -66,7 +66,7 @@ export function notesApprovalCard(
           (a) =>
             [
               ctx.nameOf(a.personId),
-              a.status === 'changes-requested' ? `asked for changes${a.comment ? `: ${a.comment}` : ''}` : a.status,
+              a.status === 'changes-requested' ? `asked for changes${a.comment ? `: ${a.comment}` : ''}` : approvalStatusLabel(a.status),
             ] as const,
         ),
       ),
@@ -180,7 +180,7 @@ export function attendeeReminderCard(
     [
       heading(`${ctx.kindName} at ${ctx.academyName}`),
       facts([
-        ['When', formatLondonDateTime(meeting.startsAt)],
+        ['When', formatLongDateTime(meeting.startsAt)],
         ['Chair', ctx.nameOf(meeting.chairId)],
         ['Focus', meeting.focus.join(', ') || undefined],
         ['Your attendance', attending?.attendance === 'apologies' ? 'apologies sent' : attending ? 'expected' : undefined],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isConflictError, isForbiddenError, isNotFoundError, isValidationError } from '../../core/domain/errors';
+import { isConflictError, isForbiddenError, isNotFoundError, isValidationError, problemsFrom } from '../../core/domain/errors';
+import { problemsSentence } from '../../core/domain/format';
 import type { Session } from '../../core/services/session';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import type { CardLinks } from '../cards/card-links';
@@ -27,8 +28,8 @@ export interface CardActionContext {
   links: CardLinks;
 }
 
-const problemsOf = (e: z.ZodError): string =>
-  e.issues.map((i) => (i.path.length ? `${String(i.path[i.path.length - 1])}: ${i.message}` : i.message)).join('; ');
+/** A bad card submission's fields by their words ("Due date: …"), never their keys. */
+const problemsOf = (e: z.ZodError): string => problemsSentence(problemsFrom(e));
 
 /** The ids a card was built for, read loosely so an invalid submission can still re-render its card. */
 const idsOf = (data: Record<string, unknown>) => ({
@@ -64,7 +65,7 @@ export async function handleCardAction(ctx: CardActionContext, verb: unknown, ra
         : isNotFoundError(e)
           ? 'That record no longer exists.'
           : isValidationError(e)
-            ? `Nothing was saved. ${e.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`
+            ? `Nothing was saved. ${problemsSentence(e.problems)}.`
             : undefined;
     if (message === undefined) throw e;
     return {

@@ -64,8 +64,8 @@ describe('a meeting as a calendar event', () => {
   });
 
   it('carries the agenda and the paper deadlines in its body, with the time in UK time', () => {
-    expect(e.body).toContain('02/12/2026, 09:30');
+    expect(e.body).toContain('Wednesday 2 December 2026 at 09:30 (UK time)');
     expect(e.body).toContain('Agenda:');
-    expect(e.body).toContain('Headteacher’s report by 2026-11-25');
+    expect(e.body).toContain('Headteacher’s report by Wednesday 25 November 2026');
   });
 });

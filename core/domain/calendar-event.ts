@@ -1,5 +1,5 @@
 import type { Academy } from './academy';
-import { formatLondonDateTime } from './london-time';
+import { formatLongDate, formatLongDateTime } from './format/dates';
 import type { Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import type { Person } from './people';
@@ -20,11 +20,11 @@ export function calendarEventFor(meeting: Meeting, kind: MeetingKind, academy: P
   for (const s of substitutes)
     if (!attendees.some((x) => x.email === s.email)) attendees.push({ email: s.email, name: s.name, required: true });
   const lines = [
-    `${kind.name} at ${academy.name}, ${formatLondonDateTime(meeting.startsAt)} (UK time).`,
+    `${kind.name} at ${academy.name}, ${formatLongDateTime(meeting.startsAt)} (UK time).`,
     meeting.purpose ? `Purpose: ${meeting.purpose}` : '',
     meeting.focus.length ? `Focus: ${meeting.focus.join(', ')}` : '',
     kind.agenda.length ? `Agenda:\n${kind.agenda.map((x, i) => `${i + 1}. ${x}`).join('\n')}` : '',
-    meeting.papers.length ? `Papers (due ${meeting.papers.map((p) => `${p.title} by ${p.dueDate}`).join('; ')})` : '',
+    meeting.papers.length ? `Papers (due ${meeting.papers.map((p) => `${p.title} by ${formatLongDate(p.dueDate)}`).join('; ')})` : '',
   ].filter(Boolean);
   return {
     meetingId: meeting.id,
@@ -47,7 +47,7 @@ export function cancellationCommentFor(
   academy: Pick<Academy, 'name'>,
 ): string {
   return (
-    `The ${kind.name} at ${academy.name} on ${formatLondonDateTime(meeting.startsAt)} (UK time) is cancelled: ` +
+    `The ${kind.name} at ${academy.name} on ${formatLongDateTime(meeting.startsAt)} (UK time) is cancelled: ` +
     `the trust's year plan no longer includes it. There is nothing to prepare for it; if it is arranged again you will get a new invitation.`
   );
 }

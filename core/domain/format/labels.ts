@@ -19,7 +19,7 @@ export const CRITERION_PROGRESS_LABELS = {
   'on-track': 'On track',
   met: 'Met',
 } as const;
-export const IMPACT_LABELS = { 'not-yet-evident': 'Not yet evident', some: 'Some', strong: 'Strong' } as const;
+export const IMPACT_LABELS = { 'not-yet-evident': 'Not yet evident', some: 'Some impact', strong: 'Strong impact' } as const;
 export const PHASE_LABELS = { primary: 'Primary', secondary: 'Secondary', 'all-through': 'All-through', special: 'Special' } as const;
 
 /** "in-progress" → "In progress", "changesRequested" → "Changes requested": a value as words. */

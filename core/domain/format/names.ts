@@ -20,6 +20,3 @@ export function meetingName(m: MeetingNameParts, options: { long?: boolean } = {
 
 /** The sentence starting with a name: "The AIM at …" rather than "the AIM at …". */
 export const capitalised = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
-
-/** "1 day", "3 days". */
-export const countOf = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;

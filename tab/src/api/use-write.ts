@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { problemsSentence } from '../format/words';
 import type { ApiClient } from './api-client';
 import { asApiError } from './use-api-data';
 import { useAppContext } from '../app/app-context';
@@ -12,8 +13,7 @@ export interface WriteProblems {
 }
 
 /** "Due date: the due date has already passed; Owner: …" from the API's problems, by their labels. */
-export const problemSentence = (problems: { field: string; label?: string; message: string }[]): string =>
-  problems.map((p) => (p.label || p.field ? `${p.label ?? p.field}: ${p.message}` : p.message)).join('; ');
+export const problemSentence = (problems: { field: string; label?: string; message: string }[]): string => problemsSentence(problems);
 
 /**
  * One form's writes: busy while one is in flight, the outcome as a message, and the API's problems

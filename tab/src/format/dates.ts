@@ -1,36 +1,25 @@
-/** en-GB dates, in England's time zone whatever the device says. */
-const LONDON = 'Europe/London';
+import * as core from '../../../core/domain/format/dates';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: LONDON });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: LONDON,
-});
-
-/** A calendar date ("2026-11-23") is a day, not an instant: format it at noon UTC so no offset moves it. */
-const atNoon = (d: string) => new Date(`${d}T12:00:00Z`);
-
+/*
+ * The product's one date style (core/domain/format/dates.ts), as the tab calls it: "Wed 22 Jan 2027"
+ * in tables and lists, England's time whatever the device says. Missing values show as a dash.
+ */
 /** "Mon 23 Nov 2026". */
-export const formatDate = (d: string | undefined): string => (d ? dayFormat.format(atNoon(d)) : '—');
+export const formatDate = (d: string | undefined): string => (d ? core.formatDate(d) : '—');
+/** "Monday 23 November 2026", where there is room. */
+export const formatLongDate = (d: string | undefined): string => (d ? core.formatLongDate(d) : '—');
 /** "23 Nov". */
-export const formatShortDate = (d: string): string => shortDay.format(atNoon(d));
+export const formatShortDate = (d: string): string => core.formatDayMonth(d);
 /** "09:30", London time. */
-export const formatTime = (utc: string): string => timeFormat.format(new Date(utc));
-/** "9 Oct 2026, 17:00", London time. */
-export const formatDateTime = (utc: string | undefined): string => (utc ? dateTimeFormat.format(new Date(utc)) : '—');
+export const formatTime = (utc: string): string => core.formatTime(utc);
+/** "Fri 9 Oct 2026, 17:00", London time. */
+export const formatDateTime = (utc: string | undefined): string => (utc ? core.formatDateTime(utc) : '—');
 /** £1,750 from pence. */
 export const formatPounds = (pence: number): string =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }).format(pence / 100);
 
 /** Today's date in England, as "YYYY-MM-DD". */
-export const londonToday = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const londonToday = (): string => core.londonWallClock(new Date()).date;
 
 /** "23/11/2026" for "2026-11-23": how a date is typed in England. */
 export const formatInputDate = (iso: string): string =>

@@ -2,10 +2,12 @@ import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionWithCan } from '../../api/api-types';
 import { useWrite } from '../../api/use-write';
+import { ACTION_STATUS_LABELS } from '../../format/words';
 import { usePageStyles } from '../page.styles';
 import { WriteMessage } from './WriteMessage';
 
-export const STATUS_LABEL = { open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' } as const;
+/** An action's status in words: the product's one set of labels. */
+export const STATUS_LABEL = ACTION_STATUS_LABELS;
 
 /** The owner (or the chair, or the trust team) moves an action on with a progress note: the note is what the next meeting reads. */
 export function ActionProgressForm(props: { action: ActionWithCan; onSaved: (message: string) => void; compact?: boolean }) {

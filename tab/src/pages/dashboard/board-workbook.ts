@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../api/api-types';
 import { formatDate } from '../../format/dates';
+import { ragLabel, riskBandLabel } from '../../format/words';
 import { neutraliseCell } from '../../../../core/domain/spreadsheet-cells';
 
 const FILLS = { red: 'FFF4CCCC', amber: 'FFFFE8B3', green: 'FFD6EFD6' } as const;
@@ -43,10 +44,10 @@ export async function buildBoardWorkbook(dashboard: Dashboard, nameOf: (id: stri
     const row = sheet.addRow(
       asCells([
         a.name,
-        a.rag.toUpperCase(),
+        ragLabel(a.rag),
         a.reasons.map((r) => r.text).join('; '),
         a.stage.label,
-        a.riskBand ?? '',
+        riskBandLabel(a.riskBand),
         a.ofsted.label,
         a.ofsted.date ? formatDate(a.ofsted.date) : '',
         a.nextMeeting ? `${a.nextMeeting.abbreviation} ${formatDate(a.nextMeeting.date)}` : 'none planned',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { InterventionView } from '../../api/api-types';
 import { academyName, nameOf, type AppContextValue } from '../../app/app-context';
 import { formatDate } from '../../format/dates';
+import { interventionStatusLabel } from '../../format/words';
 import { usePageStyles } from '../page.styles';
 import { IMPACT, ImpactForm, InterventionChangeForm, InterventionReviewForm, PROGRESS } from './InterventionForms';
 
@@ -38,7 +39,7 @@ export function InterventionCard(props: {
       <div className={s.facts}>
         <Text weight="semibold">{i.title}</Text>
         <Badge appearance="outline">{i.kindLabel}</Badge>
-        <Badge appearance="outline">{i.status}</Badge>
+        <Badge appearance="outline">{interventionStatusLabel(i.status)}</Badge>
         {i.reviewMissed ? (
           <Badge appearance="filled" color="warning">
             {`Review missed (due ${formatDate(i.nextReview)})`}

@@ -5,9 +5,10 @@ import { useWrite } from '../../api/use-write';
 import { DateField } from '../../components/DateField';
 import { WriteMessage } from '../actions/WriteMessage';
 import { usePageStyles } from '../page.styles';
+import { CRITERION_PROGRESS_LABELS, IMPACT_LABELS } from '../../format/words';
 
-export const PROGRESS = { 'not-started': 'Not started', 'some-progress': 'Some progress', 'on-track': 'On track', met: 'Met' } as const;
-export const IMPACT = { 'not-yet-evident': 'Not yet evident', some: 'Some impact', strong: 'Strong impact' } as const;
+export const PROGRESS = CRITERION_PROGRESS_LABELS;
+export const IMPACT = IMPACT_LABELS;
 
 type Saved = (message: string) => void;
 const path = (i: InterventionView, tail = '') => `/api/interventions/${encodeURIComponent(i.id)}${tail}`;

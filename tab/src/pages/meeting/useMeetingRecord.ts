@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Grade, MeetingView } from '../../api/api-types';
 import { asApiError, useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
+import { problemsSentence } from '../../format/words';
 
 export type Feedback = { intent: 'success' | 'error'; text: string } | undefined;
 
@@ -31,7 +32,7 @@ export function useMeetingRecord(meetingId: string) {
         const err = asApiError(e);
         setFeedback({
           intent: 'error',
-          text: err.problems.length > 0 ? err.problems.map((p) => `${p.field}: ${p.message}`).join('; ') : err.message,
+          text: err.problems.length > 0 ? problemsSentence(err.problems) : err.message,
         });
         return false;
       } finally {

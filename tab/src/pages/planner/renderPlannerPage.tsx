@@ -17,6 +17,7 @@ import { DateField } from '../../components/DateField';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { formatDate, formatShortDate, formatTime } from '../../format/dates';
+import { meetingStatusLabel } from '../../format/words';
 import type { usePageStyles } from '../page.styles';
 import type { PlannerState } from './usePlannerPage';
 
@@ -88,7 +89,7 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
                         <AppLink to={pathOf({ page: 'meeting', meetingId: m.id })}>{kindAbbreviation(ctx, m.kind)}</AppLink>
                       </TableCell>
                       <TableCell>{nameOf(ctx, m.chairId)}</TableCell>
-                      <TableCell>{m.status}</TableCell>
+                      <TableCell>{meetingStatusLabel(m.status)}</TableCell>
                       {st.canMove ? (
                         <TableCell>
                           {m.status === 'planned' && m.date >= d.today ? (

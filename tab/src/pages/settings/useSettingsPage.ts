@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AcademyAdminItem, ImprovementModel, PersonAdminItem } from '../../api/api-types';
 import { asApiError, useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
+import { problemLabel } from '../../format/words';
 
 /** The person being edited (or added, with no id yet): roles as role × academy ("" = the whole trust). */
 export interface PersonDraft {
@@ -56,7 +57,7 @@ export function useSettingsPage() {
       setModelResult({
         intent: 'error',
         text: err.status === 400 ? 'The model was not saved: fix these fields.' : err.message,
-        problems: err.problems.map((p) => `${p.field}: ${p.message}`),
+        problems: err.problems.map((p) => `${problemLabel(p)}: ${p.message}`),
       });
     } finally {
       setBusy(false);

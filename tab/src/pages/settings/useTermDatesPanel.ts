@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-client';
 import { useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
+import { problemLabel } from '../../format/words';
 
 /** `GET /api/term-dates`, as core/services/term-dates.service.ts maps it. */
 export interface TermDatesData {
@@ -40,7 +41,7 @@ export type TermDatesNotice = { intent: 'success' | 'warning' | 'error'; text: s
 /** A 400's fields as the person reads them ("Spring 1: Ends: …"), else the error's sentence. */
 const noticeOf = (e: unknown): TermDatesNotice => {
   const err = e instanceof ApiError ? e : undefined;
-  const problems = (err?.problems ?? []).map((p) => `${(p as { label?: string }).label ?? p.field}: ${p.message}`);
+  const problems = (err?.problems ?? []).map((p) => `${problemLabel(p)}: ${p.message}`);
   return {
     intent: 'error',
     text:
