@@ -28,6 +28,8 @@ export const academySchema = z.object({
   inspections: z.array(inspectionSchema).optional(),
   /** The school's own view as one old grade (its SEF); superseded by `selfEvaluation` once set. */
   selfEvaluatedGrade: gradeSchema.optional(),
+  /** When the school gave that grade, set with the year's arrangements (core/domain/academy-arrangements.ts). */
+  selfEvaluatedOn: localDateSchema.optional(),
   /** The school's own view area by area on the report card's scale, set at the meeting the model names. */
   selfEvaluation: selfEvaluationSchema.optional(),
   inOfstedWindow: z.boolean().default(false),
@@ -37,6 +39,13 @@ export const academySchema = z.object({
   riskBand: riskBandSchema.optional(),
   /** Meeting kinds or options the academy has asked for (e.g. a Good school asking for iAIMs). */
   requests: z.array(z.string().min(1)).default([]),
+  /**
+   * Meetings of a kind agreed with the academy, in place of the model's count (DSAT: "3 times per
+   * year … unless a different arrangement has been agreed with the academy"): kind id → meetings a year.
+   */
+  agreedMeetings: z.record(z.string().min(1), z.number().int().min(0).max(6)).optional(),
+  /** Who last set the year's arrangements (requests, agreed meetings, self-evaluated grade), when, and why. */
+  arrangements: z.object({ reason: z.string().min(1).max(1000), setBy: z.string().min(1), setAt: z.string().min(1) }).optional(),
   /** The improvement director who supports this academy (chairs its AIMs / ASERs). */
   improvementDirectorId: z.string().min(1),
   /** The academy's improvement budget for the year, in pence, that development days are charged to. */

@@ -1,14 +1,17 @@
 import { belowGoodReasons, type Academy } from './academy';
 import { GRADE_LABELS } from './grades';
 import { DEFAULT_BELOW_GOOD, inWords, latestGrade, latestInspection, matchInWords, ruleMatch, UNDATED } from './inspections';
+import { agreedSlots, agreedWords, templateSlots } from './agreed-meetings';
 import type { CadenceRule, Condition, ImprovementModel, Slot, Stage, When } from './models/improvement-model.schema';
+import { placeFacets, type PlaceFacts } from './place-conditions';
 
 /** What the model's conditions read of an academy: its stage and flags, and its latest inspection and own view. */
 type AcademyFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade' | 'supportStage' | 'sponsored' | 'inOfstedWindow' | 'requests'> &
-  Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation'>>;
+  Partial<Pick<Academy, 'ofstedDate' | 'inspections' | 'selfEvaluation' | 'agreedMeetings'>> &
+  PlaceFacts;
 
 /** The parts of a model a condition needs: how it reads report cards, and names for its stages and meetings in reasons. */
-type Reading = Partial<Pick<ImprovementModel, 'reportCards' | 'stages' | 'meetingKinds'>>;
+type Reading = Partial<Pick<ImprovementModel, 'reportCards' | 'stages' | 'meetingKinds' | 'escalation'>>;
 
 /** One facet of a condition: whether it holds, and (only when asked) why, in words. */
 interface Facet {
@@ -86,6 +89,7 @@ function facetsOf(c: Condition, a: AcademyFacts, model: Reading): Facet[] {
       words: () => (want ? 'it is in an Ofsted window' : 'it is not in an Ofsted window'),
     });
   }
+  facets.push(...placeFacets(c, a, model));
   if (c.requested !== undefined) {
     const r = c.requested;
     facets.push({ holds: () => a.requests.includes(r), words: () => `it asked for ${requestWords(r, model)}` });
@@ -179,12 +183,25 @@ function meetingsInWords(n: number, kind: { name: string; abbreviation: string }
 
 /** The meetings the model gives an academy, each kind with the rule that sets it and why that rule applies. */
 export function cadenceReasons(model: ImprovementModel, a: AcademyFacts): CadenceReason[] {
-  return rulesFor(model, a).map((rule) => {
+  const byModel = rulesFor(model, a);
+  return rulesWithAgreed(model, a).map(({ rule, slots, agreed }) => {
     const kind = model.meetingKinds.find((k) => k.id === rule.meetingKind);
     const abbreviation = kind?.abbreviation ?? rule.meetingKind;
-    const count = rule.slots.length;
-    const because = rule.when ? whenReasons(rule.when, a, model) : undefined;
+    const count = slots.length;
     const head = `${meetingsInWords(count, kind, rule.meetingKind)} a year`;
+    if (agreed) {
+      const because = agreedWords(count, byModel.includes(rule) ? rule.slots.length : 0);
+      return {
+        meetingKind: rule.meetingKind,
+        abbreviation,
+        count,
+        ruleId: rule.id,
+        rule: rule.label,
+        because,
+        text: `${head}, ${because}`,
+      };
+    }
+    const because = rule.when ? whenReasons(rule.when, a, model) : undefined;
     return {
       meetingKind: rule.meetingKind,
       abbreviation,
@@ -209,19 +226,39 @@ export interface MeetingRequirement {
   days: number;
 }
 
-/** Every meeting the model asks of an academy in a year, in half-term order. */
+/**
+ * The rules that set an academy's meetings with the slots each gives it: the model's, or the number
+ * agreed with the academy (`agreedMeetings`), which may also give a kind no rule gives it, shaped
+ * like the model's fullest rule for that kind. An agreed 0 leaves the kind out.
+ */
+export function rulesWithAgreed(model: ImprovementModel, a: AcademyFacts): { rule: CadenceRule; slots: Slot[]; agreed: boolean }[] {
+  const agreed = a.agreedMeetings ?? {};
+  const out = rulesFor(model, a).map((rule) => {
+    const n = agreed[rule.meetingKind];
+    return n === undefined ? { rule, slots: [...rule.slots], agreed: false } : { rule, slots: agreedSlots(rule.slots, n), agreed: true };
+  });
+  for (const [kind, n] of Object.entries(agreed)) {
+    if (n === 0 || out.some((o) => o.rule.meetingKind === kind)) continue;
+    const rule = model.cadence.find((r) => r.meetingKind === kind);
+    if (rule) out.push({ rule, slots: agreedSlots(templateSlots(model, kind), n), agreed: true });
+  }
+  return out.filter((o) => o.slots.length > 0);
+}
+
+/** Every meeting the model asks of an academy in a year, or agreed with it, in half-term order. */
 export function requiredMeetings(model: ImprovementModel, a: AcademyFacts & { id: string }): MeetingRequirement[] {
   const out: MeetingRequirement[] = [];
-  for (const rule of rulesFor(model, a)) {
+  for (const { rule, slots, agreed } of rulesWithAgreed(model, a)) {
     const kind = model.meetingKinds.find((k) => k.id === rule.meetingKind)!;
-    [...rule.slots]
+    const modelCount = rulesFor(model, a).includes(rule) ? rule.slots.length : 0;
+    [...slots]
       .sort((x, y) => x.halfTerm - y.halfTerm)
       .forEach((slot, i) =>
         out.push({
           academyId: a.id,
           kind: kind.id,
           ruleId: rule.id,
-          reason: rule.label,
+          reason: agreed ? `${rule.label}; ${agreedWords(slots.length, modelCount)}` : rule.label,
           slot,
           occurrence: i + 1,
           days: slot.days ?? kind.days,

@@ -100,6 +100,8 @@ export const meetingSchema = z.object({
   chairId: z.string().min(1),
   attendees: z.array(attendeeSchema),
   focus: z.array(z.string()).default([]),
+  /** Who agreed the focus, with the head, and when (DSAT: "a focus should be agreed for each meeting"); absent while it is the planner's rotation. */
+  focusAgreed: z.object({ by: z.string().min(1), withHeadId: z.string().min(1).optional(), at: utc }).optional(),
   papers: z.array(meetingPaperSchema),
   judgements: z.array(judgementSchema).default([]),
   notes: meetingNotesSchema.optional(),

@@ -1,4 +1,5 @@
 import { academySchema, type Academy } from './academy';
+import { matchRequest, requestOptions } from './academy-arrangements';
 import { suggestStage } from './cadence';
 import { GRADE_LABELS } from './grades';
 import type { ImprovementModel } from './models/improvement-model.schema';
@@ -99,7 +100,28 @@ function shown(a: Academy, ctx: AcademyPlanContext): Record<string, string | und
     'In Ofsted window': yesNo(a.inOfstedWindow),
     Sponsored: yesNo(a.sponsored),
     'Improvement budget': money(a.improvementBudgetPence),
+    'Asked for': a.requests.map((r) => requestOptions(ctx.model).find((o) => o.id === r)?.label ?? r).join('; ') || undefined,
   };
+}
+
+/** "iAIMs; 2-day QA review" as the model's requests; "None" asks for nothing (a blank cell keeps what the academy has). */
+function parseRequests(model: ImprovementModel, s: string): { ok: true; value: string[] } | { ok: false; message: string } {
+  if (/^(none|no|-)$/i.test(s.trim())) return { ok: true, value: [] };
+  const value: string[] = [];
+  for (const part of splitList(s)) {
+    const found = matchRequest(model, part);
+    if (!found) {
+      const options = requestOptions(model).map((o) => o.label);
+      return {
+        ok: false,
+        message: options.length
+          ? `“${part}” is not something an academy may ask for under the trust’s model: use ${options.join(', ')} or None`
+          : 'the trust’s model has nothing an academy may ask for: leave it blank',
+      };
+    }
+    if (!value.includes(found.id)) value.push(found.id);
+  }
+  return { ok: true, value };
 }
 
 /** An academy row of the file, checked and turned into the academy it describes. */
@@ -171,6 +193,7 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
     const inOfstedWindow = read('inOfstedWindow', parseYesNo);
     const sponsored = read('sponsored', parseYesNo);
     const budget = read('improvementBudget', parsePounds);
+    const requests = read('requests', (x) => parseRequests(ctx.model, x));
     const stage = read('supportStage', (s) => {
       const k = normaliseKey(s);
       const found = ctx.model.stages.find((x) => normaliseKey(x.id) === k || normaliseKey(x.label) === k);
@@ -220,6 +243,7 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
         ...(inOfstedWindow !== undefined ? { inOfstedWindow } : {}),
         ...(sponsored !== undefined ? { sponsored } : {}),
         ...(budget !== undefined ? { improvementBudgetPence: budget } : {}),
+        ...(requests !== undefined ? { requests } : {}),
       };
     } else {
       const base = slugOf(name) || `academy-${urn}`;
@@ -230,7 +254,7 @@ export function planAcademyRows(table: CsvTable, ctx: AcademyPlanContext): RowPl
         selfEvaluatedGrade,
         inOfstedWindow: inOfstedWindow ?? false,
         sponsored: sponsored ?? false,
-        requests: [] as string[],
+        requests: requests ?? [],
       };
       value = {
         id,

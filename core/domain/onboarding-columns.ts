@@ -37,6 +37,11 @@ export const ACADEMY_COLUMNS = [
     label: 'Self-evaluated grade',
     synonyms: ['self evaluated grade', 'self evaluation', 'self evaluation grade', 'sef grade', 'sef'],
   },
+  {
+    field: 'requests',
+    label: 'Asked for',
+    synonyms: ['asked for', 'requests', 'requested', 'arrangements', 'qa model', 'iaims requested', 'options'],
+  },
   { field: 'supportStage', label: 'Stage', synonyms: ['stage', 'support stage', 'route', 'support route', 'category'] },
   { field: 'riskBand', label: 'Risk band', synonyms: ['risk band', 'risk', 'risk rating'] },
   {

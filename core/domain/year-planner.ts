@@ -2,6 +2,7 @@ import type { Academy } from './academy';
 import { requiredMeetings, type MeetingRequirement } from './cadence';
 import type { LocalDate } from './local-date';
 import type { Attendee, Meeting, MeetingDraft } from './meeting';
+import { focusAreasFor } from './meeting-focus';
 import { meetingTimes, rescheduled } from './meeting-schedule';
 import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
 import { papersFor } from './paper-deadlines';
@@ -85,10 +86,17 @@ export function attendeesFor(kind: MeetingKind, academy: Academy, chairId: strin
   return out;
 }
 
-/** Rotates the focus through the inspection areas across meetings and years, so all are covered over time. */
-function focusFor(model: ImprovementModel, kind: MeetingKind, academicYear: string, occurrence: number, perYear: number): string[] {
+/** Rotates the focus through the school's own areas (core/domain/meeting-focus.ts) across meetings and years, so all are covered over time. */
+function focusFor(
+  model: ImprovementModel,
+  kind: MeetingKind,
+  academy: Academy,
+  academicYear: string,
+  occurrence: number,
+  perYear: number,
+): string[] {
   if (!kind.rotatesFocus) return [];
-  const areas = model.inspectionAreas;
+  const areas = focusAreasFor(model, academy.phase);
   const idx = (Number(academicYear.slice(0, 4)) * perYear + occurrence - 1) % areas.length;
   return [areas[idx]!.id];
 }
@@ -338,7 +346,7 @@ function draftMeeting(t: Todo, days: readonly LocalDate[], input: PlanInput, peo
     pinned: false,
     chairId,
     attendees: attendeesFor(kind, academy, chairId, people),
-    focus: focusFor(model, kind, academicYear, req.occurrence, t.perYear),
+    focus: focusFor(model, kind, academy, academicYear, req.occurrence, t.perYear),
     papers: papersFor(kind, date, academy, chairId, people, calendar),
     judgements: [],
   };

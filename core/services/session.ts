@@ -74,6 +74,8 @@ import { createPerson, updateAcademy, updatePerson } from './trust-admin.service
 import { getImprovementModel, saveImprovementModel } from './trust-model.service';
 import { addAcademyClosure, getTermDates, importTermDates, removeClosure, updateTermDates } from './term-dates.service';
 import { getInspections, recordInspection, setSelfEvaluation } from './inspections.service';
+import { getAcademyArrangements, previewAcademyArrangements, setAcademyArrangements } from './arrangements.service';
+import { agreeMeetingFocus, getFocusCoverage, getMeetingFocus } from './meeting-focus.service';
 import { getTrustKpis } from './trust-kpis.service';
 
 /** What the services need from the world; hosts build this once at start-up. */
@@ -157,6 +159,13 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     inspections: (academyId: string) => getInspections(scoped, viewer, academyId),
     recordInspection: (academyId: string, body: unknown) => recordInspection(scoped, viewer, academyId, body),
     setSelfEvaluation: (academyId: string, body: unknown) => setSelfEvaluation(scoped, viewer, academyId, body),
+    // Each academy's arrangements for the year, and each meeting's focus (issue 16, parts 3 and 4).
+    arrangements: (academyId: string) => getAcademyArrangements(scoped, viewer, academyId),
+    previewArrangements: (academyId: string, body: unknown) => previewAcademyArrangements(scoped, viewer, academyId, body),
+    setArrangements: (academyId: string, body: unknown) => setAcademyArrangements(scoped, viewer, academyId, body),
+    meetingFocus: (meetingId: string) => getMeetingFocus(scoped, viewer, meetingId),
+    agreeMeetingFocus: (meetingId: string, body: unknown) => agreeMeetingFocus(scoped, viewer, meetingId, body),
+    focusCoverage: (year?: string) => getFocusCoverage(scoped, viewer, year),
     people: () => peopleForViewer(scoped, viewer),
     names: () => nameDirectory(scoped, viewer),
 

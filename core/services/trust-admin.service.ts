@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { academySchema } from '../domain/academy';
+import { requestOptions } from '../domain/academy-arrangements';
 import { EmailTakenError, ForbiddenError, NotFoundError, parseOrThrow, ValidationError } from '../domain/errors';
 import type { Academy } from '../domain/academy';
 import { personSchema, type Person, type RoleAssignment } from '../domain/people';
@@ -29,9 +30,10 @@ async function adminEdit<S extends z.ZodType, T>(
   return { input, record };
 }
 
-/** What settings may change on an academy; the id, aliases and requests stay as they are. */
+/** What settings may change on an academy; the id and aliases stay as they are. Requests must be ones the model knows (academy-arrangements.ts). */
 export const academyUpdateBodySchema = academySchema
   .pick({
+    requests: true,
     name: true,
     phase: true,
     ofstedGrade: true,
@@ -63,6 +65,17 @@ export async function updateAcademy(deps: ServiceDeps, viewer: Person, academyId
           message: `the trust’s model has no such stage; choose one of ${trust.model.stages.map((s) => s.label).join(', ')}`,
         },
       ],
+      'academy',
+    );
+  }
+  const options = requestOptions(trust.model);
+  const unknown = (changes.requests ?? []).filter((r) => !options.some((o) => o.id === r));
+  if (unknown.length > 0) {
+    const known = options.length
+      ? `; known: ${options.map((o) => `${o.id} (${o.label})`).join(', ')}`
+      : '; the model has nothing to ask for';
+    throw new ValidationError(
+      [{ field: 'requests', message: `not something an academy may ask for: ${unknown.join(', ')}${known}` }],
       'academy',
     );
   }

@@ -7,6 +7,7 @@ import { ACTION_ROUTES } from './routes/actions.routes';
 import { IMPROVEMENT_ROUTES } from './routes/improvement.routes';
 import { MY_ROUTES } from './routes/me.routes';
 import { SETTINGS_ROUTES } from './routes/settings.routes';
+import { ARRANGEMENT_ROUTES } from './routes/arrangements.routes';
 
 /*
  * The route table: each route names its method and path, its operation (`operationId`, `summary`)
@@ -31,4 +32,5 @@ export const API_ROUTES: readonly Route[] = [
   ...IMPROVEMENT_ROUTES,
   ...MY_ROUTES,
   ...SETTINGS_ROUTES,
+  ...ARRANGEMENT_ROUTES,
 ];

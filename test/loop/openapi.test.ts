@@ -55,6 +55,9 @@ describe('GET /api/openapi.json', () => {
       'updateIntervention',
       'recordInterventionReview',
       'judgeInterventionImpact',
+      'setAcademyArrangements',
+      'previewAcademyArrangements',
+      'agreeMeetingFocus',
     ]) {
       expect([id, ids.has(id)]).toEqual([id, true]);
     }
