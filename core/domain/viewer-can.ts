@@ -1,3 +1,5 @@
+import type { LocalDate } from './local-date';
+import { meetingMoment, type MeetingMoment } from './meeting-moment';
 import { isPaperIn } from './paper-deadlines';
 import type { Meeting, MeetingPaper } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
@@ -15,13 +17,26 @@ export interface ViewerCan {
   administerTrust: boolean;
   /** Planning the year and moving meetings (CEO, improvement directors, trust admin). */
   planMeetings: boolean;
+  /** The trust's tools on the dashboard: the board's Excel export and the search across academies (trust roles). */
+  useTrustTools: boolean;
+  /**
+   * The one academy of someone who works at a single academy (a head, its governors and staff):
+   * their dashboard is that academy's page, not a trust table of one row (issue 20).
+   */
+  homeAcademyId?: string;
 }
 
-export const viewerCan = (viewer: Pick<Person, 'roles'>): ViewerCan => ({
-  seeWholeTrust: seesWholeTrust(viewer),
-  administerTrust: canAdministerTrust(viewer),
-  planMeetings: canPlanMeetings(viewer),
-});
+export function viewerCan(viewer: Pick<Person, 'roles'>): ViewerCan {
+  const wholeTrust = seesWholeTrust(viewer);
+  const academies = [...new Set(viewer.roles.flatMap((r) => (r.academyId ? [r.academyId] : [])))];
+  return {
+    seeWholeTrust: wholeTrust,
+    administerTrust: canAdministerTrust(viewer),
+    planMeetings: canPlanMeetings(viewer),
+    useTrustTools: wholeTrust,
+    ...(!wholeTrust && academies.length === 1 ? { homeAcademyId: academies[0]! } : {}),
+  };
+}
 
 /** The chair of the meeting, or the trust's improvement team, runs it: attendance, judgements, notes. */
 export const canRunMeeting = (viewer: Pick<Person, 'id' | 'roles'>, meeting: Pick<Meeting, 'chairId'>): boolean =>
@@ -61,8 +76,20 @@ export const canReadApologyReason = (
 
 /** What the viewer may do on one meeting's page and cards. */
 export interface MeetingCan {
-  /** Record attendance, judgements and notes (the chair or the trust team). */
+  /** Before the meeting, on its day, or after it (core/domain/meeting-moment.ts): what the page offers first. */
+  moment: MeetingMoment;
+  /** The chair or the trust team: they record attendance, judgements and notes once the meeting has begun. */
   run: boolean;
+  /** Mark people attended or absent: the chair or the trust team, from the meeting's day, not for a cancelled one. */
+  recordAttendance: boolean;
+  /** Record judgements by inspection area: as attendance, and only at a kind of meeting that records them. */
+  recordJudgements: boolean;
+  /** Write or rewrite the notes: as attendance, until the notes are circulated. */
+  writeNotes: boolean;
+  /** Raise actions on the meeting page: anyone who writes at the academy, from the meeting's day. */
+  raiseActions: boolean;
+  /** Send apologies (their own, or for others when they run it): a planned meeting not yet over. */
+  sendApologies: boolean;
   /** Write at the meeting's academy at all (raise actions, send their own apologies). */
   write: boolean;
   /** Grant or decline more time for a paper (the chair). */
@@ -74,12 +101,27 @@ export interface MeetingCan {
   papers: Record<string, { submit: boolean; askForMoreTime: boolean }>;
 }
 
-export function meetingCan(viewer: Pick<Person, 'id' | 'roles'>, meeting: Meeting, kind?: Pick<MeetingKind, 'notesApprovers'>): MeetingCan {
+export function meetingCan(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meeting: Meeting,
+  kind: Pick<MeetingKind, 'notesApprovers' | 'recordsJudgements'> | undefined,
+  today: LocalDate,
+): MeetingCan {
   const run = canRunMeeting(viewer, meeting);
   const planned = meeting.status === 'planned';
+  const moment = meetingMoment(meeting, today);
+  const recording = run && meeting.status !== 'cancelled' && moment !== 'before';
+  const write = canAccessAcademy(viewer, meeting.academyId, 'write');
+  const expected = meeting.attendees.some((a) => a.personId === viewer.id && a.attendance === 'expected');
   return {
+    moment,
     run,
-    write: canAccessAcademy(viewer, meeting.academyId, 'write'),
+    recordAttendance: recording,
+    recordJudgements: recording && (kind?.recordsJudgements ?? false),
+    writeNotes: recording && !meeting.notes?.circulatedAt,
+    raiseActions: write && meeting.status !== 'cancelled' && moment !== 'before',
+    sendApologies: planned && moment !== 'after' && (run || expected),
+    write,
     decideExtensions: meeting.chairId === viewer.id,
     recordApologiesForOthers: run,
     readDraftNotes: canReadDraftNotes(viewer, meeting, kind),

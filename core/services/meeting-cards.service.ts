@@ -1,5 +1,5 @@
 import { carryForwardActions } from '../domain/carry-forward';
-import { allPages, collect } from '../ports/record-store.port';
+import { collect } from '../ports/record-store.port';
 import { getAction } from './actions.service';
 import { actionView } from './mappers/action.mapper';
 import type { Person } from '../domain/people';
@@ -22,7 +22,7 @@ export async function meetingForCards(deps: ServiceDeps, viewer: Person, meeting
     loadTrust(deps),
     deps.store.academies.get(meeting.academyId),
     nameDirectory(deps, viewer),
-    collect(allPages((p) => deps.store.actions.list({ academyId: meeting.academyId }, p))),
+    deps.store.actions.list({ academyId: meeting.academyId }).toArray(),
   ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   const attending = new Set(meeting.attendees.map((a) => a.personId));
@@ -39,7 +39,7 @@ export async function meetingForCards(deps: ServiceDeps, viewer: Person, meeting
     substitutes,
     agenda: kind?.agenda ?? [],
     carriedForward: carryForwardActions(actions, meeting, kind ? { kind } : {}),
-    can: meetingCan(viewer, meeting, kind),
+    can: meetingCan(viewer, meeting, kind, trust.today),
   };
 }
 

@@ -5,14 +5,18 @@ import { gradeSchema } from '../domain/grades';
 import { reportCardGradeSchema } from '../domain/inspections';
 import { recordJudgement, type JudgementCode } from '../domain/judgements';
 import type { Meeting } from '../domain/meeting';
+import { meetingHasBegun } from '../domain/meeting-moment';
+import { formatLongDate } from '../domain/london-time';
+import { refuse } from '../domain/outcome';
 import { approveNotes, writeNotes, type ApproveNotesCode, type WriteNotesCode } from '../domain/notes-approval';
 import type { Outcome } from '../domain/outcome';
 import { HTTPS_LINK_MESSAGE, httpsLink } from '../domain/paper-links';
 import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { canPlanMeetings } from '../domain/permissions';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { meetingFor, meetingForPaper, saveApologies, saveMeetingOutcome } from './meeting-writes';
+import { checkCitedVisits } from './monitoring-visits.service';
 import { loadTrust, type ServiceDeps } from './service-context';
 
 type Saved<Code extends string> = Outcome<{ meeting: Stored<Meeting> }, Code>;
@@ -25,6 +29,8 @@ export const judgementBodySchema = z.object({
   evidence: z.string().max(10000),
   indicativeGrade: gradeSchema.optional(),
   reportCardGrade: reportCardGradeSchema.optional(),
+  /** Submitted monitoring visits of the academy whose findings are the evidence (monitoring-visits.service.ts). */
+  evidenceVisitIds: z.array(z.string().min(1)).max(20, 'cite at most 20 visits').optional().meta({ title: 'Visits cited as evidence' }),
   version,
 });
 
@@ -75,15 +81,28 @@ export async function recordMeetingJudgement(
   viewer: Person,
   meetingId: string,
   body: unknown,
-): Promise<Saved<JudgementCode>> {
+): Promise<Saved<JudgementCode | 'JUDGEMENT.MEETING_NOT_YET'>> {
   const input = parseOrThrow(judgementBodySchema, body, 'judgement');
   const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'record judgements');
+  if (input.evidenceVisitIds?.length) await checkCitedVisits(deps, viewer, meeting, input.evidenceVisitIds, judgementBodySchema);
   const trust = await loadTrust(deps);
+  // A judgement is what the meeting concluded from the evidence it saw: none before the meeting has sat.
+  if (!meetingHasBegun(meeting, trust.today))
+    return refuse(
+      'JUDGEMENT.MEETING_NOT_YET',
+      `This meeting is on ${formatLongDate(meeting.date)}; judgements are recorded at the meeting, from that day.`,
+    );
   return saveMeetingOutcome(
     deps,
     recordJudgement(
       meeting,
-      { area: input.area, evidence: input.evidence, indicativeGrade: input.indicativeGrade, reportCardGrade: input.reportCardGrade },
+      {
+        area: input.area,
+        evidence: input.evidence,
+        indicativeGrade: input.indicativeGrade,
+        reportCardGrade: input.reportCardGrade,
+        evidenceVisitIds: input.evidenceVisitIds,
+      },
       trust.model,
     ),
     input.version,
@@ -103,7 +122,7 @@ export async function writeMeetingNotes(
   const [trust, academy, people] = await Promise.all([
     loadTrust(deps),
     deps.store.academies.get(meeting.academyId),
-    collect(allPages((p) => deps.store.people.list({}, p))),
+    deps.store.people.list({}).toArray(),
   ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   if (!kind || !academy) throw new NotFoundError('meeting kind or academy for meeting', meetingId);

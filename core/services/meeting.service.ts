@@ -1,7 +1,7 @@
 import { carryForwardActions } from '../domain/carry-forward';
-import { papersState } from '../domain/paper-deadlines';
+import { isPaperOverdue, papersState } from '../domain/paper-deadlines';
 import type { Person } from '../domain/people';
-import { allPages, collect } from '../ports/record-store.port';
+import { collect } from '../ports/record-store.port';
 import { canAccessAcademy } from '../domain/permissions';
 import { meetingCan } from '../domain/viewer-can';
 import { nameDirectory } from './directory.service';
@@ -16,8 +16,8 @@ export async function getMeetingView(deps: ServiceDeps, viewer: Person, meetingI
   const trust = await loadTrust(deps);
   const [academy, actions, academyMeetings] = await Promise.all([
     deps.store.academies.get(meeting.academyId),
-    collect(allPages((p) => deps.store.actions.list({ academyId: meeting.academyId }, p))),
-    collect(allPages((p) => deps.store.meetings.list({ academyId: meeting.academyId }, p))),
+    deps.store.actions.list({ academyId: meeting.academyId }).toArray(),
+    deps.store.meetings.list({ academyId: meeting.academyId }).toArray(),
   ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   const previousMeeting = academyMeetings
@@ -40,7 +40,7 @@ export async function getMeetingView(deps: ServiceDeps, viewer: Person, meetingI
   );
   return {
     meeting: meetingRecordView(viewer, meeting, kind),
-    can: meetingCan(viewer, meeting, kind),
+    can: meetingCan(viewer, meeting, kind, trust.today),
     academy: academy ? { id: academy.id, name: academy.name } : undefined,
     kind: kind
       ? {
@@ -53,6 +53,8 @@ export async function getMeetingView(deps: ServiceDeps, viewer: Person, meetingI
         }
       : undefined,
     papersState: papersState(meeting, trust.today),
+    /** Requirement ids of the papers past their (extended) date and still not in, by the trust's today. */
+    overduePapers: meeting.papers.filter((p) => isPaperOverdue(p, meeting, trust.today)).map((p) => p.requirementId),
     carriedForward: carryForwardActions(actions, meeting, { ...(previousMeeting ? { previousMeeting } : {}), ...(kind ? { kind } : {}) }),
     actionsRaised: actions.filter((a) => a.raisedInMeetingId === meeting.id).map(actionView),
     inspectionAreas: trust.model.inspectionAreas,

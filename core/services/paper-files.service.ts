@@ -7,21 +7,30 @@ import { isPaperIn } from '../domain/paper-deadlines';
 import { paperFileNameProblems } from '../domain/paper-file-name';
 import { paperContentProblems, paperFileTypeOf } from '../domain/paper-file-types';
 import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
+import { parseLabelled } from '../domain/field-labels';
 import type { Person } from '../domain/people';
-import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../ports/paper-files.port';
+import { paperLimitMbOf } from '../domain/trust-settings';
+import { MAX_JSON_PAPER_BYTES, megabytes, type PaperFile, type PaperFiles } from '../ports/paper-files.port';
 import type { Stored } from '../ports/record-store.port';
 import { meetingFor, meetingForPaper } from './meeting-writes';
-import type { ServiceDeps } from './service-context';
-import { describeRecord } from './record-names';
+import { loadTrust, type ServiceDeps } from './service-context';
+
+const TOO_BIG_FOR_JSON = 'the file is over 4 MB: send it as the file itself (PUT …/file), not base64 in JSON';
 
 export const paperUploadBodySchema = z.object({
   fileName: z.string().max(200),
-  /** The file, base64-encoded (JSON bodies only; larger papers go straight into the folder). */
+  /** The file, base64-encoded: papers up to 4 MB (the API's JSON bodies are at most 6 MB); larger ones go by `uploadPaperFile`. */
   contentBase64: z
     .string()
     .min(1, 'choose a file to upload')
-    .max(Math.ceil((MAX_PAPER_BYTES * 4) / 3) + 4, 'the file is over 4 MB; put it in the meeting’s folder directly'),
+    .max(Math.ceil((MAX_JSON_PAPER_BYTES * 4) / 3) + 4, TOO_BIG_FOR_JSON),
   version: z.string().min(1),
+});
+
+/** A paper sent as the file itself (`application/octet-stream`): its name and the meeting's version travel in the query string. */
+export const paperFileQuerySchema = z.object({
+  fileName: z.string().min(1, 'the file needs a name').max(200).meta({ title: 'File name' }),
+  version: z.string().min(1).meta({ title: 'Version' }),
 });
 
 /** The meeting's papers folder, for cards and the tab to link to (Adaptive Cards cannot upload files). */
@@ -67,24 +76,60 @@ export async function uploadPaper(
   meetingId: string,
   requirementId: string,
   body: unknown,
-): Promise<{ ok: true; meeting: Stored<Meeting>; file: PaperFile } | Refused<SubmitPaperCode>> {
+): Promise<PaperUploaded> {
   const input = parseOrThrow(paperUploadBodySchema, body, 'paper upload');
+  const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+  if (content.byteLength > MAX_JSON_PAPER_BYTES)
+    throw new ValidationError([{ field: 'contentBase64', message: TOO_BIG_FOR_JSON }], 'paper upload');
+  return storePaper(deps, papers, viewer, meetingId, requirementId, { ...input, content, field: 'contentBase64' });
+}
+
+/**
+ * The same upload with the file as the request body (any size up to the trust's limit, which the
+ * SharePoint adapter sends in an upload session past 4 MB); the tab uses this for every paper.
+ */
+export async function uploadPaperFile(
+  deps: ServiceDeps,
+  papers: PaperFiles,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  query: unknown,
+  content: Uint8Array,
+): Promise<PaperUploaded> {
+  const input = parseLabelled(paperFileQuerySchema, query, 'paper upload');
+  return storePaper(deps, papers, viewer, meetingId, requirementId, { ...input, content, field: 'file' });
+}
+
+type PaperUploaded = { ok: true; meeting: Stored<Meeting>; file: PaperFile } | Refused<SubmitPaperCode>;
+
+async function storePaper(
+  deps: ServiceDeps,
+  papers: PaperFiles,
+  viewer: Person,
+  meetingId: string,
+  requirementId: string,
+  input: { fileName: string; version: string; content: Uint8Array; field: 'contentBase64' | 'file' },
+): Promise<PaperUploaded> {
+  const { content, field } = input;
   const nameProblems = paperFileNameProblems(input.fileName);
   if (nameProblems.length) throw new ValidationError(nameProblems, 'paper upload');
   const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
   // The stale-version check the store would make on update, made first, so a refused upload writes no file.
-  if (meeting.version !== input.version)
-    throw new ConflictError('meeting', meetingId, { described: await describeRecord(deps.store, 'meetings', meeting) });
+  if (meeting.version !== input.version) throw new ConflictError('meeting', meetingId);
   const now = deps.clock.now().toISOString();
   const already = meeting.papers.find((p) => p.requirementId === requirementId);
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });
   if (!check.ok && !(check.code === 'PAPER.ALREADY_IN' && already)) return check;
-  const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
   if (content.byteLength === 0)
-    throw new ValidationError([{ field: 'contentBase64', message: 'the file is empty or not base64' }], 'paper upload');
-  if (content.byteLength > MAX_PAPER_BYTES)
     throw new ValidationError(
-      [{ field: 'contentBase64', message: 'the file is over 4 MB; put it in the meeting’s folder directly' }],
+      [{ field, message: field === 'file' ? 'the file is empty' : 'the file is empty or not base64' }],
+      'paper upload',
+    );
+  const limitMb = paperLimitMbOf((await loadTrust(deps)).settings);
+  if (content.byteLength > megabytes(limitMb))
+    throw new ValidationError(
+      [{ field, message: `the file is over ${limitMb} MB, the trust's limit; put it in the meeting’s folder directly` }],
       'paper upload',
     );
   const typeProblems = paperContentProblems(input.fileName, content, await sniff(content));

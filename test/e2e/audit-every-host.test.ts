@@ -268,14 +268,16 @@ describe('the tab (the API) audits every write against the person who made it', 
         ).status,
       ).toBe(200);
     });
-    await expectAudited(m.chairId, { kind: 'meetings', id: m.id, field: 'judgements' }, async () => {
+    // Judgements are recorded from the meeting's day (core/domain/meeting-moment.ts): a meeting already held.
+    const held = await lastHeldAim('kingsmead');
+    await expectAudited(held.chairId, { kind: 'meetings', id: held.id, field: 'judgements' }, async () => {
       const area = (await api('ceo', 'GET', '/api/model')).body.model.inspectionAreas[0].id as string;
       expect(
         (
-          await api(m.chairId, 'POST', `/api/meetings/${m.id}/judgements`, {
+          await api(held.chairId, 'POST', `/api/meetings/${held.id}/judgements`, {
             area,
             evidence: 'Governors hold leaders to account well.',
-            version: (await meeting(m.id)).version,
+            version: (await meeting(held.id)).version,
           })
         ).status,
       ).toBe(200);

@@ -39,7 +39,7 @@ describe('the API the tab reads', () => {
 
 describe('recording at a meeting', () => {
   it('records a judgement with the version read, then refuses a stale version with 409', async () => {
-    const m = meeting((x) => x.academyId === 'oakfield' && x.status === 'planned' && x.kind === 'aim');
+    const m = meeting((x) => x.academyId === 'hill-top' && x.status === 'held' && x.kind === 'aim');
     const res = await stack.call('POST', `/api/meetings/${m.id}/judgements`, {
       as: m.chairId,
       body: {
@@ -50,9 +50,9 @@ describe('recording at a meeting', () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(res.body.meeting.judgements).toEqual([
-      expect.objectContaining({ area: 'leadership-and-governance', reportCardGrade: 'expected-standard' }),
-    ]);
+    expect(res.body.meeting.judgements).toEqual(
+      expect.arrayContaining([expect.objectContaining({ area: 'leadership-and-governance', reportCardGrade: 'expected-standard' })]),
+    );
     const stale = await stack.call('POST', `/api/meetings/${m.id}/judgements`, {
       as: m.chairId,
       body: { area: 'leadership-and-governance', evidence: 'Again', version: m.version },
@@ -60,8 +60,24 @@ describe('recording at a meeting', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('refuses a judgement for a meeting still to come, saying when it can be recorded', async () => {
+    const m = meeting((x) => x.academyId === 'oakfield' && x.status === 'planned' && x.kind === 'aim' && x.date > '2026-11-23');
+    const early = await stack.call('POST', `/api/meetings/${m.id}/judgements`, {
+      as: m.chairId,
+      body: { area: 'leadership-and-governance', evidence: 'Governors hold leaders to account well.', version: m.version },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('JUDGEMENT.MEETING_NOT_YET');
+    expect(early.body.error.message).toBe(
+      'This meeting is on Thursday 3 December 2026; judgements are recorded at the meeting, from that day.',
+    );
+    const after = await stack.call('GET', `/api/meetings/${m.id}`, { as: m.chairId });
+    expect(after.body.meeting.judgements).toEqual([]);
+    expect(after.body.can).toEqual(expect.objectContaining({ moment: 'before', recordJudgements: false, recordAttendance: false }));
+  });
+
   it('refuses a judgement without evidence (422), from a head (403), and a body without a version (400)', async () => {
-    const m = meeting((x) => x.academyId === 'st-marys' && x.status === 'planned' && x.kind === 'aim');
+    const m = meeting((x) => x.academyId === 'st-marys' && x.status === 'held' && x.kind === 'aim');
     const empty = await stack.call('POST', `/api/meetings/${m.id}/judgements`, {
       as: 'ceo',
       body: { area: 'leadership-and-governance', evidence: ' ', version: m.version },
