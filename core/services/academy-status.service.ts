@@ -3,6 +3,7 @@ import { NotFoundError } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
 import { allPages, collect } from '../ports/record-store.port';
+import { supportIncomeByAcademy } from './academy-support.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
 /** One academy's records for this year and the trust around them, for a viewer who may read the academy (403 if not, 404 if none). */
@@ -38,5 +39,15 @@ export async function getAcademyStatus(deps: ServiceDeps, viewer: Person, academ
 export async function getTrustDashboard(deps: ServiceDeps, viewer: Person) {
   const { trust, inputs } = await visibleAcademyInputs(deps, viewer);
   const statuses = inputs.map((i) => academyStatus(i, { model: trust.model, calendar: trust.calendar, today: trust.today }));
-  return { trust: { name: trust.settings.name, academicYear: trust.academicYear, today: trust.today }, ...trustDashboard(statuses) };
+  // Recharges earned supporting other academies, by supporting academy (issue 16, part 1): amounts only.
+  const supportIncome = await supportIncomeByAcademy(
+    deps,
+    trust.academicYear,
+    inputs.map((i) => i.academy.id),
+  );
+  return {
+    trust: { name: trust.settings.name, academicYear: trust.academicYear, today: trust.today },
+    ...trustDashboard(statuses),
+    supportIncome,
+  };
 }

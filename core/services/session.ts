@@ -77,6 +77,8 @@ import { getInspections, recordInspection, setSelfEvaluation } from './inspectio
 import { getAcademyArrangements, previewAcademyArrangements, setAcademyArrangements } from './arrangements.service';
 import { agreeMeetingFocus, getFocusCoverage, getMeetingFocus } from './meeting-focus.service';
 import { getTrustKpis } from './trust-kpis.service';
+import { getAcademySupport } from './academy-support.service';
+import { bookSupportDay, cancelSupportDay, setImprovementBudget } from './support-days.service';
 
 /** What the services need from the world; hosts build this once at start-up. */
 export interface SessionDeps extends ServiceDeps {
@@ -301,6 +303,12 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     updateIntervention: (interventionId: string, body: unknown) => updateIntervention(scoped, viewer, interventionId, body),
     recordInterventionReview: (interventionId: string, body: unknown) => recordReview(scoped, viewer, interventionId, body),
     judgeInterventionImpact: (interventionId: string, body: unknown) => judgeInterventionImpact(scoped, viewer, interventionId, body),
+
+    // Support days and budgets (issue 16, part 1): who may do each is in core/domain/support-permissions.ts.
+    supportDays: (academyId: string) => getAcademySupport(scoped, viewer, academyId),
+    bookSupportDay: (academyId: string, body: unknown) => bookSupportDay(scoped, viewer, academyId, body),
+    cancelSupportDay: (supportDayId: string, body: unknown) => cancelSupportDay(scoped, viewer, supportDayId, body),
+    setImprovementBudget: (academyId: string, body: unknown) => setImprovementBudget(scoped, viewer, academyId, body),
 
     // What chat answers.
     overdueAt: (academyId: string) => overdueAtAcademy(scoped, viewer, academyId),

@@ -7,6 +7,7 @@ import { ACTION_ROUTES } from './routes/actions.routes';
 import { IMPROVEMENT_ROUTES } from './routes/improvement.routes';
 import { MY_ROUTES } from './routes/me.routes';
 import { SETTINGS_ROUTES } from './routes/settings.routes';
+import { SUPPORT_ROUTES } from './routes/support.routes';
 import { ARRANGEMENT_ROUTES } from './routes/arrangements.routes';
 
 /*
@@ -30,6 +31,7 @@ export const API_ROUTES: readonly Route[] = [
   ...MEETING_ROUTES,
   ...ACTION_ROUTES,
   ...IMPROVEMENT_ROUTES,
+  ...SUPPORT_ROUTES,
   ...MY_ROUTES,
   ...SETTINGS_ROUTES,
   ...ARRANGEMENT_ROUTES,

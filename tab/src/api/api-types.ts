@@ -9,6 +9,7 @@ import type { getMyWork } from '../../../core/services/my-work.service';
 import type { getPlanner } from '../../../core/services/planner.service';
 import type { getTrustKpis } from '../../../core/services/trust-kpis.service';
 import type { getAcademyImprovement } from '../../../core/services/academy-improvement.service';
+import type { getAcademySupport } from '../../../core/services/academy-support.service';
 import type { listActionsWithCan } from '../../../core/services/actions.service';
 import type { moveEscalationStep } from '../../../core/services/escalation.service';
 import type { interventionView } from '../../../core/services/interventions.service';
@@ -56,3 +57,6 @@ export type KpiTargetView = AcademyImprovement['kpis']['targets'][number];
 export type LadderView = AcademyImprovement['ladder'];
 /** A ladder move's answer (preview or saved), without the outcome's `ok`. */
 export type EscalationMove = Omit<Extract<Data<typeof moveEscalationStep>, { ok: true }>, 'ok'>;
+
+// Support days and budgets (issue 16, part 1).
+export type AcademySupport = Data<typeof getAcademySupport>;

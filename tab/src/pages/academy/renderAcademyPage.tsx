@@ -5,13 +5,14 @@ import { AppLink } from '../../components/AppLink';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { RagBadge } from '../../components/RagBadge';
 import { Section } from '../../components/Section';
-import { formatDate, formatPounds } from '../../format/dates';
+import { formatDate } from '../../format/dates';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { FlagLink } from '../flags/FlagLink';
 import type { usePageStyles } from '../page.styles';
 import { AcademyActionsSection } from './AcademyActionsSection';
 import { AcademyInterventionsSection } from './AcademyInterventionsSection';
 import { AcademyKpisSection } from './AcademyKpisSection';
+import { AcademySupportSection } from './AcademySupportSection';
 import { InspectionPanel } from './InspectionPanel';
 import { REPORT_CARD_GRADE_LABELS } from '../../../../core/domain/report-card-labels';
 import type { AcademyPageState } from './useAcademyPage';
@@ -125,24 +126,7 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
           </Section>
         </div>
         <div id="support">
-          <Section title="Support days and spend">
-            <Text>
-              {a.supportDays.coreUsed} of {a.supportDays.allowance} core days used; {a.supportDays.developmentDays} development days,{' '}
-              {formatPounds(a.supportDays.spendPence)} of a {formatPounds(a.supportDays.budgetPence)} budget
-            </Text>
-            {d.supportDays.length === 0 ? (
-              <Empty>No support days booked.</Empty>
-            ) : (
-              <ul className={s.list}>
-                {d.supportDays.map((x) => (
-                  <li key={x.id}>
-                    {formatDate(x.date)}: {x.description} ({x.days} {x.kind} day{x.days === 1 ? '' : 's'}
-                    {x.chargePence > 0 ? `, ${formatPounds(x.chargePence)}` : ''})
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
+          <AcademySupportSection academyId={a.academyId} onChanged={st.changed} />
         </div>
       </div>
     </div>

@@ -39,7 +39,7 @@ const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: 'actions', label: 'Actions', width: '7%' },
   { key: 'kpiDrops', label: 'KPI drops', width: '8%' },
   { key: 'escalation', label: 'Escalation', width: '9%' },
-  { key: 'support', label: 'Support days', width: '9%' },
+  { key: 'support', label: 'Support days and spend', width: '9%' },
 ];
 
 /** The trust dashboard as a pure function of its state. */
@@ -157,10 +157,15 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                     </TableCell>
                     <TableCell>
                       {a.supportDays.coreUsed} of {a.supportDays.allowance} days
-                      {a.supportDays.budgetPence > 0 ? (
+                      <div className={s.muted}>{a.supportDays.coreRemaining} left</div>
+                      {a.supportDays.budgetPence > 0 || a.supportDays.spendPence > 0 ? (
                         <div className={a.supportDays.overBudget ? s.overdue : s.muted}>
-                          {formatPounds(a.supportDays.spendPence)} of {formatPounds(a.supportDays.budgetPence)}
+                          {formatPounds(a.supportDays.spendPence)} spent of {formatPounds(a.supportDays.budgetPence)}
                         </div>
+                      ) : null}
+                      {a.supportDays.mustBudget && a.supportDays.budgetPence === 0 ? <div className={s.overdue}>Must budget</div> : null}
+                      {d.supportIncome[a.academyId] ? (
+                        <div className={s.muted}>{formatPounds(d.supportIncome[a.academyId]!.incomePence)} earned</div>
                       ) : null}
                     </TableCell>
                   </TableRow>
