@@ -26,5 +26,4 @@ export interface PaperFiles {
   read?(meetingId: string, fileName: string, options?: CallOptions): Promise<Uint8Array | undefined>;
 }
 
-/** Simple upload limit we accept; larger papers go straight to the folder in SharePoint. */
-export const MAX_PAPER_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_PAPER_LIMIT_MB, MAX_JSON_PAPER_BYTES, megabytes, PAPER_LIMIT_CEILING_MB } from '../domain/paper-limits';

@@ -54,5 +54,7 @@ export interface Route {
   creates?: boolean;
   /** Answers a file (a paper download), not JSON. */
   file?: boolean;
+  /** Takes a file as the request body (`application/octet-stream`, read as bytes by both hosts), not JSON. */
+  fileBody?: boolean;
   handler: RouteHandler;
 }

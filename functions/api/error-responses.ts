@@ -6,6 +6,7 @@ import {
   isServiceBusyError,
   isValidationError,
 } from '../../core/domain/errors';
+import { PAPER_LIMIT_CEILING_MB } from '../../core/domain/paper-limits';
 import type { ApiResponse } from './api-types';
 
 const body = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
@@ -51,6 +52,16 @@ export const problem = (status: number, code: string, message: string, extra: Re
 /** The request body limit both hosts apply: a 4 MB paper arrives base64-encoded in JSON. */
 export const MAX_BODY_MB = 6;
 
+/** A paper sent as the file itself (`application/octet-stream`): an Azure Functions HTTP request is at most 100 MB. */
+export const MAX_FILE_BODY_MB = PAPER_LIMIT_CEILING_MB;
+
+export const fileTooLarge = (): ApiResponse =>
+  problem(
+    413,
+    'INPUT.TOO_LARGE',
+    `The file is over ${MAX_FILE_BODY_MB} MB, the most the app takes; put it in the meeting’s folder directly.`,
+  );
+
 export const bodyTooLarge = (): ApiResponse =>
   problem(413, 'INPUT.TOO_LARGE', `The request body is over ${MAX_BODY_MB} MB; a paper over 4 MB goes straight into the meeting’s folder.`);
 export const unsupportedEncoding = (what: string): ApiResponse =>
@@ -69,10 +80,16 @@ export const assetNotFound = (path: string): ApiResponse => problem(404, 'ASSET.
  * the correlation id and never a stack trace or a path on the server.
  */
 export function hostErrorResponse(err: unknown, path: string, correlationId?: string): ApiResponse {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    limit?: unknown;
+  };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
   const type = typeof e.type === 'string' ? e.type : '';
-  if (status === 413) return bodyTooLarge();
+  // The body parsers say which limit was passed: a file's (application/octet-stream) is larger than JSON's.
+  if (status === 413) return typeof e.limit === 'number' && e.limit > MAX_BODY_MB * 1024 * 1024 ? fileTooLarge() : bodyTooLarge();
   if (status === 415) return unsupportedEncoding(type === 'charset.unsupported' ? 'character set' : 'content encoding');
   if (type === 'entity.parse.failed') return notJson();
   if (status === 404) return assetNotFound(path);

@@ -73,6 +73,10 @@ function responsesOf(route: Route, body: JsonSchema | undefined) {
   };
   if (route.creates) out['201'] = { description: 'Created', content: json };
   if (route.body || route.query) out['400'] = problem('A field is missing or wrong: each is named by its key and its label');
+  if (route.fileBody) {
+    out['413'] = problem('The file is over the most the app takes in one request');
+    out['415'] = problem('The body is not sent as application/octet-stream');
+  }
   out['401'] = problem('Not signed in');
   out['403'] = problem('The viewer’s roles do not allow it');
   out['404'] = problem('No such record, or not one the viewer may see');
@@ -108,6 +112,14 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
       tags: [route.pattern.split('/')[2] ?? 'api'],
       ...(parameters.length ? { parameters } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(route.fileBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+            },
+          }
+        : {}),
       responses: responsesOf(route, body),
     };
   }

@@ -1,7 +1,16 @@
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
-import { bodyTooLarge, MAX_BODY_MB, notJson, problem, unreadableBody, unsupportedEncoding } from '../api/error-responses';
+import {
+  bodyTooLarge,
+  fileTooLarge,
+  MAX_BODY_MB,
+  MAX_FILE_BODY_MB,
+  notJson,
+  problem,
+  unreadableBody,
+  unsupportedEncoding,
+} from '../api/error-responses';
 import { withSecurityHeaders, type ResponseKind, type SecurityHeaderOptions } from '../security/security-headers';
 import type { HostRequest, HostResponse } from '../../bot/hosting/botbuilder-host';
 
@@ -31,9 +40,39 @@ function decoded(raw: Buffer, encoding: string): Buffer | ApiResponse {
   }
 }
 
+const MAX_FILE_BODY_BYTES = MAX_FILE_BODY_MB * 1024 * 1024;
+
+const isFileBody = (req: HttpRequest): boolean => /^application\/octet-stream\b/i.test(req.headers.get('content-type') ?? '');
+
+/**
+ * A paper sent as the file itself: its bytes, read as they arrive and refused (413) as soon as
+ * they pass the most the app takes, rather than buffered whole first; not compressed (papers are
+ * mostly zipped Office files or PDFs already).
+ */
+async function fileBody(req: HttpRequest): Promise<Body> {
+  if (Number(req.headers.get('content-length') ?? '0') > MAX_FILE_BODY_BYTES) return { ok: false, response: fileTooLarge() };
+  const encoding = (req.headers.get('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'identity') return { ok: false, response: unsupportedEncoding('content encoding') };
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = (req.body as ReadableStream<Uint8Array> | null)?.getReader();
+  for (;;) {
+    const next: { done: boolean; value?: Uint8Array } = reader ? await reader.read() : { done: true };
+    if (next.done || !next.value) break;
+    total += next.value.byteLength;
+    if (total > MAX_FILE_BODY_BYTES) {
+      await reader?.cancel();
+      return { ok: false, response: fileTooLarge() };
+    }
+    chunks.push(next.value);
+  }
+  return { ok: true, value: Buffer.concat(chunks) };
+}
+
 /** The body as JSON, refused in the API's problem shape (never a crash) when it is too big, oddly encoded or not JSON. */
 async function jsonBody(req: HttpRequest): Promise<Body> {
   if (req.method === 'GET' || req.method === 'HEAD') return { ok: true, value: undefined };
+  if (isFileBody(req)) return fileBody(req);
   const length = Number(req.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
   const charset = /charset=([^;]+)/i

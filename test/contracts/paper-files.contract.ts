@@ -3,12 +3,18 @@ import type { PaperFiles } from '../../core/ports/paper-files.port';
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 /** The `PaperFiles` port's contract: the local folder and the SharePoint library pass it unchanged. */
-export function describePaperFilesContract(name: string, make: () => Promise<{ papers: PaperFiles; cleanup?: () => Promise<void> }>): void {
+/** The adapters are made with this limit, past Graph's 4 MB simple-upload size so both upload paths are covered. */
+export const CONTRACT_MAX_BYTES = 6 * 1024 * 1024;
+
+export function describePaperFilesContract(
+  name: string,
+  make: (limits: { maxBytes: number }) => Promise<{ papers: PaperFiles; cleanup?: () => Promise<void> }>,
+): void {
   describe(`PaperFiles contract: ${name}`, () => {
     let papers: PaperFiles;
     let cleanup: (() => Promise<void>) | undefined;
     beforeEach(async () => {
-      ({ papers, cleanup } = await make());
+      ({ papers, cleanup } = await make({ maxBytes: CONTRACT_MAX_BYTES }));
     });
     afterEach(async () => cleanup?.());
 
@@ -40,8 +46,16 @@ export function describePaperFilesContract(name: string, make: () => Promise<{ p
       expect(await papers.list('meeting-1')).toEqual([]);
     });
 
+    it('stores a paper past 4 MB whole (SharePoint: in an upload session)', async () => {
+      const content = new Uint8Array(5 * 1024 * 1024 + 12_345).map((_, i) => i % 251);
+      const f = await papers.upload('meeting-1', 'Governors pack.pdf', content);
+      expect(f.size).toBe(content.byteLength);
+      expect((await papers.list('meeting-1')).map((x) => `${x.name}:${x.size}`)).toEqual([`Governors pack.pdf:${content.byteLength}`]);
+      if (papers.read) expect(Buffer.from((await papers.read('meeting-1', 'Governors pack.pdf'))!).equals(Buffer.from(content))).toBe(true);
+    });
+
     it('refuses a file over the upload limit, and stores nothing', async () => {
-      await expect(papers.upload('meeting-1', 'huge.pdf', new Uint8Array(4 * 1024 * 1024 + 1))).rejects.toMatchObject({
+      await expect(papers.upload('meeting-1', 'huge.pdf', new Uint8Array(CONTRACT_MAX_BYTES + 1))).rejects.toMatchObject({
         code: 'INPUT.INVALID',
       });
       expect(await papers.list('meeting-1')).toEqual([]);

@@ -9,9 +9,9 @@ const links = {
   folder: (m: string) => `http://localhost:3978/tab/meeting/${m}`,
 };
 
-describePaperFilesContract('local folder', async () => {
+describePaperFilesContract('local folder', async ({ maxBytes }) => {
   const dir = mkdtempSync(join(tmpdir(), 'papers-'));
-  return { papers: createLocalPaperFiles({ dir, links }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { papers: createLocalPaperFiles({ dir, links, maxBytes }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });
 
 describe('local papers folder', () => {

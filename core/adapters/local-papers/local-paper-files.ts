@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError } from '../../domain/errors';
 import { paperFileNameProblems } from '../../domain/paper-file-name';
-import { MAX_PAPER_BYTES, type PaperFiles } from '../../ports/paper-files.port';
+import { megabytes, PAPER_LIMIT_CEILING_MB, type PaperFiles } from '../../ports/paper-files.port';
 
 /** Where the local host lets a person open a paper and a meeting's papers: never the folder itself. */
 export interface LocalPaperLinks {
@@ -19,7 +19,8 @@ const PARTIAL = '.uploading';
  * Papers in a local folder per meeting (`<dir>/<meetingId>/`). The folder is never served as it is:
  * links go where `links` says (the API checks role × academy and serves each file as a download).
  */
-export function createLocalPaperFiles(options: { dir: string; links: LocalPaperLinks }): PaperFiles {
+export function createLocalPaperFiles(options: { dir: string; links: LocalPaperLinks; maxBytes?: number }): PaperFiles {
+  const maxBytes = options.maxBytes ?? megabytes(PAPER_LIMIT_CEILING_MB);
   const pathOf = (meetingId: string) => {
     if (paperFileNameProblems(meetingId).length > 0)
       throw new ValidationError([{ field: 'meetingId', message: 'not a meeting id' }], 'paper');
@@ -37,10 +38,10 @@ export function createLocalPaperFiles(options: { dir: string; links: LocalPaperL
     },
     async upload(meetingId, fileName, content) {
       const problems = paperFileNameProblems(fileName);
-      if (content.byteLength > MAX_PAPER_BYTES)
+      if (content.byteLength > maxBytes)
         problems.push({
           field: 'content',
-          message: `the file is over ${MAX_PAPER_BYTES / 1024 / 1024} MB; put it in the meeting's folder directly`,
+          message: `the file is over ${Math.floor(maxBytes / 1024 / 1024)} MB; put it in the meeting's folder directly`,
         });
       if (problems.length) throw new ValidationError(problems, 'paper');
       const path = join(folder(meetingId), fileName);

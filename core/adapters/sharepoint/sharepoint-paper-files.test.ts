@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-describePaperFilesContract('SharePoint Papers library (Graph test server)', async () => {
+describePaperFilesContract('SharePoint Papers library (Graph test server)', async ({ maxBytes }) => {
   const site = server.state.addSite('contoso.sharepoint.com', `/sites/papers-${++sites}`);
   const client = testClient(server);
   await provisionSite(client, site.id);
-  return { papers: createSharePointPaperFiles({ client, siteUrl: `https://contoso.sharepoint.com${site.path}` }) };
+  return { papers: createSharePointPaperFiles({ client, siteUrl: `https://contoso.sharepoint.com${site.path}`, maxBytes }) };
 });

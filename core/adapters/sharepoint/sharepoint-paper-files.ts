@@ -1,6 +1,6 @@
 import { ValidationError } from '../../domain/errors';
 import { paperFileNameProblems } from '../../domain/paper-file-name';
-import { MAX_PAPER_BYTES, type PaperFile, type PaperFiles } from '../../ports/paper-files.port';
+import { megabytes, PAPER_LIMIT_CEILING_MB, type PaperFile, type PaperFiles } from '../../ports/paper-files.port';
 import type { GraphClient } from '../graph/graph-client';
 import { failureFrom, isGraphStatus } from '../graph/graph-error';
 import { PAPERS_LIBRARY } from './record-lists';
@@ -27,7 +27,7 @@ export const UPLOAD_FRAGMENT_BYTES = 32 * 320 * 1024;
 export interface SharePointPaperFilesOptions {
   client: GraphClient;
   siteUrl: string;
-  /** The trust's limit for one paper: the port's `MAX_PAPER_BYTES` unless given, at most 250 MB. */
+  /** The most this adapter takes for one paper: the port's ceiling unless given, at most 250 MB (the service applies the trust's own limit). */
   maxBytes?: number;
   simpleUploadBytes?: number;
   fragmentBytes?: number;
@@ -37,11 +37,11 @@ export interface SharePointPaperFilesOptions {
  * Papers in the site's Papers library, one folder per meeting named by its id (made by
  * provisioning, or here on first use). Small files use the simple upload (driveitem-put-content.md);
  * larger ones an upload session (driveitem-createuploadsession.md), up to the trust's limit (the
- * port's `MAX_PAPER_BYTES`, which the papers service also enforces, or `maxBytes`).
+ * port's `PAPER_LIMIT_CEILING_MB`, or `maxBytes`; the papers service applies the trust's own limit first).
  */
 export function createSharePointPaperFiles(options: SharePointPaperFilesOptions): PaperFiles {
   const { client } = options;
-  const maxBytes = Math.min(options.maxBytes ?? MAX_PAPER_BYTES, LARGEST_PAPER_BYTES);
+  const maxBytes = Math.min(options.maxBytes ?? megabytes(PAPER_LIMIT_CEILING_MB), LARGEST_PAPER_BYTES);
   const simpleBytes = options.simpleUploadBytes ?? DEFAULT_SIMPLE_UPLOAD_BYTES;
   const fragment = options.fragmentBytes ?? UPLOAD_FRAGMENT_BYTES;
   let driveId: Promise<string> | undefined;

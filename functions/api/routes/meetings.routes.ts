@@ -8,10 +8,10 @@ import {
   tabApologiesBodySchema,
 } from '../../../core/services/meeting-record.service';
 import { extensionDecisionBodySchema, extensionRequestBodySchema } from '../../../core/services/paper-extensions.service';
-import { paperUploadBodySchema } from '../../../core/services/paper-files.service';
+import { paperFileQuerySchema, paperUploadBodySchema } from '../../../core/services/paper-files.service';
 import { moveMeetingBodySchema, planYearBodySchema } from '../../../core/services/planner.service';
 import { ok, type Route } from '../api-types';
-import { refused } from '../error-responses';
+import { problem, refused } from '../error-responses';
 import { fileDownload } from '../file-responses';
 import { saved } from '../route-responses';
 import { yearQuery } from '../route-queries';
@@ -156,6 +156,25 @@ export const MEETING_ROUTES: readonly Route[] = [
     creates: true,
     handler: async ({ session, params, req }) => {
       const out = await session.uploadPaper(params.id!, params.requirementId!, req.body);
+      return out.ok ? { status: 201, body: { meeting: out.meeting, file: out.file } } : refused(out.code, out.message);
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/meetings/:id/papers/:requirementId/file',
+    operationId: 'uploadPaperFile',
+    summary: 'Upload a paper as the file itself (application/octet-stream, up to the trust’s limit); it is marked in',
+    query: paperFileQuerySchema,
+    fileBody: true,
+    creates: true,
+    handler: async ({ session, params, req }) => {
+      if (!(req.body instanceof Uint8Array))
+        return problem(
+          415,
+          'INPUT.UNSUPPORTED_MEDIA_TYPE',
+          'Send the paper as the request body with Content-Type: application/octet-stream.',
+        );
+      const out = await session.uploadPaperFile(params.id!, params.requirementId!, req.query, req.body);
       return out.ok ? { status: 201, body: { meeting: out.meeting, file: out.file } } : refused(out.code, out.message);
     },
   },

@@ -1,3 +1,4 @@
+import { paperLimitBodySchema } from '../../../core/services/paper-limit.service';
 import { importBodySchema } from '../../../core/services/onboarding-import-report';
 import { academyUpdateBodySchema, personCreateBodySchema, personUpdateBodySchema } from '../../../core/services/trust-admin.service';
 import {
@@ -104,6 +105,22 @@ export const SETTINGS_ROUTES: readonly Route[] = [
           : refused(out.code, out.message);
       return ok({ delivery: out.delivery, requeued: out.requeued });
     },
+  },
+  // The trust's largest paper (issue 19): past 4 MB a paper goes to SharePoint in an upload session.
+  {
+    method: 'GET',
+    pattern: '/api/paper-limit',
+    operationId: 'getPaperLimit',
+    summary: 'The largest paper a person may upload, in MB, and the most a trust may set',
+    handler: async ({ session }) => ok(await session.paperLimit()),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/paper-limit',
+    operationId: 'setPaperLimit',
+    summary: 'Set the largest paper a person may upload (trust admin or CEO)',
+    body: paperLimitBodySchema,
+    handler: async ({ session, req }) => ok(await session.setPaperLimit(req.body)),
   },
   // Term dates and closures (issue 16): the trust admin or CEO edits them; a planned year re-plans, moving only what a change closes.
   {
