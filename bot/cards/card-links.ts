@@ -3,6 +3,7 @@ export interface CardLinks {
   /** The trust dashboard (every academy the person may see). */
   dashboard(): string;
   academy(academyId: string): string;
+  /** The meeting's papers folder (the tab's folder page, which opens the store's own folder where it has one). */
   meetingPapers(meetingId: string): string;
   meeting(meetingId: string): string;
 }
@@ -11,7 +12,7 @@ export interface CardLinks {
 export const tabLinks = (base: string): CardLinks => ({
   dashboard: () => `${base}/`,
   academy: (id) => `${base}/academy/${encodeURIComponent(id)}`,
-  meetingPapers: (id) => `${base}/meeting/${encodeURIComponent(id)}#papers`,
+  meetingPapers: (id) => `${base}/meeting/${encodeURIComponent(id)}/papers`,
   meeting: (id) => `${base}/meeting/${encodeURIComponent(id)}`,
 });
 
@@ -31,7 +32,7 @@ export function teamsDeepLinks(options: { teamsAppId?: string | undefined; tabBa
   return {
     dashboard: () => link(''),
     academy: (id) => link(`academy/${id}`),
-    meetingPapers: (id) => link(`meeting/${id}`),
+    meetingPapers: (id) => link(`meeting/${id}/papers`),
     meeting: (id) => link(`meeting/${id}`),
   };
 }

@@ -1,8 +1,8 @@
 import { addDays } from '../domain/local-date';
-import { isPaperIn } from '../domain/paper-deadlines';
+import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
 import type { Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
-import { allPages, collect } from '../ports/record-store.port';
+import { collect } from '../ports/record-store.port';
 import { actionView } from './mappers/action.mapper';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, type ServiceDeps } from './service-context';
@@ -16,10 +16,8 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
   const trust = await loadTrust(deps);
   const { today } = trust;
   const [actions, meetings] = await Promise.all([
-    collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p))),
-    collect(
-      allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }, p)),
-    ),
+    deps.store.actions.openByOwner(viewer.id).toArray(),
+    deps.store.meetings.inRange({ from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, LOOK_AHEAD_DAYS) }).toArray(),
   ]);
   // Nothing about an academy reaches someone with no role there, even an action once assigned to them.
   const mayRead = (academyId: string) => canAccessAcademy(viewer, academyId, 'read');
@@ -31,7 +29,16 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
     papersOwed: upcoming.flatMap((m) =>
       m.papers
         .filter((p) => p.ownerId === viewer.id && !isPaperIn(p))
-        .map((paper) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind, paper })),
+        .map((paper) => ({
+          meetingId: m.id,
+          academyId: m.academyId,
+          meetingDate: m.date,
+          kind: m.kind,
+          paper,
+          /** When it is now due (a granted extension moves it), and whether that day has passed (flagged as actions are). */
+          dueDate: effectiveDueDate(paper),
+          overdue: isPaperOverdue(paper, m, today),
+        })),
     ),
     approvals: [
       ...live.flatMap((m) =>

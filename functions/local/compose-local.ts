@@ -75,7 +75,7 @@ export async function composeLocal(
     dir: papersDir,
     links: {
       file: (meetingId, name) => `${base}/api/meetings/${encodeURIComponent(meetingId)}/papers/files/${encodeURIComponent(name)}`,
-      folder: (meetingId) => `${base}/tab/meeting/${encodeURIComponent(meetingId)}`,
+      folder: (meetingId) => `${base}/tab/meeting/${encodeURIComponent(meetingId)}/papers`,
     },
   });
   // Each person's private feed at /calendar/<token>.ics (calendar apps cannot send a header, so the token is the key).

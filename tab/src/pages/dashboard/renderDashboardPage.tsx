@@ -62,9 +62,11 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
         <Badge appearance="tint" color="success">{`${d.counts.green} green`}</Badge>
       </div>
       <div className={s.toolbar}>
-        <Field label="Find an academy">
-          <Input value={st.search} onChange={(_, v) => st.setSearch(v.value)} placeholder="Name or stage" />
-        </Field>
+        {st.trustTools ? (
+          <Field label="Find an academy">
+            <Input value={st.search} onChange={(_, v) => st.setSearch(v.value)} placeholder="Name or stage" />
+          </Field>
+        ) : null}
         <Field label="RAG">
           <Select value={st.rag} onChange={(_, v) => st.setRag(v.value as RagFilter)}>
             <option value="all">All</option>
@@ -73,9 +75,11 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
             <option value="green">Green</option>
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => void st.exportForBoard()} disabled={st.exporting === 'working'}>
-          {st.exporting === 'working' ? 'Exporting…' : 'Export for the board (Excel)'}
-        </Button>
+        {st.trustTools ? (
+          <Button appearance="primary" onClick={() => void st.exportForBoard()} disabled={st.exporting === 'working'}>
+            {st.exporting === 'working' ? 'Exporting…' : 'Export for the board (Excel)'}
+          </Button>
+        ) : null}
         {st.exporting === 'failed' ? <Text role="alert">The export failed; try again.</Text> : null}
       </div>
       <Section title={`Academies (${st.rows.length} of ${d.academies.length})`}>

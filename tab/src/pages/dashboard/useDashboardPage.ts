@@ -91,6 +91,8 @@ export function useDashboardPage() {
     exportForBoard,
     kpiTick,
     kpisChanged,
+    /** The board export and the search across academies: trust roles only (the server's `can`). */
+    trustTools: ctx.me.can.useTrustTools,
     seesTrust: (data.state === 'ready' && data.data.academies.length > 1) || ctx.me.roles.some((r) => !r.academyId),
   };
 }

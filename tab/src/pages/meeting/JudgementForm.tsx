@@ -4,6 +4,8 @@ import type { Grade } from '../../api/api-types';
 import { useAppContext } from '../../app/app-context';
 import { REPORT_CARD_GRADE_LABELS, REPORT_CARD_GRADES, type ReportCardGrade } from '../../../../core/domain/report-card-labels';
 import { usePageStyles } from '../page.styles';
+import { VisitEvidencePicker } from './VisitEvidencePicker';
+import { useRoute } from '../../app/router';
 
 const OLD_GRADES: { id: Grade; label: string }[] = [
   { id: 'outstanding', label: 'Outstanding' },
@@ -19,7 +21,15 @@ export const GRADES: { id: string; label: string }[] = [...OLD_GRADES, ...REPORT
 export function JudgementForm(props: {
   areas: { id: string; label: string }[];
   busy: boolean;
-  onRecord: (j: { area: string; evidence: string; indicativeGrade?: Grade; reportCardGrade?: ReportCardGrade }) => Promise<boolean>;
+  /** Where given, the meeting's academy's submitted monitoring visits are offered as evidence (issue 16). */
+  meetingId?: string;
+  onRecord: (j: {
+    area: string;
+    evidence: string;
+    indicativeGrade?: Grade;
+    reportCardGrade?: ReportCardGrade;
+    evidenceVisitIds?: string[];
+  }) => Promise<boolean>;
 }) {
   const s = usePageStyles();
   // The scale the trust's model names for judgements at meetings.
@@ -27,6 +37,10 @@ export function JudgementForm(props: {
   const [area, setArea] = useState(props.areas[0]?.id ?? '');
   const [grade, setGrade] = useState<string>('');
   const [evidence, setEvidence] = useState('');
+  const [cited, setCited] = useState<string[]>([]);
+  // The meeting page and its side panel: the form offers that meeting's visits without the page passing anything down.
+  const route = useRoute();
+  const meetingId = props.meetingId ?? (route.page === 'meeting' || route.page === 'side-panel' ? route.meetingId : undefined);
   return (
     <form
       className={s.form}
@@ -38,8 +52,13 @@ export function JudgementForm(props: {
             area,
             evidence,
             ...(grade ? (onReportCard ? { reportCardGrade: grade as ReportCardGrade } : { indicativeGrade: grade as Grade }) : {}),
+            ...(cited.length ? { evidenceVisitIds: cited } : {}),
           })
-          .then((ok) => ok && setEvidence(''));
+          .then((ok) => {
+            if (!ok) return;
+            setEvidence('');
+            setCited([]);
+          });
       }}
     >
       <Field label="Inspection area">
@@ -61,6 +80,14 @@ export function JudgementForm(props: {
           ))}
         </Select>
       </Field>
+      {meetingId ? (
+        <VisitEvidencePicker
+          meetingId={meetingId}
+          cited={cited}
+          onCite={setCited}
+          onUseFindings={(findings) => setEvidence((e) => (e.includes(findings) ? e : e.trim() ? `${e.trim()}\n\n${findings}` : findings))}
+        />
+      ) : null}
       <Field label="Evidence" required>
         <Textarea value={evidence} onChange={(_, v) => setEvidence(v.value)} resize="vertical" />
       </Field>

@@ -57,10 +57,14 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
           {w.papersOwed.length === 0 ? (
             <Empty>No papers owed.</Empty>
           ) : (
-            <ul className={s.list}>
+            <ul className={s.list} aria-label="Papers I owe">
               {w.papersOwed.map((p) => (
-                <li key={`${p.meetingId}-${p.paper.requirementId}`}>
-                  {p.paper.title}, due {formatDate(p.paper.dueDate)}
+                <li key={`${p.meetingId}-${p.paper.requirementId}`} data-overdue={p.overdue}>
+                  {p.paper.title}
+                  <div className={p.overdue ? s.overdue : s.muted}>
+                    due {formatDate(p.dueDate)}
+                    {p.overdue ? ' (overdue)' : ''}
+                  </div>
                   <div className={s.muted}>for {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}</div>
                 </li>
               ))}
