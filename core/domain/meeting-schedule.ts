@@ -3,6 +3,7 @@ import { londonToUtc } from './london-time';
 import type { Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import { redatePapers } from './paper-deadlines';
+import { redateReports } from './meeting-reports';
 import type { SchoolCalendar } from './school-year/school-calendar';
 
 /**
@@ -34,5 +35,6 @@ export function rescheduled<M extends Meeting>(meeting: M, days: readonly LocalD
     ...meetingTimes(days, kind),
     halfTerm: halfTerm,
     papers: redatePapers(meeting.papers, kind, date, calendar),
+    ...(meeting.reports ? { reports: redateReports(meeting.reports, kind.reports, date, calendar) } : {}),
   };
 }

@@ -55,6 +55,8 @@ export const judgementSchema = z.object({
   indicativeGrade: gradeSchema.optional(),
   /** The indicative grade on the report card's scale, where the trust's model judges on it (core/domain/judgements.ts). */
   reportCardGrade: z.enum(REPORT_CARD_GRADES).optional(),
+  /** Submitted monitoring visits cited as evidence (monitoring form ids); judgements recorded before visits could be cited have none. */
+  evidenceVisitIds: z.array(z.string().min(1)).max(20).optional(),
 });
 export type Judgement = z.infer<typeof judgementSchema>;
 
@@ -103,11 +105,20 @@ export const meetingSchema = z.object({
   /** Who agreed the focus, with the head, and when (DSAT: "a focus should be agreed for each meeting"); absent while it is the planner's rotation. */
   focusAgreed: z.object({ by: z.string().min(1), withHeadId: z.string().min(1).optional(), at: utc }).optional(),
   papers: z.array(meetingPaperSchema),
+  /** Reports due after the meeting (DSAT: "a brief report will be supplied soon after the meeting"); absent on records written before them. */
+  reports: z.array(meetingPaperSchema).optional(),
   judgements: z.array(judgementSchema).default([]),
   notes: meetingNotesSchema.optional(),
   calendarEventId: z.string().optional(),
   joinUrl: z.string().optional(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+/**
+ * The `academyId` of a meeting that belongs to the trust, not one academy (a CEO–SSIO meeting, a
+ * heads' forum). No academy has it, so every rule that shows an academy's meetings to its people
+ * leaves these out; only trust roles and the people named on it see one (trust-meeting-access.ts).
+ */
+export const TRUST_MEETING_ACADEMY_ID = '(trust)';
+export const isTrustMeeting = (m: Pick<Meeting, 'academyId'>): boolean => m.academyId === TRUST_MEETING_ACADEMY_ID;
 /** A meeting the planner proposes, before the store gives it an id. */
 export type MeetingDraft = Omit<Meeting, 'id'> & { key: string };

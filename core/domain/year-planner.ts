@@ -6,6 +6,7 @@ import { focusAreasFor } from './meeting-focus';
 import { meetingTimes, rescheduled } from './meeting-schedule';
 import type { ImprovementModel, MeetingKind } from './models/improvement-model.schema';
 import { papersFor } from './paper-deadlines';
+import { academyReportsFor } from './meeting-reports';
 import { holdersOf, type Person } from './people';
 import { chooseDays, placementAt } from './planner-day-choice';
 import { daysHeldBy, Occupancy } from './planner-occupancy';
@@ -348,6 +349,7 @@ function draftMeeting(t: Todo, days: readonly LocalDate[], input: PlanInput, peo
     attendees: attendeesFor(kind, academy, chairId, people),
     focus: focusFor(model, kind, academy, academicYear, req.occurrence, t.perYear),
     papers: papersFor(kind, date, academy, chairId, people, calendar),
+    ...(kind.reports.length ? { reports: academyReportsFor(kind, date, academy, chairId, people, calendar) } : {}),
     judgements: [],
   };
 }

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { gradeSchema, ofstedGradeSchema } from '../grades';
 import { DEFAULT_BELOW_GOOD, reportCardRuleSchema } from '../inspections';
 import { roleSchema } from '../people';
+import { phaseSchema, riskBandSchema } from '../academy';
+import {
+  MAX_MEETINGS_A_YEAR,
+  reportRequirementSchema,
+  tooManyMeetings,
+  trustMeetingIssues,
+  trustMeetingKindSchema,
+  trustRoleSchema,
+} from './trust-meetings.schema';
+import { slotsEveryWeeks } from './every-weeks';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "aim" or "closer-support"');
 
@@ -21,6 +31,12 @@ export const conditionSchema = z
     requested: id.optional(),
     /** The academy has not asked for this. */
     notRequested: id.optional(),
+    /** The academy is of one of these phases (primary, secondary …). */
+    phases: z.array(phaseSchema).min(1).optional(),
+    /** The trust has put the academy in one of these risk bands (Waterton's September risk banding). */
+    riskBands: z.array(riskBandSchema).min(1).optional(),
+    /** The academy stands on one of these steps of the escalation ladder (a raising standards board at "formal action plan"). */
+    escalationSteps: z.array(id).min(1).optional(),
   })
   .strict();
 export type Condition = z.infer<typeof conditionSchema>;
@@ -54,9 +70,16 @@ export const cadenceRuleSchema = z
     when: whenSchema.optional(),
     /** Rules this one replaces when both apply (KGA: the 2-day QA model replaces one day a term). */
     replaces: z.array(id).default([]),
-    slots: z.array(slotSchema).min(1).max(12),
+    /** Fortnightly is 2, every six weeks 6: slots are laid out through each half term (weeks 1, 3, 5 … of it). Give this or `slots`. */
+    everyWeeks: z.number().int().min(1).max(13).optional(),
+    slots: z.array(slotSchema).min(1).max(MAX_MEETINGS_A_YEAR, tooManyMeetings).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.slots === undefined && r.everyWeeks === undefined)
+      ctx.addIssue({ code: 'custom', path: ['slots'], message: 'give the slots, or how many weeks apart the meetings are (everyWeeks)' });
+  })
+  .transform((r) => ({ ...r, slots: r.slots ?? slotsEveryWeeks(r.everyWeeks ?? 1) }));
 export type CadenceRule = z.infer<typeof cadenceRuleSchema>;
 
 export const paperRequirementSchema = z
@@ -97,6 +120,8 @@ export const meetingKindSchema = z
     chairRole: roleSchema,
     attendees: z.array(attendeeRuleSchema).default([]),
     papers: z.array(paperRequirementSchema).default([]),
+    /** Reports due after the meeting, owned by a role (DSAT seed 001: "A brief report will be supplied soon after the meeting"). */
+    reports: z.array(reportRequirementSchema).default([]),
     /** Roles who check the notes before they circulate (DSAT: head and chair of LGB). */
     notesApprovers: z.array(roleSchema).default([]),
     agenda: z.array(z.string().min(1).max(300)).default([]),
@@ -188,6 +213,10 @@ export const improvementModelSchema = z
     stages: z.array(stageSchema).min(1),
     meetingKinds: z.array(meetingKindSchema).min(1),
     cadence: z.array(cadenceRuleSchema).min(1),
+    /** The trust's own role titles beyond the app's roles (a Finance Director, trustees), for its own meetings. */
+    trustRoles: z.array(trustRoleSchema).default([]),
+    /** Meetings that belong to the trust, not one academy (Waterton's CEO–SSIO weekly meeting, Schoolsworks' heads' forum). */
+    trustMeetings: z.array(trustMeetingKindSchema).default([]),
     inspectionAreas: z.array(z.object({ id, label: z.string().min(1), description: z.string().max(500).optional() }).strict()).min(1),
     /** Areas the trust judged under before (DSAT's old inspection headings), so judgements on past meetings still read by name. */
     formerInspectionAreas: z.array(z.object({ id, label: z.string().min(1) }).strict()).default([]),
@@ -362,6 +391,26 @@ export const improvementModelSchema = z
           message: `no meeting kind "${k}"; known: ${[...kinds].join(', ')}`,
         });
     });
+    for (const issue of trustMeetingIssues({ trustRoles: m.trustRoles, trustMeetings: m.trustMeetings, meetingKindIds: [...kinds] }))
+      ctx.addIssue({ code: 'custom', ...issue });
+    m.meetingKinds.forEach((k, i) =>
+      k.reports.forEach((r, j) => {
+        if (!(roleSchema.options as readonly string[]).includes(r.owner))
+          ctx.addIssue({ code: 'custom', path: ['meetingKinds', i, 'reports', j, 'owner'], message: `no role "${r.owner}"; known: ${roleSchema.options.join(', ')}` });
+      }),
+    );
+    m.cadence.forEach((r, i) =>
+      r.when?.anyOf.forEach((c, j) =>
+        c.escalationSteps?.forEach((s, k) => {
+          if (!m.escalation.steps.some((x) => x.id === s))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['cadence', i, 'when', 'anyOf', j, 'escalationSteps', k],
+              message: `no escalation step "${s}"; known: ${m.escalation.steps.map((x) => x.id).join(', ')}`,
+            });
+        }),
+      ),
+    );
     if (m.kpis.targetsAgreedAt && !kinds.has(m.kpis.targetsAgreedAt)) {
       ctx.addIssue({ code: 'custom', path: ['kpis', 'targetsAgreedAt'], message: `no meeting kind "${m.kpis.targetsAgreedAt}"` });
     }

@@ -1,8 +1,9 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
+import { DSAT_GOVERNANCE } from './trust-governance';
 import {
   BELOW_EXPECTED_STANDARD,
   DSAT_INSPECTION_AREAS,
-  KGA_MONITORING_FORM,
+  DSAT_MONITORING_FORM,
   REPORT_CARD_INSPECTION_AREAS,
   SCHOOLSWORKS_INTERVENTION_KINDS,
   TERMLY_DATA_POINTS,
@@ -120,6 +121,8 @@ export const DSAT_PRESET: ImprovementModelInput = {
         { role: 'headteacher-consultant', presence: 'where-appropriate' },
       ],
       papers: [],
+      // Seed 001: "A brief report will be supplied soon after the meeting which will summarise the above."
+      reports: [{ id: 'brief-report', title: 'Brief report of the iAIM', owner: 'ceo', dueWorkingDaysAfter: 5 }],
       notesApprovers: [],
       agenda: [
         'Learning walk led by the headteacher (30–60 minutes): main areas for improvement and progress so far',
@@ -161,6 +164,7 @@ export const DSAT_PRESET: ImprovementModelInput = {
   ],
   // The seed's "main inspection headings" were the old framework's; AIMs now judge the report card's areas on its
   // scale, and the old headings stay so judgements on past AIMs still read by name.
+  ...DSAT_GOVERNANCE,
   inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
@@ -180,5 +184,5 @@ export const DSAT_PRESET: ImprovementModelInput = {
   // step also puts the academy in the not-yet-Good stage: iAIMs each term and a budget for support.
   escalation: watertonLadderWithTopStage('below-good'),
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
-  monitoringForm: KGA_MONITORING_FORM,
+  monitoringForm: DSAT_MONITORING_FORM,
 };

@@ -1,8 +1,9 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
+import { SCHOOLSWORKS_GOVERNANCE } from './trust-governance';
 import {
   BELOW_EXPECTED_STANDARD,
   DSAT_INSPECTION_AREAS,
-  KGA_MONITORING_FORM,
+  SCHOOLSWORKS_MONITORING_FORM,
   REPORT_CARD_INSPECTION_AREAS,
   SCHOOLSWORKS_INTERVENTION_KINDS,
   watertonLadderWithTopStage,
@@ -156,6 +157,7 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
       slots: [{ halfTerm: 6, timing: 'late' }],
     },
   ],
+  ...SCHOOLSWORKS_GOVERNANCE,
   inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
@@ -174,5 +176,5 @@ export const SCHOOLSWORKS_PRESET: ImprovementModelInput = {
   // The seed has no ladder; Waterton's is borrowed, its top step putting the academy in the RI stage (twice-yearly inspections).
   escalation: watertonLadderWithTopStage('requires-improvement'),
   interventionKinds: SCHOOLSWORKS_INTERVENTION_KINDS,
-  monitoringForm: KGA_MONITORING_FORM,
+  monitoringForm: SCHOOLSWORKS_MONITORING_FORM,
 };

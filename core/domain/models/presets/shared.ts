@@ -52,6 +52,18 @@ export const KGA_MONITORING_FORM: ImprovementModelInput['monitoringForm'] = {
   feedbackHeadings: { strengths: 'What went well', development: 'Even better if', excellence: 'Area of excellence' },
 };
 
+/** DSAT's form: KGA's, with the learning walk ("observing teaching, learning and looking at evidence of children's work"). */
+export const DSAT_MONITORING_FORM: ImprovementModelInput['monitoringForm'] = {
+  ...KGA_MONITORING_FORM,
+  activities: ['Lesson observation', 'Learning walk', 'Work analysis', 'Discussion', 'Other'],
+};
+
+/** Schoolsworks' in-school monitoring: "WILOs – 'a Week in the Life Of' – in a year group, learning walks and informal lesson observations, work scrutiny". */
+export const SCHOOLSWORKS_MONITORING_FORM: ImprovementModelInput['monitoringForm'] = {
+  ...KGA_MONITORING_FORM,
+  activities: ['Lesson observation', 'Learning walk', 'WILO', 'Work scrutiny', 'Discussion', 'Other'],
+};
+
 /**
  * Waterton's escalation ladder: own capacity → trust support → formal action plan → change of status.
  * Who moves each step is the seed's: issues the academy "and/or SSIO" cannot resolve trigger trust

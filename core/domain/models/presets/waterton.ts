@@ -1,4 +1,5 @@
 import type { ImprovementModelInput } from '../improvement-model.schema';
+import { WATERTON_GOVERNANCE } from './trust-governance';
 import {
   BELOW_EXPECTED_STANDARD,
   DSAT_INSPECTION_AREAS,
@@ -170,6 +171,7 @@ export const WATERTON_PRESET: ImprovementModelInput = {
       slots: [{ halfTerm: 3, timing: 'late', purpose: 'Mid-year review of overall progress with the SI team' }],
     },
   ],
+  ...WATERTON_GOVERNANCE,
   inspectionAreas: REPORT_CARD_INSPECTION_AREAS,
   formerInspectionAreas: DSAT_INSPECTION_AREAS,
   judgementScale: 'report-card',
