@@ -4,7 +4,7 @@ import type { EscalationEvent } from '../domain/escalation';
 import type { Intervention } from '../domain/intervention';
 import type { KpiDataPoint, KpiTarget } from '../domain/kpi';
 import type { LocalDate } from '../domain/local-date';
-import type { Meeting, MeetingPaper } from '../domain/meeting';
+import type { Meeting } from '../domain/meeting';
 import type { MonitoringForm } from '../domain/monitoring-form';
 import type { Person } from '../domain/people';
 import type { SupportDay } from '../domain/support-days';
@@ -37,6 +37,20 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A listing read lazily, page by page, in the shape of the Azure SDK's list operations
+ * (`PagedAsyncIterableIterator` in @azure/core-paging): iterate it for every item, or take it
+ * `byPage` when a caller serves one page at a time (an API response with a cursor).
+ */
+export interface PagedList<T> extends AsyncIterable<T> {
+  /** The pages, from `cursor` when given (pageSize and signal as in the options). */
+  byPage(options?: PageOptions): AsyncIterableIterator<Page<T>>;
+  /** Exactly one page: what a paged endpoint hands back. */
+  page(options?: PageOptions): Promise<Page<T>>;
+  /** Every item, every page read. */
+  toArray(): Promise<T[]>;
+}
+
 export interface CreateOptions extends CallOptions {
   /**
    * The caller's key for this create. Creating again with the same key returns the first record
@@ -60,8 +74,8 @@ export interface Collection<T extends { id: string }> {
   update(value: Stored<T>, options?: CallOptions): Promise<Stored<T>>;
   /** Removes it if `version` is still current. */
   remove(value: Pick<Stored<T>, 'id' | 'version'>, options?: CallOptions): Promise<void>;
-  /** One page, in a stable order (by id), optionally only one academy's. */
-  list(query: { academyId?: string }, page?: PageOptions): Promise<Page<Stored<T>>>;
+  /** Every record in a stable order (by id), optionally only one academy's, read page by page. */
+  list(query: { academyId?: string }, options?: PageOptions): PagedList<Stored<T>>;
 }
 
 /** Everything one academy's status is computed from, for one academic year. */
@@ -74,11 +88,6 @@ export interface AcademyStatusInputs {
   interventions: Stored<Intervention>[];
   escalations: Stored<EscalationEvent>[];
   supportDays: Stored<SupportDay>[];
-}
-
-export interface OverduePaper {
-  meeting: Stored<Meeting>;
-  paper: MeetingPaper;
 }
 
 /** The port every host writes to: SQLite locally, SharePoint lists in a tenant. */
@@ -95,13 +104,11 @@ export interface RecordStore {
   };
   readonly meetings: Collection<Meeting> & {
     /** Meetings (any status) whose first day is within [from, to], by date then id; optionally one academy's. */
-    inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, page?: PageOptions): Promise<Page<Stored<Meeting>>>;
-    /** Planned meetings with a paper not in whose (extended) deadline is before `today`. */
-    overduePapers(today: LocalDate, options?: CallOptions): Promise<OverduePaper[]>;
+    inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, options?: PageOptions): PagedList<Stored<Meeting>>;
   };
   readonly actions: Collection<ActionItem> & {
     /** Open and in-progress actions owned by a person, by due date then id. */
-    openByOwner(ownerId: string, page?: PageOptions): Promise<Page<Stored<ActionItem>>>;
+    openByOwner(ownerId: string, options?: PageOptions): PagedList<Stored<ActionItem>>;
   };
   readonly kpiTargets: Collection<KpiTarget>;
   readonly kpiDataPoints: Collection<KpiDataPoint>;
@@ -118,14 +125,53 @@ export interface RecordStore {
   close(): Promise<void>;
 }
 
-/** Every item of a collection query, page after page. */
-export async function* allPages<T>(fetchPage: (page: PageOptions) => Promise<Page<T>>, pageSize = 200): AsyncGenerator<T> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage({ pageSize, ...(cursor ? { cursor } : {}) });
+const DEFAULT_PAGE_SIZE = 200;
+
+/**
+ * A `PagedList` over an adapter's one-page query. Nothing is read until it is iterated; each page
+ * is fetched only when the one before it has been used, so a caller that stops early reads no more.
+ */
+export function pagedList<T>(fetchPage: (page: PageOptions) => Promise<Page<T>>, defaults: PageOptions = {}): PagedList<T> {
+  async function* byPage(options: PageOptions = {}): AsyncGenerator<Page<T>> {
+    const base = { ...defaults, ...options };
+    let cursor = base.cursor;
+    do {
+      const page = await fetchPage({ ...base, pageSize: base.pageSize ?? DEFAULT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      yield page;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  async function* items(): AsyncGenerator<T> {
+    for await (const page of byPage()) yield* page.items;
+  }
+  return {
+    [Symbol.asyncIterator]: items,
+    byPage,
+    page: (options = {}) => fetchPage({ ...defaults, ...options }),
+    async toArray() {
+      const out: T[] = [];
+      for await (const item of items()) out.push(item);
+      return out;
+    },
+  };
+}
+
+/**
+ * @deprecated Transitional: iterate the `PagedList` that `list()` returns instead. Kept only while
+ * code written against the one-page `list()` is moved over.
+ */
+export async function* allPages<T>(fetchPage: (page: PageOptions) => Promise<Page<T>> | PagedList<T>, pageSize = 200): AsyncGenerator<T> {
+  const first = fetchPage({ pageSize });
+  if (!(first instanceof Promise)) {
+    yield* first;
+    return;
+  }
+  let page = await first;
+  yield* page.items;
+  while (page.nextCursor) {
+    page = await (fetchPage({ pageSize, cursor: page.nextCursor }) as Promise<Page<T>>);
     yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+  }
 }
 
 /** Collects an async iterable into an array. */

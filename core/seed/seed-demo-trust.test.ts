@@ -6,20 +6,19 @@ import { weekOf } from '../domain/local-date';
 import { PRESETS } from '../domain/models/presets';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
 import { fixedClock } from '../ports/clock.port';
-import { allPages, collect, type RecordStore } from '../ports/record-store.port';
+import type { RecordStore } from '../ports/record-store.port';
 import { DEMO_ACADEMIES } from './demo-trust.data';
 import { seedDemoTrust } from './seed-demo-trust';
 
 const newStore = () => createSqliteRecordStore(openSqliteDatabase(':memory:'));
-const all = <T>(fetch: Parameters<typeof allPages<T>>[0]) => collect(allPages(fetch));
 
 async function counts(store: RecordStore) {
   return {
-    academies: (await all((p) => store.academies.list({}, p))).length,
-    people: (await all((p) => store.people.list({}, p))).length,
-    meetings: (await all((p) => store.meetings.list({}, p))).length,
-    actions: (await all((p) => store.actions.list({}, p))).length,
-    kpiPoints: (await all((p) => store.kpiDataPoints.list({}, p))).length,
+    academies: (await store.academies.list({}).toArray()).length,
+    people: (await store.people.list({}).toArray()).length,
+    meetings: (await store.meetings.list({}).toArray()).length,
+    actions: (await store.actions.list({}).toArray()).length,
+    kpiPoints: (await store.kpiDataPoints.list({}).toArray()).length,
   };
 }
 
@@ -50,7 +49,7 @@ describe.each([
   afterAll(() => store.close());
 
   it('holds every meeting before today, with notes, and none after', async () => {
-    const meetings = (await all((p) => store.meetings.list({}, p))).filter((m) => m.status !== 'cancelled');
+    const meetings = (await store.meetings.list({}).toArray()).filter((m) => m.status !== 'cancelled');
     const past = meetings.filter((m) => m.date < today);
     expect(past.length).toBeGreaterThan(0);
     expect(past.every((m) => m.status === 'held' && m.notes !== undefined)).toBe(true);
@@ -58,7 +57,7 @@ describe.each([
   });
 
   it('has papers due this week and a paper already overdue', async () => {
-    const meetings = await all((p) => store.meetings.list({}, p));
+    const meetings = await store.meetings.list({}).toArray();
     const week = weekOf(today);
     const dueThisWeek = meetings.flatMap((m) =>
       m.papers.filter((p) => !isPaperIn(p) && weekOf(effectiveDueDate(p)) === week && m.status === 'planned'),
@@ -70,16 +69,16 @@ describe.each([
   });
 
   it('has overdue actions, a KPI drop awaiting review, an academy partway up the ladder and support days used', async () => {
-    const actions = await all((p) => store.actions.list({}, p));
+    const actions = await store.actions.list({}).toArray();
     expect(actions.some((a) => (a.status === 'open' || a.status === 'in-progress') && a.dueDate < today)).toBe(true);
-    const points = await all((p) => store.kpiDataPoints.list({ academyId: 'brook-lane' }, p));
+    const points = await store.kpiDataPoints.list({ academyId: 'brook-lane' }).toArray();
     expect(points.some((p) => p.drop && !p.drop.reviewedInMeetingId)).toBe(true);
-    const ladder = await all((p) => store.escalations.list({ academyId: 'brook-lane' }, p));
+    const ladder = await store.escalations.list({ academyId: 'brook-lane' }).toArray();
     expect(Math.max(...ladder.map((e) => e.step))).toBe(2);
-    const days = await all((p) => store.supportDays.list({}, p));
+    const days = await store.supportDays.list({}).toArray();
     expect(days.some((d) => d.kind === 'development' && d.chargePence === d.days * 35000)).toBe(true);
     expect(days.some((d) => d.supportingAcademyId !== undefined)).toBe(true);
-    expect((await all((p) => store.interventions.list({}, p))).length).toBeGreaterThan(0);
+    expect((await store.interventions.list({}).toArray()).length).toBeGreaterThan(0);
   });
 
   it('changes nothing when seeded a second time', async () => {
@@ -92,7 +91,7 @@ describe.each([
 it('puts no seeded meeting on a weekend or bank holiday', async () => {
   const store = newStore();
   await seedDemoTrust(store, fixedClock('2026-11-23T10:00:00Z'));
-  const meetings = await all((p) => store.meetings.list({}, p));
+  const meetings = await store.meetings.list({}).toArray();
   const bankHolidays = ['2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31'];
   for (const m of meetings) {
     const weekday = new Date(`${m.date}T12:00:00Z`).getUTCDay();
@@ -110,15 +109,15 @@ it('seeds the same trust twice on the same day', async () => {
     await seedDemoTrust(store, fixedClock('2026-11-23T10:00:00Z'));
     const records = {
       trust: await store.trust.get(),
-      academies: await all((p) => store.academies.list({}, p)),
-      people: await all((p) => store.people.list({}, p)),
-      meetings: await all((p) => store.meetings.list({}, p)),
-      actions: await all((p) => store.actions.list({}, p)),
-      kpiTargets: await all((p) => store.kpiTargets.list({}, p)),
-      kpiPoints: await all((p) => store.kpiDataPoints.list({}, p)),
-      interventions: await all((p) => store.interventions.list({}, p)),
-      escalations: await all((p) => store.escalations.list({}, p)),
-      supportDays: await all((p) => store.supportDays.list({}, p)),
+      academies: await store.academies.list({}).toArray(),
+      people: await store.people.list({}).toArray(),
+      meetings: await store.meetings.list({}).toArray(),
+      actions: await store.actions.list({}).toArray(),
+      kpiTargets: await store.kpiTargets.list({}).toArray(),
+      kpiPoints: await store.kpiDataPoints.list({}).toArray(),
+      interventions: await store.interventions.list({}).toArray(),
+      escalations: await store.escalations.list({}).toArray(),
+      supportDays: await store.supportDays.list({}).toArray(),
     };
     await store.close();
     return records;

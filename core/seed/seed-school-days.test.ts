@@ -3,7 +3,7 @@ import type { LocalDate } from '../domain/local-date';
 import { formatLongDate, londonDateOf } from '../domain/london-time';
 import { SchoolCalendar } from '../domain/school-year/school-calendar';
 import { fixedClock } from '../ports/clock.port';
-import { allPages, collect, type RecordStore } from '../ports/record-store.port';
+import type { RecordStore } from '../ports/record-store.port';
 import { seedDemoTrust } from './seed-demo-trust';
 
 /**
@@ -25,13 +25,12 @@ const SEED_DAYS: [string, LocalDate][] = [
   ['the last week of the school year', '2027-07-20'],
 ];
 
-const all = <T>(fetch: Parameters<typeof allPages<T>>[0]) => collect(allPages(fetch));
 const dayOf = (utc: string): LocalDate => londonDateOf(utc);
 
 /** Every date field of every record the seed writes, each named so a failure says which one. */
 async function seededDates(store: RecordStore): Promise<{ what: string; on: LocalDate }[]> {
   const out: { what: string; on: LocalDate }[] = [];
-  for (const m of await all((p) => store.meetings.list({}, p))) {
+  for (const m of await store.meetings.list({}).toArray()) {
     const name = `${m.kind} at ${m.academyId}`;
     out.push({ what: `${name}: meeting`, on: m.date });
     for (const p of m.papers) {
@@ -39,19 +38,18 @@ async function seededDates(store: RecordStore): Promise<{ what: string; on: Loca
       if (p.extension) out.push({ what: `${name}: ${p.requirementId} extended to`, on: p.extension.newDueDate });
     }
   }
-  for (const a of await all((p) => store.actions.list({}, p)))
-    out.push({ what: `action "${a.text}" at ${a.academyId}: due`, on: a.dueDate });
-  for (const i of await all((p) => store.interventions.list({}, p))) {
+  for (const a of await store.actions.list({}).toArray()) out.push({ what: `action "${a.text}" at ${a.academyId}: due`, on: a.dueDate });
+  for (const i of await store.interventions.list({}).toArray()) {
     out.push({ what: `intervention ${i.title}: start`, on: i.startDate }, { what: `intervention ${i.title}: end`, on: i.endDate });
     for (const d of i.reviewDates) out.push({ what: `intervention ${i.title}: review`, on: d });
   }
-  for (const k of await all((p) => store.kpiDataPoints.list({}, p))) {
+  for (const k of await store.kpiDataPoints.list({}).toArray()) {
     out.push({ what: `KPI point ${k.point} at ${k.academyId}: recorded`, on: dayOf(k.recordedAt) });
     if (k.drop) out.push({ what: `KPI point ${k.point} at ${k.academyId}: drop flagged`, on: dayOf(k.drop.flaggedAt) });
   }
-  for (const e of await all((p) => store.escalations.list({}, p)))
+  for (const e of await store.escalations.list({}).toArray())
     out.push({ what: `escalation of ${e.academyId} to step ${e.step}`, on: dayOf(e.at) });
-  for (const s of await all((p) => store.supportDays.list({}, p)))
+  for (const s of await store.supportDays.list({}).toArray())
     out.push({ what: `support day at ${s.academyId}: ${s.description}`, on: s.date });
   return out;
 }
@@ -59,7 +57,7 @@ async function seededDates(store: RecordStore): Promise<{ what: string; on: Loca
 /** When people did what the seed says they did: papers in, apologies, notes written and checked, actions raised and finished. */
 async function seededDoings(store: RecordStore): Promise<{ what: string; at: string }[]> {
   const out: { what: string; at: string }[] = [];
-  for (const m of await all((p) => store.meetings.list({}, p))) {
+  for (const m of await store.meetings.list({}).toArray()) {
     const name = `${m.kind} at ${m.academyId} on ${m.date}`;
     for (const p of m.papers) if (p.submittedAt) out.push({ what: `${name}: ${p.requirementId} in`, at: p.submittedAt });
     for (const a of m.attendees) if (a.apology) out.push({ what: `${name}: apologies from ${a.personId}`, at: a.apology.givenAt });
@@ -69,7 +67,7 @@ async function seededDoings(store: RecordStore): Promise<{ what: string; at: str
       if (m.notes.circulatedAt) out.push({ what: `${name}: notes circulated`, at: m.notes.circulatedAt });
     }
   }
-  for (const a of await all((p) => store.actions.list({}, p))) {
+  for (const a of await store.actions.list({}).toArray()) {
     out.push({ what: `action "${a.text}" at ${a.academyId}: raised`, at: a.createdAt });
     if (a.completedAt) out.push({ what: `action "${a.text}" at ${a.academyId}: completed`, at: a.completedAt });
   }

@@ -18,7 +18,7 @@ import type { Meeting } from '../domain/meeting';
 import type { Outcome } from '../domain/outcome';
 import type { Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
-import { allPages, collect, type Page, type Stored } from '../ports/record-store.port';
+import { type Page, type Stored } from '../ports/record-store.port';
 import { actionView, type ActionView } from './mappers/action.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 
@@ -66,7 +66,7 @@ function checkDue(schema: z.ZodType, date: LocalDate, trust: TrustContext, keep:
 }
 
 /** Every meeting of an academy this year, for due dates and the chairs of the meetings that raised its actions. */
-const academyMeetings = (deps: ServiceDeps, academyId: string) => collect(allPages((p) => deps.store.meetings.list({ academyId }, p)));
+const academyMeetings = (deps: ServiceDeps, academyId: string) => deps.store.meetings.list({ academyId }).toArray();
 
 /**
  * Records an action raised in a meeting (or outside one) by someone who may write at the academy;
@@ -108,7 +108,7 @@ export async function listAcademyActions(
   cursor?: string,
 ): Promise<Page<Stored<ActionItem>>> {
   requireAcademyAccess(viewer, academyId, 'read');
-  return deps.store.actions.list({ academyId }, { pageSize: 100, ...(cursor ? { cursor } : {}) });
+  return deps.store.actions.list({ academyId }, { pageSize: 100, ...(cursor ? { cursor } : {}) }).page();
 }
 
 /** One action, if the viewer may see its academy. */
@@ -292,13 +292,11 @@ export async function listActionsWithCan(deps: ServiceDeps, viewer: Person, quer
   if (academyId) {
     requireAcademyAccess(viewer, academyId, 'read');
     [actions, meetings] = await Promise.all([
-      collect(allPages((p) => deps.store.actions.list({ academyId: academyId }, p))),
+      deps.store.actions.list({ academyId: academyId }).toArray(),
       academyMeetings(deps, academyId),
     ]);
   } else {
-    actions = (await collect(allPages((p) => deps.store.actions.openByOwner(viewer.id, p)))).filter((a) =>
-      canAccessAcademy(viewer, a.academyId, 'read'),
-    );
+    actions = (await deps.store.actions.openByOwner(viewer.id).toArray()).filter((a) => canAccessAcademy(viewer, a.academyId, 'read'));
     const raisedIn = [...new Set(actions.flatMap((a) => (a.raisedInMeetingId ? [a.raisedInMeetingId] : [])))];
     meetings = raisedIn.length ? await deps.store.meetings.getMany(raisedIn) : [];
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError } from '../domain/errors';
 import type { Person } from '../domain/people';
-import { allPages, collect } from '../ports/record-store.port';
+
 import type { ServiceDeps } from './service-context';
 
 /**
@@ -55,7 +55,7 @@ export async function resetMyFeedLink(deps: ServiceDeps, feeds: CalendarFeeds | 
 export async function feedForToken(deps: ServiceDeps, feeds: CalendarFeeds | undefined, token: string): Promise<string | undefined> {
   if (!feeds || !TOKEN.test(token)) return undefined;
   const hash = hashOf(token);
-  const people = await collect(allPages((page) => deps.store.people.list({}, page)));
+  const people = await deps.store.people.list({}).toArray();
   const person = people.find((p) => p.calendarFeedTokenHash === hash);
   return person ? feeds.feedFor(person.email) : undefined;
 }

@@ -10,7 +10,7 @@ import { holdersOf, type Person } from '../domain/people';
 import { canAccessAcademy, visibleAcademyIds } from '../domain/permissions';
 import { nextAcademicYear } from '../domain/school-year/school-calendar';
 import { NotFoundError } from '../domain/errors';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { getAcademyDetail } from './academy-detail.service';
 import { listVisibleAcademies, listVisiblePeople, nameDirectory } from './directory.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
@@ -32,7 +32,7 @@ const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt)
 export async function chatVocabulary(deps: ServiceDeps, viewer: Person) {
   const [trust, academies, people] = await Promise.all([
     loadTrust(deps),
-    collect(allPages((p) => deps.store.academies.list({}, p))),
+    deps.store.academies.list({}).toArray(),
     listVisiblePeople(deps, viewer),
   ]);
   const years = [trust.academicYear, nextAcademicYear(trust.academicYear)].filter((y) => trust.calendar.hasYear(y));
@@ -56,8 +56,8 @@ export async function overdueAtAcademy(deps: ServiceDeps, viewer: Person, academ
   const trust = await loadTrust(deps);
   const [academy, actions, meetings, people] = await Promise.all([
     deps.store.academies.get(academyId),
-    collect(allPages((p) => deps.store.actions.list({ academyId }, p))),
-    collect(allPages((p) => deps.store.meetings.inRange({ from: trust.today, to: addDays(trust.today, 60), academyId }, p))),
+    deps.store.actions.list({ academyId }).toArray(),
+    deps.store.meetings.inRange({ from: trust.today, to: addDays(trust.today, 60), academyId }).toArray(),
     nameDirectory(deps, viewer),
   ]);
   return {
@@ -76,7 +76,7 @@ export async function overdueAtAcademy(deps: ServiceDeps, viewer: Person, academ
 export async function overdueAcrossTrust(deps: ServiceDeps, viewer: Person, options: { ownerId?: string } = {}) {
   const trust = await loadTrust(deps);
   const [actions, academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.actions.list({}, p))),
+    deps.store.actions.list({}).toArray(),
     listVisibleAcademies(deps, viewer),
     nameDirectory(deps, viewer),
   ]);
@@ -107,7 +107,7 @@ export async function papersMissing(deps: ServiceDeps, viewer: Person, range: { 
   const from = range.from ?? monday;
   const to = range.to ?? addDays(monday, 6);
   const [meetings, academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.meetings.inRange({ from, to }, p))),
+    deps.store.meetings.inRange({ from, to }).toArray(),
     listVisibleAcademies(deps, viewer),
     nameDirectory(deps, viewer),
   ]);
@@ -156,18 +156,13 @@ export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: Nex
   const from = query.from ?? trust.today;
   const to = query.to ?? addDays(trust.today, NEXT_MEETINGS_DAYS);
   const [meetings, academies, people] = await Promise.all([
-    collect(
-      allPages((p) =>
-        deps.store.meetings.inRange(
-          {
-            from: minDate(from, trust.today),
-            to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)),
-            ...(query.academyId ? { academyId: query.academyId } : {}),
-          },
-          p,
-        ),
-      ),
-    ),
+    deps.store.meetings
+      .inRange({
+        from: minDate(from, trust.today),
+        to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)),
+        ...(query.academyId ? { academyId: query.academyId } : {}),
+      })
+      .toArray(),
     listVisibleAcademies(deps, viewer),
     nameDirectory(deps, viewer),
   ]);
@@ -213,9 +208,7 @@ export async function meetingPapers(
   const from = maxDate(query.from ?? trust.today, trust.today);
   const [academy, meetings, people] = await Promise.all([
     deps.store.academies.get(academyId),
-    collect(
-      allPages((p) => deps.store.meetings.inRange({ from, to: query.to ?? addDays(trust.today, PLANNED_HORIZON_DAYS), academyId }, p)),
-    ),
+    deps.store.meetings.inRange({ from, to: query.to ?? addDays(trust.today, PLANNED_HORIZON_DAYS), academyId }).toArray(),
     nameDirectory(deps, viewer),
   ]);
   if (!academy) throw new NotFoundError('academy', academyId);
@@ -257,7 +250,7 @@ export async function academyPeople(deps: ServiceDeps, viewer: Person, academyId
   const trust = await loadTrust(deps);
   const [academy, meetings, directory] = await Promise.all([
     deps.store.academies.get(academyId),
-    collect(allPages((p) => deps.store.meetings.list({ academyId }, p))),
+    deps.store.meetings.list({ academyId }).toArray(),
     nameDirectory(deps, viewer),
   ]);
   if (!academy) throw new NotFoundError('academy', academyId);
@@ -293,10 +286,7 @@ export async function academyPeople(deps: ServiceDeps, viewer: Person, academyId
 export async function lastHeldMeeting(deps: ServiceDeps, viewer: Person, academyId: string, kind?: string) {
   requireAcademyAccess(viewer, academyId, 'read');
   const trust = await loadTrust(deps);
-  const [academy, meetings] = await Promise.all([
-    deps.store.academies.get(academyId),
-    collect(allPages((p) => deps.store.meetings.list({ academyId }, p))),
-  ]);
+  const [academy, meetings] = await Promise.all([deps.store.academies.get(academyId), deps.store.meetings.list({ academyId }).toArray()]);
   if (!academy) throw new NotFoundError('academy', academyId);
   const ofKind = meetings.filter((m) => kind === undefined || m.kind === kind).sort(byStart);
   const last = ofKind.filter((m) => m.status === 'held' && m.date <= trust.today).at(-1);
@@ -368,7 +358,7 @@ export async function academySupport(deps: ServiceDeps, viewer: Person, academyI
   const [inputs, directory, academies] = await Promise.all([
     deps.store.statusInputs(academyId, trust.academicYear),
     nameDirectory(deps, viewer),
-    collect(allPages((p) => deps.store.academies.list({}, p))),
+    deps.store.academies.list({}).toArray(),
   ]);
   if (!inputs) throw new NotFoundError('academy', academyId);
   const status = academyStatus(inputs, { model: trust.model, calendar: trust.calendar, today: trust.today });

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { canAdministerTrust, seesWholeTrust, visibleAcademyIds } from '../domain/permissions';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { academyAdminItem, personAdminItem } from './mappers/admin.mapper';
 import { academyListItem, personListItem } from './mappers/people-and-academies.mapper';
 import type { ServiceDeps } from './service-context';
@@ -12,7 +12,7 @@ const requireAdmin = (viewer: Person, what: string): void => {
 
 /** Every academy the viewer may see (a head, their own). */
 export async function listVisibleAcademies(deps: ServiceDeps, viewer: Person) {
-  const all = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const all = await deps.store.academies.list({}).toArray();
   const visible = new Set(
     visibleAcademyIds(
       viewer,
@@ -27,7 +27,7 @@ export async function listVisibleAcademies(deps: ServiceDeps, viewer: Person) {
  * and the people of their own academies, not other schools' governors.
  */
 export async function listVisiblePeople(deps: ServiceDeps, viewer: Person) {
-  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+  const people = await deps.store.people.list({}).toArray();
   if (seesWholeTrust(viewer)) return people;
   const mine = new Set(viewer.roles.map((r) => r.academyId).filter(Boolean));
   return people.filter((p) => p.roles.some((r) => r.academyId === undefined || mine.has(r.academyId)));
@@ -44,13 +44,13 @@ export const peopleForViewer = async (deps: ServiceDeps, viewer: Person) => ({
 /** Settings: every academy with the fields the trust admin edits. */
 export async function academiesForAdmin(deps: ServiceDeps, viewer: Person) {
   requireAdmin(viewer, 'see the trust settings');
-  return { academies: (await collect(allPages((p) => deps.store.academies.list({}, p)))).map(academyAdminItem) };
+  return { academies: (await deps.store.academies.list({}).toArray()).map(academyAdminItem) };
 }
 
 /** Settings: every person with their roles. */
 export async function peopleForAdmin(deps: ServiceDeps, viewer: Person) {
   requireAdmin(viewer, 'see the trust settings');
-  return { people: (await collect(allPages((p) => deps.store.people.list({}, p)))).map(personAdminItem) };
+  return { people: (await deps.store.people.list({}).toArray()).map(personAdminItem) };
 }
 
 /**
@@ -68,4 +68,4 @@ export async function nameDirectory(deps: ServiceDeps, viewer: Person) {
  * Brook Lane is not theirs to see rather than that it does not exist. Nothing else is copied.
  */
 export const academyNames = async (deps: ServiceDeps) =>
-  (await collect(allPages((p) => deps.store.academies.list({}, p)))).map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] }));
+  (await deps.store.academies.list({}).toArray()).map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases] }));

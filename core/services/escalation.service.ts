@@ -21,7 +21,7 @@ import type { ImprovementModel } from '../domain/models/improvement-model.schema
 import type { Outcome } from '../domain/outcome';
 import type { Person } from '../domain/people';
 import { planYear, type PlanResult } from '../domain/year-planner';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
 import { meetingsOfYear } from './planner.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
@@ -122,7 +122,7 @@ function replanPreview(plan: PlanResult, academyId: string, model: ImprovementMo
 /** Re-plans the rest of the year for one academy with its new facts; other academies' meetings only hold their chairs' days. */
 async function replanFor(deps: ServiceDeps, trust: TrustContext, after: Academy) {
   const [people, existing] = await Promise.all([
-    collect(allPages((p) => deps.store.people.list({}, p))),
+    deps.store.people.list({}).toArray(),
     meetingsOfYear(deps.store, trust.calendar.yearBounds(trust.academicYear), trust.academicYear),
   ]);
   const plan = planYear({
@@ -178,7 +178,7 @@ export async function moveEscalationStep(
   requireAcademyAccess(viewer, academyId, 'read', academy.name);
   const trust = await loadTrust(deps);
   const { model } = trust;
-  const events = (await collect(allPages((p) => deps.store.escalations.list({ academyId }, p)))).filter((e) => e.academyId === academyId);
+  const events = (await deps.store.escalations.list({ academyId }).toArray()).filter((e) => e.academyId === academyId);
   if (ladderVersion(events) !== input.version)
     throw new ConflictError('escalation ladder', academy.id, { described: `the escalation ladder of ${academy.name}` });
   const from = currentStep(events, model);
@@ -226,7 +226,7 @@ export async function moveEscalationStep(
     await deps.store.academies.update({ ...after, version: academy.version });
     const written = await writePlan(deps, replan!.plan, academyId);
     conflicts = written.conflicts;
-    const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+    const academies = await deps.store.academies.list({}).toArray();
     await followInCalendar(deps, written.written, { model, academies, people: replan!.people });
   }
   return { ok: true, ...moveResult(summary, false, { event: record, conflicts }) };

@@ -24,7 +24,7 @@ import { canAccessAcademy, canPlanMeetings } from '../domain/permissions';
 import { REPORT_CARD_AREAS, REPORT_CARD_GRADE_LABELS, REPORT_CARD_GRADES } from '../domain/report-card-labels';
 import { compareSelfEvaluation, setSelfEvaluation as setOwnView, type SelfEvaluationCode } from '../domain/self-evaluation';
 import { canRunMeeting } from '../domain/viewer-can';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
 const version = z.string({ error: 'send the version you read' }).min(1, 'send the version you read').meta({ title: 'Version' });
@@ -114,7 +114,7 @@ export function inspectionsView(viewer: Person, academy: Stored<Academy>, model:
 export type InspectionsView = ReturnType<typeof inspectionsView>;
 
 async function viewOf(deps: ServiceDeps, viewer: Person, academy: Stored<Academy>, model: ImprovementModel): Promise<InspectionsView> {
-  const meetings = await collect(allPages((p) => deps.store.meetings.list({ academyId: academy.id }, p)));
+  const meetings = await deps.store.meetings.list({ academyId: academy.id }).toArray();
   return inspectionsView(viewer, academy, model, meetings);
 }
 

@@ -5,7 +5,7 @@ import { canImportKpiData } from '../domain/improvement-permissions';
 import { planKpiImport, type KpiImportPlan } from '../domain/kpi-import';
 import { readCsv, type CsvTable } from '../domain/onboarding-csv';
 import type { Person } from '../domain/people';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { writeDataPoint } from './kpis.service';
 import { loadTrust, type ServiceDeps } from './service-context';
 
@@ -31,7 +31,7 @@ export const kpiImportBodySchema = z
       .max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4, 'the file is over 2 MB: split it')
       .optional()
       .meta({ title: 'File' }),
-    dryRun: z.boolean({ error: 'say whether this is a check (dryRun: true) or the import (dryRun: false)' }).meta({ title: 'Check only' }),
+    dryRun: z.boolean({ error: 'say whether this is only a check, or the import itself' }).meta({ title: 'Check only' }),
   })
   .refine((b) => b.csv !== undefined || b.contentBase64 !== undefined, { message: 'choose a CSV or Excel file', path: ['contentBase64'] });
 
@@ -143,7 +143,7 @@ export async function importKpiDataPoints(deps: ServiceDeps, viewer: Person, bod
       [fieldProblem(kpiImportBodySchema, input.csv !== undefined ? 'csv' : 'contentBase64', read.message)],
       'import',
     );
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   const inputs = await deps.store.statusInputsForMany(
     academies.map((a) => a.id),
     trust.academicYear,

@@ -27,7 +27,7 @@ import type { ImprovementModel } from '../domain/models/improvement-model.schema
 import type { Outcome } from '../domain/outcome';
 import type { Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
-import { allPages, collect, type AcademyStatusInputs, type Stored } from '../ports/record-store.port';
+import { type AcademyStatusInputs, type Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 
 const required = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
@@ -284,7 +284,7 @@ export async function recordKpiDataPoint(deps: ServiceDeps, viewer: Person, acad
   const target = await deps.store.kpiTargets.get(input.kpiId);
   if (!target || target.academyId !== academyId)
     throw new ValidationError([fieldProblem(kpiDataPointBodySchema, 'kpiId', 'no such KPI at this academy')], 'data point');
-  const existing = (await collect(allPages((p) => deps.store.kpiDataPoints.list({ academyId }, p)))).find(
+  const existing = (await deps.store.kpiDataPoints.list({ academyId }).toArray()).find(
     (p) => p.kpiId === target.id && p.point === input.point,
   );
   if (existing && !input.version && existing.value !== input.value) {
@@ -479,7 +479,7 @@ export async function reviewKpiDrop(
  */
 export async function trustKpiSchools(deps: ServiceDeps, viewer: Person) {
   const trust = await loadTrust(deps);
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   const ids = visibleAcademyIds(
     viewer,
     academies.map((a) => a.id),

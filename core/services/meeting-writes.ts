@@ -4,7 +4,7 @@ import type { Meeting } from '../domain/meeting';
 import type { Outcome } from '../domain/outcome';
 import { notThePapersActor } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { requireAcademyAccess, type ServiceDeps } from './service-context';
 
 /** The steps every meeting use case shares, written once: find the meeting and check the viewer, save what the rule decided. */
@@ -51,7 +51,7 @@ export async function saveApologies(
   meeting: Stored<Meeting>,
   input: { personId: string; reason: string; substituteId?: string | undefined; version: string },
 ): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
-  const people = await collect(allPages((p) => deps.store.people.list({}, p)));
+  const people = await deps.store.people.list({}).toArray();
   const substitute = input.substituteId === undefined ? undefined : people.find((p) => p.id === input.substituteId);
   if (substitute) {
     const academy = await deps.store.academies.get(meeting.academyId);

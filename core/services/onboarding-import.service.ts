@@ -5,7 +5,7 @@ import type { ImportFile, ImportPlan, RowPlan } from '../domain/onboarding-plan'
 import { TRUST_WIDE_ROLES } from '../domain/role-labels';
 import type { Person } from '../domain/people';
 import { canAdministerTrust } from '../domain/permissions';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { loadTrust, type ServiceDeps } from './service-context';
 
 export type { OnboardingInput } from '../domain/onboarding-import-plan';
@@ -29,10 +29,7 @@ export interface ImportResult {
 /** Compares the files with the trust as it stands and says, row by row, what an import would do. Writes nothing. */
 export async function planImport(deps: ServiceDeps, input: OnboardingInput): Promise<ImportPlan> {
   const trust = await loadTrust(deps);
-  const [academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.academies.list({}, p))),
-    collect(allPages((p) => deps.store.people.list({}, p))),
-  ]);
+  const [academies, people] = await Promise.all([deps.store.academies.list({}).toArray(), deps.store.people.list({}).toArray()]);
   return planOnboarding(input, { academies, people, model: trust.model });
 }
 

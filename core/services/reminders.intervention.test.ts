@@ -1,6 +1,6 @@
 import { createSqliteRecordStore, openSqliteDatabase } from '../adapters/sqlite';
 import { fixedClock } from '../ports/clock.port';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { seedDemoTrust } from '../seed/seed-demo-trust';
 import { dueReminders } from './reminders.service';
 
@@ -9,7 +9,7 @@ describe('an intervention review due goes to its lead', () => {
     const store = createSqliteRecordStore(openSqliteDatabase(':memory:'));
     const seededOn = fixedClock('2026-11-23T10:00:00Z');
     await seedDemoTrust(store, seededOn);
-    const [i] = await collect(allPages((p) => store.interventions.list({}, p)));
+    const [i] = await store.interventions.list({}).toArray();
     const due = i!.reviewDates.find((d) => !(i!.reviews ?? []).some((r) => r.on >= d))!;
     const remindersOn = async (day: string) =>
       (await dueReminders({ store, clock: fixedClock(`${day}T10:00:00Z`) })).filter(

@@ -2,7 +2,7 @@ import { addDays } from '../domain/local-date';
 import type { EventMessage } from '../domain/notifications';
 import { notesAwaitingApproval } from '../domain/notes-approval';
 import { effectiveDueDate, isPaperIn, papersToEscalate } from '../domain/paper-deadlines';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { loadTrust, type ServiceDeps } from './service-context';
 
 /** How many days before a paper's deadline its owner first gets the deadline card. */
@@ -31,7 +31,7 @@ export type DueReminder =
 export async function dueReminders(deps: ServiceDeps): Promise<DueReminder[]> {
   const trust = await loadTrust(deps);
   const { today } = trust;
-  const meetings = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(today, -60), to: addDays(today, 70) }, p)));
+  const meetings = await deps.store.meetings.inRange({ from: addDays(today, -60), to: addDays(today, 70) }).toArray();
   const out: DueReminder[] = [];
   for (const m of meetings) {
     if (m.status === 'planned' && m.date >= today) {
@@ -60,16 +60,16 @@ export async function dueReminders(deps: ServiceDeps): Promise<DueReminder[]> {
     for (const a of notesAwaitingApproval(m))
       out.push({ kind: 'notes-approval', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.notes!.writtenAt}` });
   }
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   for (const academy of academies) {
-    for (const a of await collect(allPages((p) => deps.store.actions.list({ academyId: academy.id }, p)))) {
+    for (const a of await deps.store.actions.list({ academyId: academy.id }).toArray()) {
       if (a.status !== 'open' && a.status !== 'in-progress') continue;
       if (a.dueDate < today) out.push({ kind: 'action-overdue', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
       else if (addDays(a.dueDate, -ACTION_REMINDER_DAYS) <= today)
         out.push({ kind: 'action-due', personId: a.ownerId, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` });
     }
     // An intervention's lead is told of a review due (Schoolsworks: interventions have review dates), from a few days before until it is held.
-    for (const i of await collect(allPages((p) => deps.store.interventions.list({ academyId: academy.id }, p)))) {
+    for (const i of await deps.store.interventions.list({ academyId: academy.id }).toArray()) {
       if (i.status !== 'active' && i.status !== 'planned') continue;
       const held = (i.reviews ?? []).map((r) => r.on);
       for (const due of i.reviewDates) {

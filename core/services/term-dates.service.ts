@@ -18,7 +18,7 @@ import {
 import { DEFAULT_TERM_DATES } from '../domain/school-year/term-dates.data';
 import { halfTermName, readTermDatesCsv, type RejectedCell, type YearImport } from '../domain/school-year/term-dates-csv';
 import type { TrustSettings } from '../domain/trust-settings';
-import { allPages, collect } from '../ports/record-store.port';
+
 import { meetingsOfYear, planAcademicYear, wholeYear, type PlanSummary } from './planner.service';
 import { loadTrust, type ServiceDeps, type TrustContext } from './service-context';
 
@@ -151,7 +151,7 @@ function termDatesView(trust: TrustContext, viewer: Person, academies: readonly 
   };
 }
 
-const listAcademies = (deps: ServiceDeps) => collect(allPages((p) => deps.store.academies.list({}, p)));
+const listAcademies = (deps: ServiceDeps) => deps.store.academies.list({}).toArray();
 
 /** Term dates of every year the app knows, and the closures the viewer may see. */
 export async function getTermDates(deps: ServiceDeps, viewer: Person): Promise<TermDatesView> {

@@ -1,5 +1,4 @@
 import type { Collection, RecordStore } from '../../core/ports/record-store.port';
-import { allPages } from '../../core/ports/record-store.port';
 
 export interface CopySummary {
   kind: string;
@@ -42,7 +41,7 @@ export async function copyTrust(
     const source = from[kind] as unknown as Collection<{ id: string }>;
     const target = to[kind] as unknown as Collection<{ id: string }>;
     const summary: CopySummary = { kind, read: 0, created: 0, alreadyThere: 0 };
-    for await (const record of allPages((p) => source.list({}, p))) {
+    for await (const record of source.list({})) {
       summary.read++;
       if (options.dryRun) continue;
       const { version: _v, ...value } = record as { id: string; version: string };

@@ -19,7 +19,7 @@ import { handleCardAction } from '../../bot/conversation/card-actions';
 import { handleChat } from '../../bot/conversation/chat-handler';
 import type { BotDeps } from '../../bot/conversation/bot-types';
 import { fixedClock } from '../../core/ports/clock.port';
-import { allPages, collect } from '../../core/ports/record-store.port';
+
 import { meetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { getTrustDashboard } from '../../core/services/academy-status.service';
 import { loadConfig } from '../../functions/config/app-config';
@@ -49,12 +49,12 @@ test('every card the bot sends parses with zero warnings on Adaptive Cards 1.5',
   const ceo = (await local.store.people.get('ceo'))!;
   const ceoSession = (await deps.services.openFor('ceo'))!;
   const dash = await getTrustDashboard(local.deps, ceo);
-  const meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
+  const meetings = await local.store.meetings.list({}).toArray();
   const planned = meetings.find((m) => m.status === 'planned' && m.papers.length > 1)!;
   const heldRecord = meetings.find((m) => m.notes && m.notes.approvals.length > 0)!;
   // Cards take a meeting as its viewer may see it; the CEO may read draft notes.
   const held = meetingRecordView(ceo, heldRecord, undefined);
-  const actions = await collect(allPages((p) => local.store.actions.list({}, p)));
+  const actions = await local.store.actions.list({}).toArray();
   const nameOf = (id: string) => id;
   const withExt = {
     ...meetingRecordView(ceo, planned, undefined),
@@ -171,7 +171,7 @@ test('every card the bot sends parses with zero warnings on Adaptive Cards 1.5',
 });
 
 test('an invalid card submission re-renders the card with the problem named and writes nothing', async () => {
-  const meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
+  const meetings = await local.store.meetings.list({}).toArray();
   const planned = meetings.find((m) => m.status === 'planned' && m.papers.some((p) => p.ownerId && !p.submittedAt))!;
   const owner = (await deps.services.openFor(planned.papers.find((p) => p.ownerId && !p.submittedAt)!.ownerId!))!;
   const r = await handleCardAction({ session: owner, links: deps.links }, 'papers.extension.request', {
@@ -182,7 +182,8 @@ test('an invalid card submission re-renders the card with the problem named and 
     reason: '',
   });
   expect(r.wroteNothing).toBe(true);
-  expect(JSON.stringify(r.card)).toMatch(/Nothing was saved.*newDueDate/);
+  // The problem names the field by its words, not its key.
+  expect(JSON.stringify(r.card)).toMatch(/Nothing was saved\. New due date: /);
   expect((await local.store.meetings.get(planned.id))!.version).toBe(planned.version);
   expect(parseWarnings(r.card)).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { addDays } from '../../core/domain/local-date';
 import { formatLongDate } from '../../core/domain/london-time';
 import type { Meeting } from '../../core/domain/meeting';
 import { fixedClock } from '../../core/ports/clock.port';
-import { allPages, collect, type Stored } from '../../core/ports/record-store.port';
+import { type Stored } from '../../core/ports/record-store.port';
 import { NEXT_MEETINGS_DAYS } from '../../core/services/chat-answers.service';
 import { loadConfig } from '../../functions/config/app-config';
 import { composeLocal, type LocalApp } from '../../functions/local/compose-local';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
   });
   deps = testBotDeps(local.store, local.services.clock);
-  meetings = await collect(allPages((p) => local.store.meetings.list({}, p)));
+  meetings = await local.store.meetings.list({}).toArray();
 }, 60_000);
 afterAll(() => local.close());
 
@@ -80,7 +80,7 @@ describe('the CEO’s questions from the issue, answered from the records', () =
   });
 
   test('“what actions are overdue across the trust” counts every overdue action in the trust', async () => {
-    const actions = await collect(allPages((p) => local.store.actions.list({}, p)));
+    const actions = await local.store.actions.list({}).toArray();
     const overdue = actions.filter((a) => isActionOverdue(a, TODAY));
     expect(overdue.length).toBeGreaterThan(0);
     expect(said(await ask('ceo', 'what actions are overdue across the trust'))).toContain(`Overdue actions: ${overdue.length}`);
@@ -211,7 +211,7 @@ describe('role × academy: nothing leaks', () => {
   });
 
   test('trust-wide questions from a head cover only their own academy', async () => {
-    const others = (await collect(allPages((p) => local.store.academies.list({}, p)))).filter((a) => a.id !== 'oakfield');
+    const others = (await local.store.academies.list({}).toArray()).filter((a) => a.id !== 'oakfield');
     for (const q of [
       'what actions are overdue across the trust',
       'Any schools I should worry about?',

@@ -20,9 +20,9 @@ const BROOK_LANE_MARKERS = ['brook-lane', 'Brook Lane', 'Daniel Hughes'];
 
 beforeAll(async () => {
   stack = await startLocalStack('2026-11-23T10:00:00Z');
-  const meetings = (await stack.local.store.meetings.list({ academyId: 'brook-lane' }, { pageSize: 200 })).items;
+  const meetings = (await stack.local.store.meetings.list({ academyId: 'brook-lane' }, { pageSize: 200 }).page()).items;
   brookMeeting = meetings.find((m) => m.status === 'planned' && m.papers.length > 0) ?? meetings[0]!;
-  brookAction = (await stack.local.store.actions.list({ academyId: 'brook-lane' }, { pageSize: 10 })).items[0]!;
+  brookAction = (await stack.local.store.actions.list({ academyId: 'brook-lane' }, { pageSize: 10 }).page()).items[0]!;
 });
 afterAll(async () => stack.stop());
 

@@ -3,7 +3,7 @@ import type { ActionItem } from '../../core/domain/action-item';
 import type { Intervention } from '../../core/domain/intervention';
 import type { Meeting } from '../../core/domain/meeting';
 import type { Person } from '../../core/domain/people';
-import { allPages, collect, type Stored } from '../../core/ports/record-store.port';
+import { type Stored } from '../../core/ports/record-store.port';
 import { auditedStore } from '../../core/services/audited-store';
 import { verbSchemas } from '../../bot/cards/verbs';
 import { handleCardAction } from '../../bot/conversation/card-actions';
@@ -59,19 +59,19 @@ const callApi = (method: string, path: string, as: string, body?: unknown) => ca
 beforeAll(async () => {
   stack = await startConfiguredStack(`${TODAY}T10:00:00Z`, NO_RATE_LIMITS);
   const store = stack.local.store;
-  people = new Map((await collect(allPages((p) => store.people.list({}, p)))).map((p) => [p.id, p]));
-  const academies = await collect(allPages((p) => store.academies.list({}, p)));
+  people = new Map((await store.people.list({}).toArray()).map((p) => [p.id, p]));
+  const academies = await store.academies.list({}).toArray();
   academyIds = academies.map((a) => a.id);
   namesOf = (id) => academies.filter((a) => a.id === id).flatMap((a) => [a.name, ...a.aliases]);
   const trust = (await store.trust.get())!;
   approversOf = (kind) => trust.model.meetingKinds.find((k) => k.id === kind)?.notesApprovers ?? [];
   meetings = [];
   actions = [];
-  interventions = (await collect(allPages((p) => store.interventions.list({}, p)))).filter(
+  interventions = (await store.interventions.list({}).toArray()).filter(
     (x, i, all) => all.findIndex((y) => y.academyId === x.academyId) === i,
   );
   for (const [i, academy] of academies.entries()) {
-    const own = await collect(allPages((p) => store.meetings.list({ academyId: academy.id }, p)));
+    const own = await store.meetings.list({ academyId: academy.id }).toArray();
     const planned = own
       .filter((m) => m.status === 'planned' && m.date >= TODAY && m.papers.length > 0)
       .sort((a, b) => a.date.localeCompare(b.date))[0]!;
@@ -108,7 +108,7 @@ beforeAll(async () => {
       meetings.push(drafted);
     }
     meetings.push(planned);
-    const action = (await collect(allPages((p) => store.actions.list({ academyId: academy.id }, p))))[0];
+    const action = (await store.actions.list({ academyId: academy.id }).toArray())[0];
     if (action) actions.push(action);
   }
   // A paper in each planned meeting's folder, uploaded as the CEO would, whose text belongs to that academy.
@@ -127,7 +127,11 @@ beforeAll(async () => {
   actions[actions.indexOf(oakAction)] = await store.actions.update({ ...oakAction, ownerId: 'head-brook-lane', status: 'open' });
   strings = await stringsByAcademy(store);
   for (const m of meetings.filter((x) => x.status === 'planned')) strings.get(m.academyId)!.add(`matrix paper ${m.academyId}`);
-  calls = matrixRequests({ stack, today: TODAY, people, academyIds, meetings, actions, interventions });
+  // Each academy's first support day (the seed's are all given already, so a cancellation is refused by the rule or by authorisation).
+  const supportDays = (await store.supportDays.list({}).toArray()).filter(
+    (x, i, all) => all.findIndex((y) => y.academyId === x.academyId) === i,
+  );
+  calls = matrixRequests({ stack, today: TODAY, people, academyIds, meetings, actions, interventions, supportDays });
   // From here every write any route or card makes is watched: each must be audited, against the person who made it.
   watch = watchWrites(store, stack.local.audit);
 }, 60_000);

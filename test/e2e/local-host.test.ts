@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.stop());
 
-const countActions = async () => (await stack.local.store.actions.list({}, { pageSize: 500 })).items.length;
+const countActions = async () => (await stack.local.store.actions.list({}, { pageSize: 500 }).page()).items.length;
 
 describe('the local host serves the seeded trust', () => {
   it('answers /health from SQLite with the demo trust', async () => {

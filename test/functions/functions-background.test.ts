@@ -1,5 +1,5 @@
 import { InvocationContext, type Timer } from '@azure/functions';
-import { allPages, collect } from '../../core/ports/record-store.port';
+
 import { startProductionStack, type ProductionStack } from './production-stack';
 
 /**
@@ -41,7 +41,7 @@ test('the first tick after 07:30 fans out today’s reminders and puts the year 
   const a = await app();
   const queued = await a.queue.approximateCount();
   expect(queued).toBeGreaterThan(0);
-  const meetings = await collect(allPages((p) => a.store.meetings.inRange({ from: '2026-09-01', to: '2027-08-31' }, p)));
+  const meetings = await a.store.meetings.inRange({ from: '2026-09-01', to: '2027-08-31' }).toArray();
   const events = [...stack.graph.events.values()].flat();
   expect(events.length).toBe(meetings.filter((m) => m.status !== 'cancelled').length);
   expect(stack.graph.stats.mailboxPeak).toBeLessThanOrEqual(4);

@@ -7,7 +7,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from
 import { provisionSite } from '../../core/adapters/sharepoint/provisioning/provision-site';
 import { createSharePointRecordStore } from '../../core/adapters/sharepoint/sharepoint-record-store';
 import { fixedClock, type Clock } from '../../core/ports/clock.port';
-import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
+import { type RecordStore } from '../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
 import { startAzuriteStorage, type RunningAzuriteStorage } from '../../bot/local/azurite';
 import { defineFunctions, type FunctionDefinition, type FunctionsRuntime } from '../../functions/azure/function-definitions';
@@ -63,8 +63,7 @@ export async function startProductionStack(options: { env?: Record<string, strin
     const store = await createSharePointRecordStore({ client, site: { id: site.id } });
     await seedDemoTrust(store, clock);
     // The trust's people as Entra ID knows them: what onboarding records for each person.
-    for (const p of await collect(allPages((page) => store.people.list({}, page))))
-      await store.people.update({ ...p, entraObjectId: oidOf(p.id) });
+    for (const p of await store.people.list({}).toArray()) await store.people.update({ ...p, entraObjectId: oidOf(p.id) });
 
     const trusted: KeyPair = await generateKeyPair('RS256');
     const stranger: KeyPair = await generateKeyPair('RS256');

@@ -89,7 +89,7 @@ describe('the SharePoint store under faults', () => {
     for (let i = 0; i < 40; i++)
       made.push((await store.escalations.create(anEscalation(academyId), { idempotencyKey: `fault-${academyId}-${i}` })).record.id);
     server.faults.errorRate = 0;
-    const listed = (await store.escalations.list({ academyId }, { pageSize: 500 })).items.map((e) => e.id);
+    const listed = (await store.escalations.list({ academyId }, { pageSize: 500 }).page()).items.map((e) => e.id);
     expect(listed.sort()).toEqual([...made].sort());
   });
 
@@ -118,7 +118,7 @@ describe('provisioning', () => {
     );
     const meetings = lists.find((l) => l.displayName === 'Meetings')!;
     expect(meetings.columns.filter((c) => c.indexed).map((c) => c.name)).toEqual(
-      expect.arrayContaining(['RecordId', 'IdempotencyKey', 'AcademyId', 'MeetingDate', 'OpenPaperDue']),
+      expect.arrayContaining(['RecordId', 'IdempotencyKey', 'AcademyId', 'MeetingDate', 'Status']),
     );
     const types = new Set(
       lists.flatMap((l) =>

@@ -1,5 +1,5 @@
 import type { Meeting } from '../../core/domain/meeting';
-import { allPages, collect, type Stored } from '../../core/ports/record-store.port';
+import { type Stored } from '../../core/ports/record-store.port';
 import { startLocalStack, type RunningStack } from '../e2e/local-stack';
 
 /**
@@ -13,7 +13,7 @@ let meetings: Stored<Meeting>[];
 
 beforeAll(async () => {
   stack = await startLocalStack('2026-11-23T10:00:00Z');
-  meetings = await collect(allPages((p) => stack.local.store.meetings.list({}, p)));
+  meetings = await stack.local.store.meetings.list({}).toArray();
 }, 60_000);
 afterAll(async () => stack.stop());
 

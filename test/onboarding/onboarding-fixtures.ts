@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createSqliteRecordStore, openSqliteDatabase } from '../../core/adapters/sqlite';
 import { fixedClock } from '../../core/ports/clock.port';
-import { allPages, collect, type RecordStore } from '../../core/ports/record-store.port';
+import { type RecordStore } from '../../core/ports/record-store.port';
 import { seedDemoTrust } from '../../core/seed/seed-demo-trust';
 import type { ServiceDeps } from '../../core/services/service-context';
 
@@ -20,8 +20,8 @@ export async function seededTrust(): Promise<{ deps: ServiceDeps; store: RecordS
   return { deps: { store, clock }, store, db };
 }
 
-export const allAcademies = (store: RecordStore) => collect(allPages((p) => store.academies.list({}, p)));
-export const allPeople = (store: RecordStore) => collect(allPages((p) => store.people.list({}, p)));
+export const allAcademies = (store: RecordStore) => store.academies.list({}).toArray();
+export const allPeople = (store: RecordStore) => store.people.list({}).toArray();
 
 /** Every record's id and version: equal snapshots mean nothing was written. */
 export async function snapshot(store: RecordStore): Promise<string[]> {

@@ -95,7 +95,7 @@ describe('a substitute must be able to see the meeting’s academy', () => {
 
   it('refuses an outsider named in the bot’s apologies too (sendMeetingApologies), with nothing written', async () => {
     const { deps, store, person } = await demoTrust();
-    const meetings = (await store.meetings.list({ academyId: 'oakfield' })).items;
+    const meetings = (await store.meetings.list({ academyId: 'oakfield' }).page()).items;
     const m = meetings.find((x) => x.kind === 'aim' && x.status === 'planned' && x.date > '2026-11-23')!;
     const headOakfield = await person('head-oakfield');
     await expect(

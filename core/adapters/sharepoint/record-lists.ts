@@ -8,7 +8,7 @@ import { meetingSchema, type Meeting } from '../../domain/meeting';
 import { monitoringFormSchema, type MonitoringForm } from '../../domain/monitoring-form';
 import { personSchema, type Person } from '../../domain/people';
 import { supportDaySchema, type SupportDay } from '../../domain/support-days';
-import { completedOn, earliestOpenPaperDue, emailKey } from '../shared/record-columns';
+import { completedOn, emailKey } from '../shared/record-columns';
 import type { ColumnSpec, ListSpec } from './column-spec';
 
 export type FieldValue = string | number | boolean | null;
@@ -83,18 +83,13 @@ export const MEETINGS = list<Meeting>({
     { name: 'AcademicYear', type: 'text', indexed: true },
     { name: 'MeetingDate', type: 'text', indexed: true },
     { name: 'Status', type: 'choice', indexed: true, choices: ['planned', 'held', 'cancelled'] },
-    { name: 'OpenPaperDue', type: 'text', indexed: true },
     { name: 'StartsAt', type: 'dateTime' },
     { name: 'Pinned', type: 'boolean' },
   ],
-  // OpenPaperDue only while the meeting is planned: a held or cancelled meeting never has a paper
-  // overdue, and a derived column left set would keep matching the sweep's `lt today` for ever and
-  // grow past the 5,000-item threshold (sp-dev-docs#7149, pnp/pnpjs#3149).
   fieldsOf: (m) => ({
     AcademicYear: m.academicYear,
     MeetingDate: m.date,
     Status: m.status,
-    OpenPaperDue: m.status === 'planned' ? earliestOpenPaperDue(m) : null,
     StartsAt: m.startsAt,
     Pinned: m.pinned,
   }),

@@ -1,6 +1,17 @@
 import { NotFoundError, parseOrThrow, ValidationError } from '../../domain/errors';
 import type { Person } from '../../domain/people';
-import type { CallOptions, Collection, Created, CreateOptions, New, Page, PageOptions, Stored } from '../../ports/record-store.port';
+import {
+  pagedList,
+  type CallOptions,
+  type Collection,
+  type Created,
+  type CreateOptions,
+  type New,
+  type Page,
+  type PageOptions,
+  type PagedList,
+  type Stored,
+} from '../../ports/record-store.port';
 import { decodeCursor, encodeCursor, resolvePageSize } from '../shared/paging';
 import { checkFieldLimits, odataString } from './column-spec';
 import { createOnce, findBy, removeIfMatch, storedKey, updateIfMatch, type WriteTarget } from './item-writes';
@@ -76,6 +87,35 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
     academyId === undefined ||
     (spec.kind === 'person' ? (r as unknown as Person).roles.some((x) => x.academyId === academyId) : spec.academyIdOf(r) === academyId);
 
+  // One page of a listing; `list` reads these lazily.
+  const listPage = async (query: { academyId?: string }, page: PageOptions): Promise<Page<Stored<T>>> => {
+    page.signal?.throwIfAborted();
+    const name = `${spec.displayName}.list${query.academyId === undefined ? '' : '.academy'}`;
+    const filter = academyQuery(query.academyId);
+    if (query.academyId !== undefined && filter === undefined) {
+      // People by academy: their roles are in the body, so the list is read and filtered here.
+      const items = await ctx.items.query({ listId: ctx.listId }, page.signal);
+      const records = items.map((i) => toStored<T>(remember(i))).filter(belongs(query.academyId));
+      return pageInMemory(name, records, (r) => [r.id], 1, page);
+    }
+    // Ordered by RecordId (indexed) and paged by Graph's $skiptoken, carried in our cursor: each
+    // page is one GET, so 1,200 records at 500 a page are 3 GETs, not 3 for every page.
+    const pageSize = resolvePageSize(page.pageSize);
+    let skipToken = page.cursor === undefined ? undefined : decodeCursor(name, page.cursor, 1)[0];
+    // Graph may send an empty page with a next link (concepts/paging.md): read on a little rather than hand it back.
+    for (let empty = 0; ; empty++) {
+      const got = await ctx.items.page(
+        { listId: ctx.listId, ...(filter ? { filter } : {}), orderBy: 'RecordId', pageSize, ...(skipToken ? { skipToken } : {}) },
+        page.signal,
+      );
+      skipToken = got.skipToken;
+      if (got.items.length > 0 || !skipToken || empty >= 3) {
+        const items = got.items.map((i) => toStored<T>(remember(i))).filter(belongs(query.academyId));
+        return { items, ...(skipToken ? { nextCursor: encodeCursor(name, [skipToken]) } : {}) };
+      }
+    }
+  };
+
   return {
     async get(id: string, options?: CallOptions) {
       options?.signal?.throwIfAborted();
@@ -128,32 +168,8 @@ export function createSharePointCollection<T extends { id: string }>(spec: Recor
       itemIds.delete(value.id);
     },
 
-    async list(query: { academyId?: string }, page?: PageOptions): Promise<Page<Stored<T>>> {
-      page?.signal?.throwIfAborted();
-      const name = `${spec.displayName}.list${query.academyId === undefined ? '' : '.academy'}`;
-      const filter = academyQuery(query.academyId);
-      if (query.academyId !== undefined && filter === undefined) {
-        // People by academy: their roles are in the body, so the list is read and filtered here.
-        const items = await ctx.items.query({ listId: ctx.listId }, page?.signal);
-        const records = items.map((i) => toStored<T>(remember(i))).filter(belongs(query.academyId));
-        return pageInMemory(name, records, (r) => [r.id], 1, page);
-      }
-      // Ordered by RecordId (indexed) and paged by Graph's $skiptoken, carried in our cursor: each
-      // page is one GET, so 1,200 records at 500 a page are 3 GETs, not 3 for every page.
-      const pageSize = resolvePageSize(page?.pageSize);
-      let skipToken = page?.cursor === undefined ? undefined : decodeCursor(name, page.cursor, 1)[0];
-      // Graph may send an empty page with a next link (concepts/paging.md): read on a little rather than hand it back.
-      for (let empty = 0; ; empty++) {
-        const got = await ctx.items.page(
-          { listId: ctx.listId, ...(filter ? { filter } : {}), orderBy: 'RecordId', pageSize, ...(skipToken ? { skipToken } : {}) },
-          page?.signal,
-        );
-        skipToken = got.skipToken;
-        if (got.items.length > 0 || !skipToken || empty >= 3) {
-          const items = got.items.map((i) => toStored<T>(remember(i))).filter(belongs(query.academyId));
-          return { items, ...(skipToken ? { nextCursor: encodeCursor(name, [skipToken]) } : {}) };
-        }
-      }
+    list(query: { academyId?: string }, options?: PageOptions): PagedList<Stored<T>> {
+      return pagedList((page) => listPage(query, page), options);
     },
   };
 }

@@ -2,18 +2,23 @@ import type { ActionItem } from '../../domain/action-item';
 import { parseOrThrow } from '../../domain/errors';
 import { localDateSchema, type LocalDate } from '../../domain/local-date';
 import type { Meeting } from '../../domain/meeting';
-import { isPaperOverdue } from '../../domain/paper-deadlines';
 import type { Person } from '../../domain/people';
-import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
+import {
+  pagedList,
+  type CallOptions,
+  type PageOptions,
+  type PagedList,
+  type RecordStore,
+  type Stored,
+} from '../../ports/record-store.port';
 import { emailKey } from '../shared/record-columns';
-import { inBackground } from '../graph/patience';
 import { odataString } from './column-spec';
 import type { ListItems } from './list-items';
 import { pageInMemory } from './memory-page';
 import { toStored } from './sharepoint-collection';
 
 type PeopleQueries = Pick<RecordStore['people'], 'byEmail' | 'byEntraObjectId'>;
-type MeetingQueries = Pick<RecordStore['meetings'], 'inRange' | 'overduePapers'>;
+type MeetingQueries = Pick<RecordStore['meetings'], 'inRange'>;
 type ActionQueries = Pick<RecordStore['actions'], 'openByOwner'>;
 
 const date = (value: unknown, field: string): LocalDate => parseOrThrow(localDateSchema, value, field);
@@ -32,47 +37,32 @@ export function peopleQueries(items: ListItems, listId: string): PeopleQueries {
   };
 }
 
-/** The meeting calendar and the overdue-papers sweep. */
+/** The meeting calendar. */
 export function meetingQueries(items: ListItems, listId: string): MeetingQueries {
   return {
-    async inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, page?: PageOptions): Promise<Page<Stored<Meeting>>> {
-      page?.signal?.throwIfAborted();
-      const from = date(range.from, 'range start');
-      const to = date(range.to, 'range end');
+    inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, options?: PageOptions): PagedList<Stored<Meeting>> {
       const { academyId } = range;
-      // One indexed column per filter: the academy when given (an academy's meetings stay few), else
-      // the dates one calendar month at a time, so no single query's matches grow past the 5,000-item
-      // threshold as the trust grows (sp-dev-docs#7149, pnp/pnpjs#3149); the months go as one $batch wave.
-      const queries =
-        academyId !== undefined
-          ? [{ key: 'academy', listId, filter: `fields/AcademyId eq ${odataString(academyId)}` }]
-          : monthsOf(from, to).map(([a, b]) => ({
-              key: a,
-              listId,
-              filter: `fields/MeetingDate ge ${odataString(a)} and fields/MeetingDate le ${odataString(b)}`,
-            }));
-      const found = [...(await items.queryMany(queries, page?.signal)).values()]
-        .flat()
-        .map((i) => toStored<Meeting>(i))
-        .filter((m) => m.date >= from && m.date <= to && (academyId === undefined || m.academyId === academyId));
-      return pageInMemory(`meetings.inRange${academyId === undefined ? '' : '.academy'}`, found, (m) => [m.date, m.id], 2, page);
-    },
-
-    async overduePapers(today: LocalDate, options?: CallOptions): Promise<OverduePaper[]> {
-      options?.signal?.throwIfAborted();
-      const day = date(today, 'today');
-      // The indexed column narrows to planned meetings with a paper still out whose deadline has
-      // passed (it is cleared once a meeting is held or cancelled, record-lists.ts, so the matches stay
-      // few); the domain rule then decides each paper, so the sweep and the dashboards never disagree.
-      // The sweep is background work: it waits out throttling rather than failing fast.
-      const found = await inBackground(() =>
-        items.query({ listId, filter: `fields/OpenPaperDue lt ${odataString(day)}` }, options?.signal),
-      );
-      return found
-        .map((i) => toStored<Meeting>(i))
-        .filter((m) => m.status === 'planned')
-        .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : byId(a, b)))
-        .flatMap((meeting) => meeting.papers.filter((paper) => isPaperOverdue(paper, meeting, day)).map((paper) => ({ meeting, paper })));
+      return pagedList(async (page) => {
+        page.signal?.throwIfAborted();
+        const from = date(range.from, 'range start');
+        const to = date(range.to, 'range end');
+        // One indexed column per filter: the academy when given (an academy's meetings stay few), else
+        // the dates one calendar month at a time, so no single query's matches grow past the 5,000-item
+        // threshold as the trust grows (sp-dev-docs#7149, pnp/pnpjs#3149); the months go as one $batch wave.
+        const queries =
+          academyId !== undefined
+            ? [{ key: 'academy', listId, filter: `fields/AcademyId eq ${odataString(academyId)}` }]
+            : monthsOf(from, to).map(([a, b]) => ({
+                key: a,
+                listId,
+                filter: `fields/MeetingDate ge ${odataString(a)} and fields/MeetingDate le ${odataString(b)}`,
+              }));
+        const found = [...(await items.queryMany(queries, page.signal)).values()]
+          .flat()
+          .map((i) => toStored<Meeting>(i))
+          .filter((m) => m.date >= from && m.date <= to && (academyId === undefined || m.academyId === academyId));
+        return pageInMemory(`meetings.inRange${academyId === undefined ? '' : '.academy'}`, found, (m) => [m.date, m.id], 2, page);
+      }, options);
     },
   };
 }
@@ -94,12 +84,14 @@ export function monthsOf(from: LocalDate, to: LocalDate): [LocalDate, LocalDate]
 /** A person's open actions, by due date then id. */
 export function actionQueries(items: ListItems, listId: string): ActionQueries {
   return {
-    async openByOwner(ownerId: string, page?: PageOptions): Promise<Page<Stored<ActionItem>>> {
-      page?.signal?.throwIfAborted();
-      const found = (await items.query({ listId, filter: `fields/OwnerId eq ${odataString(ownerId)}` }, page?.signal))
-        .map((i) => toStored<ActionItem>(i))
-        .filter((a) => a.ownerId === ownerId && (a.status === 'open' || a.status === 'in-progress'));
-      return pageInMemory('actions.openByOwner', found, (a) => [a.dueDate, a.id], 2, page);
+    openByOwner(ownerId: string, options?: PageOptions): PagedList<Stored<ActionItem>> {
+      return pagedList(async (page) => {
+        page.signal?.throwIfAborted();
+        const found = (await items.query({ listId, filter: `fields/OwnerId eq ${odataString(ownerId)}` }, page.signal))
+          .map((i) => toStored<ActionItem>(i))
+          .filter((a) => a.ownerId === ownerId && (a.status === 'open' || a.status === 'in-progress'));
+        return pageInMemory('actions.openByOwner', found, (a) => [a.dueDate, a.id], 2, page);
+      }, options);
     },
   };
 }

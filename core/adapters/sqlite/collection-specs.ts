@@ -8,7 +8,7 @@ import { meetingSchema, type Meeting } from '../../domain/meeting';
 import { monitoringFormSchema, type MonitoringForm } from '../../domain/monitoring-form';
 import { personSchema, type Person } from '../../domain/people';
 import { supportDaySchema, type SupportDay } from '../../domain/support-days';
-import { completedOn, earliestOpenPaperDue, emailKey } from '../shared/record-columns';
+import { completedOn, emailKey } from '../shared/record-columns';
 
 /** How one record kind maps onto its table. */
 export interface CollectionSpec<T extends { id: string }> {
@@ -61,7 +61,6 @@ export const MEETINGS: CollectionSpec<Meeting> = {
     academic_year: (m) => m.academicYear,
     date: (m) => m.date,
     status: (m) => m.status,
-    earliest_open_paper_due: earliestOpenPaperDue,
   },
 };
 

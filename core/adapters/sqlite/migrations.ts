@@ -160,6 +160,12 @@ CREATE INDEX audit_log_by_record ON audit_log (record_kind, record_id, at, id);
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'one table per record kind', up: (db) => db.exec(RECORD_TABLES) },
   { version: 2, name: 'audit log', up: (db) => db.exec(AUDIT_LOG) },
+  // The overdue-papers query went (the sweep reads meetings by date range), and with it the column it filtered on.
+  {
+    version: 3,
+    name: 'no overdue-papers column',
+    up: (db) => db.exec('DROP INDEX IF EXISTS meetings_open_papers; ALTER TABLE meetings DROP COLUMN earliest_open_paper_due;'),
+  },
 ];
 
 /** The schema version this code writes. */

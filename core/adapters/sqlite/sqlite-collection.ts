@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
 import { ConflictError, NotFoundError, parseOrThrow, ValidationError } from '../../domain/errors';
-import type { CallOptions, Collection, Created, CreateOptions, New, Page, PageOptions, Stored } from '../../ports/record-store.port';
+import {
+  pagedList,
+  type CallOptions,
+  type Collection,
+  type Created,
+  type CreateOptions,
+  type New,
+  type PageOptions,
+  type PagedList,
+  type Stored,
+} from '../../ports/record-store.port';
 import type { CollectionSpec } from './collection-specs';
 import { queryPage } from './keyset-page';
 import { RECORD_COLUMNS, toBody, toStored, versionCounter, type RecordRow } from './row-mappers';
@@ -130,20 +140,22 @@ export function createSqliteCollection<T extends { id: string }>(
       removeTx.immediate(value.id, value.version);
     },
 
-    async list(query: { academyId?: string }, page?: PageOptions): Promise<Page<Stored<T>>> {
-      page?.signal?.throwIfAborted();
+    list(query: { academyId?: string }, options?: PageOptions): PagedList<Stored<T>> {
       const byAcademy = query.academyId !== undefined;
-      return queryPage<T>(
-        db,
-        {
-          name: `${table}.list${byAcademy ? '.academy' : ''}`,
-          table,
-          where: byAcademy ? [academyFilter(spec)] : [],
-          params: byAcademy ? [query.academyId] : [],
-          orderBy: ['id'],
-        },
-        page,
-      );
+      return pagedList(async (page) => {
+        page.signal?.throwIfAborted();
+        return queryPage<T>(
+          db,
+          {
+            name: `${table}.list${byAcademy ? '.academy' : ''}`,
+            table,
+            where: byAcademy ? [academyFilter(spec)] : [],
+            params: byAcademy ? [query.academyId] : [],
+            orderBy: ['id'],
+          },
+          page,
+        );
+      }, options);
     },
   };
 }

@@ -4,15 +4,21 @@ import { localDateSchema, type LocalDate } from '../../domain/local-date';
 import type { Meeting } from '../../domain/meeting';
 import type { Person } from '../../domain/people';
 import { parseOrThrow } from '../../domain/errors';
-import { isPaperOverdue } from '../../domain/paper-deadlines';
-import type { CallOptions, OverduePaper, Page, PageOptions, RecordStore, Stored } from '../../ports/record-store.port';
+import {
+  pagedList,
+  type CallOptions,
+  type PageOptions,
+  type PagedList,
+  type RecordStore,
+  type Stored,
+} from '../../ports/record-store.port';
 import { queryPage } from './keyset-page';
 import { emailKey } from '../shared/record-columns';
 import { RECORD_COLUMNS, toStored, type RecordRow } from './row-mappers';
 import { prepared } from './statements';
 
 type PeopleQueries = Pick<RecordStore['people'], 'byEmail' | 'byEntraObjectId'>;
-type MeetingQueries = Pick<RecordStore['meetings'], 'inRange' | 'overduePapers'>;
+type MeetingQueries = Pick<RecordStore['meetings'], 'inRange'>;
 type ActionQueries = Pick<RecordStore['actions'], 'openByOwner'>;
 
 const date = (value: unknown, field: string): LocalDate => parseOrThrow(localDateSchema, value, field);
@@ -37,40 +43,27 @@ export function peopleQueries(db: Database.Database): PeopleQueries {
   };
 }
 
-/** The meeting calendar and the overdue-papers sweep. */
+/** The meeting calendar. */
 export function meetingQueries(db: Database.Database): MeetingQueries {
   return {
-    async inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, page?: PageOptions): Promise<Page<Stored<Meeting>>> {
-      page?.signal?.throwIfAborted();
-      const from = date(range.from, 'range start');
-      const to = date(range.to, 'range end');
+    inRange(range: { from: LocalDate; to: LocalDate; academyId?: string }, options?: PageOptions): PagedList<Stored<Meeting>> {
       const byAcademy = range.academyId !== undefined;
-      return queryPage<Meeting>(
-        db,
-        {
-          name: `meetings.inRange${byAcademy ? '.academy' : ''}`,
-          table: 'meetings',
-          where: ['date BETWEEN ? AND ?', ...(byAcademy ? ['academy_id = ?'] : [])],
-          params: [from, to, ...(byAcademy ? [range.academyId] : [])],
-          orderBy: ['date', 'id'],
-        },
-        page,
-      );
-    },
-
-    async overduePapers(today: LocalDate, options?: CallOptions): Promise<OverduePaper[]> {
-      options?.signal?.throwIfAborted();
-      const day = date(today, 'today');
-      // The column narrows to planned meetings with a paper still out whose deadline has passed;
-      // the domain rule then decides each paper, so the sweep and the dashboards never disagree.
-      const rows = prepared(
-        db,
-        `SELECT ${RECORD_COLUMNS} FROM meetings WHERE status = 'planned' AND earliest_open_paper_due < ? ORDER BY date, id`,
-      ).all(day) as RecordRow[];
-      return rows.flatMap((row) => {
-        const meeting = toStored<Meeting>(row);
-        return meeting.papers.filter((paper) => isPaperOverdue(paper, meeting, day)).map((paper) => ({ meeting, paper }));
-      });
+      return pagedList(async (page) => {
+        page.signal?.throwIfAborted();
+        const from = date(range.from, 'range start');
+        const to = date(range.to, 'range end');
+        return queryPage<Meeting>(
+          db,
+          {
+            name: `meetings.inRange${byAcademy ? '.academy' : ''}`,
+            table: 'meetings',
+            where: ['date BETWEEN ? AND ?', ...(byAcademy ? ['academy_id = ?'] : [])],
+            params: [from, to, ...(byAcademy ? [range.academyId] : [])],
+            orderBy: ['date', 'id'],
+          },
+          page,
+        );
+      }, options);
     },
   };
 }
@@ -78,20 +71,22 @@ export function meetingQueries(db: Database.Database): MeetingQueries {
 /** A person's own to-do list of actions. */
 export function actionQueries(db: Database.Database): ActionQueries {
   return {
-    async openByOwner(ownerId: string, page?: PageOptions): Promise<Page<Stored<ActionItem>>> {
-      page?.signal?.throwIfAborted();
-      return queryPage<ActionItem>(
-        db,
-        {
-          name: 'actions.openByOwner',
-          table: 'actions',
-          // Written exactly as the partial index's WHERE so SQLite can use it.
-          where: ['owner_id = ?', "status IN ('open', 'in-progress')"],
-          params: [ownerId],
-          orderBy: ['due_date', 'id'],
-        },
-        page,
-      );
+    openByOwner(ownerId: string, options?: PageOptions): PagedList<Stored<ActionItem>> {
+      return pagedList(async (page) => {
+        page.signal?.throwIfAborted();
+        return queryPage<ActionItem>(
+          db,
+          {
+            name: 'actions.openByOwner',
+            table: 'actions',
+            // Written exactly as the partial index's WHERE so SQLite can use it.
+            where: ['owner_id = ?', "status IN ('open', 'in-progress')"],
+            params: [ownerId],
+            orderBy: ['due_date', 'id'],
+          },
+          page,
+        );
+      }, options);
     },
   };
 }

@@ -3,7 +3,7 @@ import { ForbiddenError, parseOrThrow } from '../../domain/errors';
 import type { Person } from '../../domain/people';
 import { canAdministerTrust } from '../../domain/permissions';
 import type { Clock } from '../../ports/clock.port';
-import { allPages, collect, type RecordStore } from '../../ports/record-store.port';
+import { type RecordStore } from '../../ports/record-store.port';
 import type { DeliveryLedger, DeliveryRecord } from '../../ports/delivery-ledger.port';
 import { RETRYABLE_BY_ADMIN } from './delivery-decisions';
 import type { ReminderQueue } from '../../ports/reminder-queue.port';
@@ -79,7 +79,7 @@ export function deliveriesForAdmin(deps: { store: RecordStore; clock: Clock; del
     async list(status: string | undefined) {
       const statuses = parseOrThrow(statusQuery, status ?? 'poisoned,failed,no-conversation', 'status');
       const records = await admin.ledger.list(statuses, { limit: 200 });
-      const people = new Map((await collect(allPages((p) => deps.store.people.list({}, p)))).map((p) => [p.id, p.name]));
+      const people = new Map((await deps.store.people.list({}).toArray()).map((p) => [p.id, p.name]));
       return { deliveries: records.map((r) => deliveryItem(r, people.get(r.personId))) };
     },
     async retry(key: string) {

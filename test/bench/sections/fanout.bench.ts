@@ -2,7 +2,7 @@ import { testServices } from '../../support/test-services';
 import pino from 'pino';
 import { createSqliteRecordStore, openSqliteDatabase } from '../../../core/adapters/sqlite';
 import { fixedClock } from '../../../core/ports/clock.port';
-import { allPages, collect } from '../../../core/ports/record-store.port';
+
 import { seedDemoTrust } from '../../../core/seed/seed-demo-trust';
 import type { DueReminder } from '../../../core/services/reminders.service';
 import { startAzuriteStorage } from '../../../bot/local/azurite';
@@ -31,9 +31,7 @@ export async function fanoutBench(): Promise<BenchRow[]> {
   try {
     await seedDemoTrust(store, clock);
     // Real actions, each reminding a distinct person (so per-conversation limits never bind; the per-app one does).
-    const actions = (await collect(allPages((p) => store.actions.list({}, p)))).filter(
-      (a) => a.status === 'open' || a.status === 'in-progress',
-    );
+    const actions = (await store.actions.list({}).toArray()).filter((a) => a.status === 'open' || a.status === 'in-progress');
     const due: DueReminder[] = Array.from({ length: PEOPLE }, (_, i) => {
       const a = actions[i % actions.length]!;
       return { kind: 'action-due', personId: `bench-person-${i}`, actionId: a.id, occurrence: `${a.id}@${a.dueDate}` };

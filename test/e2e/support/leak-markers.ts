@@ -1,6 +1,6 @@
 import type { Meeting } from '../../../core/domain/meeting';
 import type { Person } from '../../../core/domain/people';
-import { allPages, collect, type RecordStore, type Stored } from '../../../core/ports/record-store.port';
+import { type RecordStore, type Stored } from '../../../core/ports/record-store.port';
 
 /**
  * What must never reach a person, written out from the trust's rules (DOMAIN.md, issue 13) rather
@@ -41,13 +41,13 @@ const MIN_MARKER_LENGTH = 6;
  */
 export async function stringsByAcademy(store: RecordStore): Promise<Map<string, Set<string>>> {
   const [academies, people, meetings, actions, interventions, escalations, supportDays] = await Promise.all([
-    collect(allPages((p) => store.academies.list({}, p))),
-    collect(allPages((p) => store.people.list({}, p))),
-    collect(allPages((p) => store.meetings.list({}, p))),
-    collect(allPages((p) => store.actions.list({}, p))),
-    collect(allPages((p) => store.interventions.list({}, p))),
-    collect(allPages((p) => store.escalations.list({}, p))),
-    collect(allPages((p) => store.supportDays.list({}, p))),
+    store.academies.list({}).toArray(),
+    store.people.list({}).toArray(),
+    store.meetings.list({}).toArray(),
+    store.actions.list({}).toArray(),
+    store.interventions.list({}).toArray(),
+    store.escalations.list({}).toArray(),
+    store.supportDays.list({}).toArray(),
   ]);
   const byAcademy = new Map(academies.map((a) => [a.id, new Set<string>([a.id, a.name, ...a.aliases])]));
   const add = (academyId: string, ...values: (string | undefined)[]) => {

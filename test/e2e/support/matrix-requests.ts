@@ -3,7 +3,8 @@ import type { ActionItem } from '../../../core/domain/action-item';
 import type { Intervention } from '../../../core/domain/intervention';
 import type { Meeting } from '../../../core/domain/meeting';
 import type { Person } from '../../../core/domain/people';
-import { allPages, collect, type Stored } from '../../../core/ports/record-store.port';
+import type { SupportDay } from '../../../core/domain/support-days';
+import { type Stored } from '../../../core/ports/record-store.port';
 import { verbSchemas, type Verb } from '../../../bot/cards/verbs';
 import { API_ROUTES } from '../../../functions/api/routes';
 import type { RunningStack } from '../local-stack';
@@ -27,6 +28,8 @@ export interface MatrixWorld {
   actions: Stored<ActionItem>[];
   /** Per academy: its first intervention, where it has one. */
   interventions: Stored<Intervention>[];
+  /** Per academy: its first support day, where it has one. */
+  supportDays?: Stored<SupportDay>[];
 }
 
 /** The API as the tab calls it; a download's bytes come back as text, so they are scanned too. */
@@ -107,6 +110,7 @@ export function matrixRequests(w: MatrixWorld) {
     'interventions/:id': () =>
       w.interventions.map((x) => ({ value: x.id, target: { academyId: x.academyId, intervention: x, echoed: [x.id] } })),
     'people/:id': () => w.academyIds.map((id) => ({ value: `head-${id}`, target: { echoed: [`head-${id}`] } })),
+    'support-days/:id': () => (w.supportDays ?? []).map((d) => ({ value: d.id, target: { academyId: d.academyId, echoed: [d.id] } })),
     'closures/:id': () => [{ value: 'no-such-closure', target: { echoed: ['no-such-closure'] } }],
     'deliveries/:key': () => [
       {
@@ -254,7 +258,7 @@ export function matrixRequests(w: MatrixWorld) {
     },
     'POST /api/academies/:id/kpi-data-points': {
       body: async (t) => ({
-        kpiId: (await collect(allPages((p) => store().kpiTargets.list({ academyId: t.academyId! }, p))))[0]?.id ?? 'no-kpi',
+        kpiId: (await store().kpiTargets.list({ academyId: t.academyId! }).toArray())[0]?.id ?? 'no-kpi',
         point: 1,
         value: 50,
       }),
@@ -312,6 +316,23 @@ export function matrixRequests(w: MatrixWorld) {
         outcomesForPupils: 'Matrix outcomes',
         version: (await store().interventions.get(t.intervention!.id))?.version ?? '1',
       }),
+    },
+    // A real booking for the trust's write roles (half a development day on a school day), refused for everyone else.
+    'POST /api/academies/:id/support-days': {
+      body: async (t, who) => ({
+        kind: 'development',
+        date: '2026-12-01',
+        days: 0.5,
+        providerId: 'aid-graham',
+        description: 'Matrix support',
+        clientKey: `matrix-${who}-${t.academyId}`,
+      }),
+    },
+    'POST /api/support-days/:id/cancellation': {
+      body: async (t) => ({ version: (await store().supportDays.get(t.echoed[0]!))?.version ?? '1' }),
+    },
+    'PUT /api/academies/:id/improvement-budget': {
+      body: async (t) => ({ budgetPence: 140000, version: (await store().academies.get(t.academyId!))?.version ?? '1' }),
     },
     'POST /api/academies/:id/inspections': {
       body: async (t) => ({
