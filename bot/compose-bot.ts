@@ -115,7 +115,15 @@ export async function composeBot(input: { services: TrustServices; baseUrl: stri
           onError: (e) => input.logger.warn({ err: e }, 'reminder delivery will be retried'),
         })
       : undefined;
-  const sweep = () => sweepFor();
+  /** The daily sweep: reminders, then the term's board pack when it is due (a failure there never stops the reminders). */
+  const sweep = async (): Promise<Record<string, number>> => {
+    const counts = await sweepFor();
+    const pack = await services.jobs.generateDueBoardPack().catch((e: unknown) => {
+      input.logger.warn({ err: e }, 'the board pack could not be generated; the next sweep tries again');
+      return { generated: 0 };
+    });
+    return { ...counts, boardPacks: pack.generated };
+  };
   /**
    * Messages about a change (an extension asked for in the tab reaches the chair in Teams): onto the
    * queue and ledger like the reminders, so each goes to each person once within Teams' limits and an

@@ -77,6 +77,7 @@ import { getInspections, recordInspection, setSelfEvaluation } from './inspectio
 import { getAcademyArrangements, previewAcademyArrangements, setAcademyArrangements } from './arrangements.service';
 import { agreeMeetingFocus, getFocusCoverage, getMeetingFocus } from './meeting-focus.service';
 import { getTrustKpis } from './trust-kpis.service';
+import { generateBoardPack, listBoardPacks, readBoardPack, type BoardPackDeps } from './board-pack/board-packs.service';
 import { getAcademySupport } from './academy-support.service';
 import { bookSupportDay, cancelSupportDay, setImprovementBudget } from './support-days.service';
 
@@ -108,6 +109,10 @@ const apologiser = (meeting: Meeting, body: unknown, viewerId: string): string =
 export function openSession(deps: SessionDeps, viewer: Person) {
   const scoped: ServiceDeps = { ...deps, store: auditedStore(deps.store, deps.audit.log, viewer.id, deps.clock, deps.audit.newId) };
   const can: ViewerCan = viewerCan(viewer);
+  const boardPackDeps = (): BoardPackDeps => {
+    if (!deps.papers) throw new NotFoundError('papers folder', 'board');
+    return { ...scoped, audit: deps.audit, papers: deps.papers };
+  };
   const papers = (meetingId: string) => {
     if (!deps.papers) throw new NotFoundError('papers folder', meetingId);
     return deps.papers;
@@ -346,6 +351,10 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     messageSettings: () => myMessageSettings(scoped, viewer),
     saveMessageSettings: (body: unknown) => saveMyMessageSettings(scoped, viewer, body),
     history: (kind: string, recordId: string, cursor?: string) => recordHistory(scoped, deps.audit.log, viewer, kind, recordId, cursor),
+    // The board pack (issue 17): generated into the board's papers folder, listed, downloaded; trust roles only.
+    generateBoardPack: (body: unknown) => generateBoardPack(boardPackDeps(), viewer, body),
+    boardPacks: () => listBoardPacks(boardPackDeps(), viewer),
+    boardPackFile: (packId: string) => readBoardPack(boardPackDeps(), viewer, packId),
   };
 }
 

@@ -11,6 +11,7 @@ import { withoutMuted } from './message-settings.service';
 import type { EventMessage } from '../domain/notifications';
 import { openSession, type Session, type SessionDeps } from './session';
 import { signIn, type SignInClaim } from './sign-in.service';
+import { generateDueBoardPack } from './board-pack/board-packs.service';
 import type { ServiceDeps } from './service-context';
 
 /**
@@ -77,6 +78,14 @@ export function createTrustServices(sessionDeps: Omit<SessionDeps, 'publish'>) {
       },
       requeueStalledDeliveries: (queue: ReminderQueue, ledger: DeliveryLedger) =>
         requeueStalledDeliveries({ queue, ledger, clock: deps.clock }),
+      /**
+       * The term's board pack into the board's papers folder, once, from its lead days before the board
+       * meets (core/services/board-pack/board-pack-term.ts); nothing on other days. Run by the daily sweep.
+       */
+      generateDueBoardPack: async () => {
+        if (!deps.papers) return { generated: 0 };
+        return generateDueBoardPack({ ...asJob('system:board-pack'), audit: deps.audit, papers: deps.papers });
+      },
       /** The year's meetings reconciled with the calendar (Outlook in production, `.ics` locally). */
       syncCalendar: async () => {
         const job = asJob('system:calendar');

@@ -7,6 +7,7 @@ import { ACTION_ROUTES } from './routes/actions.routes';
 import { IMPROVEMENT_ROUTES } from './routes/improvement.routes';
 import { MY_ROUTES } from './routes/me.routes';
 import { SETTINGS_ROUTES } from './routes/settings.routes';
+import { BOARD_PACK_ROUTES } from './routes/board-pack.routes';
 import { SUPPORT_ROUTES } from './routes/support.routes';
 import { ARRANGEMENT_ROUTES } from './routes/arrangements.routes';
 
@@ -34,5 +35,6 @@ export const API_ROUTES: readonly Route[] = [
   ...SUPPORT_ROUTES,
   ...MY_ROUTES,
   ...SETTINGS_ROUTES,
+  ...BOARD_PACK_ROUTES,
   ...ARRANGEMENT_ROUTES,
 ];

@@ -43,6 +43,9 @@ export async function createBackgroundJobs(app: FunctionsApp): Promise<Backgroun
         new Error(`The Functions host gave up on this message after ${MAX_DEQUEUE_COUNT} attempts (correlation ${ctx.correlationId})`),
       );
     },
+    async generateDueBoardPack() {
+      return { generated: (await app.services.jobs.generateDueBoardPack()).generated };
+    },
     async deliverySweep() {
       return { ...(await app.services.jobs.requeueStalledDeliveries(app.queue, app.ledger)) };
     },

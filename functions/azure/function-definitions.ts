@@ -33,6 +33,8 @@ export interface BackgroundJobs {
   recordPoisoned(message: unknown, ctx: JobContext): Promise<void>;
   /** The frequent sweep: deliveries left half-done (a crashed instance, a lease run out) go back on the queue. */
   deliverySweep(ctx: JobContext): Promise<Record<string, number>>;
+  /** The term's board pack into the board's papers folder when it is due (once a term); run by the daily sweep. */
+  generateDueBoardPack?(ctx: JobContext): Promise<Record<string, number>>;
 }
 
 export interface JobContext {
@@ -214,8 +216,13 @@ export function defineFunctions(runtime: FunctionsRuntime, baseLogger: Logger): 
       if (!isDailySweepDue(jc.now, at, last)) return;
       const reminders = await app.jobs.fanOutReminders(jc);
       const calendar = await app.jobs.syncCalendar(jc);
+      // A pack that cannot be drawn up today is tried again tomorrow; it never holds up the reminders.
+      const boardPack = await app.jobs.generateDueBoardPack?.(jc).catch((e: unknown) => {
+        jc.logger.warn({ err: e }, 'the board pack could not be generated; tomorrow’s sweep tries again');
+        return { generated: 0 };
+      });
       await app.sweepState.markCompleted(DAILY_SWEEP, sweepDateOf(jc.now));
-      jc.logger.info({ reminders, calendar, date: sweepDateOf(jc.now) }, 'daily sweep done');
+      jc.logger.info({ reminders, calendar, boardPack, date: sweepDateOf(jc.now) }, 'daily sweep done');
     });
 
   const deliverySweep: TimerHandler = async (_timer, ctx) =>

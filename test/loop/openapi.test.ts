@@ -55,6 +55,8 @@ describe('GET /api/openapi.json', () => {
       'updateIntervention',
       'recordInterventionReview',
       'judgeInterventionImpact',
+      'generateBoardPack',
+      'listBoardPacks',
       'bookSupportDay',
       'cancelSupportDay',
       'setImprovementBudget',
