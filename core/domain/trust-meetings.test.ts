@@ -117,7 +117,7 @@ describe('academy cadence beyond twelve a year, and conditions on phase, risk ba
       }),
     );
     const rule = model.cadence.find((r) => r.id === 'rsb')!;
-    const facts = { ofstedGrade: 'good', supportStage: 'standard', sponsored: false, inOfstedWindow: false, requests: [] } as const;
+    const facts = { ofstedGrade: 'good' as const, supportStage: 'standard', sponsored: false, inOfstedWindow: false, requests: [] as string[] };
     expect(appliesTo(rule.when, { ...facts, escalationStepId: 'formal-action-plan' }, model)).toBe(true);
     expect(appliesTo(rule.when, { ...facts, escalationStepId: 'trust-support' }, model)).toBe(false);
     expect(appliesTo(rule.when, { ...facts, riskBand: 'high', phase: 'secondary' }, model)).toBe(true);
