@@ -21,6 +21,7 @@ import { canAccessAcademy } from '../domain/permissions';
 import { type Page, type Stored } from '../ports/record-store.port';
 import { actionView, type ActionView } from './mappers/action.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
+import { writeUseCase } from './use-case';
 
 /** A required text field's message when it is missing or not text. */
 const text = (missing: string) => z.string({ error: (i) => (i.input === undefined ? missing : 'expected text') });
@@ -134,29 +135,25 @@ export const actionUpdateBodySchema = z.object({
  * in progress, done) with a progress note. The owner is not changed here (an `ownerId` in the body
  * is ignored): reassigning is an edit, checked as a new owner is.
  */
-export async function updateAction(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ action: Stored<ActionItem> }, ActionUpdateCode>> {
-  const input = parseLabelled(actionUpdateBodySchema, body, 'action update');
-  const action = await getAction(deps, viewer, id);
-  const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now: deps.clock.now().toISOString() });
-  if (!can.progress)
-    throw new ForbiddenError(
-      'Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it.',
-    );
-  const outcome = updateActionStatus(action, {
-    status: input.status,
-    ...(input.note ? { note: input.note } : {}),
-    by: viewer.id,
-    now: deps.clock.now().toISOString(),
-  });
-  if (!outcome.ok) return outcome;
-  const saved = await deps.store.actions.update({ ...outcome.action, version: input.version });
-  return { ok: true, action: saved };
-}
+export const updateAction = writeUseCase(
+  { schema: actionUpdateBodySchema, what: 'action update', load: getAction },
+  async ({ deps, viewer, input, target: action }): Promise<Outcome<{ action: Stored<ActionItem> }, ActionUpdateCode>> => {
+    const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now: deps.clock.now().toISOString() });
+    if (!can.progress)
+      throw new ForbiddenError(
+        'Only the action’s owner, the chair of the meeting that raised it or the trust’s improvement team can update it.',
+      );
+    const outcome = updateActionStatus(action, {
+      status: input.status,
+      ...(input.note ? { note: input.note } : {}),
+      by: viewer.id,
+      now: deps.clock.now().toISOString(),
+    });
+    if (!outcome.ok) return outcome;
+    const saved = await deps.store.actions.update({ ...outcome.action, version: input.version });
+    return { ok: true, action: saved };
+  },
+);
 
 export const actionEditBodySchema = z
   .object({
@@ -178,46 +175,42 @@ export type EditActionCode = DueDateCode | 'ACTION.NOT_LIVE';
  * due date. A new owner must be able to see the academy (as when it was raised); each change is a
  * progress note, so the next meeting sees what changed.
  */
-export async function editAction(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ action: Stored<ActionItem> }, EditActionCode>> {
-  const input = parseLabelled(actionEditBodySchema, body, 'action');
-  const action = await getAction(deps, viewer, id);
-  const now = deps.clock.now().toISOString();
-  const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now });
-  if (!can.edit) {
-    if (action.status === 'done' || action.status === 'dropped')
-      return { ok: false, code: 'ACTION.NOT_LIVE', message: `The action is ${action.status}; reopen it before changing it.` };
-    throw new ForbiddenError(
-      'Only whoever raised the action, the chair of the meeting that raised it or the trust’s improvement team can change it.',
-    );
-  }
-  const trust = await loadTrust(deps);
-  if (input.ownerId !== undefined && input.ownerId !== action.ownerId)
-    await checkOwner(deps, actionEditBodySchema, input.ownerId, action.academyId);
-  if (input.dueDate !== undefined && input.dueDate !== action.dueDate) {
-    const checked = checkDue(actionEditBodySchema, input.dueDate, trust, input.keepHolidayDate);
-    if (!checked.ok) return checked;
-  }
-  const changed: string[] = [];
-  if (input.text !== undefined && input.text !== action.text) changed.push('the text');
-  if (input.ownerId !== undefined && input.ownerId !== action.ownerId) changed.push('the owner');
-  if (input.dueDate !== undefined && input.dueDate !== action.dueDate) changed.push('the due date');
-  const next: Stored<ActionItem> = {
-    ...action,
-    ...(input.text !== undefined ? { text: input.text } : {}),
-    ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
-    ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
-    progress: changed.length
-      ? [...action.progress, { at: now, by: viewer.id, note: `Changed ${changed.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` }]
-      : action.progress,
-    version: input.version,
-  };
-  return { ok: true, action: await deps.store.actions.update(next) };
-}
+export const editAction = writeUseCase(
+  { schema: actionEditBodySchema, what: 'action', load: getAction },
+  async ({ deps, viewer, input, target: action }): Promise<Outcome<{ action: Stored<ActionItem> }, EditActionCode>> => {
+    const now = deps.clock.now().toISOString();
+    const can = actionCan(viewer, action, { raisingChairId: await raisingChair(deps, action), now });
+    if (!can.edit) {
+      if (action.status === 'done' || action.status === 'dropped')
+        return { ok: false, code: 'ACTION.NOT_LIVE', message: `The action is ${action.status}; reopen it before changing it.` };
+      throw new ForbiddenError(
+        'Only whoever raised the action, the chair of the meeting that raised it or the trust’s improvement team can change it.',
+      );
+    }
+    const trust = await loadTrust(deps);
+    if (input.ownerId !== undefined && input.ownerId !== action.ownerId)
+      await checkOwner(deps, actionEditBodySchema, input.ownerId, action.academyId);
+    if (input.dueDate !== undefined && input.dueDate !== action.dueDate) {
+      const checked = checkDue(actionEditBodySchema, input.dueDate, trust, input.keepHolidayDate);
+      if (!checked.ok) return checked;
+    }
+    const changed: string[] = [];
+    if (input.text !== undefined && input.text !== action.text) changed.push('the text');
+    if (input.ownerId !== undefined && input.ownerId !== action.ownerId) changed.push('the owner');
+    if (input.dueDate !== undefined && input.dueDate !== action.dueDate) changed.push('the due date');
+    const next: Stored<ActionItem> = {
+      ...action,
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+      ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+      progress: changed.length
+        ? [...action.progress, { at: now, by: viewer.id, note: `Changed ${changed.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` }]
+        : action.progress,
+      version: input.version,
+    };
+    return { ok: true, action: await deps.store.actions.update(next) };
+  },
+);
 
 export const actionWithdrawBodySchema = z.object({
   reason: text('say why the action is being withdrawn')
@@ -233,25 +226,21 @@ export const actionWithdrawBodySchema = z.object({
  * administrator at any time. The reason is written to its progress log first, so the audit trail
  * keeps it with the whole record, then the action is removed: it leaves every list, count and reminder.
  */
-export async function withdrawActionFor(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ withdrawn: { id: string; reason: string } }, WithdrawCode>> {
-  const input = parseLabelled(actionWithdrawBodySchema, body, 'withdrawal');
-  const action = await getAction(deps, viewer, id);
-  const now = deps.clock.now().toISOString();
-  const can = actionCan(viewer, action, { now });
-  const raiser = action.raisedBy === viewer.id;
-  if (!can.withdraw && !raiser)
-    throw new ForbiddenError('Only whoever raised the action (within a day) or the trust administrator can withdraw it.');
-  const outcome = withdrawAction(action, { by: viewer, now, reason: input.reason });
-  if (!outcome.ok) return outcome;
-  const noted = await deps.store.actions.update({ ...outcome.action, version: input.version });
-  await deps.store.actions.remove(noted);
-  return { ok: true, withdrawn: { id, reason: input.reason } };
-}
+export const withdrawActionFor = writeUseCase(
+  { schema: actionWithdrawBodySchema, what: 'withdrawal', load: getAction },
+  async ({ deps, viewer, input, target: action }): Promise<Outcome<{ withdrawn: { id: string; reason: string } }, WithdrawCode>> => {
+    const now = deps.clock.now().toISOString();
+    const can = actionCan(viewer, action, { now });
+    const raiser = action.raisedBy === viewer.id;
+    if (!can.withdraw && !raiser)
+      throw new ForbiddenError('Only whoever raised the action (within a day) or the trust administrator can withdraw it.');
+    const outcome = withdrawAction(action, { by: viewer, now, reason: input.reason });
+    if (!outcome.ok) return outcome;
+    const noted = await deps.store.actions.update({ ...outcome.action, version: input.version });
+    await deps.store.actions.remove(noted);
+    return { ok: true, withdrawn: { id: action.id, reason: input.reason } };
+  },
+);
 
 export const actionListQuerySchema = z
   .object({

@@ -23,6 +23,7 @@ import type { Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
 import type { Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { writeUseCase } from './use-case';
 
 const say = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
 const version = z.string(say('send the version you read')).min(1, 'send the version you read').meta({ title: 'Version' });
@@ -216,37 +217,38 @@ export const interventionUpdateBodySchema = z.discriminatedUnion(
 );
 
 /** Ends an intervention early, or extends its time limit, with the reason (the trust team). */
-export async function updateIntervention(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ChangeInterventionCode>> {
-  const input = parseLabelled(interventionUpdateBodySchema, body, 'intervention change');
-  const current = await interventionFor(deps, viewer, id);
-  if (!canManageInterventions(viewer)) throw new ForbiddenError('Only the trust’s improvement team ends or extends an intervention.');
-  const trust = await loadTrust(deps);
-  const now = deps.clock.now().toISOString();
-  if (input.change === 'extend' && input.reviewDates?.some((d) => d < current.startDate || d > input.endDate)) {
-    throw new ValidationError(
-      [fieldProblem(interventionUpdateBodySchema, 'reviewDates', 'every review date must fall between the start and the new end date')],
-      'intervention change',
-    );
-  }
-  const r =
-    input.change === 'end-early'
-      ? endInterventionEarly(current, { on: trust.today, reason: input.reason, by: viewer.id, now })
-      : extendIntervention(current, {
-          endDate: input.endDate,
-          ...(input.reviewDates ? { reviewDates: input.reviewDates } : {}),
-          reason: input.reason,
-          by: viewer.id,
-          now,
-        });
-  if (!r.ok) return r;
-  const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
-  return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
-}
+export const updateIntervention = writeUseCase(
+  { schema: interventionUpdateBodySchema, what: 'intervention change', load: interventionFor },
+  async ({
+    deps,
+    viewer,
+    input,
+    target: current,
+  }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ChangeInterventionCode>> => {
+    if (!canManageInterventions(viewer)) throw new ForbiddenError('Only the trust’s improvement team ends or extends an intervention.');
+    const trust = await loadTrust(deps);
+    const now = deps.clock.now().toISOString();
+    if (input.change === 'extend' && input.reviewDates?.some((d) => d < current.startDate || d > input.endDate)) {
+      throw new ValidationError(
+        [fieldProblem(interventionUpdateBodySchema, 'reviewDates', 'every review date must fall between the start and the new end date')],
+        'intervention change',
+      );
+    }
+    const r =
+      input.change === 'end-early'
+        ? endInterventionEarly(current, { on: trust.today, reason: input.reason, by: viewer.id, now })
+        : extendIntervention(current, {
+            endDate: input.endDate,
+            ...(input.reviewDates ? { reviewDates: input.reviewDates } : {}),
+            reason: input.reason,
+            by: viewer.id,
+            now,
+          });
+    if (!r.ok) return r;
+    const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
+    return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
+  },
+);
 
 export const interventionReviewBodySchema = z.object({
   on: localDateSchema.optional().meta({ title: 'Review date', description: 'The day the review was held; today when absent.' }),
@@ -271,33 +273,34 @@ export const interventionReviewBodySchema = z.object({
 });
 
 /** Records a review by the lead or the trust team: what it found and progress against each success criterion. */
-export async function recordReview(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> {
-  const input = parseLabelled(interventionReviewBodySchema, body, 'intervention review');
-  const current = await interventionFor(deps, viewer, id);
-  if (!canReviewIntervention(viewer, current))
-    throw new ForbiddenError('An intervention is reviewed by its lead or the trust’s improvement team.');
-  const trust = await loadTrust(deps);
-  const on = input.on ?? trust.today;
-  if (on > trust.today) return { ok: false, code: 'INTERVENTION.REVIEW_IN_FUTURE', message: 'Record a review once it has been held.' };
-  const r = recordInterventionReview(current, {
-    on,
-    by: viewer.id,
-    note: input.note,
-    criteria: input.criteria.map((c) => ({
-      criterion: c.criterion,
-      progress: c.progress,
-      ...(c.evidence ? { evidence: c.evidence } : {}),
-    })),
-  });
-  if (!r.ok) return r;
-  const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
-  return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
-}
+export const recordReview = writeUseCase(
+  { schema: interventionReviewBodySchema, what: 'intervention review', load: interventionFor },
+  async ({
+    deps,
+    viewer,
+    input,
+    target: current,
+  }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> => {
+    if (!canReviewIntervention(viewer, current))
+      throw new ForbiddenError('An intervention is reviewed by its lead or the trust’s improvement team.');
+    const trust = await loadTrust(deps);
+    const on = input.on ?? trust.today;
+    if (on > trust.today) return { ok: false, code: 'INTERVENTION.REVIEW_IN_FUTURE', message: 'Record a review once it has been held.' };
+    const r = recordInterventionReview(current, {
+      on,
+      by: viewer.id,
+      note: input.note,
+      criteria: input.criteria.map((c) => ({
+        criterion: c.criterion,
+        progress: c.progress,
+        ...(c.evidence ? { evidence: c.evidence } : {}),
+      })),
+    });
+    if (!r.ok) return r;
+    const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
+    return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
+  },
+);
 
 export const interventionImpactBodySchema = z.object({
   judgement: impactJudgementSchema.meta({ title: 'Impact', description: 'not-yet-evident, some or strong' }),
@@ -313,23 +316,19 @@ export const interventionImpactBodySchema = z.object({
 });
 
 /** Judges impact on outcomes for pupils, not on the tasks completed (KGA: implementation vs impact); the trust team. */
-export async function judgeInterventionImpact(
-  deps: ServiceDeps,
-  viewer: Person,
-  id: string,
-  body: unknown,
-): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ImpactCode>> {
-  const input = parseLabelled(interventionImpactBodySchema, body, 'impact');
-  const current = await interventionFor(deps, viewer, id);
-  if (!canJudgeImpact(viewer)) throw new ForbiddenError('Impact is judged by the trust’s improvement team.');
-  const trust = await loadTrust(deps);
-  const withImplementation = input.implementation ? { ...current, implementation: input.implementation } : current;
-  const r = judgeImpact(
-    withImplementation,
-    { judgement: input.judgement, outcomesForPupils: input.outcomesForPupils, judgedAt: trust.today, judgedBy: viewer.id },
-    trust.model,
-  );
-  if (!r.ok) return r;
-  const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
-  return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
-}
+export const judgeInterventionImpact = writeUseCase(
+  { schema: interventionImpactBodySchema, what: 'impact', load: interventionFor },
+  async ({ deps, viewer, input, target: current }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ImpactCode>> => {
+    if (!canJudgeImpact(viewer)) throw new ForbiddenError('Impact is judged by the trust’s improvement team.');
+    const trust = await loadTrust(deps);
+    const withImplementation = input.implementation ? { ...current, implementation: input.implementation } : current;
+    const r = judgeImpact(
+      withImplementation,
+      { judgement: input.judgement, outcomesForPupils: input.outcomesForPupils, judgedAt: trust.today, judgedBy: viewer.id },
+      trust.model,
+    );
+    if (!r.ok) return r;
+    const saved = await deps.store.interventions.update({ ...r.intervention, version: input.version });
+    return { ok: true, intervention: interventionView(viewer, saved, trust.today, trust.model) };
+  },
+);
