@@ -64,10 +64,13 @@ function recordOf(e: AuditEntry): BoardPackRecord | undefined {
 /** Every pack generated, newest first. */
 export async function boardPackRecords(audit: AuditLog): Promise<BoardPackRecord[]> {
   const entries = await collect(allPages<AuditEntry>((p) => audit.forRecord(BOARD_PACK_RECORD.kind, BOARD_PACK_RECORD.id, p)));
-  return entries
-    .flatMap((e) => {
-      const r = recordOf(e);
-      return r ? [r] : [];
-    })
-    .sort((a, b) => b.generatedAt.localeCompare(a.generatedAt) || b.id.localeCompare(a.id));
+  return (
+    entries
+      .flatMap((e) => {
+        const r = recordOf(e);
+        return r ? [r] : [];
+      })
+      // Stable: packs generated in the same instant keep the log's own order, newest first.
+      .sort((a, b) => b.generatedAt.localeCompare(a.generatedAt))
+  );
 }
