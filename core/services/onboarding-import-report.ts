@@ -13,7 +13,7 @@ export const importBodySchema = z
   .object({
     academiesCsv: z.string().max(MAX_CSV_CHARS, 'the academies file is too big for one import (2 MB): split it').optional(),
     peopleCsv: z.string().max(MAX_CSV_CHARS, 'the people file is too big for one import (2 MB): split it').optional(),
-    dryRun: z.boolean({ error: 'say whether this is a check (dryRun: true) or the import (dryRun: false)' }),
+    dryRun: z.boolean({ error: 'say whether this is only a check, or the import itself' }),
   })
   .strict()
   .refine((b) => b.academiesCsv !== undefined || b.peopleCsv !== undefined, {
