@@ -335,7 +335,6 @@ test('every card the bot builds, from the seeded trust, is in words', async () =
     [
       'paper deadline',
       paperDeadlineCard(withExt, {
-        links,
         today: TODAY,
         ...news,
         viewerId: planned.papers[0]!.ownerId ?? 'head-oakfield',
