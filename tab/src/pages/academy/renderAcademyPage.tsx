@@ -13,6 +13,7 @@ import { AcademyActionsSection } from './AcademyActionsSection';
 import { AcademyInterventionsSection } from './AcademyInterventionsSection';
 import { AcademyKpisSection } from './AcademyKpisSection';
 import { AcademySupportSection } from './AcademySupportSection';
+import { ArrangementsPanel } from './ArrangementsPanel';
 import { InspectionPanel } from './InspectionPanel';
 import { REPORT_CARD_GRADE_LABELS } from '../../../../core/domain/report-card-labels';
 import type { AcademyPageState } from './useAcademyPage';
@@ -62,6 +63,7 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
         </ul>
       </Section>
       <InspectionPanel academyId={a.academyId} />
+      <ArrangementsPanel academyId={a.academyId} onChanged={st.changed} />
       <div className={s.grid}>
         <Section title="Coming meetings">
           {st.future.length === 0 ? (

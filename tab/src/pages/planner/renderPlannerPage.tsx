@@ -20,6 +20,7 @@ import { formatDate, formatShortDate, formatTime } from '../../format/dates';
 import { meetingStatusLabel } from '../../format/words';
 import type { usePageStyles } from '../page.styles';
 import type { PlannerState } from './usePlannerPage';
+import { FocusCoverageSection } from './FocusCoverageSection';
 
 /** The year planner: half terms with bank holidays, every meeting, chair load, and moving a meeting. */
 export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePageStyles>) {
@@ -139,6 +140,7 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
           </div>
         )}
       </Section>
+      <FocusCoverageSection academicYear={d.academicYear} />
     </div>
   );
 }

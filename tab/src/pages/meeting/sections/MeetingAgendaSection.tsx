@@ -1,8 +1,7 @@
-import { Text } from '@fluentui/react-components';
-import { areaLabel } from '../../../app/app-context';
 import { Empty } from '../../../components/PageState';
 import { Section } from '../../../components/Section';
 import { MeetingKpiDrops } from '../../kpis/MeetingKpiDrops';
+import { MeetingFocusPanel } from '../MeetingFocusPanel';
 import { usePageStyles } from '../../page.styles';
 import { CarriedForward } from '../MeetingActions';
 import type { MeetingSectionProps } from './meeting-section';
@@ -24,7 +23,7 @@ export function MeetingAgendaSection({ st, v }: MeetingSectionProps) {
           <Empty>No standing agenda for this kind of meeting.</Empty>
         )}
         <h3 className={s.subheading}>Focus</h3>
-        <Text>{m.focus.length > 0 ? m.focus.map((f) => areaLabel(st.ctx, f)).join(', ') : 'No focus agreed yet.'}</Text>
+        <MeetingFocusPanel meetingId={m.id} />
       </Section>
       <Section title="Actions carried forward">
         <CarriedForward st={st} />
