@@ -5,7 +5,7 @@ import type { Person } from '../domain/people';
 import { viewerCan, type ViewerCan } from '../domain/viewer-can';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { PaperFiles } from '../ports/paper-files.port';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { getAcademyDetail } from './academy-detail.service';
 import { getAcademyStatus, getTrustDashboard } from './academy-status.service';
 import {
@@ -21,7 +21,8 @@ import { getAcademyImprovement } from './academy-improvement.service';
 import { moveEscalationStep } from './escalation.service';
 import { createIntervention, getIntervention, judgeInterventionImpact, recordReview, updateIntervention } from './interventions.service';
 import { importKpiDataPoints } from './kpi-import.service';
-import { meetingKpiDrops, recordKpiDataPoint, reviewKpiDrop, setKpiTargets, trustKpiSchools } from './kpis.service';
+import { meetingKpiDrops, reviewKpiDrop } from './kpi-drop-reviews.service';
+import { recordKpiDataPoint, setKpiTargets } from './kpis.service';
 import { auditedStore } from './audited-store';
 import {
   academyPeople,
@@ -63,9 +64,16 @@ import {
 import { getMeetingView } from './meeting.service';
 import { myMessageSettings, saveMyMessageSettings } from './message-settings.service';
 import { getMyWork } from './my-work.service';
+import {
+  getMonitoringVisit,
+  listAcademyVisits,
+  listMeetingVisits,
+  recordMonitoringVisit,
+  submitMonitoringVisit,
+} from './monitoring-visits.service';
 import { importCsvForAdmin } from './onboarding-import-report';
 import { decidePaperExtension, requestPaperExtension, sendMeetingApologies } from './paper-extensions.service';
-import { paperFolderLink, readPaperFile, uploadPaper } from './paper-files.service';
+import { paperFolderLink, readPaperFile, uploadPaper, uploadPaperFile } from './paper-files.service';
 import { feedLinkForMe, resetMyFeedLink, type CalendarFeeds } from './calendar-feed.service';
 import { personAdminItem } from './mappers/admin.mapper';
 import { getPlanner, moveMeetingTo, planAcademicYear } from './planner.service';
@@ -73,10 +81,11 @@ import { loadTrust, type ServiceDeps } from './service-context';
 import { createPerson, updateAcademy, updatePerson } from './trust-admin.service';
 import { getImprovementModel, saveImprovementModel } from './trust-model.service';
 import { addAcademyClosure, getTermDates, importTermDates, removeClosure, updateTermDates } from './term-dates.service';
+import { paperLimit, setPaperLimit } from './paper-limit.service';
 import { getInspections, recordInspection, setSelfEvaluation } from './inspections.service';
 import { getAcademyArrangements, previewAcademyArrangements, setAcademyArrangements } from './arrangements.service';
 import { agreeMeetingFocus, getFocusCoverage, getMeetingFocus } from './meeting-focus.service';
-import { getTrustKpis } from './trust-kpis.service';
+import { getTrustKpis, trustKpiSchools } from './trust-kpis.service';
 import { generateBoardPack, listBoardPacks, readBoardPack, type BoardPackDeps } from './board-pack/board-packs.service';
 import { getAcademySupport } from './academy-support.service';
 import { bookSupportDay, cancelSupportDay, setImprovementBudget } from './support-days.service';
@@ -242,6 +251,9 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     papersFolder: (meetingId: string) => paperFolderLink(scoped, papers(meetingId), viewer, meetingId),
     uploadPaper: async (meetingId: string, requirementId: string, body: unknown) =>
       viewed(await uploadPaper(scoped, papers(meetingId), viewer, meetingId, requirementId, body)),
+    /** The same, with the file as the request's bytes (up to the trust's paper limit) and its name and the version in `query`. */
+    uploadPaperFile: async (meetingId: string, requirementId: string, query: unknown, content: Uint8Array) =>
+      viewed(await uploadPaperFile(scoped, papers(meetingId), viewer, meetingId, requirementId, query, content)),
     hasPapersFolders: () => deps.papers !== undefined,
     /** One paper's bytes, for someone who may see its meeting. */
     paperFile: (meetingId: string, fileName: string) => readPaperFile(scoped, papers(meetingId), viewer, meetingId, fileName),
@@ -295,7 +307,7 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     moveEscalationStep: async (academyId: string, body: unknown) => {
       const outcome = await moveEscalationStep(scoped, viewer, academyId, body);
       if (outcome.ok && !outcome.preview && outcome.event) {
-        const people = await collect(allPages((p) => scoped.store.people.list({}, p)));
+        const people = await scoped.store.people.list({}).toArray();
         const headsAndChairs = people
           .filter((p) => p.roles.some((r) => r.academyId === academyId && (r.role === 'head' || r.role === 'chair-lgb')))
           .map((p) => p.id);
@@ -315,6 +327,13 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     cancelSupportDay: (supportDayId: string, body: unknown) => cancelSupportDay(scoped, viewer, supportDayId, body),
     setImprovementBudget: (academyId: string, body: unknown) => setImprovementBudget(scoped, viewer, academyId, body),
 
+    // QA and monitoring visits (issue 16): drafts while walking round a school, submitted later, cited at meetings.
+    recordMonitoringVisit: (body: unknown) => recordMonitoringVisit(scoped, viewer, body),
+    submitMonitoringVisit: (visitId: string, body: unknown) => submitMonitoringVisit(scoped, viewer, visitId, body),
+    monitoringVisit: (visitId: string) => getMonitoringVisit(scoped, viewer, visitId),
+    academyVisits: (academyId: string) => listAcademyVisits(scoped, viewer, academyId),
+    meetingVisits: (meetingId: string) => listMeetingVisits(scoped, viewer, meetingId),
+
     // What chat answers.
     overdueAt: (academyId: string) => overdueAtAcademy(scoped, viewer, academyId),
     papersMissingThisWeek: () => papersMissingThisWeek(scoped, viewer),
@@ -333,6 +352,9 @@ export function openSession(deps: SessionDeps, viewer: Person) {
     model: () => getImprovementModel(scoped),
     saveModel: (body: unknown) => saveImprovementModel(scoped, viewer, body),
     /** Term dates and closures (issue 16): everyone reads them; the trust admin and CEO change them, and the year re-plans. */
+    /** The largest paper a person may upload (everyone reads it; the trust admin and CEO set it). */
+    paperLimit: () => paperLimit(scoped, viewer),
+    setPaperLimit: (body: unknown) => setPaperLimit(scoped, viewer, body),
     termDates: () => getTermDates(scoped, viewer),
     updateTermDates: (body: unknown) => updateTermDates(scoped, viewer, body),
     importTermDates: (body: unknown) => importTermDates(scoped, viewer, body),

@@ -1,4 +1,4 @@
-import { kpiReviewBodySchema } from '../../../core/services/kpis.service';
+import { kpiReviewBodySchema } from '../../../core/services/kpi-drop-reviews.service';
 import {
   attendanceBodySchema,
   judgementBodySchema,

@@ -7,14 +7,14 @@ import type { getTrustDashboard } from '../../../core/services/academy-status.se
 import type { getMeetingView } from '../../../core/services/meeting.service';
 import type { getMyWork } from '../../../core/services/my-work.service';
 import type { getPlanner } from '../../../core/services/planner.service';
-import type { getTrustKpis } from '../../../core/services/trust-kpis.service';
+import type { getTrustKpis, trustKpiSchools } from '../../../core/services/trust-kpis.service';
 import type { getAcademyImprovement } from '../../../core/services/academy-improvement.service';
 import type { getAcademySupport } from '../../../core/services/academy-support.service';
 import type { listActionsWithCan } from '../../../core/services/actions.service';
 import type { moveEscalationStep } from '../../../core/services/escalation.service';
 import type { interventionView } from '../../../core/services/interventions.service';
 import type { importKpiDataPoints } from '../../../core/services/kpi-import.service';
-import type { meetingKpiDrops, trustKpiSchools } from '../../../core/services/kpis.service';
+import type { meetingKpiDrops } from '../../../core/services/kpi-drop-reviews.service';
 import type { ImprovementModel } from '../../../core/domain/models/improvement-model.schema';
 import type { ViewerCan } from '../../../core/domain/viewer-can';
 import type { academyAdminItem, personAdminItem } from '../../../core/services/mappers/admin.mapper';
@@ -60,3 +60,7 @@ export type EscalationMove = Omit<Extract<Data<typeof moveEscalationStep>, { ok:
 
 // Support days and budgets (issue 16, part 1).
 export type AcademySupport = Data<typeof getAcademySupport>;
+
+// The board pack (issue 17): the Word documents generated for the board, as listed.
+export type BoardPackList = { items: import('../../../core/services/mappers/board-pack.mapper').BoardPackListItem[] };
+export type BoardPackItem = BoardPackList['items'][number];
