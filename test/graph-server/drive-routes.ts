@@ -10,6 +10,9 @@ export interface DriveRouteOptions {
   uploads: UploadSessions;
   /** Where upload URLs point (outside /v1.0: they carry no bearer token). */
   uploadRoot: string;
+  /** The server's clock, and how long an upload session lives without a fragment (Graph renews it on each one). */
+  now?: () => number;
+  uploadSessionMs?: number;
 }
 
 /** `/drives/{id}/…`: items by path, children, folders (driveitem-post-children.md), simple upload (driveitem-put-content.md), upload sessions (driveitem-createuploadsession.md). */
@@ -54,10 +57,12 @@ export function routeDrives(
     const parent = drive.get(session[1]!);
     if (!parent?.folder) return notFound('parent folder');
     const id = randomUUID();
-    options.uploads.set(id, { driveId, parentId: parent.id, name: session[2]!, received: [], nextByte: 0 });
+    const lifeMs = options.uploadSessionMs ?? 3_600_000;
+    const expiresAt = (options.now ?? Date.now)() + lifeMs;
+    options.uploads.set(id, { driveId, parentId: parent.id, name: session[2]!, received: [], nextByte: 0, expiresAt, lifeMs });
     return json(200, {
       uploadUrl: `${options.uploadRoot}/${id}`,
-      expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+      expirationDateTime: new Date(expiresAt).toISOString(),
       nextExpectedRanges: ['0-'],
     });
   }

@@ -35,6 +35,8 @@ export interface GraphServerOptions {
   uniqueClashStatus?: 409 | 500;
   /** Every request must carry `Authorization: Bearer …` (default true), as Graph's does. */
   requireToken?: boolean;
+  /** How long an upload session lives without a fragment (Graph renews it on each); 1 hour unless given. */
+  uploadSessionMs?: number;
   /** Serve over HTTPS with a certificate made now (the SDK follows only https:// links); `ca` then holds it. */
   https?: boolean;
   /** The largest simple upload (PUT …/content); Graph's is 250 MB (driveitem-put-content.md). */
@@ -170,7 +172,13 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.resourceUnits = budget.total;
     if (req.segments[0] === 'sites') res = routeSites(state, req, listOptions);
     else if (req.segments[0] === 'drives')
-      res = routeDrives(state, req, { simpleUploadLimit, uploads, uploadRoot: `${root.replace(/\/v1\.0$/, '')}/upload` });
+      res = routeDrives(state, req, {
+        simpleUploadLimit,
+        uploads,
+        uploadRoot: `${root.replace(/\/v1\.0$/, '')}/upload`,
+        now: clock,
+        ...(options.uploadSessionMs ? { uploadSessionMs: options.uploadSessionMs } : {}),
+      });
     else if (req.segments[0] === 'users')
       res =
         req.segments[2] === 'events'
@@ -261,7 +269,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       if (url.startsWith('/upload/')) {
         if (authorization)
           return send(outgoing, graphError(401, 'unauthenticated', 'Do not send an Authorization header to an upload URL.'));
-        const res = routeUploadSession(state, uploads, url.slice('/upload/'.length), method, incoming.headers, body, root);
+        const res = routeUploadSession(state, uploads, url.slice('/upload/'.length), method, incoming.headers, body, root, clock);
         calls.push({ method, path: '/upload', status: res.status, inBatch: false, units: 0 });
         return send(outgoing, res);
       }

@@ -1,8 +1,10 @@
 import { ValidationError } from '../../domain/errors';
 import { paperFileNameProblems } from '../../domain/paper-file-name';
 import { megabytes, PAPER_LIMIT_CEILING_MB, type PaperFile, type PaperFiles } from '../../ports/paper-files.port';
+import { FileUpload, LargeFileUploadTask, type LargeFileUploadSession } from '@microsoft/microsoft-graph-client';
 import type { GraphClient } from '../graph/graph-client';
-import { failureFrom, isGraphStatus } from '../graph/graph-error';
+import { sdkClientOver } from '../graph/sdk-client';
+import { isGraphStatus } from '../graph/graph-error';
 import { PAPERS_LIBRARY } from './record-lists';
 import { listsByName, resolveSiteId } from './site-lists';
 
@@ -90,7 +92,7 @@ export function createSharePointPaperFiles(options: SharePointPaperFilesOptions)
       const f = await folder(meetingId, o?.signal);
       const d = await drive(o?.signal);
       const at = `/drives/${d}/items/${f.id}:/${encodeURIComponent(fileName)}:`;
-      if (content.byteLength > simpleBytes) return asPaper(await uploadInSession(client, at, content, fragment, o?.signal));
+      if (content.byteLength > simpleBytes) return asPaper(await uploadInSession(client, at, fileName, content, fragment, o?.signal));
       // PUT replaces a file of the same name, so a retried upload leaves one file.
       const item = await client.call<DriveItem>('PUT', `${at}/content`, {
         body: content,
@@ -116,46 +118,48 @@ export function createSharePointPaperFiles(options: SharePointPaperFilesOptions)
 }
 
 /**
- * An upload session (driveitem-createuploadsession.md): create it, then PUT the file in fragments
- * with `Content-Range`, each a multiple of 320 KiB. The upload URL is pre-authenticated, so the
- * client sends it no token (behaviors/bearer-token.ts). A fragment whose answer is lost is sent
- * again from wherever the session says it expects next (`nextExpectedRanges`).
+ * An upload session (driveitem-createuploadsession.md) sent by the Graph SDK's `LargeFileUploadTask`
+ * over the project's own client (graph/sdk-client.ts: the SDK's custom middleware chain, so retries,
+ * the throttle gate, tokens and timeouts are the app's). The session is created here, marked safe
+ * to repeat (creating it twice leaves one file); its upload URL is pre-authenticated, so no token
+ * goes to it (behaviors/bearer-token.ts). Fragments are `fragment` bytes, a multiple of 320 KiB:
+ * the SDK's default, 5 MiB, is not one. A fragment that had landed before its answer was lost gets
+ * 416; the task then asks the session where to go on (`resume`). A session that expired or was
+ * lost (404) is started again once.
  */
 async function uploadInSession(
   client: GraphClient,
   at: string,
+  fileName: string,
   content: Uint8Array,
   fragment: number,
   signal?: AbortSignal,
 ): Promise<DriveItem> {
-  const session = await client.call<{ uploadUrl: string }>('POST', `${at}/createUploadSession`, {
-    body: { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
-    // Creating a session twice leaves one file: the second is simply used.
-    idempotent: true,
-    signal,
-  });
-  const total = content.byteLength;
-  let from = 0;
-  for (let tries = 0; tries < 10_000; tries++) {
-    const to = Math.min(total, from + fragment) - 1;
-    const response = await client.send('PUT', session.uploadUrl, {
-      body: content.subarray(from, to + 1),
-      headers: { 'Content-Range': `bytes ${from}-${to}/${total}`, 'Content-Type': 'application/octet-stream' },
+  let lastStatus = 0;
+  const sdk = sdkClientOver(client, { ...(signal ? { signal } : {}), onStatus: (status) => (lastStatus = status) });
+  for (let sessions = 0; ; sessions++) {
+    const created = await client.call<{ uploadUrl: string; expirationDateTime?: string }>('POST', `${at}/createUploadSession`, {
+      body: { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
       idempotent: true,
       signal,
     });
-    if (response.status === 200 || response.status === 201) return response.body as DriveItem;
-    if (response.status === 202 || response.status === 416) {
-      // 416: the fragment had landed before its answer was lost; ask where to go on from.
-      const ranges =
-        response.status === 202
-          ? (response.body as { nextExpectedRanges?: string[] }).nextExpectedRanges
-          : (await client.call<{ nextExpectedRanges?: string[] }>('GET', session.uploadUrl, { signal })).nextExpectedRanges;
-      from = Number((ranges?.[0] ?? '').split('-')[0]);
-      if (!Number.isFinite(from)) throw new Error('the upload session gave no next range');
-      continue;
+    const session: LargeFileUploadSession = {
+      url: created.uploadUrl,
+      expiry: new Date(created.expirationDateTime ?? Date.now() + 3_600_000),
+      isCancelled: false,
+    };
+    const task = new LargeFileUploadTask(sdk, new FileUpload(content, fileName, content.byteLength), session, { rangeSize: fragment });
+    for (let resumes = 0; ; resumes++) {
+      try {
+        const done = resumes === 0 ? await task.upload() : await task.resume();
+        if (!done) throw new Error('the upload session was cancelled');
+        return (done as { responseBody: unknown }).responseBody as DriveItem;
+      } catch (e) {
+        const status = (e as { statusCode?: number }).statusCode ?? lastStatus;
+        if (status === 416 && resumes < 5) continue;
+        if (status === 404 && sessions === 0) break;
+        throw e;
+      }
     }
-    throw failureFrom(response, 'PUT upload fragment', true);
   }
-  throw new Error('the upload session did not finish');
 }
