@@ -25,12 +25,10 @@ const text = (missing: string) => z.string({ error: (i) => (i.input === undefine
 const version = text('send the version you read').min(1, 'send the version you read').meta({ title: 'Version' });
 
 export const bookSupportDayBodySchema = z.object({
-  kind: z
-    .enum(['core', 'development', 'optional'], { error: 'choose a core, development or optional day' })
-    .meta({
-      title: 'Kind of day',
-      description: 'core: from the allowance; development: recharged at the day rate; optional: from the menu',
-    }),
+  kind: z.enum(['core', 'development', 'optional'], { error: 'choose a core, development or optional day' }).meta({
+    title: 'Kind of day',
+    description: 'core: from the allowance; development: recharged at the day rate; optional: from the menu',
+  }),
   date: localDateSchema.meta({ title: 'Date' }),
   days: z
     .number({ error: 'say how many days, e.g. 1 or 0.5' })
