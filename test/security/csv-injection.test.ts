@@ -67,7 +67,7 @@ describe('the board’s Excel export', () => {
     const bytes = await buildBoardWorkbook(dashboard, () => '@chair');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes);
-    const sheet = book.getWorksheet('Trust dashboard')!;
+    const sheet = book.getWorksheet('Academies')!;
     const row = sheet.getRow(3);
     expect(row.getCell(1).value).toBe(`'${HYPERLINK}`);
     expect(row.getCell(3).value).toBe(`'${CMD}`);

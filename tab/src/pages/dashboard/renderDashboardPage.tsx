@@ -25,6 +25,7 @@ import type { useDashboardStyles } from './DashboardPage.styles';
 import type { DashboardState, RagFilter, SortKey } from './useDashboardPage';
 import { FlagLink } from '../flags/FlagLink';
 import { KpiImportPanel } from '../kpis/KpiImportPanel';
+import { BoardPackSection } from './BoardPackSection';
 
 const KpiChart = lazy(() => import('./KpiChart'));
 
@@ -186,6 +187,7 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
           </Suspense>
         </div>
       </Section>
+      {st.ctx.me.can.seeWholeTrust ? <BoardPackSection /> : null}
       {st.ctx.me.can.planMeetings ? (
         <Section title="Import a data point for every academy">
           <KpiImportPanel dataPoints={st.ctx.model.kpis.dataPoints} onImported={st.kpisChanged} />

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AcademyStatus, Dashboard } from '../../api/api-types';
+import type { AcademyStatus, Dashboard, KpiSchools } from '../../api/api-types';
 import { useApiData } from '../../api/use-api-data';
 import { useAppContext } from '../../app/app-context';
 
@@ -69,7 +69,12 @@ export function useDashboardPage() {
     setExporting('working');
     try {
       const { downloadBoardWorkbook } = await import('./board-export');
-      await downloadBoardWorkbook(data.data, (id) => ctx.people.get(id)?.name ?? id);
+      // A sheet per KPI, from the same figures as the chart; titled for the viewer (a head's own academy, or the trust).
+      const kpis = await ctx.api.get<KpiSchools>('/api/kpis/schools');
+      await downloadBoardWorkbook(data.data, (id) => ctx.people.get(id)?.name ?? id, {
+        kpis,
+        scope: ctx.me.can.seeWholeTrust ? 'trust' : 'academy',
+      });
       setExporting('idle');
     } catch {
       setExporting('failed');
