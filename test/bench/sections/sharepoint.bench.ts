@@ -18,6 +18,7 @@ import { startGraphServer, type GraphServer } from '../../graph-server/graph-ser
 import { TEST_RETRY_POLICY, testClient, testToken } from '../../graph-server/sharepoint-test-site';
 import { virtualClock } from '../../graph-server/virtual-clock';
 import { measure, ms, type BenchRow } from '../measure';
+import { largePaperRow, sharedGateRow } from './paper-upload.bench';
 import { syntheticTrust } from '../synthetic-trust';
 
 const CLOCK = fixedClock('2026-11-23T10:00:00Z');
@@ -194,6 +195,8 @@ export async function sharepointBench(): Promise<BenchRow[]> {
   rows.push(await outlookYearRow());
   rows.push(...(await throttledWriteRows()));
   rows.push(await provisioningRow());
+  rows.push(await sharedGateRow());
+  rows.push(await largePaperRow());
   return rows;
 }
 
