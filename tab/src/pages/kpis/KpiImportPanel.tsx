@@ -1,18 +1,8 @@
-import {
-  Button,
-  Field,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { KpiImportReport } from '../../api/api-types';
 import { useWrite } from '../../api/use-write';
+import { ReportTable } from '../../components/ReportTable';
 import { WriteMessage } from '../actions/WriteMessage';
 import { usePageStyles } from '../page.styles';
 
@@ -102,39 +92,33 @@ export function KpiImportPanel(props: { dataPoints: { number: number; label: str
       </div>
       <WriteMessage feedback={write.feedback} />
       {report ? (
-        <div className={s.tableWrap}>
-          <Table aria-label={report.dryRun ? 'What the import would do' : 'What was imported'} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Row</TableHeaderCell>
-                <TableHeaderCell>Academy</TableHeaderCell>
-                <TableHeaderCell>KPI</TableHeaderCell>
-                <TableHeaderCell>Value</TableHeaderCell>
-                <TableHeaderCell>Result</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {report.rows.map((r) => (
-                <TableRow key={r.row} data-row={r.row}>
-                  <TableCell>{r.row}</TableCell>
-                  <TableCell>{r.academyName ?? '—'}</TableCell>
-                  <TableCell>{r.measure ?? '—'}</TableCell>
-                  <TableCell>{r.value ?? '—'}</TableCell>
-                  <TableCell>
-                    {OUTCOME[r.outcome]}
-                    {r.outcome !== 'rejected' && r.belowTarget ? ` · below the target of ${r.target}: a drop to review` : ''}
-                    {r.previous !== undefined ? ` (was ${r.previous})` : ''}
-                    {r.problems.map((p) => (
-                      <div key={`${p.column}-${p.message}`} className={s.overdue}>
-                        {p.column} “{p.value}”: {p.message}
-                      </div>
-                    ))}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ReportTable
+          label={report.dryRun ? 'What the import would do' : 'What was imported'}
+          rows={report.rows}
+          rowKey={(r) => String(r.row)}
+          rowData={(r) => ({ 'data-row': r.row })}
+          columns={[
+            { heading: 'Row', cell: (r) => r.row },
+            { heading: 'Academy', cell: (r) => r.academyName ?? '—' },
+            { heading: 'KPI', cell: (r) => r.measure ?? '—' },
+            { heading: 'Value', cell: (r) => r.value ?? '—' },
+            {
+              heading: 'Result',
+              cell: (r) => (
+                <>
+                  {OUTCOME[r.outcome]}
+                  {r.outcome !== 'rejected' && r.belowTarget ? ` · below the target of ${r.target}: a drop to review` : ''}
+                  {r.previous !== undefined ? ` (was ${r.previous})` : ''}
+                  {r.problems.map((p) => (
+                    <div key={`${p.column}-${p.message}`} className={s.overdue}>
+                      {p.column} “{p.value}”: {p.message}
+                    </div>
+                  ))}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -16,6 +16,7 @@ import {
 import { useAppContext } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { LoadError, Loading } from '../../components/PageState';
+import { ReportTable } from '../../components/ReportTable';
 import { Section } from '../../components/Section';
 import { formatDate } from '../../format/dates';
 import { usePageStyles } from '../page.styles';
@@ -167,28 +168,17 @@ function renderTermDatesPanel(st: TermDatesPanelState, s: ReturnType<typeof useP
                     ))}
                   </ul>
                   {report.rejected.length ? (
-                    <div className={s.tableWrap}>
-                      <Table aria-label="Rows not imported" size="small">
-                        <TableHeader>
-                          <TableRow>
-                            <TableHeaderCell>Row</TableHeaderCell>
-                            <TableHeaderCell>Column</TableHeaderCell>
-                            <TableHeaderCell>Value</TableHeaderCell>
-                            <TableHeaderCell>Problem</TableHeaderCell>
-                          </TableRow>
-                        </TableHeader>
-                        <TableBody>
-                          {report.rejected.map((r, i) => (
-                            <TableRow key={`${r.row ?? 'year'}-${r.column}-${i}`}>
-                              <TableCell>{r.row ?? '—'}</TableCell>
-                              <TableCell>{r.column}</TableCell>
-                              <TableCell>{r.value}</TableCell>
-                              <TableCell>{r.message}</TableCell>
-                            </TableRow>
-                          ))}
-                        </TableBody>
-                      </Table>
-                    </div>
+                    <ReportTable
+                      label="Rows not imported"
+                      rows={report.rejected}
+                      rowKey={(r, i) => `${r.row ?? 'year'}-${r.column}-${i}`}
+                      columns={[
+                        { heading: 'Row', cell: (r) => r.row ?? '—' },
+                        { heading: 'Column', cell: (r) => r.column },
+                        { heading: 'Value', cell: (r) => r.value },
+                        { heading: 'Problem', cell: (r) => r.message },
+                      ]}
+                    />
                   ) : null}
                 </>
               ) : null}

@@ -1,16 +1,5 @@
-import {
-  Button,
-  Label,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Label, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { ReportTable } from '../../../components/ReportTable';
 import { Section } from '../../../components/Section';
 import type { usePageStyles } from '../../page.styles';
 import type { ImportFileKind } from './import-report.types';
@@ -85,72 +74,44 @@ export function renderImportPanel(st: ImportPanelState, s: ReturnType<typeof use
             ))}
           </ul>
           {r.changes.length > 0 ? (
-            // Focusable, so a keyboard user can scroll a wide table (axe: scrollable-region-focusable).
-            <div
-              className={s.tableWrap}
-              tabIndex={0}
-              role="group"
-              aria-label={r.dryRun ? 'What would change (scrolls)' : 'What changed (scrolls)'}
-            >
-              <Table aria-label={r.dryRun ? 'What would change' : 'What changed'} size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Row</TableHeaderCell>
-                    <TableHeaderCell>File</TableHeaderCell>
-                    <TableHeaderCell>Name</TableHeaderCell>
-                    <TableHeaderCell>Action</TableHeaderCell>
-                    <TableHeaderCell>Changes</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {r.changes.map((c) => (
-                    <TableRow key={`${c.file}-${c.rows.join('-')}`}>
-                      <TableCell>{c.rows.join(', ')}</TableCell>
-                      <TableCell>{c.file}</TableCell>
-                      <TableCell>{c.label}</TableCell>
-                      <TableCell>{ACTION[c.outcome]}</TableCell>
-                      <TableCell>
-                        {c.changes
-                          .map((f) =>
-                            c.outcome === 'create'
-                              ? `${f.field}: ${f.after}`
-                              : `${f.field}: ${f.before ?? '(blank)'} → ${f.after || '(blank)'}`,
-                          )
-                          .join(' · ')}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <ReportTable
+              label={r.dryRun ? 'What would change' : 'What changed'}
+              rows={r.changes}
+              rowKey={(c) => `${c.file}-${c.rows.join('-')}`}
+              columns={[
+                { heading: 'Row', cell: (c) => c.rows.join(', ') },
+                { heading: 'File', cell: (c) => c.file },
+                { heading: 'Name', cell: (c) => c.label },
+                { heading: 'Action', cell: (c) => ACTION[c.outcome] },
+                {
+                  heading: 'Changes',
+                  cell: (c) =>
+                    c.changes
+                      .map((f) =>
+                        c.outcome === 'create'
+                          ? `${f.field}: ${f.after}`
+                          : `${f.field}: ${f.before ?? '(blank)'} → ${f.after || '(blank)'}`,
+                      )
+                      .join(' · '),
+                },
+              ]}
+            />
           ) : null}
           {r.rejected.length > 0 ? (
             <>
               <h3 className={s.subheading}>Rejected rows</h3>
-              <div className={s.tableWrap} tabIndex={0} role="group" aria-label="Rejected rows (scrolls)">
-                <Table aria-label="Rejected rows" size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Row</TableHeaderCell>
-                      <TableHeaderCell>File</TableHeaderCell>
-                      <TableHeaderCell>Column</TableHeaderCell>
-                      <TableHeaderCell>Value</TableHeaderCell>
-                      <TableHeaderCell>Problem</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {r.rejected.map((p, i) => (
-                      <TableRow key={`${p.file}-${p.row}-${i}`}>
-                        <TableCell>{p.row}</TableCell>
-                        <TableCell>{p.file}</TableCell>
-                        <TableCell>{p.column}</TableCell>
-                        <TableCell>{p.value || '(blank)'}</TableCell>
-                        <TableCell>{p.message}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <ReportTable
+                label="Rejected rows"
+                rows={r.rejected}
+                rowKey={(p, i) => `${p.file}-${p.row}-${i}`}
+                columns={[
+                  { heading: 'Row', cell: (p) => p.row },
+                  { heading: 'File', cell: (p) => p.file },
+                  { heading: 'Column', cell: (p) => p.column },
+                  { heading: 'Value', cell: (p) => p.value || '(blank)' },
+                  { heading: 'Problem', cell: (p) => p.message },
+                ]}
+              />
               <div className={s.row}>
                 {(['academies', 'people'] as const).map((k) =>
                   r.rejectedCsv[k] ? (
