@@ -10,6 +10,7 @@ import {
   notesCirculatedCard,
 } from '../cards/news-cards';
 import { actionCard, attendeeReminderCard, notesApprovalCard } from '../cards/workflow-cards';
+import { reportDueCard } from '../cards/report-cards';
 import type { BotDeps } from '../conversation/bot-types';
 import { meetingCardNames, paperCardContext } from '../conversation/card-context';
 import { isForbiddenError, isNotFoundError } from '../../core/domain/errors';
@@ -80,6 +81,8 @@ export async function reminderCard(deps: BotDeps, r: DueReminder): Promise<Adapt
       default:
         break;
     }
+    if (r.kind === 'report-due')
+      return reportDueCard(f.meeting, r.requirementIds, { ...meetingCardNames(f), viewerId: r.personId, today: f.today, links });
     if (r.kind === 'paper-deadline') return paperDeadlineCard(f.meeting, paperCardContext(f, links, r.personId));
     if (r.kind === 'paper-escalation')
       return paperEscalationCard(

@@ -37,6 +37,7 @@ export const MESSAGE_KINDS = {
   'action-assigned': 'Actions given to me',
   'escalation-moved': 'My academy moved on the escalation ladder',
   'intervention-review': 'Reviews due of interventions I lead',
+  'report-due': 'Reports I owe after meetings',
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

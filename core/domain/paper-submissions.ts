@@ -9,14 +9,16 @@ import { canActOnPaper } from './viewer-can';
 
 type PaperOutcome<Code extends string> = Outcome<{ meeting: Meeting; paper: MeetingPaper }, Code>;
 
-/** The meeting with one paper replaced. */
-const withPaper = (meeting: Meeting, paper: MeetingPaper): { meeting: Meeting; paper: MeetingPaper } => ({
-  meeting: { ...meeting, papers: meeting.papers.map((p) => (p.requirementId === paper.requirementId ? paper : p)) },
-  paper,
-});
+/** The meeting with one paper (or report due after it) replaced. */
+const withPaper = (meeting: Meeting, paper: MeetingPaper): { meeting: Meeting; paper: MeetingPaper } => {
+  const swap = (list: readonly MeetingPaper[]) => list.map((p) => (p.requirementId === paper.requirementId ? paper : p));
+  const isReport = !meeting.papers.some((p) => p.requirementId === paper.requirementId);
+  return { meeting: isReport ? { ...meeting, reports: swap(meeting.reports ?? []) } : { ...meeting, papers: swap(meeting.papers) }, paper };
+};
 
+/** A paper due before the meeting, or a report due after it (marked in and chased the same way). */
 const findPaper = (meeting: Meeting, requirementId: string): MeetingPaper | undefined =>
-  meeting.papers.find((p) => p.requirementId === requirementId);
+  meeting.papers.find((p) => p.requirementId === requirementId) ?? meeting.reports?.find((p) => p.requirementId === requirementId);
 
 const notRequired = (meeting: Meeting, requirementId: string) =>
   refuse(

@@ -1,3 +1,4 @@
+import { isTrustMeeting } from '../domain/meeting';
 import { carryForwardActions } from '../domain/carry-forward';
 import { collect } from '../ports/record-store.port';
 import { getAction } from './actions.service';
@@ -25,6 +26,8 @@ export async function meetingForCards(deps: ServiceDeps, viewer: Person, meeting
     deps.store.actions.list({ academyId: meeting.academyId }).toArray(),
   ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
+  // A trust meeting (a heads' forum, the board) has no academy and its kind is one of the model's trust meetings.
+  const trustKind = isTrustMeeting(meeting) ? trust.model.trustMeetings.find((k) => k.id === meeting.kind) : undefined;
   const attending = new Set(meeting.attendees.map((a) => a.personId));
   // A substitute may see the meeting's academy: its staff and governors, or the trust's roles.
   const substitutes = dir.people
@@ -32,8 +35,8 @@ export async function meetingForCards(deps: ServiceDeps, viewer: Person, meeting
     .map((p) => ({ id: p.id, name: p.name }));
   return {
     meeting: meetingRecordView(viewer, meeting, kind),
-    academyName: academy?.name ?? 'the academy',
-    kindName: kind?.name ?? 'meeting',
+    academyName: academy?.name ?? (trustKind ? 'the trust' : 'the academy'),
+    kindName: kind?.name ?? trustKind?.name ?? 'meeting',
     today: trust.today,
     nameOf: dir.nameOf,
     substitutes,

@@ -1,5 +1,6 @@
 import { addDays } from '../domain/local-date';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
+import { isReportOverdue } from '../domain/meeting-reports';
 import type { Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
 import { collect } from '../ports/record-store.port';
@@ -40,6 +41,22 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
           overdue: isPaperOverdue(paper, m, today),
         })),
     ),
+    // Reports owed after meetings already held or under way (DSAT's brief report after an iAIM), due first first.
+    reportsOwed: live
+      .flatMap((m) =>
+        (m.reports ?? [])
+          .filter((p) => p.ownerId === viewer.id && !isPaperIn(p))
+          .map((paper) => ({
+            meetingId: m.id,
+            academyId: m.academyId,
+            meetingDate: m.date,
+            kind: m.kind,
+            paper,
+            dueDate: effectiveDueDate(paper),
+            overdue: isReportOverdue(paper, m, today),
+          })),
+      )
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
     approvals: [
       ...live.flatMap((m) =>
         (m.notes?.approvals ?? [])

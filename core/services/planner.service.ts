@@ -7,10 +7,13 @@ import type { Person } from '../domain/people';
 import { canPlanMeetings, visibleAcademyIds } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { planYear, type Unplaced } from '../domain/year-planner';
-import { allPages, collect, type RecordStore, type Stored } from '../ports/record-store.port';
+import { type RecordStore, type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { planAndWriteTrustMeetings, trustMeetingsFor, withEscalationSteps } from './trust-meetings.service';
+import { isTrustMeeting } from '../domain/meeting';
+import type { TrustUnplaced } from '../domain/trust-meeting-planner';
 
 export const planYearBodySchema = z.object({ academicYear: academicYearSchema });
 
@@ -23,6 +26,8 @@ export interface PlanSummary {
   unplaced: Unplaced[];
   /** Meetings someone else changed while planning ran: left as they were, plan again to include them. */
   conflicts: string[];
+  /** The trust's own meetings (a heads' forum, the board), planned around the academies' meetings. */
+  trust: { created: number; changed: number; cancelled: number; kept: number; unplaced: TrustUnplaced[] };
 }
 
 /** 1 September – 31 August of an academic year. */
@@ -37,7 +42,7 @@ export async function meetingsOfYear(
   bounds: { start: string; end: string },
   academicYear: string,
 ): Promise<Stored<Meeting>[]> {
-  const all = await collect(allPages((p) => store.meetings.inRange({ from: bounds.start, to: bounds.end }, p)));
+  const all = await store.meetings.inRange({ from: bounds.start, to: bounds.end }).toArray();
   return all.filter((m) => m.academicYear === academicYear);
 }
 
@@ -53,22 +58,30 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
     throw new NotFoundError('term dates for', academicYear);
   }
   const store = deps.store;
-  const [academies, people] = await Promise.all([
-    collect(allPages((p) => store.academies.list({}, p))),
-    collect(allPages((p) => store.people.list({}, p))),
-  ]);
+  const [academies, people] = await Promise.all([store.academies.list({}).toArray(), store.people.list({}).toArray()]);
   // The whole school year, 1 September – 31 August, not just its term: after term dates change, a
   // meeting now in the holidays must still be found, to be moved rather than planned twice.
   const existing = await meetingsOfYear(store, wholeYear(academicYear), academicYear);
-  const plan = planYear({ model: trust.model, calendar: trust.calendar, academicYear, academies, people, existing, today: trust.today });
+  // Each academy with the escalation step it stands on, for rules that read it (a raising standards board).
+  const facts = await withEscalationSteps(store, trust.model, academies);
+  const plan = planYear({
+    model: trust.model,
+    calendar: trust.calendar,
+    academicYear,
+    academies: facts,
+    people,
+    existing,
+    today: trust.today,
+  });
   const summary: PlanSummary = {
     academicYear,
     created: 0,
     changed: 0,
     cancelled: 0,
-    kept: plan.keep.length,
+    kept: plan.keep.filter((m) => !isTrustMeeting(m)).length,
     unplaced: plan.unplaced,
     conflicts: [],
+    trust: { created: 0, changed: 0, cancelled: 0, kept: 0, unplaced: [] },
   };
 
   // What was written, for the calendar to follow once the store has it all.
@@ -93,6 +106,20 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   }
   for (const c of plan.change) if (await saveOrNote(c.after as Stored<Meeting>)) summary.changed++;
   for (const m of plan.cancel) if (await saveOrNote({ ...(m as Stored<Meeting>), status: 'cancelled' })) summary.cancelled++;
+  // Then the trust's own meetings, around the academies' meetings as now planned (issue 17).
+  const going = [...plan.keep, ...plan.create.map(({ key, ...d }) => ({ ...d, id: key })), ...plan.change.map((c) => c.after)];
+  const own = await planAndWriteTrustMeetings(store, {
+    model: trust.model,
+    calendar: trust.calendar,
+    academicYear,
+    people,
+    academyMeetings: going.filter((m) => !isTrustMeeting(m)),
+    existing,
+    ...(trust.today ? { today: trust.today } : {}),
+  });
+  const { written: _trustWritten, conflicts: trustConflicts, ...trustSummary } = own;
+  summary.trust = trustSummary;
+  summary.conflicts.push(...trustConflicts);
   await followInCalendar(deps, written, { model: trust.model, academies, people });
   return summary;
 }
@@ -103,7 +130,7 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
   const year = academicYear ? parseOrThrow(academicYearSchema, academicYear, 'academic year') : trust.academicYear;
   if (!trust.calendar.hasYear(year)) throw new NotFoundError('term dates for', year);
   const bounds = trust.calendar.yearBounds(year);
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   const visible = new Set(
     visibleAcademyIds(
       viewer,
@@ -124,7 +151,9 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
   const shown = meetings.map((m) => meetingRecordView(viewer, m, kinds.get(m.kind)));
   // Each half term lists only the bank holidays inside it; those in the breaks belong to none.
   const halfTerms = trust.calendar.halfTerms(year).map((h) => ({ ...h, bankHolidays: trust.calendar.bankHolidaysIn(h) }));
-  return { academicYear: year, today: trust.today, halfTerms, bankHolidays, meetings: shown, chairLoad };
+  // The trust's own meetings beside the academies': only for trust roles and the people named on them.
+  const trustMeetings = trustMeetingsFor(viewer, await meetingsOfYear(deps.store, bounds, year), trust.model);
+  return { academicYear: year, today: trust.today, halfTerms, bankHolidays, meetings: shown, chairLoad, trustMeetings };
 }
 
 export const moveMeetingBodySchema = z.object({ date: localDateSchema, version: z.string().min(1) });
@@ -137,19 +166,16 @@ export async function moveMeetingTo(deps: ServiceDeps, viewer: Person, meetingId
   requireAcademyAccess(viewer, meeting.academyId, 'write');
   if (!canPlanMeetings(viewer)) throw new ForbiddenError('Only the CEO, improvement directors and the trust administrator move meetings.');
   const trust = await loadTrust(deps);
-  const [academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.academies.list({}, p))),
-    collect(allPages((p) => deps.store.people.list({}, p))),
-  ]);
+  const [academies, people] = await Promise.all([deps.store.academies.list({}).toArray(), deps.store.people.list({}).toArray()]);
   const academy = academies.find((a) => a.id === meeting.academyId);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
-  const around = await collect(allPages((p) => deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }, p)));
+  const around = await deps.store.meetings.inRange({ from: addDays(date, -7), to: addDays(date, 7) }).toArray();
   const outcome = moveMeeting(meeting, date, {
     model: trust.model,
-    academyNames: new Map(academies.map((a) => [a.id, a.name])),
     // The year as this academy sees it: its own INSET days are closures too.
     calendar: trust.calendar.forAcademy(meeting.academyId),
     academy,
+    academyNames: new Map(academies.map((a) => [a.id, a.name])),
     people,
     otherMeetings: around.filter((m) => m.id !== meeting.id && m.status !== 'cancelled'),
     today: trust.today,

@@ -4,6 +4,7 @@ import { notesAwaitingApproval } from '../domain/notes-approval';
 import { effectiveDueDate, isPaperIn, papersToEscalate } from '../domain/paper-deadlines';
 
 import { loadTrust, type ServiceDeps } from './service-context';
+import { reportsDue } from './report-reminders';
 
 /** How many days before a paper's deadline its owner first gets the deadline card. */
 export const PAPER_REMINDER_DAYS = 5;
@@ -17,6 +18,7 @@ export type DueReminder =
   | EventMessage
   | { kind: 'paper-deadline'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'paper-escalation'; personId: string; meetingId: string; requirementIds: string[]; occurrence: string }
+  | { kind: 'report-due'; personId: string; meetingId: string; requirementIds: string[]; occurrence: string }
   | { kind: 'notes-approval'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'attendee-reminder'; personId: string; meetingId: string; occurrence: string }
   | { kind: 'action-due' | 'action-overdue'; personId: string; actionId: string; occurrence: string }
@@ -57,6 +59,7 @@ export async function dueReminders(deps: ServiceDeps): Promise<DueReminder[]> {
             out.push({ kind: 'attendee-reminder', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.date}` });
       }
     }
+    out.push(...reportsDue(m, today));
     for (const a of notesAwaitingApproval(m))
       out.push({ kind: 'notes-approval', personId: a.personId, meetingId: m.id, occurrence: `${m.id}@${m.notes!.writtenAt}` });
   }

@@ -44,6 +44,7 @@ export async function retryDelivery(admin: DeliveryAdmin, clock: Clock, key: str
 const REMINDER_NAMES: Record<string, string> = {
   'paper-deadline': 'Paper deadline',
   'paper-escalation': 'Late papers (to the chair)',
+  'report-due': 'Report due after a meeting',
   'notes-approval': 'Notes awaiting approval',
   'attendee-reminder': 'Meeting reminder',
   'action-due': 'Action due soon',

@@ -64,6 +64,7 @@ export function reminderOfMessage(m: DeliveryMessage): DueReminder | undefined {
   if (m.kind === 'escalation-moved' || m.kind === 'intervention-review')
     return m.academyId ? { kind: m.kind, academyId: m.academyId, ...who } : undefined;
   if (!m.meetingId) return undefined;
+  if (m.kind === 'report-due') return { kind: m.kind, meetingId: m.meetingId, requirementIds: m.requirementIds ?? [], ...who };
   if (m.kind === 'paper-escalation') return { kind: m.kind, meetingId: m.meetingId, requirementIds: m.requirementIds ?? [], ...who };
   if (m.kind === 'extension-request' || m.kind === 'extension-decision') {
     const [requirementId] = m.requirementIds ?? [];

@@ -63,6 +63,8 @@ export interface MeetingRecordView {
   attendees: AttendeeView[];
   focus: string[];
   papers: PaperView[];
+  /** Reports due after the meeting (DSAT's brief report), where the meeting's kind asks for any. */
+  reports?: PaperView[];
   judgements: Meeting['judgements'];
   notes?: NotesView;
   joinUrl?: string;
@@ -152,11 +154,13 @@ export function meetingRecordView(
     attendees: meeting.attendees.map((a) => attendeeView(viewer, meeting, a)),
     focus: [...meeting.focus],
     papers: meeting.papers.map(paperView),
+    ...(meeting.reports?.length ? { reports: meeting.reports.map(paperView) } : {}),
     judgements: meeting.judgements.map((j) => ({
       area: j.area,
       evidence: j.evidence,
       ...(j.indicativeGrade ? { indicativeGrade: j.indicativeGrade } : {}),
       ...(j.reportCardGrade ? { reportCardGrade: j.reportCardGrade } : {}),
+      ...(j.evidenceVisitIds?.length ? { evidenceVisitIds: [...j.evidenceVisitIds] } : {}),
     })),
     ...(notes ? { notes } : {}),
     ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),

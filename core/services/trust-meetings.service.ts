@@ -1,0 +1,101 @@
+import { currentStep } from '../domain/escalation-ladder';
+import type { Academy } from '../domain/academy';
+import { isTrustMeeting, type Meeting } from '../domain/meeting';
+import type { ImprovementModel } from '../domain/models/improvement-model.schema';
+import type { Person } from '../domain/people';
+import { seesWholeTrust } from '../domain/permissions';
+import type { SchoolCalendar } from '../domain/school-year/school-calendar';
+import { planTrustMeetings, type TrustUnplaced } from '../domain/trust-meeting-planner';
+import type { LocalDate } from '../domain/local-date';
+import { isConflictError } from '../domain/errors';
+import type { RecordStore, Stored } from '../ports/record-store.port';
+import { trustMeetingView, type TrustMeetingView } from './mappers/trust-meeting.mapper';
+
+/**
+ * The trust's own meetings in the year planner (issue 17, part 2): planned after the academies'
+ * meetings, around their chairs' days, written with the same idempotency keys and versions.
+ */
+
+/** Academies with the escalation step each stands on, for the model's conditions on it (a raising standards board). */
+export async function withEscalationSteps(store: RecordStore, model: ImprovementModel, academies: readonly Stored<Academy>[]) {
+  const events = await store.escalations.list({}).toArray();
+  return academies.map((a) => ({
+    ...a,
+    escalationStepId: currentStep(
+      events.filter((e) => e.academyId === a.id),
+      model,
+    ).stepId,
+  }));
+}
+
+export interface TrustPlanSummary {
+  created: number;
+  changed: number;
+  cancelled: number;
+  kept: number;
+  unplaced: TrustUnplaced[];
+  written: Meeting[];
+  conflicts: string[];
+}
+
+/** Plans the trust meetings around the academies' meetings as now planned, and writes the result. */
+export async function planAndWriteTrustMeetings(
+  store: RecordStore,
+  input: {
+    model: ImprovementModel;
+    calendar: SchoolCalendar;
+    academicYear: string;
+    people: readonly Person[];
+    academyMeetings: readonly Meeting[];
+    existing: readonly Stored<Meeting>[];
+    today?: LocalDate;
+  },
+): Promise<TrustPlanSummary> {
+  const plan = planTrustMeetings({ ...input, existing: input.existing.filter(isTrustMeeting) });
+  const out: TrustPlanSummary = {
+    created: 0,
+    changed: 0,
+    cancelled: 0,
+    kept: plan.keep.length,
+    unplaced: plan.unplaced,
+    written: [],
+    conflicts: [],
+  };
+  const save = async (m: Stored<Meeting>): Promise<boolean> => {
+    try {
+      out.written.push(await store.meetings.update(m));
+      return true;
+    } catch (e) {
+      if (!isConflictError(e)) throw e;
+      out.conflicts.push(m.id);
+      return false;
+    }
+  };
+  for (const { key, ...draft } of plan.create) {
+    const { record, created } = await store.meetings.create(draft, { idempotencyKey: key });
+    if (created) {
+      out.created++;
+      out.written.push(record);
+    } else if (record.status === 'cancelled' && (await save({ ...record, ...draft, id: record.id, version: record.version })))
+      out.created++;
+  }
+  for (const c of plan.change) if (await save(c.after as Stored<Meeting>)) out.changed++;
+  for (const m of plan.cancel) if (await save({ ...(m as Stored<Meeting>), status: 'cancelled' })) out.cancelled++;
+  return out;
+}
+
+/** Who may see a trust meeting: the trust's roles, and the people named on it. */
+export const maySeeTrustMeeting = (viewer: Pick<Person, 'id' | 'roles'>, m: Pick<Meeting, 'chairId' | 'attendees'>): boolean =>
+  seesWholeTrust(viewer) || m.chairId === viewer.id || m.attendees.some((a) => a.personId === viewer.id);
+
+/** The year's trust meetings the viewer may see, by date, through their mapper. */
+export function trustMeetingsFor(
+  viewer: Pick<Person, 'id' | 'roles'>,
+  meetings: readonly Stored<Meeting>[],
+  model: ImprovementModel,
+): TrustMeetingView[] {
+  return meetings
+    .filter((m) => isTrustMeeting(m) && m.status !== 'cancelled' && maySeeTrustMeeting(viewer, m))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+    .map((m) => trustMeetingView(viewer, m, model));
+}
