@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldProblem } from './errors';
+import { words } from './format/labels';
 
 /*
  * Fields as a person reads them. A request schema names its fields once with zod's own metadata,
@@ -47,16 +48,8 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
   return undefined;
 }
 
-/** "dueDate" → "Due date": the words a key stands for, when the schema gives no title. */
-export const humanise = (key: string): string => {
-  const words = key
-    .replace(/Id$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
-};
+/** "dueDate" → "Due date": the words a key stands for, when the schema gives no title (the product's one rule, `format/labels.ts`). */
+export const humanise = (key: string): string => words(key.replace(/Id$/, ''));
 
 /**
  * The label of the field at `path`: the titles along the way, list items numbered from 1
