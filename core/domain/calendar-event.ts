@@ -1,5 +1,7 @@
 import type { Academy } from './academy';
-import { formatLongDate, formatLongDateTime } from './format/dates';
+import { formatLongDate, formatLongDateTime, formatTime } from './format/dates';
+import type { LocalDate } from './local-date';
+import { londonToUtc } from './london-time';
 import type { Meeting } from './meeting';
 import type { MeetingKind } from './models/improvement-model.schema';
 import type { Person } from './people';
@@ -50,4 +52,46 @@ export function cancellationCommentFor(
     `The ${kind.name} at ${academy.name} on ${formatLongDateTime(meeting.startsAt)} (UK time) is cancelled: ` +
     `the trust's year plan no longer includes it. There is nothing to prepare for it; if it is arranged again you will get a new invitation.`
   );
+}
+
+/** The calendar key of the monitoring visit before a meeting: one event per visit, beside the meeting's own. */
+export const monitoringVisitEventId = (meetingId: string): string => `${meetingId}~monitoring-visit`;
+
+/**
+ * The monitoring visit the day before a meeting whose kind has one (DSAT: evidence is gathered
+ * "during the monitoring aspects of the visit (typically undertaken the day before the AIM)"), as
+ * an event in the chair's calendar with the head, who leads the learning walk. It keeps the
+ * meeting's hours, since the planner keeps the chair's whole day for it.
+ */
+export function monitoringVisitEventFor(
+  meeting: Meeting,
+  kind: MeetingKind,
+  academy: Pick<Academy, 'name'>,
+  people: readonly Person[],
+  day: LocalDate,
+) {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const chair = byId.get(meeting.chairId);
+  const heads = meeting.attendees.flatMap((a) => {
+    const p = a.role === 'head' && a.attendance !== 'apologies' ? byId.get(a.personId) : undefined;
+    return p && p.id !== meeting.chairId ? [{ email: p.email, name: p.name, required: true }] : [];
+  });
+  const startsAt = londonToUtc(day, formatTime(meeting.startsAt));
+  const endsAt = new Date(Date.parse(startsAt) + (Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt))).toISOString();
+  return {
+    meetingId: monitoringVisitEventId(meeting.id),
+    organiserEmail: chair?.email ?? '',
+    organiserName: chair?.name ?? '',
+    subject: `Monitoring visit before the ${kind.abbreviation}: ${academy.name}`,
+    body: [
+      `Monitoring visit at ${academy.name}, ${formatLongDateTime(startsAt)} (UK time), the day before the ${kind.name} on ${formatLongDate(meeting.date)}.`,
+      'Evidence gathered in school (learning walk, lesson observations, work scrutiny) is used at the meeting.',
+      'Record it in the app as a monitoring visit linked to the meeting, so it can be cited as evidence for the judgements.',
+    ].join('\n\n'),
+    startsAt,
+    endsAt,
+    location: academy.name,
+    attendees: heads,
+    online: false,
+  };
 }

@@ -27,6 +27,17 @@ describe('recordJudgement', () => {
     ]);
   });
 
+  it('keeps the monitoring visits cited as its evidence, each once', () => {
+    const r = okOf(
+      recordJudgement(
+        aim,
+        { area: 'achievement', evidence: 'Learning walk: Year 6 books', evidenceVisitIds: ['visit-1', 'visit-1', 'visit-2'] },
+        model,
+      ),
+    );
+    expect(r.judgement).toEqual({ area: 'achievement', evidence: 'Learning walk: Year 6 books', evidenceVisitIds: ['visit-1', 'visit-2'] });
+  });
+
   it('replaces an earlier judgement for the same area in the same meeting', () => {
     const first = okOf(recordJudgement(aim, { area: 'achievement', evidence: 'Year 6 data', reportCardGrade: 'needs-attention' }, model));
     const second = okOf(

@@ -12,6 +12,8 @@ export interface JudgementInput {
   indicativeGrade?: Grade | undefined;
   /** On the report card's five-point scale, where the model's `judgementScale` is "report-card". */
   reportCardGrade?: ReportCardGrade | undefined;
+  /** Submitted visits of the academy cited as evidence, already checked by the caller (monitoring-visits.service.ts). */
+  evidenceVisitIds?: readonly string[] | undefined;
 }
 
 export type JudgementCode =
@@ -80,7 +82,8 @@ export function recordJudgement(
       : input.indicativeGrade
         ? { indicativeGrade: input.indicativeGrade }
         : {};
-  const judgement: Judgement = { area: area.id, evidence, ...grade };
+  const cited = input.evidenceVisitIds?.length ? { evidenceVisitIds: [...new Set(input.evidenceVisitIds)] } : {};
+  const judgement: Judgement = { area: area.id, evidence, ...grade, ...cited };
   const judgements = [...meeting.judgements.filter((j) => j.area !== area.id), judgement];
   return { ok: true, meeting: { ...meeting, judgements }, judgement };
 }

@@ -3,7 +3,14 @@ import { gradeSchema } from './grades';
 
 const utc = z.iso.datetime({ offset: false });
 
-/** KGA's monitoring / evidence form. */
+/** A visit's form is saved as a draft while the observer walks round the school, and submitted once complete. */
+export const MONITORING_FORM_STATUSES = ['draft', 'submitted'] as const;
+export type MonitoringFormStatus = (typeof MONITORING_FORM_STATUSES)[number];
+
+/**
+ * KGA's monitoring / evidence form, the record of a QA or monitoring visit. A draft may lack its
+ * focus and feedback; `checkSubmission` (monitoring-forms.ts) asks for them before it is submitted.
+ */
 export const monitoringFormSchema = z
   .object({
     id: z.string().min(1),
@@ -13,7 +20,7 @@ export const monitoringFormSchema = z
     startsAt: utc,
     endsAt: utc,
     activity: z.string().min(1),
-    focus: z.string().trim().min(1, 'say what the activity was for').max(1000),
+    focus: z.string().trim().max(1000).default(''),
     yearClass: z.string().max(100).optional(),
     mixedAbility: z.boolean().optional(),
     subject: z.string().max(200).optional(),
@@ -25,6 +32,10 @@ export const monitoringFormSchema = z
     /** Judgement per area of the model's form (T,L&A · PDBW · L&M · Outcomes). */
     judgements: z.record(z.string(), gradeSchema).default({}),
     meetingId: z.string().optional(),
+    /** Forms stored before drafts existed were complete ones, so a record without a status reads as submitted. */
+    status: z.enum(MONITORING_FORM_STATUSES).default('submitted'),
+    updatedAt: utc.optional(),
+    submittedAt: utc.optional(),
   })
   .refine((f) => f.endsAt > f.startsAt, { message: 'the end must be after the start', path: ['endsAt'] });
 export type MonitoringForm = z.infer<typeof monitoringFormSchema>;

@@ -213,6 +213,7 @@ export function makeMonitoringForm(overrides: Partial<MonitoringForm> = {}): Mon
     whatWentWell: ['Clear modelling of the bar method'],
     evenBetterIf: ['More pupils explain their reasoning aloud'],
     judgements: { 'teaching-learning-assessment': 'good' },
+    status: 'submitted',
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import { seedActions } from './seed-actions';
 import { seedKpis } from './seed-kpis';
 import { seedMeetings } from './seed-meetings';
 import { seedSupport } from './seed-support';
+import { seedVisits } from './seed-visits';
 import { seedSelfEvaluations } from './seed-inspections';
 import { seededRandom } from './seeded-random';
 
@@ -63,6 +64,7 @@ export async function seedDemoTrust(store: RecordStore, clock: Clock, modelId = 
   await seedActions({ store, model, schoolDays, academies, people, meetings, today, random });
   await seedKpis({ store, model, calendar, schoolDays, academicYear, academies, meetings, today, random });
   await seedSupport({ store, model, schoolDays, academicYear, today });
+  await seedVisits({ store, model, schoolDays, academies, meetings, academicYear, today });
   await seedSelfEvaluations({ store, model, meetings, today });
   return { trust: DEMO_TRUST.name, academicYear, today, academies: academies.length, people: people.length, meetings: meetings.length };
 }

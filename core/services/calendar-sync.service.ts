@@ -1,13 +1,16 @@
+import { isTrustMeeting } from '../domain/meeting';
 import { z } from 'zod';
 import type { Academy } from '../domain/academy';
-import { calendarEventFor, cancellationCommentFor } from '../domain/calendar-event';
+import { calendarEventFor, cancellationCommentFor, monitoringVisitEventFor, monitoringVisitEventId } from '../domain/calendar-event';
+import { monitoringVisitDay } from '../domain/planner-occupancy';
+import type { SchoolCalendar } from '../domain/school-year/school-calendar';
 import { parseOrThrow } from '../domain/errors';
 import { localDateSchema } from '../domain/local-date';
 import type { Meeting } from '../domain/meeting';
 import type { ImprovementModel } from '../domain/models/improvement-model.schema';
 import type { Person } from '../domain/people';
 import type { Calendar, CalendarCancellation, CalendarEventInput, ReconcileOutcome } from '../ports/calendar.port';
-import { allPages, collect, type CallOptions } from '../ports/record-store.port';
+import { type CallOptions } from '../ports/record-store.port';
 import { loadTrust, type ServiceDeps } from './service-context';
 
 export const calendarSyncRangeSchema = z
@@ -27,7 +30,7 @@ export interface CalendarSyncSummary {
 /** What the calendar is to be told of some meetings: events for the planned and held, cancellations for the cancelled. */
 export function calendarChangesFor(
   meetings: readonly Meeting[],
-  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[] },
+  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[]; calendar?: SchoolCalendar },
 ): { inputs: CalendarEventInput[]; cancellations: CalendarCancellation[]; failures: CalendarSyncSummary['failures'] } {
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const academies = new Map(trust.academies.map((a) => [a.id, a]));
@@ -37,6 +40,8 @@ export function calendarChangesFor(
     failures: [] as CalendarSyncSummary['failures'],
   };
   for (const m of meetings) {
+    // The trust's own meetings (issue 17) are not sent to Outlook yet: they have no academy to name in the event.
+    if (isTrustMeeting(m)) continue;
     const kind = kinds.get(m.kind);
     const academy = academies.get(m.academyId);
     if (!kind || !academy) {
@@ -46,13 +51,21 @@ export function calendarChangesFor(
       });
       continue;
     }
+    // DSAT's monitoring visit the day before an AIM goes in the chair's calendar too, and is called off with the meeting.
+    const visit = trust.calendar ? monitoringVisitDay(m.date, kind, trust.calendar) : { needed: false as const };
     if (m.status === 'cancelled') {
       out.cancellations.push({ meetingId: m.id, comment: cancellationCommentFor(m, kind, academy) });
+      if (visit.needed)
+        out.cancellations.push({ meetingId: monitoringVisitEventId(m.id), comment: cancellationCommentFor(m, kind, academy) });
       continue;
     }
     const input = calendarEventFor(m, kind, academy, trust.people);
-    if (!input.organiserEmail) out.failures.push({ meetingId: m.id, reason: `the chair (${m.chairId}) has no e-mail address` });
-    else out.inputs.push(input);
+    if (!input.organiserEmail) {
+      out.failures.push({ meetingId: m.id, reason: `the chair (${m.chairId}) has no e-mail address` });
+      continue;
+    }
+    out.inputs.push(input);
+    if (visit.needed && visit.day) out.inputs.push(monitoringVisitEventFor(m, kind, academy, trust.people, visit.day));
   }
   return out;
 }
@@ -80,11 +93,11 @@ export async function syncCalendar(
   const { from, to } = parseOrThrow(calendarSyncRangeSchema, range, 'calendar sync range');
   const trust = await loadTrust(deps);
   const [meetings, academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.meetings.inRange({ from, to }, p))),
-    collect(allPages((p) => deps.store.academies.list({}, p))),
-    collect(allPages((p) => deps.store.people.list({}, p))),
+    deps.store.meetings.inRange({ from, to }).toArray(),
+    deps.store.academies.list({}).toArray(),
+    deps.store.people.list({}).toArray(),
   ]);
-  const changes = calendarChangesFor(meetings, { model: trust.model, academies, people });
+  const changes = calendarChangesFor(meetings, { model: trust.model, academies, people, calendar: trust.calendar });
   try {
     return summaryOf(await calendar.reconcile(changes.inputs, changes.cancellations, options), changes.failures);
   } catch (e) {
@@ -119,11 +132,11 @@ export const FOLLOW_TIMEOUT_MS = 15_000;
 export async function followInCalendar(
   deps: ServiceDeps,
   meetings: readonly Meeting[],
-  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[] },
+  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[]; calendar?: SchoolCalendar },
 ): Promise<void> {
   const calendar = deps.calendar;
   if (!calendar || meetings.length === 0) return;
-  const changes = calendarChangesFor(meetings, trust);
+  const changes = calendarChangesFor(meetings, { ...trust, calendar: trust.calendar ?? (await loadTrust(deps)).calendar });
   let failures = changes.failures;
   try {
     const signal = AbortSignal.timeout(FOLLOW_TIMEOUT_MS);

@@ -5,6 +5,8 @@ import { seesWholeTrust } from '../domain/permissions';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { RecordStore } from '../ports/record-store.port';
 import type { Meeting } from '../domain/meeting';
+import type { MonitoringForm } from '../domain/monitoring-form';
+import { canSeeVisit } from '../domain/monitoring-visit-access';
 import { meetingAuditEntryView } from './mappers/audit.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
@@ -30,7 +32,8 @@ export async function recordHistory(deps: ServiceDeps, audit: AuditLog, viewer: 
     if (!seesWholeTrust(viewer)) throw new ForbiddenError('Only trust staff can see the history of trust settings and people.');
   } else {
     const rec = await (deps.store[kind] as RecordStore['actions']).get(id);
-    if (!rec) throw new NotFoundError(kind, id);
+    // A draft visit is its observer's alone, and so is its trail (monitoring-visit-access.ts).
+    if (!rec || (kind === 'monitoringForms' && !canSeeVisit(viewer, rec as unknown as MonitoringForm))) throw new NotFoundError(kind, id);
     requireAcademyAccess(viewer, kind === 'academies' ? rec.id : (rec as { academyId: string }).academyId, 'read');
     if (kind === 'meetings') meeting = rec as unknown as Meeting;
   }

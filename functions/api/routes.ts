@@ -10,6 +10,7 @@ import { SETTINGS_ROUTES } from './routes/settings.routes';
 import { BOARD_PACK_ROUTES } from './routes/board-pack.routes';
 import { SUPPORT_ROUTES } from './routes/support.routes';
 import { ARRANGEMENT_ROUTES } from './routes/arrangements.routes';
+import { MONITORING_ROUTES } from './routes/monitoring.routes';
 
 /*
  * The route table: each route names its method and path, its operation (`operationId`, `summary`)
@@ -33,6 +34,7 @@ export const API_ROUTES: readonly Route[] = [
   ...ACTION_ROUTES,
   ...IMPROVEMENT_ROUTES,
   ...SUPPORT_ROUTES,
+  ...MONITORING_ROUTES,
   ...MY_ROUTES,
   ...SETTINGS_ROUTES,
   ...BOARD_PACK_ROUTES,

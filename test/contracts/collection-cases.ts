@@ -57,7 +57,13 @@ export const COLLECTION_CASES: readonly AnyCase[] = [
     kind: 'meeting',
     collection: (s) => s.meetings,
     make: (academyId) => aMeeting(academyId, '2026-10-08'),
-    change: (m) => ({ ...m, status: 'held', focus: ['reading'] }),
+    // A judgement citing a monitoring visit as evidence (issue 16) is stored with the visit's id.
+    change: (m) => ({
+      ...m,
+      status: 'held',
+      focus: ['reading'],
+      judgements: [{ area: 'reading', evidence: 'Learning walk the day before', evidenceVisitIds: ['form-1'] }],
+    }),
     spoil: (m) => ({ ...m, date: '2026-02-30' }),
   }),
   kindCase<ActionItem>({
@@ -106,8 +112,15 @@ export const COLLECTION_CASES: readonly AnyCase[] = [
   kindCase<MonitoringForm>({
     kind: 'monitoring form',
     collection: (s) => s.monitoringForms,
-    make: (academyId) => aMonitoringForm(academyId),
-    change: (f) => ({ ...f, notes: 'Pupils read aloud with expression' }),
+    // Saved as a draft while walking round the school (no focus yet), then submitted complete.
+    make: (academyId) => aMonitoringForm(academyId, { status: 'draft', focus: '', updatedAt: '2026-10-06T10:05:00.000Z' }),
+    change: (f) => ({
+      ...f,
+      focus: 'Reading fluency in Year 4',
+      notes: 'Pupils read aloud with expression',
+      status: 'submitted',
+      submittedAt: '2026-10-06T16:00:00.000Z',
+    }),
     spoil: (f) => ({ ...f, endsAt: f.startsAt }),
   }),
 ];

@@ -201,6 +201,7 @@ export function aMonitoringForm(academyId: string, overrides: Partial<Monitoring
     whatWentWell: ['Clear modelling'],
     evenBetterIf: [],
     judgements: { 'quality-of-education': 'good' },
+    status: 'submitted',
     ...overrides,
   };
 }

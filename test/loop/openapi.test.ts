@@ -60,6 +60,8 @@ describe('GET /api/openapi.json', () => {
       'bookSupportDay',
       'cancelSupportDay',
       'setImprovementBudget',
+      'recordMonitoringVisit',
+      'submitMonitoringVisit',
       'setAcademyArrangements',
       'previewAcademyArrangements',
       'agreeMeetingFocus',

@@ -25,7 +25,8 @@ export function parseRoute(path: string): Route {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, fourth] = parts;
   if (!first || first === 'dashboard') return { page: 'dashboard' };
-  if (first === 'academy' && second && third === 'visit') return { page: 'visit', academyId: second, ...(fourth ? { visitId: fourth } : {}) };
+  if (first === 'academy' && second && third === 'visit')
+    return { page: 'visit', academyId: second, ...(fourth ? { visitId: fourth } : {}) };
   if (first === 'academy' && second && third === 'visit-for' && fourth) return { page: 'visit', academyId: second, meetingId: fourth };
   if (first === 'academy' && second) return { page: 'academy', academyId: second };
   if (first === 'planner') return { page: 'planner' };

@@ -13,6 +13,7 @@ import { AcademyActionsSection } from './AcademyActionsSection';
 import { AcademyInterventionsSection } from './AcademyInterventionsSection';
 import { AcademyKpisSection } from './AcademyKpisSection';
 import { AcademySupportSection } from './AcademySupportSection';
+import { AcademyVisitsSection } from './AcademyVisitsSection';
 import { ArrangementsPanel } from './ArrangementsPanel';
 import { InspectionPanel } from './InspectionPanel';
 import { REPORT_CARD_GRADE_LABELS } from '../../../../core/domain/report-card-labels';
@@ -129,6 +130,9 @@ export function renderAcademyPage(st: AcademyPageState, s: ReturnType<typeof use
         </div>
         <div id="support">
           <AcademySupportSection academyId={a.academyId} onChanged={st.changed} />
+        </div>
+        <div id="visits">
+          <AcademyVisitsSection academyId={a.academyId} />
         </div>
       </div>
     </div>
