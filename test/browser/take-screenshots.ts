@@ -3,9 +3,13 @@ import { startBrowserStack } from './browser-stack';
 
 /**
  * `npm run screenshots`: every page of the tab, light and dark, against the seeded demo trust on
- * a fixed school day, into docs/screenshots/ (shown in the README).
+ * a fixed school day, into docs/screenshots/ (shown in the README); the dashboard and the meeting
+ * also in Teams' high-contrast theme (`?theme=contrast`, as tab/src/app/use-app-shell.ts reads it).
+ * `npm run screenshots -- contrast` takes only the high-contrast ones.
  */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
+const CONTRAST = new Set(['dashboard', 'meeting']);
+type Theme = 'light' | 'dark' | 'contrast';
 
 async function main(): Promise<void> {
   const b = await startBrowserStack('2026-11-23T10:00:00Z');
@@ -23,16 +27,26 @@ async function main(): Promise<void> {
       { name: 'my-work', path: '/tab/my-work', as: 'head-oakfield' },
       { name: 'settings', path: '/tab/settings', as: 'admin' },
     ];
+    const onlyContrast = process.argv.includes('contrast');
     for (const shot of shots) {
-      for (const dark of [false, true]) {
-        const page = await b.open(shot.path, { dark, ...(shot.as ? { as: shot.as } : {}), ...(shot.width ? { width: shot.width } : {}) });
+      const themes: Theme[] = [
+        ...(onlyContrast ? [] : (['light', 'dark'] as const)),
+        ...(CONTRAST.has(shot.name) ? (['contrast'] as const) : []),
+      ];
+      for (const theme of themes) {
+        const path = theme === 'contrast' ? `${shot.path}${shot.path.includes('?') ? '&' : '?'}theme=contrast` : shot.path;
+        const page = await b.open(path, {
+          dark: theme === 'dark',
+          ...(shot.as ? { as: shot.as } : {}),
+          ...(shot.width ? { width: shot.width } : {}),
+        });
         await page
           .getByRole('status')
           .first()
           .waitFor({ state: 'detached', timeout: 10_000 })
           .catch(() => undefined);
         await page.waitForTimeout(400); // the chart's entry animation
-        const file = join(OUT, `${shot.name}-${dark ? 'dark' : 'light'}.png`);
+        const file = join(OUT, `${shot.name}-${theme}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);
         await page.close();

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, TabList, Tab } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { areaLabel } from '../../app/app-context';
 import { Empty, LoadError, Loading } from '../../components/PageState';
 import { formatDate } from '../../format/dates';
@@ -7,6 +7,7 @@ import { ActionCaptureForm } from '../meeting/ActionCaptureForm';
 import { JudgementForm, GRADES } from '../meeting/JudgementForm';
 import { MeetingActionList } from '../meeting/MeetingActions';
 import { actionOwners } from '../meeting/meeting-people';
+import { PanelTabs } from './PanelTabs';
 import type { useSidePanelStyles } from './SidePanelPage.styles';
 import type { SidePanelState, SidePanelTab } from './useSidePanelPage';
 
@@ -30,13 +31,18 @@ export function renderSidePanelPage(st: SidePanelState, s: ReturnType<typeof use
           <MessageBarBody>{feedback.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <TabList selectedValue={st.tab} onTabSelect={(_, d) => st.setTab(d.value as SidePanelTab)} size="small" aria-label="Record">
-        <Tab value="actions">Actions</Tab>
-        <Tab value="kpi-drops">{`KPI drops${toReview ? ` (${toReview})` : ''}`}</Tab>
-        <Tab value="judgements">Judgements</Tab>
-      </TabList>
+      <PanelTabs<SidePanelTab>
+        label="Record"
+        selected={st.tab}
+        onSelect={st.setTab}
+        tabs={[
+          { value: 'actions', label: 'Actions' },
+          { value: 'kpi-drops', label: `KPI drops${toReview ? ` (${toReview})` : ''}` },
+          { value: 'judgements', label: 'Judgements' },
+        ]}
+      />
       {st.tab === 'actions' ? (
-        <div role="tabpanel" aria-label="Actions" className={s.tabPanel}>
+        <div role="tabpanel" id="panel-actions" aria-labelledby="panel-tab-actions" className={s.tabPanel}>
           {st.canWrite ? (
             <ActionCaptureForm
               academyId={m.academyId}
@@ -61,15 +67,18 @@ export function renderSidePanelPage(st: SidePanelState, s: ReturnType<typeof use
           )}
         </div>
       ) : st.tab === 'kpi-drops' ? (
-        <div role="tabpanel" aria-label="KPI drops" className={s.tabPanel} id="kpi-drops">
+        <div role="tabpanel" id="panel-kpi-drops" aria-labelledby="panel-tab-kpi-drops" className={s.tabPanel}>
+          <span id="kpi-drops" />
           <MeetingKpiDrops drops={st.drops} owners={v.actionOwners} compact onReviewed={st.changed} />
         </div>
       ) : (
-        <div role="tabpanel" aria-label="Judgements" className={s.tabPanel}>
+        <div role="tabpanel" id="panel-judgements" aria-labelledby="panel-tab-judgements" className={s.tabPanel}>
           {!v.kind?.recordsJudgements ? (
             <Empty>This meeting does not record judgements.</Empty>
-          ) : st.canRecord ? (
+          ) : v.can.recordJudgements ? (
             <JudgementForm areas={v.inspectionAreas} busy={st.busy} onRecord={st.recordJudgement} />
+          ) : v.can.run && v.can.moment === 'before' ? (
+            <Empty>{`Judgements open on the day of the meeting, ${formatDate(m.date)}.`}</Empty>
           ) : (
             <Empty>Only the chair records judgements.</Empty>
           )}
