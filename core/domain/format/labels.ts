@@ -45,3 +45,4 @@ export const attendanceLabel = (s: string): string => labelOf(ATTENDANCE_LABELS,
 export const riskBandLabel = (s: string | undefined): string => labelOf(RISK_BAND_LABELS, s);
 export const ragLabel = (s: string): string => labelOf(RAG_LABELS, s);
 export const priorityLabel = (s: string): string => labelOf(PRIORITY_LABELS, s);
+export const phaseLabel = (s: string): string => labelOf(PHASE_LABELS, s);

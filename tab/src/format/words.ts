@@ -10,6 +10,7 @@ export {
   interventionStatusLabel,
   meetingName,
   meetingStatusLabel,
+  phaseLabel,
   priorityLabel,
   problemLabel,
   problemsSentence,

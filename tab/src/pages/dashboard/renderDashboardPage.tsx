@@ -26,6 +26,7 @@ import type { DashboardState, RagFilter, SortKey } from './useDashboardPage';
 import { FlagLink } from '../flags/FlagLink';
 import { KpiImportPanel } from '../kpis/KpiImportPanel';
 import { BoardPackSection } from './BoardPackSection';
+import { phaseLabel, riskBandLabel } from '../../format/words';
 
 const KpiChart = lazy(() => import('./KpiChart'));
 
@@ -108,7 +109,7 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                   <TableRow key={a.academyId} data-academy={a.academyId}>
                     <TableCell>
                       <AppLink to={pathOf({ page: 'academy', academyId: a.academyId })}>{a.name}</AppLink>
-                      <div className={s.muted}>{a.phase}</div>
+                      <div className={s.muted}>{phaseLabel(a.phase)}</div>
                     </TableCell>
                     <TableCell>
                       <RagBadge rag={a.rag} />
@@ -123,7 +124,7 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                     <TableCell>
                       <div>
                         {a.stage.label}
-                        {a.riskBand ? ` · ${a.riskBand} risk` : ''}
+                        {a.riskBand ? ` · ${riskBandLabel(a.riskBand).toLowerCase()} risk` : ''}
                       </div>
                       <div className={s.muted}>
                         {a.ofsted.label}

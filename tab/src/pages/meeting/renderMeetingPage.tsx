@@ -6,6 +6,7 @@ import { pathOf } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
 import { LoadError, Loading } from '../../components/PageState';
 import { formatDate, formatTime } from '../../format/dates';
+import { meetingStatusLabel } from '../../format/words';
 import type { usePageStyles } from '../page.styles';
 import { MeetingActionsSection } from './sections/MeetingActionsSection';
 import { MeetingAgendaSection, MeetingKpiDropsSection } from './sections/MeetingAgendaSection';
@@ -69,7 +70,7 @@ export function renderMeetingPage(st: MeetingPageState, s: ReturnType<typeof use
         <Text>
           {formatDate(m.date)}, {formatTime(m.startsAt)} to {formatTime(m.endsAt)}
         </Text>
-        <Badge appearance="outline">{m.status}</Badge>
+        <Badge appearance="outline">{meetingStatusLabel(m.status)}</Badge>
         <Text>Chair: {nameOf(ctx, m.chairId)}</Text>
         <AppLink to={pathOf({ page: 'academy', academyId: m.academyId })}>Academy page</AppLink>
         <AppLink to={pathOf({ page: 'side-panel', meetingId: m.id })}>Open the side panel</AppLink>

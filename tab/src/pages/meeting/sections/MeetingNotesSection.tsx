@@ -3,6 +3,7 @@ import { nameOf } from '../../../app/app-context';
 import { Empty } from '../../../components/PageState';
 import { Section } from '../../../components/Section';
 import { formatDate, formatDateTime } from '../../../format/dates';
+import { approvalStatusLabel } from '../../../format/words';
 import { usePageStyles } from '../../page.styles';
 import { OpenFormButton } from '../OpenFormButton';
 import type { MeetingSectionProps } from './meeting-section';
@@ -32,7 +33,7 @@ export function MeetingNotesSection({ st, v }: MeetingSectionProps) {
             <ul className={s.list} aria-label="Approvals">
               {notes.approvals.map((a) => (
                 <li key={`${a.role}-${a.personId}`}>
-                  {nameOf(ctx, a.personId)}: {a.status}
+                  {nameOf(ctx, a.personId)}: {approvalStatusLabel(a.status).toLowerCase()}
                   {a.comment ? ` (“${a.comment}”)` : ''}
                 </li>
               ))}

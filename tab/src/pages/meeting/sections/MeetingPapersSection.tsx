@@ -5,6 +5,7 @@ import { Empty } from '../../../components/PageState';
 import { PaperLink } from '../../../components/PaperLink';
 import { Section } from '../../../components/Section';
 import { formatDate, formatDateTime } from '../../../format/dates';
+import { extensionStatusLabel } from '../../../format/words';
 import { usePageStyles } from '../../page.styles';
 import { ExtensionForm } from '../ExtensionForm';
 import { OpenFormButton, thenClose } from '../OpenFormButton';
@@ -68,7 +69,9 @@ function PaperItem({ st, v, paper: p }: MeetingSectionProps & { paper: Paper }) 
       {p.extension ? (
         <div className={s.muted}>
           Extension to {formatDate(p.extension.newDueDate)} asked by {nameOf(ctx, p.extension.requestedBy)} (“{p.extension.reason}”):{' '}
-          {p.extension.status === 'requested' ? 'waiting for the chair' : `${p.extension.status} by ${nameOf(ctx, p.extension.decidedBy)}`}
+          {p.extension.status === 'requested'
+            ? 'waiting for the chair'
+            : `${extensionStatusLabel(p.extension.status).toLowerCase()} by ${nameOf(ctx, p.extension.decidedBy)}`}
         </div>
       ) : null}
       {p.extension?.status === 'requested' && v.can.decideExtensions ? (
