@@ -1,3 +1,4 @@
+import type { StaleMark } from './stale-mark';
 import type { Phase } from './academy';
 import { isActionLive } from './action-item';
 import { isActionOverdue } from './carry-forward';
@@ -50,6 +51,8 @@ export interface AcademyStatus {
   /** Why the academy gets the meetings it gets: "3 iAIMs a year because its report card … has leadership and governance at needs attention". */
   // Optional in the type only so statuses built by hand (card fixtures) stay valid; `academyStatus` always sets it.
   cadence?: InspectionStatus['cadence'];
+  /** Some of this row is the last good value: SharePoint did not answer just now (the tab says when it was last updated). */
+  stale?: StaleMark;
 }
 
 export interface StatusContext {
@@ -161,6 +164,7 @@ export function academyStatus(inputs: AcademyStatusInputs, ctx: StatusContext): 
     ...(inspection.inspection ? { inspection: inspection.inspection } : {}),
     ...(inspection.selfEvaluation ? { selfEvaluation: inspection.selfEvaluation } : {}),
     cadence: inspection.cadence,
+    ...(inputs.stale ? { stale: { since: inputs.stale.since, lists: [...inputs.stale.lists] } } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { StaleMark } from '../domain/stale-mark';
 import type { Academy } from '../domain/academy';
 import type { ActionItem } from '../domain/action-item';
 import type { EscalationEvent } from '../domain/escalation';
@@ -88,6 +89,8 @@ export interface AcademyStatusInputs {
   interventions: Stored<Intervention>[];
   escalations: Stored<EscalationEvent>[];
   supportDays: Stored<SupportDay>[];
+  /** Set when some of these are the last good values because SharePoint did not answer (the dashboard says so). */
+  stale?: StaleMark;
 }
 
 /** The port every host writes to: SQLite locally, SharePoint lists in a tenant. */

@@ -5,13 +5,9 @@ import type { DeltaResult, ItemRecord, ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';
 import { inYear, KINDS, yearBounds, type Inputs, type Kind, type StatusLists } from './status-inputs';
 
-/** A last good value shown because a list could not be read just now (the view says so instead of failing). */
-export interface StaleMark {
-  /** When the oldest of the stale lists was last read in full (ISO instant). */
-  since: string;
-  /** The record kinds whose values are older than this view. */
-  lists: string[];
-}
+import type { StaleMark } from '../../domain/stale-mark';
+
+export type { StaleMark };
 
 /** Status inputs from the read model; `stale` is set when some of it is the last good value. */
 export type ReadModelInputs = AcademyStatusInputs & { stale?: StaleMark };

@@ -9,6 +9,13 @@ export const useDashboardStyles = makeStyles({
   table: { minWidth: '1100px' },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  /** A row showing its last good values: small, in the warning colour, still readable in forced colours. */
+  stale: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontSize: tokens.fontSizeBase200,
+    marginTop: tokens.spacingVerticalXXS,
+    '@media (forced-colors: active)': { color: 'CanvasText' },
+  },
   overdue: {
     color: tokens.colorPaletteRedForeground1,
     fontWeight: tokens.fontWeightSemibold,

@@ -26,6 +26,7 @@ import type { DashboardState, RagFilter, SortKey } from './useDashboardPage';
 import { FlagLink } from '../flags/FlagLink';
 import { KpiImportPanel } from '../kpis/KpiImportPanel';
 import { BoardPackSection } from './BoardPackSection';
+import { StaleNote } from './StaleNote';
 import { phaseLabel, riskBandLabel } from '../../format/words';
 
 const KpiChart = lazy(() => import('./KpiChart'));
@@ -110,6 +111,7 @@ export function renderDashboardPage(st: DashboardState, s: ReturnType<typeof use
                     <TableCell>
                       <AppLink to={pathOf({ page: 'academy', academyId: a.academyId })}>{a.name}</AppLink>
                       <div className={s.muted}>{phaseLabel(a.phase)}</div>
+                      {a.stale ? <StaleNote since={a.stale.since} className={s.stale} /> : null}
                     </TableCell>
                     <TableCell>
                       <RagBadge rag={a.rag} />
