@@ -157,6 +157,12 @@ describe('a monitoring form at phone width', () => {
     await expectNoSidewaysScroll(meeting);
     await judgement.getByRole('button', { name: 'Record judgement' }).click();
     await meeting.getByText('Judgement recorded.').first().waitFor();
+    // The judgement shows the visit it cites, linked to the visit as recorded.
+    await meeting
+      .getByRole('list', { name: 'Monitoring visits cited' })
+      .getByRole('link', { name: /^Learning walk, Mon 23 Nov 2026, 09:15–10:00, by Graham Fielding/ })
+      .waitFor();
+    await expectNoSidewaysScroll(meeting);
 
     const recorded = (await stack.call('GET', `/api/meetings/${aim.id}`, { as: 'ceo' })).body.meeting.judgements as {
       area: string;

@@ -30,7 +30,9 @@ export function VisitEvidencePicker(props: {
   if (list.state === 'error') return <LoadError error={list.error} onRetry={list.reload} />;
   const submitted = list.data.visits.filter((v) => v.status === 'submitted');
   const record = (
-    <AppLink to={pathOf({ page: 'visit', academyId: list.data.academyId, meetingId: props.meetingId })}>Record a visit for this meeting</AppLink>
+    <AppLink to={pathOf({ page: 'visit', academyId: list.data.academyId, meetingId: props.meetingId })}>
+      Record a visit for this meeting
+    </AppLink>
   );
   return (
     <fieldset className={s.box} aria-label="Monitoring visits as evidence">

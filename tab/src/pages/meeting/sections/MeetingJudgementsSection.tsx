@@ -5,6 +5,7 @@ import { formatDate } from '../../../format/dates';
 import { usePageStyles } from '../../page.styles';
 import { GRADES, JudgementForm } from '../JudgementForm';
 import { OpenFormButton, thenClose } from '../OpenFormButton';
+import { CitedVisits } from '../CitedVisits';
 import type { MeetingSectionProps } from './meeting-section';
 
 const gradeLabel = (g: string | undefined) => GRADES.find((x) => x.id === g)?.label ?? 'No grade';
@@ -29,6 +30,7 @@ export function MeetingJudgementsSection({ st, v }: MeetingSectionProps) {
             <li key={j.area}>
               <strong>{areaLabel(st.ctx, j.area)}</strong>: {gradeLabel(j.reportCardGrade ?? j.indicativeGrade)}
               <div className={s.muted}>{j.evidence}</div>
+              {j.evidenceVisitIds?.length ? <CitedVisits meetingId={m.id} academyId={m.academyId} ids={j.evidenceVisitIds} /> : null}
             </li>
           ))}
         </ul>
