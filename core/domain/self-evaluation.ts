@@ -67,6 +67,7 @@ export function setSelfEvaluation<
     name: string;
     phase: string;
     selfEvaluatedGrade?: Grade | undefined;
+    selfEvaluatedOn?: string | undefined;
     selfEvaluation?: SelfEvaluation | undefined;
   },
 >(
@@ -104,7 +105,9 @@ export function setSelfEvaluation<
     setAt: by.at,
   };
   const next: A = { ...academy, selfEvaluation };
+  // The single grade (and the date it was given, set with the year's arrangements) gives way to the view by area.
   delete next.selfEvaluatedGrade;
+  delete next.selfEvaluatedOn;
   return { ok: true, academy: next, selfEvaluation };
 }
 

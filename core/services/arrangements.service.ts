@@ -145,6 +145,16 @@ function arranged(academy: Stored<Academy>, input: z.infer<typeof arrangementsBo
   }
   const grade = input.selfEvaluatedGrade === undefined ? academy.selfEvaluatedGrade : (input.selfEvaluatedGrade ?? undefined);
   const on = input.selfEvaluatedOn === undefined ? academy.selfEvaluatedOn : (input.selfEvaluatedOn ?? undefined);
+  const changesGrade = input.selfEvaluatedGrade !== undefined || input.selfEvaluatedOn !== undefined;
+  if (changesGrade && academy.selfEvaluation)
+    // One view at a time: the view by area, set at a meeting (inspections.service setSelfEvaluation), supersedes the single grade.
+    problems.push(
+      fieldProblem(
+        schema,
+        'selfEvaluatedGrade',
+        `${academy.name} set its self-evaluation area by area on ${formatLongDate(academy.selfEvaluation.date)}; change it there, at its meeting`,
+      ),
+    );
   if (on !== undefined && on > trust.today)
     problems.push(fieldProblem(schema, 'selfEvaluatedOn', `${formatLongDate(on)} is still to come: give the day the school graded itself`));
   if (on !== undefined && grade === undefined)

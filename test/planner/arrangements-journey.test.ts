@@ -1,3 +1,4 @@
+import { SchoolCalendar } from '../../core/domain/school-year/school-calendar';
 import { startLocalStack, type RunningStack } from '../e2e/local-stack';
 
 /**
@@ -113,7 +114,6 @@ describe('a Good school’s request for iAIMs', () => {
     // What was previewed is what was planned.
     expect(iaims.map((m) => m.date)).toEqual((preview.meetings as Change[]).map((c) => c.date));
     const trust = await stack.local.store.trust.get();
-    const { SchoolCalendar } = await import('../../core/domain/school-year/school-calendar');
     const cal = new SchoolCalendar({ termDates: trust!.termDates, closures: trust!.closures }).forAcademy('oakfield');
     for (const m of iaims) {
       expect([m.date, cal.isSchoolDay(m.date), m.date > TODAY]).toEqual([m.date, true, true]);
@@ -157,6 +157,41 @@ describe('the self-evaluated grade with its date, and meetings agreed with the a
     expect(res.body.arrangements.cadence[0].text).toBe('2 AIMs a year, agreed with the academy: 2 a year instead of 3');
     const aims = (await yearMeetings()).filter((m) => m.academyId === 'st-marys' && m.kind === 'aim');
     expect(aims).toHaveLength(2);
+  });
+  it('refuses a single grade where the academy set its self-evaluation area by area, pointing to where it is set', async () => {
+    const store = stack.local.store;
+    const hillTop = (await store.academies.get('hill-top'))!;
+    await store.academies.update({
+      ...hillTop,
+      selfEvaluation: {
+        areas: {
+          inclusion: 'expected-standard',
+          'curriculum-and-teaching': 'expected-standard',
+          achievement: 'needs-attention',
+          'attendance-and-behaviour': 'expected-standard',
+          'personal-development-and-wellbeing': 'expected-standard',
+          'leadership-and-governance': 'expected-standard',
+        },
+        meetingId: 'm-1',
+        date: '2026-10-07',
+        setBy: 'head-hill-top',
+        setAt: '2026-10-07T15:00:00.000Z',
+      },
+    });
+    const res = await api('ceo', 'POST', '/api/academies/hill-top/arrangements/preview', {
+      selfEvaluatedGrade: 'good',
+      selfEvaluatedOn: '2026-11-02',
+      reason: 'SEF',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.problems).toEqual([
+      expect.objectContaining({
+        label: 'Self-evaluated grade',
+        message:
+          'Hill Top Primary School set its self-evaluation area by area on Wednesday 7 October 2026; change it there, at its meeting',
+      }),
+    ]);
+    expect((await api('ceo', 'GET', '/api/academies/hill-top/arrangements')).body.hasAreaSelfEvaluation).toBe(true);
   });
 });
 

@@ -28,15 +28,14 @@ const draftOf = (v: ArrangementsView): Draft => ({
   reason: '',
 });
 
-const bodyOf = (d: Draft, version?: string) => ({
+const bodyOf = (d: Draft, withGrade: boolean, version?: string) => ({
   requests: d.requests,
   agreedMeetings: Object.fromEntries(
     Object.entries(d.agreed)
       .filter(([, n]) => n.trim() !== '')
       .map(([k, n]) => [k, Number(n)]),
   ),
-  selfEvaluatedGrade: d.grade === '' ? null : d.grade,
-  selfEvaluatedOn: d.on === '' ? null : d.on,
+  ...(withGrade ? { selfEvaluatedGrade: d.grade === '' ? null : d.grade, selfEvaluatedOn: d.on === '' ? null : d.on } : {}),
   reason: d.reason,
   ...(version ? { version } : {}),
 });
@@ -61,7 +60,10 @@ function ArrangementsForm(props: { view: ArrangementsView; onDone: (message: str
       onSubmit={(e) => {
         e.preventDefault();
         void write
-          .run((api) => api.send<ArrangementsPreview>('POST', `${path}/preview`, bodyOf(draft)), 'Preview ready: nothing has changed yet.')
+          .run(
+            (api) => api.send<ArrangementsPreview>('POST', `${path}/preview`, bodyOf(draft, !view.hasAreaSelfEvaluation)),
+            'Preview ready: nothing has changed yet.',
+          )
           .then((p) => p && setPreview(p));
       }}
     >
@@ -94,22 +96,25 @@ function ArrangementsForm(props: { view: ArrangementsView; onDone: (message: str
         ))}
         {f.agreedMeetings ? <Text role="alert">{f.agreedMeetings}</Text> : null}
       </fieldset>
-      <div className={s.row}>
-        <Field label="Self-evaluated grade" {...err('selfEvaluatedGrade')}>
-          <Select value={draft.grade} onChange={(_, v) => edit({ grade: v.value })}>
-            <option value="">Not given</option>
-            {view.grades.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <DateField label="Self-evaluated on" value={draft.on} onChange={(on) => edit({ on })} error={f.selfEvaluatedOn} />
-      </div>
       {view.hasAreaSelfEvaluation ? (
-        <Text className={s.muted}>Its self-evaluation by area, set at its meeting, stands in place of this grade.</Text>
-      ) : null}
+        <Text className={s.muted}>
+          Its self-evaluation is set area by area at its meetings (see Self-evaluation), in place of a single grade.
+        </Text>
+      ) : (
+        <div className={s.row}>
+          <Field label="Self-evaluated grade" {...err('selfEvaluatedGrade')}>
+            <Select value={draft.grade} onChange={(_, v) => edit({ grade: v.value })}>
+              <option value="">Not given</option>
+              {view.grades.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <DateField label="Self-evaluated on" value={draft.on} onChange={(on) => edit({ on })} error={f.selfEvaluatedOn} />
+        </div>
+      )}
       <Field label="Reason" required {...err('reason')}>
         <Textarea
           value={draft.reason}
@@ -127,7 +132,10 @@ function ArrangementsForm(props: { view: ArrangementsView; onDone: (message: str
             disabled={write.busy}
             onClick={() => {
               void write
-                .run((api) => api.send<{ replanned?: PlanSummary }>('PUT', path, bodyOf(draft, view.version)), 'Saved.')
+                .run(
+                  (api) => api.send<{ replanned?: PlanSummary }>('PUT', path, bodyOf(draft, !view.hasAreaSelfEvaluation, view.version)),
+                  'Saved.',
+                )
                 .then((r) => {
                   if (!r) return;
                   const re = r.replanned;
