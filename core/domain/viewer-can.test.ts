@@ -1,5 +1,5 @@
-import { dsat, kindOf, makeMeeting, makePeople } from './test-factories';
-import { meetingCan } from './viewer-can';
+import { dsat, kindOf, makeMeeting, makePeople, makePerson } from './test-factories';
+import { meetingCan, viewerCan } from './viewer-can';
 
 const model = dsat();
 const people = makePeople();
@@ -69,5 +69,25 @@ describe('meetingCan: what the meeting page offers at each moment', () => {
     expect(meetingCan(who('governor'), away, kind, '2026-11-23').sendApologies).toBe(false);
     const iaim = makeMeeting({ kind: 'iaim', date: '2027-01-20', status: 'planned' });
     expect(meetingCan(who(iaim.chairId), iaim, kindOf(model, 'iaim'), '2027-01-20').recordJudgements).toBe(false);
+  });
+});
+
+describe('viewerCan: each role sees its own tools', () => {
+  it('gives a head and a governor their academy as their dashboard, without the trust’s export and search', () => {
+    expect(viewerCan(who('head'))).toEqual(
+      expect.objectContaining({ homeAcademyId: 'oakfield', useTrustTools: false, seeWholeTrust: false }),
+    );
+    expect(viewerCan(who('governor')).homeAcademyId).toBe('oakfield');
+  });
+
+  it('keeps the trust dashboard and its tools for trust roles, and a table for someone at two academies', () => {
+    expect(viewerCan(who('ceo'))).toEqual(expect.objectContaining({ useTrustTools: true, seeWholeTrust: true }));
+    expect(viewerCan(who('ceo')).homeAcademyId).toBeUndefined();
+    const partner = makePerson('p', 'Pat Two', [
+      ['headteacher-partner', 'oakfield'],
+      ['head', 'riverside'],
+    ]);
+    expect(viewerCan(partner).homeAcademyId).toBeUndefined();
+    expect(viewerCan(partner).useTrustTools).toBe(false);
   });
 });
