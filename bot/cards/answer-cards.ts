@@ -8,13 +8,8 @@ import { londonDateOf } from '../../core/domain/london-time';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
 import { formatPounds } from '../../core/domain/support-day-usage';
-import type {
-  academyPeople,
-  academySupport,
-  meetingPapers,
-  nextMeetings,
-  overdueAcrossTrust,
-} from '../../core/services/chat-answers.service';
+import type { academyPeople, academySupport, overdueAcrossTrust } from '../../core/services/chat-answers.service';
+import type { meetingPapers, nextMeetings } from '../../core/services/chat-meeting-answers.service';
 import type { MeetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { adaptiveCard, execute, facts, heading, openUrl, text, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 import type { CardLinks } from './card-links';

@@ -29,15 +29,17 @@ import {
   academyProgress,
   academySupport,
   chatVocabulary,
+  overdueAcrossTrust,
+  overdueAtAcademy,
+} from './chat-answers.service';
+import {
   lastHeldMeeting,
   meetingPapers,
   nextMeetings,
-  overdueAcrossTrust,
-  overdueAtAcademy,
   papersMissing,
   papersMissingThisWeek,
   type NextMeetingsQuery,
-} from './chat-answers.service';
+} from './chat-meeting-answers.service';
 import { deliveriesForAdmin, type DeliveryAdmin } from './delivery/delivery-admin.service';
 import {
   academiesForAdmin,

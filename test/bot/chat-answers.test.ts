@@ -11,7 +11,7 @@ import { formatLongDate } from '../../core/domain/london-time';
 import type { Meeting } from '../../core/domain/meeting';
 import { fixedClock } from '../../core/ports/clock.port';
 import { type Stored } from '../../core/ports/record-store.port';
-import { NEXT_MEETINGS_DAYS } from '../../core/services/chat-answers.service';
+import { NEXT_MEETINGS_DAYS } from '../../core/services/chat-meeting-answers.service';
 import { loadConfig } from '../../functions/config/app-config';
 import { composeLocal, type LocalApp } from '../../functions/local/compose-local';
 import { testBotDeps } from '../support/test-services';
