@@ -2,7 +2,6 @@ import { academyStatus, trustDashboard, type AcademyStatus } from '../domain/aca
 import { NotFoundError } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
-import { allPages, collect } from '../ports/record-store.port';
 import { supportIncomeByAcademy } from './academy-support.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
@@ -18,7 +17,7 @@ export async function academyInputs(deps: ServiceDeps, viewer: Person, academyId
 /** The records for this year of every academy the viewer may see (a head: their own), and the trust around them. */
 export async function visibleAcademyInputs(deps: ServiceDeps, viewer: Person) {
   const trust = await loadTrust(deps);
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   const inputs = await deps.store.statusInputsForMany(
     visibleAcademyIds(
       viewer,
