@@ -1,7 +1,6 @@
 import { createSqliteRecordStore, openSqliteDatabase } from '../adapters/sqlite';
 import type { LocalDate } from '../domain/local-date';
 import { fixedClock } from '../ports/clock.port';
-
 import { CEO_ACTION_TEXTS, GOVERNANCE_ACTION_TEXTS, headActionTexts, IMPROVEMENT_DIRECTOR_ACTION_TEXTS } from './action-texts.data';
 import { seedDemoTrust } from './seed-demo-trust';
 

@@ -10,7 +10,6 @@ import { holdersOf, type Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
 import { nextAcademicYear } from '../domain/school-year/school-calendar';
 import { NotFoundError } from '../domain/errors';
-
 import { getAcademyDetail } from './academy-detail.service';
 import { listVisibleAcademies, listVisiblePeople, nameDirectory } from './directory.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';

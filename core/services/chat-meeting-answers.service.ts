@@ -3,7 +3,6 @@ import type { Meeting } from '../domain/meeting';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
 import { type Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
-
 import { NotFoundError } from '../domain/errors';
 import { type Stored } from '../ports/record-store.port';
 import { listVisibleAcademies, nameDirectory } from './directory.service';

@@ -1,7 +1,6 @@
 import { ForbiddenError } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { canAdministerTrust, seesWholeTrust, visibleAcademyIds } from '../domain/permissions';
-
 import { academyAdminItem, personAdminItem } from './mappers/admin.mapper';
 import { academyListItem, personListItem } from './mappers/people-and-academies.mapper';
 import type { ServiceDeps } from './service-context';

@@ -5,7 +5,6 @@ import { canImportKpiData } from '../domain/improvement-permissions';
 import { planKpiImport, type KpiImportPlan } from '../domain/kpi-import';
 import { readCsv, type CsvTable } from '../domain/onboarding-csv';
 import type { Person } from '../domain/people';
-
 import { writeDataPoint } from './kpis.service';
 import { loadTrust, type ServiceDeps } from './service-context';
 

@@ -13,7 +13,6 @@ import type { Meeting } from '../domain/meeting';
 import type { ImprovementModel } from '../domain/models/improvement-model.schema';
 import type { Outcome } from '../domain/outcome';
 import type { Person } from '../domain/people';
-
 import { type AcademyStatusInputs, type Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 

@@ -5,7 +5,6 @@ import type { ImportFile, ImportPlan, RowPlan } from '../domain/onboarding-plan'
 import { TRUST_WIDE_ROLES } from '../domain/role-labels';
 import type { Person } from '../domain/people';
 import { canAdministerTrust } from '../domain/permissions';
-
 import { loadTrust, type ServiceDeps } from './service-context';
 
 export type { OnboardingInput } from '../domain/onboarding-import-plan';

@@ -1,6 +1,5 @@
 import { createSqliteRecordStore, openSqliteDatabase } from '../adapters/sqlite';
 import { fixedClock } from '../ports/clock.port';
-
 import { seedDemoTrust } from '../seed/seed-demo-trust';
 import { dueReminders } from './reminders.service';
 

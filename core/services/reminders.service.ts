@@ -2,7 +2,6 @@ import { addDays } from '../domain/local-date';
 import type { EventMessage } from '../domain/notifications';
 import { notesAwaitingApproval } from '../domain/notes-approval';
 import { effectiveDueDate, isPaperIn, papersToEscalate } from '../domain/paper-deadlines';
-
 import { loadTrust, type ServiceDeps } from './service-context';
 import { reportsDue } from './report-reminders';
 

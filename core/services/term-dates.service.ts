@@ -18,7 +18,6 @@ import {
 import { DEFAULT_TERM_DATES } from '../domain/school-year/term-dates.data';
 import { halfTermName, readTermDatesCsv, type RejectedCell, type YearImport } from '../domain/school-year/term-dates-csv';
 import type { TrustSettings } from '../domain/trust-settings';
-
 import { meetingsOfYear, planAcademicYear, wholeYear, type PlanSummary } from './planner.service';
 import { loadTrust, type ServiceDeps, type TrustContext } from './service-context';
 

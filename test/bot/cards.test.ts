@@ -19,7 +19,6 @@ import { handleCardAction } from '../../bot/conversation/card-actions';
 import { handleChat } from '../../bot/conversation/chat-handler';
 import type { BotDeps } from '../../bot/conversation/bot-types';
 import { fixedClock } from '../../core/ports/clock.port';
-
 import { meetingRecordView } from '../../core/services/mappers/meeting-record.mapper';
 import { getTrustDashboard } from '../../core/services/academy-status.service';
 import { loadConfig } from '../../functions/config/app-config';

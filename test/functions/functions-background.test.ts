@@ -1,5 +1,4 @@
 import { InvocationContext, type Timer } from '@azure/functions';
-
 import { startProductionStack, type ProductionStack } from './production-stack';
 
 /**

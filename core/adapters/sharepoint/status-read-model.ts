@@ -4,7 +4,6 @@ import type { GraphTimers } from '../graph/graph-timers';
 import type { DeltaResult, ItemRecord, ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';
 import { inYear, KINDS, yearBounds, type Inputs, type Kind, type StatusLists } from './status-inputs';
-
 import type { StaleMark } from '../../domain/stale-mark';
 
 export type { StaleMark };

@@ -2,7 +2,6 @@ import { testServices } from '../../support/test-services';
 import pino from 'pino';
 import { createSqliteRecordStore, openSqliteDatabase } from '../../../core/adapters/sqlite';
 import { fixedClock } from '../../../core/ports/clock.port';
-
 import { seedDemoTrust } from '../../../core/seed/seed-demo-trust';
 import type { DueReminder } from '../../../core/services/reminders.service';
 import { startAzuriteStorage } from '../../../bot/local/azurite';
