@@ -45,8 +45,10 @@ export class NotFoundError extends AppError {
   constructor(
     readonly kind: string,
     readonly id: string,
+    /** The sentence to say instead, where "that … could not be found" reads badly ("There are no term dates for 2027/28"). */
+    options?: { message?: string },
   ) {
-    super(`That ${kind} could not be found; it may have been removed`);
+    super(options?.message ?? `That ${kind} could not be found; it may have been removed`);
   }
 }
 

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError } from '../domain/errors';
 import type { Person } from '../domain/people';
-
 import type { ServiceDeps } from './service-context';
 
 /**
@@ -39,7 +38,7 @@ export async function feedLinkForMe(deps: ServiceDeps, feeds: CalendarFeeds | un
 
 /** A new private link for the viewer; any earlier link stops working. The URL is returned once and never stored. */
 export async function resetMyFeedLink(deps: ServiceDeps, feeds: CalendarFeeds | undefined, viewer: Person): Promise<FeedLink> {
-  if (!feeds) throw new NotFoundError('calendar feed', viewer.id);
+  if (!feeds) throw new NotFoundError('calendar feed', viewer.id, { message: 'Calendar feeds are not available on this installation' });
   const me = await deps.store.people.get(viewer.id);
   if (!me) throw new NotFoundError('person', viewer.id);
   const token = feeds.newToken?.() ?? randomBytes(32).toString('base64url');

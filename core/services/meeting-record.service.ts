@@ -125,7 +125,8 @@ export async function writeMeetingNotes(
     deps.store.people.list({}).toArray(),
   ]);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
-  if (!kind || !academy) throw new NotFoundError('meeting kind or academy for meeting', meetingId);
+  if (!kind || !academy)
+    throw new NotFoundError('meeting', meetingId, { message: 'This meeting’s kind or academy is no longer in the trust’s records' });
   return saveMeetingOutcome(
     deps,
     writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy),

@@ -55,7 +55,9 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   const { academicYear } = parseOrThrow(planYearBodySchema, body, 'plan request');
   const trust = await loadTrust(deps);
   if (!trust.calendar.hasYear(academicYear)) {
-    throw new NotFoundError('term dates for', academicYear);
+    throw new NotFoundError('term dates', academicYear, {
+      message: `There are no term dates for ${academicYear} yet; add them in Settings`,
+    });
   }
   const store = deps.store;
   const [academies, people] = await Promise.all([store.academies.list({}).toArray(), store.people.list({}).toArray()]);
@@ -128,7 +130,8 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
 export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear?: string) {
   const trust = await loadTrust(deps);
   const year = academicYear ? parseOrThrow(academicYearSchema, academicYear, 'academic year') : trust.academicYear;
-  if (!trust.calendar.hasYear(year)) throw new NotFoundError('term dates for', year);
+  if (!trust.calendar.hasYear(year))
+    throw new NotFoundError('term dates', year, { message: `There are no term dates for ${year} yet; add them in Settings` });
   const bounds = trust.calendar.yearBounds(year);
   const academies = await deps.store.academies.list({}).toArray();
   const visible = new Set(
