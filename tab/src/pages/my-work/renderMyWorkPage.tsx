@@ -71,6 +71,22 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
             </ul>
           )}
         </Section>
+        {w.reportsOwed.length > 0 ? (
+          <Section title={`Reports I owe after meetings (${w.reportsOwed.length})`}>
+            <ul className={s.list} aria-label="Reports I owe after meetings">
+              {w.reportsOwed.map((p) => (
+                <li key={`${p.meetingId}-${p.paper.requirementId}`} data-overdue={p.overdue}>
+                  {p.paper.title}
+                  <div className={p.overdue ? s.overdue : s.muted}>
+                    due {formatDate(p.dueDate)}
+                    {p.overdue ? ' (overdue)' : ''}
+                  </div>
+                  <div className={s.muted}>after {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}</div>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
         <Section title={`Approvals waiting for me (${w.approvals.length})`}>
           {w.approvals.length === 0 ? (
             <Empty>Nothing to approve.</Empty>

@@ -21,6 +21,7 @@ import { meetingStatusLabel } from '../../format/words';
 import type { usePageStyles } from '../page.styles';
 import type { PlannerState } from './usePlannerPage';
 import { FocusCoverageSection } from './FocusCoverageSection';
+import { TrustMeetingsSection } from './TrustMeetingsSection';
 
 /** The year planner: half terms with bank holidays, every meeting, chair load, and moving a meeting. */
 export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePageStyles>) {
@@ -112,6 +113,7 @@ export function renderPlannerPage(st: PlannerState, s: ReturnType<typeof usePage
           )}
         </Section>
       ))}
+      <TrustMeetingsSection meetings={d.trustMeetings} ctx={ctx} />
       <Section title="Each chair's load by half term">
         {st.chairs.length === 0 ? (
           <Empty>No meetings planned.</Empty>
