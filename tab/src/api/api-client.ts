@@ -20,6 +20,8 @@ export interface ApiClient {
   send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
   /** A file the API serves only to who may see it (a paper): fetched with the caller's identity. */
   download(path: string): Promise<Blob>;
+  /** A file sent as itself (a paper, any size up to the trust's limit): streamed as the body, not base64 in JSON. */
+  upload<T>(path: string, file: Blob): Promise<T>;
 }
 
 async function parse<T>(res: Response): Promise<T> {
@@ -59,6 +61,14 @@ export function createApiClient(auth: AuthHeaders, base = ''): ApiClient {
         method,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(await auth()) },
         body: JSON.stringify(body),
+      });
+      return parse<T>(res);
+    },
+    async upload<T>(path: string, file: Blob) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', ...(await auth()) },
+        body: file,
       });
       return parse<T>(res);
     },

@@ -80,6 +80,16 @@ export function useMeetingRecord(meetingId: string) {
         () => ctx.api.send('POST', `${base}/papers/${encodeURIComponent(requirementId)}/submit`, { ...(link ? { link } : {}), version }),
         'Paper marked as in.',
       ),
+    /** Puts the file in the meeting's folder and marks the paper in (PUT …/file: the file as the body, past 4 MB too). */
+    uploadPaper: (requirementId: string, file: File) =>
+      run(
+        () =>
+          ctx.api.upload(
+            `${base}/papers/${encodeURIComponent(requirementId)}/file?fileName=${encodeURIComponent(file.name)}&version=${encodeURIComponent(version)}`,
+            file,
+          ),
+        `${file.name} uploaded; the paper is in.`,
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Button, Field, Input } from '@fluentui/react-components';
+import { PAPER_FILE_TYPES } from '../../../../../core/domain/paper-file-types';
 import type { MeetingView } from '../../../api/api-types';
 import { nameOf } from '../../../app/app-context';
 import { Empty } from '../../../components/PageState';
@@ -12,6 +13,9 @@ import { OpenFormButton, thenClose } from '../OpenFormButton';
 import type { MeetingSectionProps } from './meeting-section';
 
 type Paper = MeetingView['meeting']['papers'][number];
+
+/** The file picker offers the types the API accepts (it checks each file's content too). */
+const PAPER_ACCEPT = PAPER_FILE_TYPES.map((t) => `.${t.extension}`).join(',');
 
 /** The papers the meeting needs: who sends each and by when, what is in, and (for those who may) the forms behind buttons. */
 export function MeetingPapersSection({ st, v }: MeetingSectionProps) {
@@ -89,6 +93,28 @@ function PaperItem({ st, v, paper: p }: MeetingSectionProps & { paper: Paper }) 
           <OpenFormButton label="Ask for more time" name={`Ask for more time on the ${p.title}`} size="small">
             {(close) => (
               <ExtensionForm title={p.title} busy={st.busy} onRequest={thenClose((e) => st.requestExtension(p.requirementId, e), close)} />
+            )}
+          </OpenFormButton>
+        ) : null}
+        {can?.submit ? (
+          <OpenFormButton label="Upload the file" name={`Upload the ${p.title}`} size="small">
+            {(close) => (
+              <form
+                className={s.row}
+                aria-label={`Upload the ${p.title}`}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const file = new FormData(e.currentTarget).get('file');
+                  if (file instanceof File && file.size > 0) void thenClose((f: File) => st.uploadPaper(p.requirementId, f), close)(file);
+                }}
+              >
+                <Field label={`The ${p.title} (a document, spreadsheet, slides, PDF or image)`} size="small">
+                  <input name="file" type="file" required accept={PAPER_ACCEPT} />
+                </Field>
+                <Button size="small" type="submit" disabled={st.busy}>
+                  Upload
+                </Button>
+              </form>
             )}
           </OpenFormButton>
         ) : null}
