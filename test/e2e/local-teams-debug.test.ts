@@ -95,4 +95,6 @@ test('cards link into the Teams tab rather than the local address', () => {
   const link = local.bot.deps.links.academy('oakfield');
   expect(link).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/a1b2c3d4-0000-4000-8000-00000000dd04\/dashboard\?context=/);
   expect(decodeURIComponent(link)).toContain('"subEntityId":"academy/oakfield"');
+  // "Open the papers folder" opens the meeting's folder page (tab/src/pages/papers-folder), not the meeting.
+  expect(decodeURIComponent(local.bot.deps.links.meetingPapers('m1'))).toContain('"subEntityId":"meeting/m1/papers"');
 });
