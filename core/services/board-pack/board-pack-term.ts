@@ -42,9 +42,9 @@ export function termOf(calendar: SchoolCalendar, date: LocalDate): PackTerm | un
 export const BOARD_PACK_LEAD_DAYS = 10;
 
 /**
- * When the board meets about a term, until trust-level board meetings are in the model (issue 17
- * part 2): on the term's last school day. HOOK: when the model has a board meeting kind with dates,
- * `boardDateFor` should return that meeting's date instead, and the pack go into its papers folder.
+ * When the board meets about a term, for a trust whose model names no board meeting of its own
+ * (DSAT's names moderation and network meetings only): taken as the term's last day. Where the model
+ * has one, the pack follows the planned meeting instead (board-meetings.ts).
  */
 export const boardDateFor = (term: PackTerm): LocalDate => term.end;
 

@@ -5,7 +5,10 @@ import { canPlanMeetings, seesWholeTrust } from '../../domain/permissions';
 import { termSchema } from '../../domain/school-year/school-calendar';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PaperFiles } from '../../ports/paper-files.port';
-import { allPages, collect } from '../../ports/record-store.port';
+import { allPages, collect, type Stored } from '../../ports/record-store.port';
+import { addDays } from '../../domain/local-date';
+import { TRUST_MEETING_ACADEMY_ID, type Meeting } from '../../domain/meeting';
+import { boardMeetingKinds, isPackDue, nextBoardMeeting } from './board-meetings';
 import { visibleAcademyInputs } from '../academy-status.service';
 import { freeFileName } from '../paper-files.service';
 import { loadTrust, type ServiceDeps } from '../service-context';
@@ -62,7 +65,7 @@ export async function gatherBoardPackFigures(
 }
 
 /** Draws the pack up, puts it in the board's papers folder for its term and records who generated it when. */
-async function generate(deps: BoardPackDeps, reader: Person, actorId: string, term: PackTerm, trigger: PackTrigger) {
+async function generate(deps: BoardPackDeps, reader: Person, actorId: string, term: PackTerm, trigger: PackTrigger, folder: string) {
   const earlier = await boardPackRecords(deps.audit.log);
   const last = earlier[0];
   const figures = await gatherBoardPackFigures(deps, reader, {
@@ -70,7 +73,6 @@ async function generate(deps: BoardPackDeps, reader: Person, actorId: string, te
     ...(last ? { previous: { generatedAt: last.generatedAt, rag: last.rag } } : {}),
   });
   const content = await renderBoardPack(figures);
-  const folder = boardFolderOf(term);
   const fileName = freeFileName(
     boardPackFileName(figures),
     (await deps.papers.list(folder)).map((f) => f.name),
@@ -92,6 +94,17 @@ async function generate(deps: BoardPackDeps, reader: Person, actorId: string, te
   return { record, figures, size: content.byteLength };
 }
 
+/** The trust's own meetings (issue 17 part 2), where its board meetings are. */
+const trustMeetingsOf = (deps: ServiceDeps) =>
+  collect(allPages<Stored<Meeting>>((p) => deps.store.meetings.list({ academyId: TRUST_MEETING_ACADEMY_ID }, p)));
+
+/** Where a term's pack goes: the papers folder of the board meeting that term, if one is planned, else the term's board folder. */
+async function folderFor(deps: ServiceDeps, term: PackTerm): Promise<string> {
+  const trust = await loadTrust(deps);
+  const board = nextBoardMeeting(trust.model, await trustMeetingsOf(deps), trust.today);
+  return board && board.date >= term.start && board.date <= term.end ? board.meetingId : boardFolderOf(term);
+}
+
 const nameDirectory = async (deps: ServiceDeps) => {
   const people = await collect(allPages<Person>((p) => deps.store.people.list({}, p)));
   return new Map(people.map((p) => [p.id, p.name]));
@@ -105,7 +118,8 @@ export async function generateBoardPack(deps: BoardPackDeps, viewer: Person, bod
   requireTrustReader(viewer);
   if (!canPlanMeetings(viewer)) throw new ForbiddenError('The board reads packs; the CEO or the improvement team generates them.');
   const input = parseOrThrow(generateBoardPackBodySchema, body ?? {}, 'board pack');
-  const { record, size } = await generate(deps, viewer, viewer.id, await packTerm(deps, input.term), 'on-demand');
+  const term = await packTerm(deps, input.term);
+  const { record, size } = await generate(deps, viewer, viewer.id, term, 'on-demand', await folderFor(deps, term));
   return { pack: boardPackListItem(record, await nameDirectory(deps)), size };
 }
 
@@ -134,18 +148,28 @@ export const BOARD_PACK_JOB: Person = {
 };
 
 /**
- * The daily check: from the pack's due day (its lead days before the board meets about the term)
- * until the board meets, generates the term's pack once. Returns what it did, for the job's log.
+ * The daily check. Where the model has board meetings (a trust meeting the board chairs), the pack
+ * goes into the next one's papers folder from the model's lead days for its papers until the day it
+ * meets. A trust whose model has none gets a pack each term instead, from `BOARD_PACK_LEAD_DAYS`
+ * before the term's last day (board-pack-term.ts). Either way once; returns what it did, for the log.
  */
 export async function generateDueBoardPack(deps: BoardPackDeps): Promise<{ generated: number; term?: string; dueOn?: string }> {
   const trust = await loadTrust(deps);
   const term = termOf(trust.calendar, trust.today);
   if (!term) return { generated: 0 };
+  const packs = await boardPackRecords(deps.audit.log);
+  const once = async (folder: string, dueOn: string) => {
+    if (packs.some((r) => r.folder === folder && r.trigger === 'before-board')) return { generated: 0, term: term.label, dueOn };
+    await generate(deps, BOARD_PACK_JOB, BOARD_PACK_JOB.id, term, 'before-board', folder);
+    return { generated: 1, term: term.label, dueOn };
+  };
+  if (boardMeetingKinds(trust.model).length > 0) {
+    const board = nextBoardMeeting(trust.model, await trustMeetingsOf(deps), trust.today);
+    if (!board) return { generated: 0, term: term.label };
+    const dueOn = addDays(board.date, -board.leadDays);
+    return isPackDue(board, trust.today) ? once(board.meetingId, dueOn) : { generated: 0, term: term.label, dueOn };
+  }
   const dueOn = packDueOn(term);
   if (trust.today < dueOn || trust.today > boardDateFor(term)) return { generated: 0, term: term.label, dueOn };
-  const folder = boardFolderOf(term);
-  const already = (await boardPackRecords(deps.audit.log)).some((r) => r.folder === folder && r.trigger === 'before-board');
-  if (already) return { generated: 0, term: term.label, dueOn };
-  await generate(deps, BOARD_PACK_JOB, BOARD_PACK_JOB.id, term, 'before-board');
-  return { generated: 1, term: term.label, dueOn };
+  return once(boardFolderOf(term), dueOn);
 }
