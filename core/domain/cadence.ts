@@ -11,7 +11,7 @@ type AcademyFacts = Pick<Academy, 'ofstedGrade' | 'selfEvaluatedGrade' | 'suppor
   PlaceFacts;
 
 /** The parts of a model a condition needs: how it reads report cards, and names for its stages and meetings in reasons. */
-type Reading = Partial<Pick<ImprovementModel, 'reportCards' | 'stages' | 'meetingKinds' | 'escalation'>>;
+type Reading = Partial<Pick<ImprovementModel, 'reportCards' | 'stages' | 'meetingKinds' | 'escalation' | 'riskBands'>>;
 
 /** One facet of a condition: whether it holds, and (only when asked) why, in words. */
 interface Facet {

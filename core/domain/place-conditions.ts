@@ -17,7 +17,7 @@ interface Facet {
  * trust's fortnightly raising standards board is for its schools at the "formal action plan" step
  * or in the high risk band, not for every school below Good.
  */
-export function placeFacets(c: Condition, a: PlaceFacts, model: Partial<Pick<ImprovementModel, 'escalation'>>): Facet[] {
+export function placeFacets(c: Condition, a: PlaceFacts, model: Partial<Pick<ImprovementModel, 'escalation' | 'riskBands'>>): Facet[] {
   const out: Facet[] = [];
   if (c.phases !== undefined) {
     const phases: readonly string[] = c.phases;
@@ -27,7 +27,10 @@ export function placeFacets(c: Condition, a: PlaceFacts, model: Partial<Pick<Imp
     const bands: readonly string[] = c.riskBands;
     out.push({
       holds: () => a.riskBand !== undefined && bands.includes(a.riskBand),
-      words: () => `the trust has put it in the ${a.riskBand} risk band`,
+      words: () => {
+        const label = model.riskBands?.find((b) => b.id === a.riskBand)?.label;
+        return label ? `the trust has put it in the “${label}” band` : `the trust has put it in the ${a.riskBand} risk band`;
+      },
     });
   }
   if (c.escalationSteps !== undefined) {

@@ -117,7 +117,13 @@ describe('academy cadence beyond twelve a year, and conditions on phase, risk ba
       }),
     );
     const rule = model.cadence.find((r) => r.id === 'rsb')!;
-    const facts = { ofstedGrade: 'good' as const, supportStage: 'standard', sponsored: false, inOfstedWindow: false, requests: [] as string[] };
+    const facts = {
+      ofstedGrade: 'good' as const,
+      supportStage: 'standard',
+      sponsored: false,
+      inOfstedWindow: false,
+      requests: [] as string[],
+    };
     expect(appliesTo(rule.when, { ...facts, escalationStepId: 'formal-action-plan' }, model)).toBe(true);
     expect(appliesTo(rule.when, { ...facts, escalationStepId: 'trust-support' }, model)).toBe(false);
     expect(appliesTo(rule.when, { ...facts, riskBand: 'high', phase: 'secondary' }, model)).toBe(true);
@@ -276,6 +282,39 @@ describe('Waterton with a fortnightly raising standards board for schools at the
     expect(again.change).toEqual([]);
     expect(again.cancel).toEqual([]);
     expect(again.keep).toHaveLength(trustPlan.create.length);
+  });
+});
+
+describe('risk bands in the trust’s words', () => {
+  it('names the band as the trust does in the reason, and refuses a band given twice', () => {
+    const model = improvementModelSchema.parse({
+      ...WATERTON_PRESET,
+      riskBands: [
+        { id: 'low', label: 'Green: light touch' },
+        { id: 'high', label: 'Red: intensive support' },
+      ],
+      cadence: [
+        ...(WATERTON_PRESET.cadence ?? []),
+        { id: 'rsb', meetingKind: 'aser', label: 'Raising standards board', everyWeeks: 2, when: { anyOf: [{ riskBands: ['high'] }] } },
+      ],
+    });
+    const facts = {
+      ofstedGrade: 'good' as const,
+      supportStage: 'standard',
+      sponsored: false,
+      inOfstedWindow: false,
+      requests: [] as string[],
+    };
+    const why = cadenceReasons(model, { ...facts, riskBand: 'high' }).find((r) => r.ruleId === 'rsb')!;
+    expect(why.because).toBe('the trust has put it in the “Red: intensive support” band');
+    const twice = improvementModelSchema.safeParse({
+      ...WATERTON_PRESET,
+      riskBands: [
+        { id: 'low', label: 'A' },
+        { id: 'low', label: 'B' },
+      ],
+    });
+    expect(twice.error!.issues.map((i) => i.message)).toEqual(['risk band "low" appears twice']);
   });
 });
 

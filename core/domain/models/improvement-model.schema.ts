@@ -215,6 +215,18 @@ export const improvementModelSchema = z
     cadence: z.array(cadenceRuleSchema).min(1),
     /** The trust's own role titles beyond the app's roles (a Finance Director, trustees), for its own meetings. */
     trustRoles: z.array(trustRoleSchema).default([]),
+    /** The trust's words for its risk bands (Waterton's September risk banding), read in reasons and on screens. */
+    riskBands: z
+      .array(
+        z.object({ id: riskBandSchema, label: z.string().trim().min(1).max(60), description: z.string().max(300).optional() }).strict(),
+      )
+      .min(1)
+      .max(3)
+      .default([
+        { id: 'low', label: 'Low risk' },
+        { id: 'medium', label: 'Medium risk' },
+        { id: 'high', label: 'High risk' },
+      ]),
     /** Meetings that belong to the trust, not one academy (Waterton's CEO–SSIO weekly meeting, Schoolsworks' heads' forum). */
     trustMeetings: z.array(trustMeetingKindSchema).default([]),
     inspectionAreas: z.array(z.object({ id, label: z.string().min(1), description: z.string().max(500).optional() }).strict()).min(1),
@@ -391,12 +403,21 @@ export const improvementModelSchema = z
           message: `no meeting kind "${k}"; known: ${[...kinds].join(', ')}`,
         });
     });
+    unique(
+      m.riskBands.map((b) => b.id),
+      ['riskBands'],
+      'risk band',
+    );
     for (const issue of trustMeetingIssues({ trustRoles: m.trustRoles, trustMeetings: m.trustMeetings, meetingKindIds: [...kinds] }))
       ctx.addIssue({ code: 'custom', ...issue });
     m.meetingKinds.forEach((k, i) =>
       k.reports.forEach((r, j) => {
         if (!(roleSchema.options as readonly string[]).includes(r.owner))
-          ctx.addIssue({ code: 'custom', path: ['meetingKinds', i, 'reports', j, 'owner'], message: `no role "${r.owner}"; known: ${roleSchema.options.join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['meetingKinds', i, 'reports', j, 'owner'],
+            message: `no role "${r.owner}"; known: ${roleSchema.options.join(', ')}`,
+          });
       }),
     );
     m.cadence.forEach((r, i) =>
