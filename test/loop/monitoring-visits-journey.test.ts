@@ -61,6 +61,12 @@ describe('a monitoring visit recorded as a draft, submitted later and cited at t
     expect([again.status, again.body.visit.id]).toEqual([200, visitId]);
 
     expect(((await listFor('aid-graham')).body.visits as { id: string }[]).map((v) => v.id)).toContain(visitId);
+    const forMeeting = async (as: string) =>
+      (
+        (await stack.call('GET', `/api/meetings/${aim.id}/monitoring-visits`, { as })).body.visits as { id: string; status: string }[]
+      ).filter((v) => v.id === visitId);
+    expect(await forMeeting('aid-graham')).toEqual([expect.objectContaining({ status: 'draft' })]);
+    expect(await forMeeting('head-oakfield')).toEqual([]);
     for (const as of ['head-oakfield', 'ceo', 'governor-oakfield']) {
       const list = await listFor(as);
       expect([as, list.status, (list.body.visits as { id: string }[]).some((v) => v.id === visitId)]).toEqual([as, 200, false]);

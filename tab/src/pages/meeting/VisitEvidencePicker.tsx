@@ -29,6 +29,8 @@ export function VisitEvidencePicker(props: {
   if (list.state === 'loading') return <Loading what="the monitoring visits" />;
   if (list.state === 'error') return <LoadError error={list.error} onRetry={list.reload} />;
   const submitted = list.data.visits.filter((v) => v.status === 'submitted');
+  // The viewer's own drafts for this meeting: to finish and submit before they can be cited.
+  const drafts = list.data.visits.filter((v) => v.status === 'draft');
   const record = (
     <AppLink to={pathOf({ page: 'visit', academyId: list.data.academyId, meetingId: props.meetingId })}>
       Record a visit for this meeting
@@ -60,6 +62,12 @@ export function VisitEvidencePicker(props: {
           </div>
         );
       })}
+      {drafts.map((v) => (
+        <Text key={v.id}>
+          Your draft is not cited until it is submitted:{' '}
+          <AppLink to={pathOf({ page: 'visit', academyId: list.data.academyId, visitId: v.id })}>{visitLine(ctx, v)}</AppLink>
+        </Text>
+      ))}
       {record}
     </fieldset>
   );
