@@ -3,17 +3,14 @@ import { formatLongDate } from '../../core/domain/london-time';
 import type { Session } from '../../core/services/session';
 import {
   academyPeopleCard,
-  escalationCard,
-  interventionsCard,
   lastMeetingCard,
   meetingPapersCard,
   myWorkCard,
   nextMeetingsAnswerCard,
-  progressCard,
-  supportDaysAnswerCard,
   trustOverdueCard,
   trustOverviewCard,
 } from '../cards/answer-cards';
+import { escalationCard, interventionsCard, progressCard, supportDaysAnswerCard } from '../cards/improvement-answer-cards';
 import { chooseAcademyCard, helpCard, noticeCard } from '../cards/chat-cards';
 import { paperDeadlineCard } from '../cards/paper-cards';
 import { academyStatusCard, missingPapersCard, overdueCard, ragListCard } from '../cards/status-cards';
