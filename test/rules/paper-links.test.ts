@@ -40,7 +40,7 @@ describe('a paper’s link must be https:', () => {
   ])('refuses %j (400 on link) and writes nothing', async (link) => {
     const res = await submit(link);
     expect(res.status).toBe(400);
-    expect(res.body.error.problems).toEqual([{ field: 'link', message: 'The link must start with https://' }]);
+    expect(res.body.error.problems).toEqual([{ field: 'link', label: 'Link', message: 'The link must start with https://' }]);
     const after = (await stack.call('GET', `/api/meetings/${meeting.id}`, { as: 'ceo' })).body.meeting as MeetingView;
     expect(after.version).toBe(meeting.version);
     const paper = after.papers.find((p) => p.requirementId === 'heads-report')!;

@@ -31,7 +31,9 @@ describe('a role is held at an academy that exists', () => {
       },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.problems).toEqual([{ field: 'roles.0.academyId', message: "There is no academy called 'nowhere'" }]);
+    expect(res.body.error.problems).toEqual([
+      { field: 'roles.0.academyId', label: 'Roles 1: Academy', message: "There is no academy called 'nowhere'" },
+    ]);
     expect((await allPeople()).some((p) => p.email === 'nobody@meadowbank.example')).toBe(false);
   });
 
@@ -48,7 +50,9 @@ describe('a role is held at an academy that exists', () => {
       },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.problems).toEqual([{ field: 'roles.1.academyId', message: "There is no academy called 'nowhere'" }]);
+    expect(res.body.error.problems).toEqual([
+      { field: 'roles.1.academyId', label: 'Roles 2: Academy', message: "There is no academy called 'nowhere'" },
+    ]);
     expect((await allPeople()).find((p) => p.id === 'head-oakfield')!.roles).toEqual(head.roles);
   });
 

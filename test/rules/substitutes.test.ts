@@ -45,6 +45,7 @@ describe('a substitute must be able to see the meeting’s academy', () => {
     expect(res.body.error.problems).toEqual([
       {
         field: 'substituteId',
+        label: 'Substitute',
         message: expect.stringMatching(
           new RegExp(`^${outsider.name} cannot see Oakfield.*’s records, so cannot stand in at this meeting\\.$`),
         ),
