@@ -63,7 +63,11 @@ export const fileTooLarge = (): ApiResponse =>
   );
 
 export const bodyTooLarge = (): ApiResponse =>
-  problem(413, 'INPUT.TOO_LARGE', `The request body is over ${MAX_BODY_MB} MB; a paper over 4 MB goes straight into the meeting’s folder.`);
+  problem(
+    413,
+    'INPUT.TOO_LARGE',
+    `The request body is over ${MAX_BODY_MB} MB; send a paper over 4 MB as the file itself (PUT …/file, application/octet-stream).`,
+  );
 export const unsupportedEncoding = (what: string): ApiResponse =>
   problem(415, 'INPUT.UNSUPPORTED_ENCODING', `The request body's ${what} is not supported: send JSON (UTF-8), plain or gzip-compressed.`);
 export const notJson = (): ApiResponse =>

@@ -1,6 +1,7 @@
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { takesFileBody } from '../api/file-bodies';
 import {
   bodyTooLarge,
   fileTooLarge,
@@ -72,7 +73,7 @@ async function fileBody(req: HttpRequest): Promise<Body> {
 /** The body as JSON, refused in the API's problem shape (never a crash) when it is too big, oddly encoded or not JSON. */
 async function jsonBody(req: HttpRequest): Promise<Body> {
   if (req.method === 'GET' || req.method === 'HEAD') return { ok: true, value: undefined };
-  if (isFileBody(req)) return fileBody(req);
+  if (isFileBody(req) && takesFileBody(req.method, new URL(req.url).pathname)) return fileBody(req);
   const length = Number(req.headers.get('content-length') ?? '0');
   if (length > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
   const charset = /charset=([^;]+)/i

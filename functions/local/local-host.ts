@@ -2,6 +2,7 @@ import { correlationIdFrom } from '../observability/correlation';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { takesFileBody } from '../api/file-bodies';
 import { hostErrorResponse, MAX_BODY_MB, MAX_FILE_BODY_MB, notFoundRoute, problem } from '../api/error-responses';
 import { allowedHostNames, isAllowedHost, misdirected } from '../security/host-guard';
 import { botSenderOf, limitedApi, tooManyRequests, type RateLimits } from '../security/rate-limits';
@@ -62,7 +63,8 @@ export function createLocalHost(options: {
     res.status(refused.status).json(refused.body);
   });
   // A paper sent as the file itself arrives as bytes (up to the trust's limit, checked by the use case); everything else is JSON.
-  app.use(express.raw({ type: 'application/octet-stream', limit: `${MAX_FILE_BODY_MB}mb` }));
+  const fileBodies = express.raw({ type: 'application/octet-stream', limit: `${MAX_FILE_BODY_MB}mb` });
+  app.use((req, res, next) => (takesFileBody(req.method, req.path) ? fileBodies(req, res, next) : next()));
   app.use(express.json({ limit: `${MAX_BODY_MB}mb` }));
   const limits = options.limits;
   const addressOf = (req: Request) => clientAddress(headersOf(req), req.socket.remoteAddress);

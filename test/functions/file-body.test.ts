@@ -20,6 +20,18 @@ describe('a file body on the Functions host', () => {
     expect(out.request.query).toEqual({ fileName: 'Pack.pdf', version: '3' });
   });
 
+  it('any other route keeps the 6 MB limit, whatever the content type says', async () => {
+    const other = new HttpRequest({
+      method: 'POST',
+      url: 'https://improve.example.net/api/actions',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: { bytes: new Uint8Array(7 * 1024 * 1024) },
+    });
+    const out = await apiRequestFrom(other, 'c3');
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.response.status).toBe(413);
+  });
+
   it('a body saying it is over 100 MB is refused with 413 before it is read', async () => {
     const out = await apiRequestFrom(put(new Uint8Array(10), { 'content-length': String(101 * 1024 * 1024) }), 'c2');
     expect(out.ok).toBe(false);

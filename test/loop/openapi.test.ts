@@ -76,6 +76,7 @@ describe('GET /api/openapi.json', () => {
       const op = (doc.paths[path] as Record<string, Operation>)[r.method.toLowerCase()]!;
       expect([r.operationId, (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name)]).toEqual([r.operationId, params]);
       if (r.body) expect(op.requestBody!.content['application/json'].schema).toEqual(jsonSchemaOf(r.body));
+      else if (r.fileBody) expect(Object.keys(op.requestBody!.content)).toEqual(['application/octet-stream']);
       else expect([r.operationId, op.requestBody]).toEqual([r.operationId, undefined]);
     }
     // The route table holds the use case's own schema objects, not copies.

@@ -92,6 +92,15 @@ describe('a paper past 4 MB', () => {
     });
   });
 
+  it('only the paper route reads a file body: elsewhere a large octet-stream body is not taken in', async () => {
+    const res = await stack.raw('POST', '/api/actions', {
+      as: 'ceo',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(7 * 1024 * 1024),
+    });
+    expectJsonProblem(res, 400, 'INPUT.INVALID');
+  });
+
   it('a file body sent as anything but application/octet-stream is refused with 415', async () => {
     const o = await owed('hill-top');
     const res = await putFile(o, 'Report.pdf', SAMPLE_FILES.pdf(), 'text/plain');
