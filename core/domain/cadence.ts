@@ -141,7 +141,8 @@ export function suggestStage(model: ImprovementModel, a: Omit<AcademyFacts, 'sup
  * four"); between equally demanding rules, the one the model lists first.
  */
 export function rulesFor(model: ImprovementModel, a: AcademyFacts): CadenceRule[] {
-  const applying = model.cadence.filter((r) => appliesTo(r.when, a, model));
+  // A rule placed relative to the academy's own date applies only in the year that date falls in.
+  const applying = model.cadence.filter((r) => appliesTo(r.when, a, model) && (!r.relativeTo || (a.dateSlots?.[r.id]?.length ?? 0) > 0));
   const replaced = new Set(applying.flatMap((r) => r.replaces));
   const byKind = new Map<string, CadenceRule>();
   for (const r of applying) {
@@ -235,7 +236,8 @@ export function rulesWithAgreed(model: ImprovementModel, a: AcademyFacts): { rul
   const agreed = a.agreedMeetings ?? {};
   const out = rulesFor(model, a).map((rule) => {
     const n = agreed[rule.meetingKind];
-    return n === undefined ? { rule, slots: [...rule.slots], agreed: false } : { rule, slots: agreedSlots(rule.slots, n), agreed: true };
+    const own = rule.relativeTo ? (a.dateSlots?.[rule.id] ?? []) : rule.slots;
+    return n === undefined ? { rule, slots: [...own], agreed: false } : { rule, slots: agreedSlots(own, n), agreed: true };
   });
   for (const [kind, n] of Object.entries(agreed)) {
     if (n === 0 || out.some((o) => o.rule.meetingKind === kind)) continue;

@@ -1,10 +1,12 @@
 import type { Academy } from './academy';
-import type { Condition, ImprovementModel } from './models/improvement-model.schema';
+import type { Condition, ImprovementModel, Slot } from './models/improvement-model.schema';
 
 /** What the place facets read: the academy's phase and risk band, and the escalation step it stands on where the caller knows it. */
 export type PlaceFacts = Partial<Pick<Academy, 'phase' | 'riskBand'>> & {
   /** From the academy's escalation history (core/domain/escalation-ladder.ts), set by the planner's caller. */
   escalationStepId?: string;
+  /** Slots of rules placed relative to the academy's own dates this year, by rule id (inspection-window.ts), set by the planner's caller. */
+  dateSlots?: Readonly<Record<string, readonly Slot[]>>;
 };
 
 interface Facet {

@@ -11,7 +11,7 @@ import { type RecordStore, type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
-import { planAndWriteTrustMeetings, trustMeetingsFor, withEscalationSteps } from './trust-meetings.service';
+import { planAndWriteTrustMeetings, planningFacts, trustMeetingsFor } from './trust-meetings.service';
 import { isTrustMeeting } from '../domain/meeting';
 import type { TrustUnplaced } from '../domain/trust-meeting-planner';
 
@@ -64,8 +64,8 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   // The whole school year, 1 September – 31 August, not just its term: after term dates change, a
   // meeting now in the holidays must still be found, to be moved rather than planned twice.
   const existing = await meetingsOfYear(store, wholeYear(academicYear), academicYear);
-  // Each academy with the escalation step it stands on, for rules that read it (a raising standards board).
-  const facts = await withEscalationSteps(store, trust.model, academies);
+  // Each academy with its escalation step and its own dates, for rules that read them (a raising standards board, a pre-inspection review).
+  const facts = await planningFacts(store, trust.model, academies, trust.calendar, academicYear);
   const plan = planYear({
     model: trust.model,
     calendar: trust.calendar,

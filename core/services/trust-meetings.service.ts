@@ -1,4 +1,5 @@
 import { currentStep } from '../domain/escalation-ladder';
+import { dateRelativeSlots } from '../domain/inspection-window';
 import type { Academy } from '../domain/academy';
 import { isTrustMeeting, type Meeting } from '../domain/meeting';
 import type { ImprovementModel } from '../domain/models/improvement-model.schema';
@@ -16,8 +17,18 @@ import { trustMeetingView, type TrustMeetingView } from './mappers/trust-meeting
  * meetings, around their chairs' days, written with the same idempotency keys and versions.
  */
 
-/** Academies with the escalation step each stands on, for the model's conditions on it (a raising standards board). */
-export async function withEscalationSteps(store: RecordStore, model: ImprovementModel, academies: readonly Stored<Academy>[]) {
+/**
+ * Academies as the planner's rules read them: with the escalation step each stands on (a raising
+ * standards board at the formal action plan step) and the slots of rules placed relative to its own
+ * dates this year (a review before its next inspection window opens).
+ */
+export async function planningFacts(
+  store: RecordStore,
+  model: ImprovementModel,
+  academies: readonly Stored<Academy>[],
+  calendar: SchoolCalendar,
+  academicYear: string,
+) {
   const events = await store.escalations.list({}).toArray();
   return academies.map((a) => ({
     ...a,
@@ -25,6 +36,7 @@ export async function withEscalationSteps(store: RecordStore, model: Improvement
       events.filter((e) => e.academyId === a.id),
       model,
     ).stepId,
+    dateSlots: dateRelativeSlots(model, a, calendar, academicYear),
   }));
 }
 

@@ -73,13 +73,22 @@ export const cadenceRuleSchema = z
     /** Fortnightly is 2, every six weeks 6: slots are laid out through each half term (weeks 1, 3, 5 … of it). Give this or `slots`. */
     everyWeeks: z.number().int().min(1).max(13).optional(),
     slots: z.array(slotSchema).min(1).max(MAX_MEETINGS_A_YEAR, tooManyMeetings).optional(),
+    /**
+     * One meeting placed relative to a date of the academy's own instead of slots: a readiness review
+     * some weeks before the window in which its next inspection is expected opens (derived from its
+     * last inspection under the renewed framework; see `inspectionWindow`). Held only in the year that date falls in.
+     */
+    relativeTo: z
+      .object({ date: z.literal('inspection-window-opens'), weeksBefore: z.number().int().min(0).max(52) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.slots === undefined && r.everyWeeks === undefined)
+    if (r.slots === undefined && r.everyWeeks === undefined && r.relativeTo === undefined)
       ctx.addIssue({ code: 'custom', path: ['slots'], message: 'give the slots, or how many weeks apart the meetings are (everyWeeks)' });
   })
-  .transform((r) => ({ ...r, slots: r.slots ?? slotsEveryWeeks(r.everyWeeks ?? 1) }));
+  .transform((r) => ({ ...r, slots: r.slots ?? (r.relativeTo ? [] : slotsEveryWeeks(r.everyWeeks ?? 1)) }));
 export type CadenceRule = z.infer<typeof cadenceRuleSchema>;
 
 export const paperRequirementSchema = z
@@ -215,6 +224,18 @@ export const improvementModelSchema = z
     cadence: z.array(cadenceRuleSchema).min(1),
     /** The trust's own role titles beyond the app's roles (a Finance Director, trustees), for its own meetings. */
     trustRoles: z.array(trustRoleSchema).default([]),
+    /**
+     * When an academy's next inspection is expected, in months after its last report card: the trust
+     * sets it from the tables in Ofsted's school inspection handbook for each kind of school.
+     */
+    inspectionWindow: z
+      .object({ opensAfterMonths: z.number().int().min(1).max(120), closesAfterMonths: z.number().int().min(1).max(120) })
+      .strict()
+      .refine((w) => w.closesAfterMonths >= w.opensAfterMonths, {
+        message: 'the window cannot close before it opens',
+        path: ['closesAfterMonths'],
+      })
+      .default({ opensAfterMonths: 36, closesAfterMonths: 48 }),
     /** The trust's words for its risk bands (Waterton's September risk banding), read in reasons and on screens. */
     riskBands: z
       .array(
