@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import type { Academy } from '../domain/academy';
-import {
-  arrangementChanges,
-  describePlan,
-  modelCounts,
-  requestOptions,
-  type PlanChange,
-  type RequestOption,
-} from '../domain/academy-arrangements';
+import { arrangementChanges, describePlan, requestOptions, type PlanChange } from '../domain/academy-arrangements';
 import { cadenceReasons, type CadenceReason } from '../domain/cadence';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors';
 import { fieldProblem, parseLabelled } from '../domain/field-labels';
-import { GRADE_LABELS, gradeSchema } from '../domain/grades';
+import { gradeSchema } from '../domain/grades';
 import { localDateSchema } from '../domain/local-date';
 import { formatLongDate } from '../domain/london-time';
 import type { Person } from '../domain/people';
@@ -19,6 +12,9 @@ import { canPlanMeetings } from '../domain/permissions';
 import { plannerNames } from '../domain/planner-unplaced';
 import { planYear } from '../domain/year-planner';
 import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { arrangementsView, type ArrangementsView } from './mappers/arrangements.mapper';
+
+export type { ArrangementsView } from './mappers/arrangements.mapper';
 import { meetingsOfYear, planAcademicYear, wholeYear, type PlanSummary } from './planner.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
 
@@ -62,54 +58,6 @@ export const arrangementsBodySchema = z
   })
   .strict();
 
-export interface ArrangementsView {
-  academyId: string;
-  name: string;
-  version: string;
-  requests: string[];
-  options: RequestOption[];
-  /** The kinds of meeting a number can be agreed for, with the model's number for this academy. */
-  kinds: { id: string; abbreviation: string; name: string; modelCount: number; agreed?: number }[];
-  selfEvaluatedGrade?: { grade: string; label: string };
-  selfEvaluatedOn?: string;
-  /** Set area by area at a meeting, it stands in place of the single grade. */
-  hasAreaSelfEvaluation: boolean;
-  grades: { id: string; label: string }[];
-  lastSet?: { reason: string; setBy: string; setAt: string };
-  cadence: CadenceReason[];
-  can: { set: boolean };
-}
-
-function viewOf(viewer: Person, academy: Stored<Academy>, trust: TrustContext): ArrangementsView {
-  const { model } = trust;
-  const counts = modelCounts(model, academy);
-  return {
-    academyId: academy.id,
-    name: academy.name,
-    version: academy.version,
-    requests: [...academy.requests],
-    options: requestOptions(model),
-    kinds: model.meetingKinds
-      .filter((k) => model.cadence.some((r) => r.meetingKind === k.id))
-      .map((k) => ({
-        id: k.id,
-        abbreviation: k.abbreviation,
-        name: k.name,
-        modelCount: counts[k.id] ?? 0,
-        ...(academy.agreedMeetings?.[k.id] !== undefined ? { agreed: academy.agreedMeetings[k.id] } : {}),
-      })),
-    ...(academy.selfEvaluatedGrade
-      ? { selfEvaluatedGrade: { grade: academy.selfEvaluatedGrade, label: GRADE_LABELS[academy.selfEvaluatedGrade] } }
-      : {}),
-    ...(academy.selfEvaluatedOn ? { selfEvaluatedOn: academy.selfEvaluatedOn } : {}),
-    hasAreaSelfEvaluation: academy.selfEvaluation !== undefined,
-    grades: gradeSchema.options.map((g) => ({ id: g, label: GRADE_LABELS[g] })),
-    ...(academy.arrangements ? { lastSet: { ...academy.arrangements } } : {}),
-    cadence: cadenceReasons(model, academy),
-    can: { set: canPlanMeetings(viewer) },
-  };
-}
-
 async function academyOr404(deps: ServiceDeps, viewer: Person, academyId: string): Promise<Stored<Academy>> {
   requireAcademyAccess(viewer, academyId, 'read');
   const academy = await deps.store.academies.get(academyId);
@@ -120,7 +68,7 @@ async function academyOr404(deps: ServiceDeps, viewer: Person, academyId: string
 /** An academy's arrangements for the year, for anyone who may see the academy; only the trust team may change them. */
 export async function getAcademyArrangements(deps: ServiceDeps, viewer: Person, academyId: string): Promise<ArrangementsView> {
   const academy = await academyOr404(deps, viewer, academyId);
-  return viewOf(viewer, academy, await loadTrust(deps));
+  return arrangementsView(viewer, academy, (await loadTrust(deps)).model);
 }
 
 /** The academy as the arrangements would leave it, or the fields refused, each named. */
@@ -267,5 +215,5 @@ export async function setAcademyArrangements(
     version: input.version,
   });
   const replanned = preview.academicYear ? await planAcademicYear(deps, viewer, { academicYear: preview.academicYear }) : undefined;
-  return { arrangements: viewOf(viewer, saved, trust), preview, ...(replanned ? { replanned } : {}) };
+  return { arrangements: arrangementsView(viewer, saved, trust.model), preview, ...(replanned ? { replanned } : {}) };
 }

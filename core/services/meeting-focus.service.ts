@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { parseLabelled } from '../domain/field-labels';
 import type { Meeting } from '../domain/meeting';
-import { academyCoverage, agreeFocus, canAgreeFocus, focusAreasFor, type AcademyCoverage, type FocusCode } from '../domain/meeting-focus';
+import { academyCoverage, agreeFocus, canAgreeFocus, type AcademyCoverage, type FocusCode } from '../domain/meeting-focus';
 import type { Outcome } from '../domain/outcome';
 import { holdersOf, type Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { meetingFocusView, type MeetingFocusView } from './mappers/meeting-focus.mapper';
+
+export type { MeetingFocusView } from './mappers/meeting-focus.mapper';
 import { meetingFor, saveMeetingOutcome } from './meeting-writes';
 import { loadTrust, type ServiceDeps } from './service-context';
 
@@ -27,37 +30,12 @@ export const agreeFocusBodySchema = z
   })
   .strict();
 
-export interface MeetingFocusView {
-  meetingId: string;
-  version: string;
-  status: Meeting['status'];
-  focus: { id: string; label: string }[];
-  /** Who agreed it and with which head, or absent while it is the planner's suggestion. */
-  agreed?: { by: string; withHeadId?: string; at: string };
-  /** The areas this school is looked at under (none at a meeting kind with no focus). */
-  areas: { id: string; label: string }[];
-  /** The academy's coverage across its meetings, with the area to suggest next. */
-  coverage: AcademyCoverage;
-  can: { agree: boolean };
-}
-
 async function viewOf(deps: ServiceDeps, viewer: Person, meeting: Stored<Meeting>): Promise<MeetingFocusView> {
   const trust = await loadTrust(deps);
   const academy = await deps.store.academies.get(meeting.academyId);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
-  const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   const meetings = await collect(allPages((p) => deps.store.meetings.list({ academyId: academy.id }, p)));
-  const label = (id: string) => trust.model.inspectionAreas.find((a) => a.id === id)?.label ?? id;
-  return {
-    meetingId: meeting.id,
-    version: meeting.version,
-    status: meeting.status,
-    focus: meeting.focus.map((id) => ({ id, label: label(id) })),
-    ...(meeting.focusAgreed ? { agreed: { ...meeting.focusAgreed } } : {}),
-    areas: kind?.rotatesFocus ? focusAreasFor(trust.model, academy.phase).map(({ id, label: l }) => ({ id, label: l })) : [],
-    coverage: academyCoverage(academy, meetings, trust.model),
-    can: { agree: Boolean(kind?.rotatesFocus) && meeting.status === 'planned' && canAgreeFocus(viewer, meeting) },
-  };
+  return meetingFocusView(viewer, meeting, academy, meetings, trust.model);
 }
 
 /** A meeting's focus, the school's areas and its coverage, for anyone who may see the meeting. */

@@ -12,6 +12,8 @@ export const academyAdminItem = (a: Stored<Academy>) => ({
   riskBand: a.riskBand,
   improvementDirectorId: a.improvementDirectorId,
   improvementBudgetPence: a.improvementBudgetPence,
+  /** What the academy asked for under the model (DSAT's iAIMs, KGA's 2-day QA review); PATCH takes it too. */
+  requests: [...a.requests],
   version: a.version,
 });
 
