@@ -394,6 +394,15 @@ export function matrixRequests(w: MatrixWorld) {
     'PATCH /api/admin/academies/:id': {
       body: async (t) => ({ riskBand: 'high', version: (await store().academies.get(t.academyId!))!.version }),
     },
+    // Each academy's arrangements (issue 16): a preview writes nothing; the write sends them back as they are, with a reason.
+    'POST /api/academies/:id/arrangements/preview': { body: async () => ({ requests: ['iaim'], reason: 'Matrix: what if it asked' }) },
+    'PUT /api/academies/:id/arrangements': {
+      body: async (t) => {
+        const a = (await store().academies.get(t.academyId!))!;
+        return { requests: a.requests, reason: 'Matrix: arrangements confirmed', version: a.version };
+      },
+    },
+    'PUT /api/meetings/:id/focus': { body: async (t) => ({ focus: ['inclusion'], version: await meetingVersion(t) }) },
     'POST /api/admin/people': {
       body: async (_t, who) => ({
         name: 'Matrix Person',

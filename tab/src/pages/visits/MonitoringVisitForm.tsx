@@ -1,4 +1,5 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { WriteMessage } from '../actions/WriteMessage';
 import { useState } from 'react';
 import type { AcademyDetail, Grade } from '../../api/api-types';
 import { clientKey, useWrite } from '../../api/use-write';
@@ -141,12 +142,7 @@ export function MonitoringVisitForm(props: {
           </Select>
         </Field>
       ))}
-      {write.feedback ? (
-        // Multiline: a single-line message bar does not wrap, and a refusal naming three fields would scroll a phone sideways.
-        <MessageBar layout="multiline" intent={write.feedback.intent} role={write.feedback.intent === 'success' ? 'status' : 'alert'}>
-          <MessageBarBody>{write.feedback.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <WriteMessage feedback={write.feedback} />
       <div className={s.buttons}>
         <Button className={s.full} type="submit" disabled={write.busy}>
           Save draft
