@@ -104,7 +104,7 @@ describe('on the day', () => {
     await chairRow.getByRole('cell', { name: 'Attended', exact: true }).waitFor();
     await page.getByRole('form', { name: 'Capture an action' }).waitFor();
     await page.getByRole('button', { name: 'Record a judgement' }).click();
-    await page.getByLabel('Evidence').fill('Leaders know the school’s strengths and act on its weaknesses.');
+    await page.getByRole('textbox', { name: 'Evidence' }).fill('Leaders know the school’s strengths and act on its weaknesses.');
     await page.getByRole('button', { name: 'Record judgement' }).click();
     await page
       .getByRole('list', { name: 'Judgements' })
