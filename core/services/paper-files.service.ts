@@ -14,6 +14,7 @@ import { MAX_JSON_PAPER_BYTES, megabytes, type PaperFile, type PaperFiles } from
 import type { Stored } from '../ports/record-store.port';
 import { meetingFor, meetingForPaper } from './meeting-writes';
 import { loadTrust, type ServiceDeps } from './service-context';
+import { describeRecord } from './record-names';
 
 const TOO_BIG_FOR_JSON = 'the file is over 4 MB: send it as the file itself (PUT …/file), not base64 in JSON';
 
@@ -95,9 +96,16 @@ export async function uploadPaperFile(
   meetingId: string,
   requirementId: string,
   query: unknown,
-  content: Uint8Array,
+  content: Uint8Array | undefined,
 ): Promise<PaperUploaded> {
+  // Who may upload is checked before what was sent, so a person with no role at the academy learns nothing from a 400.
+  await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
   const input = parseLabelled(paperFileQuerySchema, query, 'paper upload');
+  if (!content)
+    throw new ValidationError(
+      [{ field: 'file', message: 'send the file as the request body, with Content-Type: application/octet-stream' }],
+      'paper upload',
+    );
   return storePaper(deps, papers, viewer, meetingId, requirementId, { ...input, content, field: 'file' });
 }
 
@@ -116,7 +124,8 @@ async function storePaper(
   if (nameProblems.length) throw new ValidationError(nameProblems, 'paper upload');
   const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
   // The stale-version check the store would make on update, made first, so a refused upload writes no file.
-  if (meeting.version !== input.version) throw new ConflictError('meeting', meetingId);
+  if (meeting.version !== input.version)
+    throw new ConflictError('meeting', meetingId, { described: await describeRecord(deps.store, 'meetings', meeting) });
   const now = deps.clock.now().toISOString();
   const already = meeting.papers.find((p) => p.requirementId === requirementId);
   const check = submitPaper(meeting, requirementId, { by: viewer.id, now });

@@ -75,7 +75,6 @@ function responsesOf(route: Route, body: JsonSchema | undefined) {
   if (route.body || route.query) out['400'] = problem('A field is missing or wrong: each is named by its key and its label');
   if (route.fileBody) {
     out['413'] = problem('The file is over the most the app takes in one request');
-    out['415'] = problem('The body is not sent as application/octet-stream');
   }
   out['401'] = problem('Not signed in');
   out['403'] = problem('The viewer’s roles do not allow it');

@@ -101,9 +101,12 @@ describe('a paper past 4 MB', () => {
     expectJsonProblem(res, 400, 'INPUT.INVALID');
   });
 
-  it('a file body sent as anything but application/octet-stream is refused with 415', async () => {
+  it('a file sent as anything but application/octet-stream is refused naming the file; someone with no role there gets 403 first', async () => {
     const o = await owed('hill-top');
     const res = await putFile(o, 'Report.pdf', SAMPLE_FILES.pdf(), 'text/plain');
-    expect(res.status).toBe(415);
+    expectJsonProblem(res, 400, 'INPUT.INVALID');
+    expect(res.json.error.problems[0]).toMatchObject({ field: 'file', message: expect.stringMatching(/application\/octet-stream/) });
+    const stranger = await putFile({ ...o, head: 'head-oakfield' }, 'Report.pdf', SAMPLE_FILES.pdf());
+    expect(stranger.status).toBe(403);
   });
 });

@@ -11,7 +11,7 @@ import { extensionDecisionBodySchema, extensionRequestBodySchema } from '../../.
 import { paperFileQuerySchema, paperUploadBodySchema } from '../../../core/services/paper-files.service';
 import { moveMeetingBodySchema, planYearBodySchema } from '../../../core/services/planner.service';
 import { ok, type Route } from '../api-types';
-import { problem, refused } from '../error-responses';
+import { refused } from '../error-responses';
 import { fileDownload } from '../file-responses';
 import { saved } from '../route-responses';
 import { yearQuery } from '../route-queries';
@@ -168,13 +168,8 @@ export const MEETING_ROUTES: readonly Route[] = [
     fileBody: true,
     creates: true,
     handler: async ({ session, params, req }) => {
-      if (!(req.body instanceof Uint8Array))
-        return problem(
-          415,
-          'INPUT.UNSUPPORTED_MEDIA_TYPE',
-          'Send the paper as the request body with Content-Type: application/octet-stream.',
-        );
-      const out = await session.uploadPaperFile(params.id!, params.requirementId!, req.query, req.body);
+      const content = req.body instanceof Uint8Array ? req.body : undefined;
+      const out = await session.uploadPaperFile(params.id!, params.requirementId!, req.query, content);
       return out.ok ? { status: 201, body: { meeting: out.meeting, file: out.file } } : refused(out.code, out.message);
     },
   },
