@@ -26,10 +26,13 @@ export function useAppContext(): AppContextValue {
 /** A person's name, or their id when they are outside what the viewer may see. */
 export const nameOf = (ctx: Pick<AppContextValue, 'people'>, id: string | undefined): string =>
   id ? (ctx.people.get(id)?.name ?? id) : '—';
-export const academyName = (ctx: Pick<AppContextValue, 'academies'>, id: string): string => ctx.academies.get(id)?.name ?? id;
+/** An academy's name; a trust meeting's "academy" (`TRUST_MEETING_ACADEMY_ID`) reads as the trust. */
+export const academyName = (ctx: Pick<AppContextValue, 'academies'>, id: string): string =>
+  ctx.academies.get(id)?.name ?? (id === '(trust)' ? 'the trust' : id);
+// A trust meeting's kind (a heads' forum, issue 17) is one of the model's trust meetings, not its academy meeting kinds.
 export const kindName = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
-  ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? id;
+  ctx.model.meetingKinds.find((k) => k.id === id)?.name ?? ctx.model.trustMeetings?.find((k) => k.id === id)?.name ?? id;
 export const kindAbbreviation = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
-  ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? id;
+  ctx.model.meetingKinds.find((k) => k.id === id)?.abbreviation ?? ctx.model.trustMeetings?.find((k) => k.id === id)?.abbreviation ?? id;
 export const areaLabel = (ctx: Pick<AppContextValue, 'model'>, id: string): string =>
   ctx.model.inspectionAreas.find((a) => a.id === id)?.label ?? ctx.model.formerInspectionAreas?.find((a) => a.id === id)?.label ?? id; // former: headings of past meetings (issue 17)
