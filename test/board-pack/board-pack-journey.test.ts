@@ -113,6 +113,30 @@ describe('the board pack', () => {
     expect(paragraphs.find((p) => p.startsWith('Development days recharged'))).toContain(`${pounds(spend)} of ${pounds(budget)}`);
   });
 
+  it('counts each academy’s QA visits written up this term as the academy’s visit list has them', async () => {
+    const dashboard = (await stack.call('GET', '/api/dashboard', { as: 'board-chair' })).body;
+    let visited = 0;
+    for (const a of dashboard.academies as { academyId: string; name: string }[]) {
+      const visits = (await stack.call('GET', `/api/academies/${a.academyId}/monitoring-visits`, { as: 'board-chair' })).body.visits as {
+        date: string;
+        status: string;
+      }[];
+      // The autumn term of 2026/27 (the default term dates): 1 September to the Christmas holiday.
+      const count = visits.filter((v) => v.status === 'submitted' && v.date >= '2026-09-01' && v.date <= '2026-12-31').length;
+      if (count > 0) visited++;
+      // In the QA table: the name, meetings held, then the visits.
+      const row = paragraphs.findIndex(
+        (p, i) =>
+          p === a.name && paragraphs[i - 1] !== undefined && /^\d+$/.test(paragraphs[i + 1] ?? '') && /^\d+$/.test(paragraphs[i + 2] ?? ''),
+      );
+      expect([a.name, paragraphs[row + 2]]).toEqual([a.name, String(count)]);
+    }
+    expect(visited).toBeGreaterThan(0); // the demo trust has visits written up this term
+    expect(paragraphs.find((p) => p.endsWith('had a QA visit written up.'))).toMatch(
+      new RegExp(`; ${visited} had a QA visit written up\\.$`),
+    );
+  });
+
   it('prints each KPI’s data points as the academy page has them, against the target', async () => {
     const dashboard = (await stack.call('GET', '/api/dashboard', { as: 'board-chair' })).body;
     const first = dashboard.academies[0] as { academyId: string; name: string };

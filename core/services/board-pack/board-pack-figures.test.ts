@@ -58,9 +58,13 @@ describe('the board pack’s figures', () => {
     expect(figuresWith(snapshotOf(f)).changes).toEqual([]);
   });
 
-  it('covers the term today is in, and counts the academies with a meeting held in it', () => {
+  it('covers the term today is in, and counts the meetings held and the QA visits written up in it', () => {
     expect(term).toMatchObject({ term: 'autumn', label: 'Autumn term 2026/27' });
     expect(londonDateOf(f.generatedAt) >= term.start).toBe(true);
-    expect(f.qa).toEqual({ academiesSeenThisTerm: 1, academies: 2 });
+    expect(f.qa).toEqual({ academiesSeenThisTerm: 1, academiesVisitedThisTerm: 1, academies: 2 });
+    expect(f.academies.map((a) => [a.name, a.qa.heldThisTerm, a.qa.visitsThisTerm])).toEqual([
+      ['Brook Lane Academy', 0, 0],
+      ['Oakfield Primary Academy', 1, 1],
+    ]);
   });
 });

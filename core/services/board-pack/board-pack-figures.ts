@@ -7,6 +7,8 @@ import { isBelowTarget } from '../../domain/kpi-drops';
 import type { LocalDate } from '../../domain/local-date';
 import type { RagLevel } from '../../domain/models/improvement-model.schema';
 import type { Person } from '../../domain/people';
+import { londonDateOf } from '../../domain/london-time';
+import type { MonitoringForm } from '../../domain/monitoring-form';
 import type { AcademyStatusInputs } from '../../ports/record-store.port';
 import type { TrustContext } from '../service-context';
 import type { PackTerm } from './board-pack-term';
@@ -51,8 +53,8 @@ export interface AcademyPageFigures {
   }[];
   escalationHistory: { at: string; step: string; direction: string; reason: string; by: string }[];
   supportDays: { date: LocalDate; kind: string; days: number; description: string; chargePence: number }[];
-  /** Held meetings this term, and areas looked at this year out of the areas the academy has. */
-  qa: { heldThisTerm: number; areasCovered: number; areasTotal: number };
+  /** Held meetings and submitted QA visits this term, and areas looked at this year out of the areas the academy has. */
+  qa: { heldThisTerm: number; visitsThisTerm: number; areasCovered: number; areasTotal: number };
 }
 
 export interface BoardPackFigures {
@@ -67,8 +69,8 @@ export interface BoardPackFigures {
   previousPackAt?: string;
   overdueActions: { academy: string; text: string; owner: string; dueDate: LocalDate }[];
   support: { spendPence: number; budgetPence: number; developmentDays: number; coreUsed: number; allowance: number };
-  /** QA visits (issue 16's QA visit records) would add here; today coverage is the meetings held and the areas they judged. */
-  qa: { academiesSeenThisTerm: number; academies: number };
+  /** Academies with a meeting held or a QA visit submitted this term, of all in the pack. */
+  qa: { academiesSeenThisTerm: number; academiesVisitedThisTerm: number; academies: number };
   academies: AcademyPageFigures[];
 }
 
@@ -103,7 +105,16 @@ function kpiLines(inputs: AcademyStatusInputs, ctx: TrustContext): KpiLine[] {
     });
 }
 
-function academyPage(inputs: AcademyStatusInputs, ctx: TrustContext, term: PackTerm, nameOf: (id: string) => string): AcademyPageFigures {
+/** A QA or monitoring visit as the pack counts it (the record kept by monitoring-visits.service.ts). */
+export type PackVisit = Pick<MonitoringForm, 'academyId' | 'startsAt' | 'status'>;
+
+function academyPage(
+  inputs: AcademyStatusInputs,
+  ctx: TrustContext,
+  term: PackTerm,
+  nameOf: (id: string) => string,
+  visits: readonly PackVisit[],
+): AcademyPageFigures {
   const { academy } = inputs;
   const { model } = ctx;
   const status = academyStatus(inputs, { model, calendar: ctx.calendar, today: ctx.today });
@@ -166,6 +177,9 @@ function academyPage(inputs: AcademyStatusInputs, ctx: TrustContext, term: PackT
       })),
     qa: {
       heldThisTerm: heldThisTerm.length,
+      // Drafts are a visit still being written up; only a submitted one is the academy's record.
+      visitsThisTerm: visits.filter((v) => v.academyId === academy.id && v.status === 'submitted' && inTerm(londonDateOf(v.startsAt), term))
+        .length,
       areasCovered: coverage.areas.length - coverage.notYetCovered.length,
       areasTotal: coverage.areas.length,
     },
@@ -178,13 +192,15 @@ export function boardPackFigures(input: {
   term: PackTerm;
   inputs: readonly AcademyStatusInputs[];
   people: readonly Pick<Person, 'id' | 'name'>[];
+  /** QA and monitoring visits at these academies (any term; the pack counts this term's). */
+  visits?: readonly PackVisit[];
   previous?: PackSnapshot;
   generatedAt: string;
 }): BoardPackFigures {
   const { trust, term } = input;
   const names = new Map(input.people.map((p) => [p.id, p.name]));
   const nameOf = (id: string): string => names.get(id) ?? (id.startsWith('system:') ? 'the app' : 'someone no longer in the trust');
-  const pages = input.inputs.map((i) => academyPage(i, trust, term, nameOf));
+  const pages = input.inputs.map((i) => academyPage(i, trust, term, nameOf, input.visits ?? []));
   const dashboard = trustDashboard(pages.map((p) => p.status));
   const order = new Map(dashboard.academies.map((a, i) => [a.academyId, i]));
   pages.sort((a, b) => order.get(a.academyId)! - order.get(b.academyId)!);
@@ -219,7 +235,11 @@ export function boardPackFigures(input: {
       coreUsed: sum((s) => s.supportDays.coreUsed),
       allowance: sum((s) => s.supportDays.allowance),
     },
-    qa: { academiesSeenThisTerm: pages.filter((p) => p.qa.heldThisTerm > 0).length, academies: pages.length },
+    qa: {
+      academiesSeenThisTerm: pages.filter((p) => p.qa.heldThisTerm > 0).length,
+      academiesVisitedThisTerm: pages.filter((p) => p.qa.visitsThisTerm > 0).length,
+      academies: pages.length,
+    },
     academies: pages,
   };
 }

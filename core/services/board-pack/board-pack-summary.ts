@@ -59,11 +59,18 @@ export function trustSummary(f: BoardPackFigures): (Paragraph | Table)[] {
             : []),
         ]),
     heading('Quality assurance coverage'),
-    para(`${f.qa.academiesSeenThisTerm} of ${plural(f.qa.academies, 'academy', 'academies')} had a monitoring meeting held this term.`),
+    para(
+      `${f.qa.academiesSeenThisTerm} of ${plural(f.qa.academies, 'academy', 'academies')} had a monitoring meeting held this term; ${f.qa.academiesVisitedThisTerm} had a QA visit written up.`,
+    ),
     table(
-      ['Academy', 'Meetings held this term', 'Inspection areas looked at this year'],
-      f.academies.map((a) => [a.name, String(a.qa.heldThisTerm), `${a.qa.areasCovered} of ${a.qa.areasTotal}`]),
-      [40, 25, 35],
+      ['Academy', 'Meetings held this term', 'QA visits this term', 'Inspection areas looked at this year'],
+      f.academies.map((a) => [
+        a.name,
+        String(a.qa.heldThisTerm),
+        String(a.qa.visitsThisTerm),
+        `${a.qa.areasCovered} of ${a.qa.areasTotal}`,
+      ]),
+      [34, 20, 18, 28],
     ),
     heading('Support spend against budget'),
     para(

@@ -60,6 +60,12 @@ export const figuresWith = (previous?: ReturnType<typeof snapshotOf>) =>
     term,
     people,
     generatedAt: '2026-11-23T10:00:00.000Z',
+    visits: [
+      { academyId: 'oakfield', startsAt: '2026-10-06T09:00:00Z', status: 'submitted' },
+      // A draft is still being written up; last summer's visit is not this term's.
+      { academyId: 'brook', startsAt: '2026-11-10T09:00:00Z', status: 'draft' },
+      { academyId: 'brook', startsAt: '2026-06-10T09:00:00Z', status: 'submitted' },
+    ],
     ...(previous ? { previous } : {}),
     inputs: [
       inputsFor(oakfield, {

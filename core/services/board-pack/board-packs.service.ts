@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, parseOrThrow } from '../../domain/errors';
 import type { Person } from '../../domain/people';
+import type { MonitoringForm } from '../../domain/monitoring-form';
 import { canPlanMeetings, seesWholeTrust } from '../../domain/permissions';
 import { termSchema } from '../../domain/school-year/school-calendar';
 import type { AuditLog } from '../../ports/audit-log.port';
@@ -54,8 +55,13 @@ export async function gatherBoardPackFigures(
   requireTrustReader(viewer);
   const { trust, inputs } = await visibleAcademyInputs(deps, viewer);
   const people = await collect(allPages<Person>((p) => deps.store.people.list({}, p)));
+  const shown = new Set(inputs.map((i) => i.academy.id));
+  const visits = (await collect(allPages<MonitoringForm>((p) => deps.store.monitoringForms.list({}, p)))).filter((v) =>
+    shown.has(v.academyId),
+  );
   return boardPackFigures({
     trust,
+    visits,
     term: options.term ?? termOf(trust.calendar, trust.today) ?? (await packTerm(deps)),
     inputs,
     people,
