@@ -1,7 +1,6 @@
 import { carryForwardActions } from '../domain/carry-forward';
 import { isPaperOverdue, papersState } from '../domain/paper-deadlines';
 import type { Person } from '../domain/people';
-import { collect } from '../ports/record-store.port';
 import { canAccessAcademy } from '../domain/permissions';
 import { meetingCan } from '../domain/viewer-can';
 import { nameDirectory } from './directory.service';

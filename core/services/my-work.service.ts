@@ -3,7 +3,6 @@ import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-dea
 import { isReportOverdue } from '../domain/meeting-reports';
 import type { Person } from '../domain/people';
 import { canAccessAcademy } from '../domain/permissions';
-import { collect } from '../ports/record-store.port';
 import { actionView } from './mappers/action.mapper';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, type ServiceDeps } from './service-context';
