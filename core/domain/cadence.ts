@@ -250,9 +250,11 @@ export function rulesWithAgreed(model: ImprovementModel, a: AcademyFacts): { rul
 /** Every meeting the model asks of an academy in a year, or agreed with it, in half-term order. */
 export function requiredMeetings(model: ImprovementModel, a: AcademyFacts & { id: string }): MeetingRequirement[] {
   const out: MeetingRequirement[] = [];
+  // The model's own rules, read again only when something was agreed (the planner asks this of every academy).
+  const byModel = a.agreedMeetings ? rulesFor(model, a) : [];
   for (const { rule, slots, agreed } of rulesWithAgreed(model, a)) {
     const kind = model.meetingKinds.find((k) => k.id === rule.meetingKind)!;
-    const modelCount = rulesFor(model, a).includes(rule) ? rule.slots.length : 0;
+    const modelCount = byModel.includes(rule) ? rule.slots.length : 0;
     [...slots]
       .sort((x, y) => x.halfTerm - y.halfTerm)
       .forEach((slot, i) =>

@@ -1,3 +1,4 @@
+import { formatLongDate } from './format/dates';
 import type { LocalDate } from './local-date';
 import { TRUST_MEETING_ACADEMY_ID, isTrustMeeting, type Attendee, type Meeting, type MeetingDraft } from './meeting';
 import { meetingTimes } from './meeting-schedule';
@@ -82,7 +83,7 @@ function draft(input: TrustPlanInput, o: TrustOccurrence, date: LocalDate, chair
     academyId: TRUST_MEETING_ACADEMY_ID,
     kind: kind.id,
     academicYear,
-    halfTerm: (calendar.halfTermOf(date)?.halfTerm ?? 1),
+    halfTerm: calendar.halfTermOf(date)?.halfTerm ?? 1,
     timing: 'any',
     ruleId: `trust:${kind.id}`,
     reason: kind.label,
@@ -187,11 +188,12 @@ export function planTrustMeetings(input: TrustPlanInput): TrustPlanResult {
     const day = t.o.days.find((d) => usable(d) && diary.isFree(t.chairId, d));
     if (!day) {
       if (t.match) result.keep.push(t.match);
+      const tried = [...t.o.days].sort();
       result.unplaced.push({
         kind: t.o.kind.id,
         occurrence: t.o.occurrence,
         chairId: t.chairId,
-        reason: `The chair has a meeting on every school day the ${t.o.kind.name} could take (${t.o.days[0]} to ${t.o.days.at(-1)})`,
+        reason: `The chair has a meeting on every school day the ${t.o.kind.name} could take (${formatLongDate(tried[0]!)} to ${formatLongDate(tried.at(-1)!)})`,
       });
       continue;
     }

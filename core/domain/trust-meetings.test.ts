@@ -13,6 +13,7 @@ import { trustOccurrences } from './trust-meeting-occurrences';
 import { planTrustMeetings } from './trust-meeting-planner';
 import { planYear } from './year-planner';
 import { asMeetings, makeTrust } from './year-planner.fixtures';
+import { formatLongDate } from './format/dates';
 
 const calendar = new SchoolCalendar();
 const YEAR = '2026/27';
@@ -282,6 +283,40 @@ describe('Waterton with a fortnightly raising standards board for schools at the
     expect(again.change).toEqual([]);
     expect(again.cancel).toEqual([]);
     expect(again.keep).toHaveLength(trustPlan.create.length);
+  });
+});
+
+describe('when the chair has no free day', () => {
+  it('reports the meeting with why, in words, and places the rest', () => {
+    const model = preset('waterton');
+    const { people } = makeTrust(model, 2, 1);
+    // The CEO chairs an academy meeting every school day of the first week of term (Wednesday to Friday).
+    const first = calendar.schoolDays(YEAR, 1);
+    const week = first.filter((d) => weekStart(d) === weekStart(first[0]!));
+    const busy = week.map(
+      (date, i) =>
+        ({
+          ...asMeetings([])[0],
+          id: `busy-${i}`,
+          academyId: 'a01',
+          kind: 'aser',
+          date,
+          days: 1,
+          chairId: 'ceo',
+          status: 'planned',
+        }) as Meeting,
+    );
+    const plan = planTrustMeetings({ model, calendar, academicYear: YEAR, people, academyMeetings: busy, existing: [] });
+    const weekly = plan.unplaced.filter((u) => u.kind === 'ceo-ssio');
+    expect(weekly).toEqual([
+      {
+        kind: 'ceo-ssio',
+        occurrence: 1,
+        chairId: 'ceo',
+        reason: `The chair has a meeting on every school day the CEO and SSIO weekly meeting could take (${formatLongDate(week[0]!)} to ${formatLongDate(week.at(-1)!)})`,
+      },
+    ]);
+    expect(plan.create.filter((m) => m.kind === 'ceo-ssio')).toHaveLength(schoolWeeks - 1);
   });
 });
 
