@@ -206,7 +206,7 @@ test('a head gets the deadline card, marks a paper in and the card refreshes; an
   expect(textOf(refreshed.value)).toContain('Data drop delayed');
   const approve = refreshed.value.actions.find((a: any) => a.data?.decision === 'approve');
   const decided = await click(chair, 'papers.extension.decide', approve.data);
-  expect(textOf(decided.value)).toMatch(/approved/);
+  expect(textOf(decided.value)).toMatch(/Approved by /);
 });
 
 test('chat text of any shape gets a reply and writes nothing', async () => {

@@ -134,7 +134,7 @@ test('a head gets the paper-deadline card in the Agents Playground, marks a pape
 
   // She approves from her card: it refreshes to the decision, and the head is sent the updated deadline card.
   await chairCard.getByRole('button', { name: 'Approve' }).click();
-  expect(await textWhen(chairCard, (t) => t.includes(`approved by ${chairName}`))).toContain(`approved by ${chairName}`);
+  expect(await textWhen(chairCard, (t) => t.includes(`Approved by ${chairName}`))).toContain(`Approved by ${chairName}`);
   const headAfter = headPage
     .locator('.ac-adaptiveCard')
     .filter({ hasText: `${second.title} (${headName}): due ${formatLongDate(newDate)} · extended` });

@@ -490,7 +490,7 @@ describe('cards (the bot) audit every write against the person who clicked', () 
           version: (await meeting(m.id)).version,
           decision: 'approve',
         }),
-      ).toMatch(/approved/);
+      ).toMatch(/Approved by /); // the card's decision, in words: "Approved by Priya Nair"
     });
     const after = (await meeting(m.id)).papers.find((p) => p.requirementId === paper.requirementId) as {
       extension?: { status: string; decidedBy: string };
