@@ -12,8 +12,9 @@ import type { AppConfig } from './app-config';
 export const APP_USER_AGENT = isvUserAgent('TrustImprovement', 'TrustImprovementTeamsApp', '0.1.0');
 
 /**
- * One throttle gate for every Graph client in this process: a 429 seen by a timer holds back the
- * API's requests too, instead of each finding out with a 429 of its own.
+ * One throttle gate for every Graph client in this process when none is given (the CLIs): a 429
+ * seen by one caller holds back the others too. The Functions app passes the gate in Table storage
+ * (functions/azure/compose-production.ts), so every instance backs off together.
  */
 const PROCESS_GATE: ThrottleGate = memoryThrottleGate();
 

@@ -6,6 +6,8 @@ const statusOf = (e: unknown): number | undefined =>
 
 /** One row for the app's Graph traffic: the budget SharePoint throttles is the app's, per tenant, whichever instance spends it. */
 const PARTITION = 'graph';
+/** A close or reserve this close to one already in the row is not written again. */
+const SAME_WITHIN_MS = 1_000;
 const ROW = 'tenant';
 
 /** Epoch ms as strings: Table storage keeps a JS number over 2^31 as a Double, which reads back fine, but strings say what they are. */
@@ -48,6 +50,8 @@ export function createTableThrottleGate(account: StorageAccount, options: TableT
   const onError = options.onError ?? (() => undefined);
   /** What this instance knows: its own closes, and the row as last read. */
   const known: Record<Field, number> = { closedUntil: 0, reservedUntil: 0 };
+  /** What this instance has seen in the row or written there itself. */
+  const shared: Record<Field, number> = { closedUntil: 0, reservedUntil: 0 };
   let readAt = Number.NEGATIVE_INFINITY;
   let reading: Promise<void> | undefined;
   let ready: Promise<unknown> | undefined;
@@ -69,7 +73,11 @@ export function createTableThrottleGate(account: StorageAccount, options: TableT
   };
 
   const learn = (row: Partial<GateEntity> | undefined) => {
-    for (const f of ['closedUntil', 'reservedUntil'] as const) known[f] = Math.max(known[f], Number(row?.[f] ?? 0) || 0);
+    for (const f of ['closedUntil', 'reservedUntil'] as const) {
+      const inRow = Number(row?.[f] ?? 0) || 0;
+      known[f] = Math.max(known[f], inRow);
+      shared[f] = Math.max(shared[f], inRow);
+    }
   };
 
   const refresh = async () => {
@@ -89,13 +97,22 @@ export function createTableThrottleGate(account: StorageAccount, options: TableT
   };
 
   const raise = async (field: Field, untilMs: number) => {
+    // Every throttled response (and every one near the budget) lands here: a time no more than a
+    // second past one already shared is not worth a Table write per response.
+    if (untilMs <= shared[field] + SAME_WITHIN_MS) {
+      known[field] = Math.max(known[field], untilMs);
+      return;
+    }
     known[field] = Math.max(known[field], untilMs);
     try {
       // Compare-and-set: a 412 (someone wrote since the read) or 409 (someone made the row first) reads again.
       for (let attempt = 0; attempt < 8; attempt++) {
         const row = await fetchRow();
         learn(row);
-        if (row && Number(row[field]) >= untilMs) return;
+        if (row && Number(row[field]) >= untilMs) {
+          shared[field] = Math.max(shared[field], Number(row[field]));
+          return;
+        }
         const entity = {
           partitionKey: PARTITION,
           rowKey: ROW,
@@ -105,6 +122,8 @@ export function createTableThrottleGate(account: StorageAccount, options: TableT
         try {
           if (row) await client.updateEntity(entity, 'Replace', { etag: row.etag });
           else await client.createEntity(entity);
+          shared.closedUntil = known.closedUntil;
+          shared.reservedUntil = known.reservedUntil;
           readAt = now();
           return;
         } catch (e) {
