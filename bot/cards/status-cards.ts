@@ -1,6 +1,6 @@
 import type { AcademyStatus } from '../../core/domain/academy-status';
 import type { LocalDate } from '../../core/domain/local-date';
-import { formatLongDate, formatLongDateTime, riskBandLabel } from '../../core/domain/format';
+import { formatLongDate, formatLongDateTime, RAG_LABELS, riskBandLabel } from '../../core/domain/format';
 import type { RagLevel } from '../../core/domain/models/improvement-model.schema';
 import { countOf } from '../../core/domain/outcome';
 import type { GradeTone } from '../../core/domain/report-card-labels';
@@ -8,7 +8,8 @@ import { adaptiveCard, execute, facts, heading, openUrl, text, type AdaptiveCard
 import type { CardLinks } from './card-links';
 import { md } from './card-text';
 
-const RAG_LABEL: Record<RagLevel, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+/** RAG levels in the product's one set of words. */
+const RAG_LABEL: Record<RagLevel, string> = RAG_LABELS;
 const RAG_COLOUR: Record<RagLevel, TextBlock['color']> = { red: 'Attention', amber: 'Warning', green: 'Good' };
 const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
 
@@ -172,12 +173,10 @@ export function nextMeetingsCard(
     heading(title),
     ...(rows.length === 0
       ? [text('No meetings planned.')]
-      : rows
-          .slice(0, 15)
-          .map((r) =>
-            text(md`• **${r.academyName}**: ${r.kind}, ${formatLongDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`, {
-              spacing: 'None',
-            }),
-          )),
+      : rows.slice(0, 15).map((r) =>
+          text(md`• **${r.academyName}**: ${r.kind}, ${formatLongDateTime(r.startsAt)}, chaired by ${r.chairName}; papers ${r.papers}`, {
+            spacing: 'None',
+          }),
+        )),
   ]);
 }

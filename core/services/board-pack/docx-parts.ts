@@ -1,5 +1,6 @@
 import { HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { LocalDate } from '../../domain/local-date';
+import { RAG_LABELS } from '../../domain/format/labels';
 import { formatLongDate, formatLondonDateTime } from '../../domain/london-time';
 import type { RagLevel } from '../../domain/models/improvement-model.schema';
 import type { GradeTone } from '../../domain/report-card-labels';
@@ -10,7 +11,8 @@ import type { GradeTone } from '../../domain/report-card-labels';
  * never read as markup or a field.
  */
 
-export const RAG_WORDS: Record<RagLevel, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+/** RAG levels in the product's one set of words (core/domain/format). */
+export const RAG_WORDS: Record<RagLevel, string> = RAG_LABELS;
 /** Cell shades as the dashboard's workbook uses them. */
 export const RAG_FILL: Record<RagLevel, string> = { red: 'F4CCCC', amber: 'FFE8B3', green: 'D6EFD6' };
 export const TONE_FILL: Record<GradeTone, string> = { danger: 'F4CCCC', warning: 'FFE8B3', success: 'D6EFD6', brand: 'CFE4FA' };
