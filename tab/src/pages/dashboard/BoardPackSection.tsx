@@ -24,6 +24,14 @@ function PackDownload(props: { pack: BoardPackItem }) {
       setProblem(asApiError(e).message);
     }
   };
+  // In SharePoint the pack opens where it is filed (SharePoint checks its own permissions); the app serves only the files it keeps.
+  const link = new URL(props.pack.link || props.pack.download, window.location.href);
+  if (!link.pathname.startsWith('/api/'))
+    return (
+      <a href={link.href} target="_blank" rel="noopener noreferrer" aria-label={`Open ${props.pack.fileName}`}>
+        Open
+      </a>
+    );
   return (
     <>
       <Button appearance="subtle" size="small" onClick={() => void save()} aria-label={`Download ${props.pack.fileName}`}>
