@@ -257,6 +257,8 @@ describe('Waterton with a fortnightly raising standards board for schools at the
         .map((m) => m.date)
         .sort();
       expect(dates).toHaveLength(18);
+      const gaps = dates.slice(1).map((d, i) => (Date.parse(d) - Date.parse(dates[i]!)) / 86_400_000);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(7);
       expect(requiredMeetings(model, { ...trust.academies.find((x) => x.id === a)! }).filter((r) => r.kind === 'rsb').length).toBe(18);
       expect(boards.find((m) => m.academyId === a)!.reports).toEqual([
         expect.objectContaining({ requirementId: 'rsb-minutes', title: 'RSB minutes and actions', ownerId: expect.any(String) }),
