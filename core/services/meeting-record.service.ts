@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordAttendance, type ApologiesCode, type AttendanceCode } from '../domain/attendance';
-import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { gradeSchema } from '../domain/grades';
 import { reportCardGradeSchema } from '../domain/inspections';
 import { recordJudgement, type JudgementCode } from '../domain/judgements';
@@ -15,9 +15,10 @@ import { submitPaper, type SubmitPaperCode } from '../domain/paper-submissions';
 import type { Person } from '../domain/people';
 import { canPlanMeetings } from '../domain/permissions';
 import { type Stored } from '../ports/record-store.port';
-import { meetingFor, meetingForPaper, saveApologies, saveMeetingOutcome } from './meeting-writes';
+import { meetingFor, meetingToRead, paperToMarkIn, saveApologies, saveMeetingOutcome } from './meeting-writes';
 import { checkCitedVisits } from './monitoring-visits.service';
 import { loadTrust, type ServiceDeps } from './service-context';
+import { writeUseCase } from './use-case';
 
 type Saved<Code extends string> = Outcome<{ meeting: Stored<Meeting> }, Code>;
 
@@ -75,108 +76,100 @@ async function meetingTheyRun(
   return meeting;
 }
 
+/** A `writeUseCase` loader: the meeting, if the viewer runs it (its chair, or the trust's improvement team). */
+const meetingRunBy = (access: 'read' | 'write', what: string) => (deps: ServiceDeps, viewer: Person, meetingId: string) =>
+  meetingTheyRun(deps, viewer, meetingId, access, what);
+
 /** Records (or replaces) the evidence and indicative grade for one inspection area, live during the meeting. */
-export async function recordMeetingJudgement(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Saved<JudgementCode | 'JUDGEMENT.MEETING_NOT_YET'>> {
-  const input = parseOrThrow(judgementBodySchema, body, 'judgement');
-  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'record judgements');
-  if (input.evidenceVisitIds?.length) await checkCitedVisits(deps, viewer, meeting, input.evidenceVisitIds, judgementBodySchema);
-  const trust = await loadTrust(deps);
-  // A judgement is what the meeting concluded from the evidence it saw: none before the meeting has sat.
-  if (!meetingHasBegun(meeting, trust.today))
-    return refuse(
-      'JUDGEMENT.MEETING_NOT_YET',
-      `This meeting is on ${formatLongDate(meeting.date)}; judgements are recorded at the meeting, from that day.`,
+export const recordMeetingJudgement = writeUseCase(
+  { schema: judgementBodySchema, what: 'judgement', load: meetingRunBy('write', 'record judgements') },
+  async ({ deps, viewer, input, target: meeting }): Promise<Saved<JudgementCode | 'JUDGEMENT.MEETING_NOT_YET'>> => {
+    if (input.evidenceVisitIds?.length) await checkCitedVisits(deps, viewer, meeting, input.evidenceVisitIds, judgementBodySchema);
+    const trust = await loadTrust(deps);
+    // A judgement is what the meeting concluded from the evidence it saw: none before the meeting has sat.
+    if (!meetingHasBegun(meeting, trust.today))
+      return refuse(
+        'JUDGEMENT.MEETING_NOT_YET',
+        `This meeting is on ${formatLongDate(meeting.date)}; judgements are recorded at the meeting, from that day.`,
+      );
+    return saveMeetingOutcome(
+      deps,
+      recordJudgement(
+        meeting,
+        {
+          area: input.area,
+          evidence: input.evidence,
+          indicativeGrade: input.indicativeGrade,
+          reportCardGrade: input.reportCardGrade,
+          evidenceVisitIds: input.evidenceVisitIds,
+        },
+        trust.model,
+      ),
+      input.version,
     );
-  return saveMeetingOutcome(
-    deps,
-    recordJudgement(
-      meeting,
-      {
-        area: input.area,
-        evidence: input.evidence,
-        indicativeGrade: input.indicativeGrade,
-        reportCardGrade: input.reportCardGrade,
-        evidenceVisitIds: input.evidenceVisitIds,
-      },
-      trust.model,
-    ),
-    input.version,
-  );
-}
+  },
+);
 
 /** The chair writes (or rewrites) the notes; the kind's approvers are asked to check them. */
-export async function writeMeetingNotes(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Saved<WriteNotesCode>> {
-  const input = parseOrThrow(notesBodySchema, body, 'notes');
-  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'write', 'write the notes');
-  // The approvers are the attendees holding the kind's approver roles (DSAT: the head and the chair of the LGB).
-  const [trust, academy, people] = await Promise.all([
-    loadTrust(deps),
-    deps.store.academies.get(meeting.academyId),
-    deps.store.people.list({}).toArray(),
-  ]);
-  const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
-  if (!kind || !academy)
-    throw new NotFoundError('meeting', meetingId, { message: 'This meeting’s kind or academy is no longer in the trust’s records' });
-  return saveMeetingOutcome(
-    deps,
-    writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy),
-    input.version,
-  );
-}
+export const writeMeetingNotes = writeUseCase(
+  { schema: notesBodySchema, what: 'notes', load: meetingRunBy('write', 'write the notes') },
+  async ({ deps, viewer, input, target: meeting, ids: [meetingId] }): Promise<Saved<WriteNotesCode>> => {
+    // The approvers are the attendees holding the kind's approver roles (DSAT: the head and the chair of the LGB).
+    const [trust, academy, people] = await Promise.all([
+      loadTrust(deps),
+      deps.store.academies.get(meeting.academyId),
+      deps.store.people.list({}).toArray(),
+    ]);
+    const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
+    if (!kind || !academy)
+      throw new NotFoundError('meeting', meetingId, { message: 'This meeting’s kind or academy is no longer in the trust’s records' });
+    return saveMeetingOutcome(
+      deps,
+      writeNotes(meeting, { text: input.text, by: viewer.id, now: deps.clock.now().toISOString() }, kind, people, academy),
+      input.version,
+    );
+  },
+);
 
 /** An approver (head, chair of LGB …) approves the notes or asks for changes; they circulate when all have approved. */
-export async function approveMeetingNotes(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> {
-  const input = parseOrThrow(notesApprovalBodySchema, body, 'notes approval');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  const outcome = approveNotes(meeting, {
-    personId: viewer.id,
-    approve: input.approve,
-    ...(input.comment ? { comment: input.comment } : {}),
-    now: deps.clock.now().toISOString(),
-  });
-  if (!outcome.ok) return outcome;
-  return {
-    ok: true,
-    circulated: outcome.circulated,
-    meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }),
-  };
-}
+export const approveMeetingNotes = writeUseCase(
+  { schema: notesApprovalBodySchema, what: 'notes approval', load: meetingToRead },
+  async ({
+    deps,
+    viewer,
+    input,
+    target: meeting,
+  }): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> => {
+    const outcome = approveNotes(meeting, {
+      personId: viewer.id,
+      approve: input.approve,
+      ...(input.comment ? { comment: input.comment } : {}),
+      now: deps.clock.now().toISOString(),
+    });
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      circulated: outcome.circulated,
+      meeting: await deps.store.meetings.update({ ...outcome.meeting, version: input.version }),
+    };
+  },
+);
 
 /** The paper's owner, the chair or the trust team marks a paper as in, with an `https:` link to where the file is kept. */
-export async function submitMeetingPaper(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  requirementId: string,
-  body: unknown,
-): Promise<Saved<SubmitPaperCode>> {
-  const input = parseOrThrow(paperSubmitBodySchema, body, 'paper');
-  const meeting = await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
-  return saveMeetingOutcome(
-    deps,
-    submitPaper(meeting, requirementId, {
-      by: viewer.id,
-      now: deps.clock.now().toISOString(),
-      ...(input.link ? { link: input.link } : {}),
-    }),
-    input.version,
-  );
-}
+export const submitMeetingPaper = writeUseCase(
+  { schema: paperSubmitBodySchema, what: 'paper', load: paperToMarkIn },
+  async ({ deps, viewer, input, target: meeting, ids: [, requirementId] }): Promise<Saved<SubmitPaperCode>> => {
+    return saveMeetingOutcome(
+      deps,
+      submitPaper(meeting, requirementId, {
+        by: viewer.id,
+        now: deps.clock.now().toISOString(),
+        ...(input.link ? { link: input.link } : {}),
+      }),
+      input.version,
+    );
+  },
+);
 
 export const attendanceBodySchema = z.object({
   personId: z.string().min(1, 'choose a person'),
@@ -185,16 +178,12 @@ export const attendanceBodySchema = z.object({
 });
 
 /** The chair (or the trust's improvement team) records who came and who did not. */
-export async function recordMeetingAttendance(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Saved<AttendanceCode>> {
-  const input = parseOrThrow(attendanceBodySchema, body, 'attendance');
-  const meeting = await meetingTheyRun(deps, viewer, meetingId, 'read', 'record attendance');
-  return saveMeetingOutcome(deps, recordAttendance(meeting, input.personId, input.attendance), input.version);
-}
+export const recordMeetingAttendance = writeUseCase(
+  { schema: attendanceBodySchema, what: 'attendance', load: meetingRunBy('read', 'record attendance') },
+  async ({ deps, input, target: meeting }): Promise<Saved<AttendanceCode>> => {
+    return saveMeetingOutcome(deps, recordAttendance(meeting, input.personId, input.attendance), input.version);
+  },
+);
 
 export const tabApologiesBodySchema = z.object({
   personId: z.string().min(1).optional(),
@@ -207,15 +196,11 @@ export const tabApologiesBodySchema = z.object({
  * Apologies from the tab: an attendee sends their own, or the chair (or trust team) records them
  * for someone on the list, with a named substitute where one was found.
  */
-export async function recordMeetingApologies(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> {
-  const input = parseOrThrow(tabApologiesBodySchema, body, 'apologies');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  const personId = input.personId ?? viewer.id;
-  if (personId !== viewer.id) requireChairOrTrust(viewer, meeting, 'send apologies for someone else');
-  return saveApologies(deps, meeting, { personId, reason: input.reason, substituteId: input.substituteId, version: input.version });
-}
+export const recordMeetingApologies = writeUseCase(
+  { schema: tabApologiesBodySchema, what: 'apologies', load: meetingToRead },
+  async ({ deps, viewer, input, target: meeting }): Promise<Outcome<{ meeting: Stored<Meeting>; noticeDays: number }, ApologiesCode>> => {
+    const personId = input.personId ?? viewer.id;
+    if (personId !== viewer.id) requireChairOrTrust(viewer, meeting, 'send apologies for someone else');
+    return saveApologies(deps, meeting, { personId, reason: input.reason, substituteId: input.substituteId, version: input.version });
+  },
+);

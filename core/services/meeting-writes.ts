@@ -31,6 +31,17 @@ export async function meetingForPaper(
   return meeting;
 }
 
+/** Loaders for `writeUseCase`: the meeting as the viewer may read it, write to it, or act on one of its papers. */
+export const meetingToRead = (deps: ServiceDeps, viewer: Person, meetingId: string) => meetingFor(deps, viewer, meetingId, 'read');
+export const meetingToWrite = (deps: ServiceDeps, viewer: Person, meetingId: string) => meetingFor(deps, viewer, meetingId, 'write');
+export const paperToMarkIn = (deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string) =>
+  meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
+/** The meeting of a paper, as the viewer may read it (the rule then decides who may act on the paper). */
+export const meetingOfPaper = (deps: ServiceDeps, viewer: Person, meetingId: string, _requirementId: string) =>
+  meetingToRead(deps, viewer, meetingId);
+export const paperToExtend = (deps: ServiceDeps, viewer: Person, meetingId: string, requirementId: string) =>
+  meetingForPaper(deps, viewer, meetingId, requirementId, 'more-time');
+
 /** A rule's outcome for a meeting: the changed meeting saved with the version the person read (stale → 409, never a silent overwrite), or the refusal as it was. */
 export async function saveMeetingOutcome<Code extends string>(
   deps: ServiceDeps,

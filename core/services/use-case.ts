@@ -4,11 +4,13 @@ import type { Person } from '../domain/people';
 import type { ServiceDeps } from './service-context';
 
 /** What a write use case's rule is given: the door's dependencies, the viewer, the parsed body and the record it acts on. */
-export interface WriteContext<Input, Target> {
+export interface WriteContext<Input, Target, Ids extends string[] = string[]> {
   deps: ServiceDeps;
   viewer: Person;
   input: Input;
   target: Target;
+  /** The ids the use case was called with (a meeting's, and a paper's within it). */
+  ids: Ids;
 }
 
 /**
@@ -21,13 +23,13 @@ export interface WriteContext<Input, Target> {
  */
 export function writeUseCase<Ids extends string[], S extends z.ZodType, Target, Out>(
   spec: { schema: S; what: string; load: (deps: ServiceDeps, viewer: Person, ...ids: Ids) => Promise<Target> },
-  rule: (context: WriteContext<z.infer<S>, Target>) => Promise<Out>,
+  rule: (context: WriteContext<z.infer<S>, Target, Ids>) => Promise<Out>,
 ): (deps: ServiceDeps, viewer: Person, ...idsAndBody: [...Ids, unknown]) => Promise<Out> {
   return async (deps, viewer, ...idsAndBody) => {
     const body = idsAndBody[idsAndBody.length - 1];
     const ids = idsAndBody.slice(0, -1) as Ids;
     const input = parseLabelled(spec.schema, body, spec.what);
     const target = await spec.load(deps, viewer, ...ids);
-    return rule({ deps, viewer, input, target });
+    return rule({ deps, viewer, input, target, ids });
   };
 }
