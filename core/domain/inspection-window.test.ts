@@ -79,11 +79,13 @@ describe('a readiness review six weeks before the window opens', () => {
   });
 
   it('is planned on a school day of that half term, and only for the school whose window opens', () => {
+    // The planner service gives each academy its date slots (trust-meetings.service.ts, planningFacts).
+    const withSlots = { ...inspected, dateSlots: slots };
     const plan = planYear({
       model,
       calendar,
       academicYear: '2026/27',
-      academies: [{ ...inspected, dateSlots: slots }, ...academies.slice(1)],
+      academies: [withSlots, ...academies.slice(1)],
       people,
     });
     const reviews = asMeetings(plan.create).filter((m) => m.ruleId === 'readiness-review');
