@@ -93,6 +93,20 @@ export interface AcademyStatusInputs {
   stale?: StaleMark;
 }
 
+/** The record collections of the store, by the name of each on `RecordStore` (the audit log and history use these names too). */
+export const RECORD_COLLECTIONS = [
+  'academies',
+  'people',
+  'meetings',
+  'actions',
+  'kpiTargets',
+  'kpiDataPoints',
+  'interventions',
+  'escalations',
+  'supportDays',
+  'monitoringForms',
+] as const;
+
 /** The port every host writes to: SQLite locally, SharePoint lists in a tenant. */
 export interface RecordStore {
   readonly trust: {

@@ -2,22 +2,10 @@ import { diffRecords, type AuditEntry } from '../domain/audit';
 import { ConflictError } from '../domain/errors';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
-import type { Collection, RecordStore, Stored } from '../ports/record-store.port';
+import { RECORD_COLLECTIONS, type Collection, type RecordStore, type Stored } from '../ports/record-store.port';
 import { describeRecord } from './record-names';
 
 type AnyCollection = Collection<{ id: string }>;
-const COLLECTIONS = [
-  'academies',
-  'people',
-  'meetings',
-  'actions',
-  'kpiTargets',
-  'kpiDataPoints',
-  'interventions',
-  'escalations',
-  'supportDays',
-  'monitoringForms',
-] as const;
 
 /**
  * The store as one person writes to it: every create, update and remove also appends who made it,
@@ -97,7 +85,7 @@ export function auditedStore(store: RecordStore, audit: AuditLog, actorId: strin
       },
     });
 
-  const wrapped = Object.fromEntries(COLLECTIONS.map((k) => [k, wrap(k, store[k] as unknown as AnyCollection)]));
+  const wrapped = Object.fromEntries(RECORD_COLLECTIONS.map((k) => [k, wrap(k, store[k] as unknown as AnyCollection)]));
   return {
     ...wrapped,
     trust: {

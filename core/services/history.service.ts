@@ -3,26 +3,14 @@ import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
 import type { Person } from '../domain/people';
 import { seesWholeTrust } from '../domain/permissions';
 import type { AuditLog } from '../ports/audit-log.port';
-import type { RecordStore } from '../ports/record-store.port';
+import { RECORD_COLLECTIONS, type RecordStore } from '../ports/record-store.port';
 import type { Meeting } from '../domain/meeting';
 import type { MonitoringForm } from '../domain/monitoring-form';
 import { canSeeVisit } from '../domain/monitoring-visit-access';
 import { meetingAuditEntryView } from './mappers/audit.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 
-const kindSchema = z.enum([
-  'academies',
-  'people',
-  'meetings',
-  'actions',
-  'kpiTargets',
-  'kpiDataPoints',
-  'interventions',
-  'escalations',
-  'supportDays',
-  'monitoringForms',
-  'trust',
-]);
+const kindSchema = z.enum([...RECORD_COLLECTIONS, 'trust']);
 
 /** A record's audit trail, newest first, for whoever may read the record itself. */
 export async function recordHistory(deps: ServiceDeps, audit: AuditLog, viewer: Person, kindParam: string, id: string, cursor?: string) {

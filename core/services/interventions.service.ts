@@ -25,6 +25,9 @@ import type { Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 import { writeUseCase } from './use-case';
 
+/** A change to an intervention, as the viewer sees it, or the rule's refusal. */
+type InterventionOutcome<Code extends string> = Outcome<{ intervention: ReturnType<typeof interventionView> }, Code>;
+
 const say = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
 const version = z.string(say('send the version you read')).min(1, 'send the version you read').meta({ title: 'Version' });
 const lines = (title: string, missing: string) =>
@@ -219,12 +222,7 @@ export const interventionUpdateBodySchema = z.discriminatedUnion(
 /** Ends an intervention early, or extends its time limit, with the reason (the trust team). */
 export const updateIntervention = writeUseCase(
   { schema: interventionUpdateBodySchema, what: 'intervention change', load: interventionFor },
-  async ({
-    deps,
-    viewer,
-    input,
-    target: current,
-  }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ChangeInterventionCode>> => {
+  async ({ deps, viewer, input, target: current }): Promise<InterventionOutcome<ChangeInterventionCode>> => {
     if (!canManageInterventions(viewer)) throw new ForbiddenError('Only the trust’s improvement team ends or extends an intervention.');
     const trust = await loadTrust(deps);
     const now = deps.clock.now().toISOString();
@@ -275,12 +273,7 @@ export const interventionReviewBodySchema = z.object({
 /** Records a review by the lead or the trust team: what it found and progress against each success criterion. */
 export const recordReview = writeUseCase(
   { schema: interventionReviewBodySchema, what: 'intervention review', load: interventionFor },
-  async ({
-    deps,
-    viewer,
-    input,
-    target: current,
-  }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> => {
+  async ({ deps, viewer, input, target: current }): Promise<InterventionOutcome<ReviewCode | 'INTERVENTION.REVIEW_IN_FUTURE'>> => {
     if (!canReviewIntervention(viewer, current))
       throw new ForbiddenError('An intervention is reviewed by its lead or the trust’s improvement team.');
     const trust = await loadTrust(deps);
@@ -318,7 +311,7 @@ export const interventionImpactBodySchema = z.object({
 /** Judges impact on outcomes for pupils, not on the tasks completed (KGA: implementation vs impact); the trust team. */
 export const judgeInterventionImpact = writeUseCase(
   { schema: interventionImpactBodySchema, what: 'impact', load: interventionFor },
-  async ({ deps, viewer, input, target: current }): Promise<Outcome<{ intervention: ReturnType<typeof interventionView> }, ImpactCode>> => {
+  async ({ deps, viewer, input, target: current }): Promise<InterventionOutcome<ImpactCode>> => {
     if (!canJudgeImpact(viewer)) throw new ForbiddenError('Impact is judged by the trust’s improvement team.');
     const trust = await loadTrust(deps);
     const withImplementation = input.implementation ? { ...current, implementation: input.implementation } : current;

@@ -20,6 +20,8 @@ import { checkCitedVisits } from './monitoring-visits.service';
 import { loadTrust, type ServiceDeps } from './service-context';
 import { writeUseCase } from './use-case';
 
+type NotesApproved = Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>;
+
 type Saved<Code extends string> = Outcome<{ meeting: Stored<Meeting> }, Code>;
 
 /** The version the person read: a stale one is a conflict (409), never a silent overwrite. */
@@ -134,12 +136,7 @@ export const writeMeetingNotes = writeUseCase(
 /** An approver (head, chair of LGB …) approves the notes or asks for changes; they circulate when all have approved. */
 export const approveMeetingNotes = writeUseCase(
   { schema: notesApprovalBodySchema, what: 'notes approval', load: meetingToRead },
-  async ({
-    deps,
-    viewer,
-    input,
-    target: meeting,
-  }): Promise<Outcome<{ meeting: Stored<Meeting>; circulated: boolean }, ApproveNotesCode>> => {
+  async ({ deps, viewer, input, target: meeting }): Promise<NotesApproved> => {
     const outcome = approveNotes(meeting, {
       personId: viewer.id,
       approve: input.approve,
