@@ -1,6 +1,5 @@
 import { isTrustMeeting } from '../domain/meeting';
 import { carryForwardActions } from '../domain/carry-forward';
-import { collect } from '../ports/record-store.port';
 import { getAction } from './actions.service';
 import { actionView } from './mappers/action.mapper';
 import type { Person } from '../domain/people';
