@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOrThrow } from '../../core/domain/errors';
+import { problemsFrom, ValidationError } from '../../core/domain/errors';
 
 /** The addresses the local host may listen on. */
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
@@ -140,5 +140,16 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
 export const devIdentityEnabled = (c: AppConfig): boolean =>
   c.TRUST_MODE === 'local' && !c.PUBLIC_BASE_URL && !c.SSO_APP_ID_URI && !c.BOT_ID;
 
-export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig =>
-  parseOrThrow(appConfigSchema, env, 'configuration');
+/**
+ * The app's settings, or an error naming each bad one by its environment variable ("HOST: …"): the
+ * person who reads it is the IT admin setting the app up, and the variable is what they change.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const r = appConfigSchema.safeParse(env);
+  if (!r.success)
+    throw new ValidationError(
+      problemsFrom(r.error).map((p) => ({ ...p, label: p.field })),
+      'configuration',
+    );
+  return r.data;
+}
