@@ -173,22 +173,9 @@ export function pagedList<T>(fetchPage: (page: PageOptions) => Promise<Page<T>>,
   };
 }
 
-/**
- * @deprecated Transitional: iterate the `PagedList` that `list()` returns instead. Kept only while
- * code written against the one-page `list()` is moved over.
- */
-export async function* allPages<T>(fetchPage: (page: PageOptions) => Promise<Page<T>> | PagedList<T>, pageSize = 200): AsyncGenerator<T> {
-  const first = fetchPage({ pageSize });
-  if (!(first instanceof Promise)) {
-    yield* first;
-    return;
-  }
-  let page = await first;
-  yield* page.items;
-  while (page.nextCursor) {
-    page = await (fetchPage({ pageSize, cursor: page.nextCursor }) as Promise<Page<T>>);
-    yield* page.items;
-  }
+/** Every item of a query answered one page at a time (the audit log's `forRecord`); the store's own listings are `PagedList`s. */
+export async function* allPages<T>(fetchPage: (page: PageOptions) => Promise<Page<T>>, pageSize = 200): AsyncGenerator<T> {
+  yield* pagedList(fetchPage, { pageSize });
 }
 
 /** Collects an async iterable into an array. */

@@ -11,7 +11,7 @@ import type { Person } from '../domain/people';
 import { canPlanMeetings } from '../domain/permissions';
 import { plannerNames } from '../domain/planner-unplaced';
 import { planYear } from '../domain/year-planner';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { arrangementsView, type ArrangementsView } from './mappers/arrangements.mapper';
 
 export type { ArrangementsView } from './mappers/arrangements.mapper';
@@ -148,10 +148,7 @@ async function previewOf(
   const year = trust.academicYear;
   const existing = trust.calendar.hasYear(year) ? await meetingsOfYear(deps.store, wholeYear(year), year) : [];
   if (!existing.some((m) => m.status !== 'cancelled')) return { ...base, meetings: [], unplaced: [] };
-  const [academies, people] = await Promise.all([
-    collect(allPages((p) => deps.store.academies.list({}, p))),
-    collect(allPages((p) => deps.store.people.list({}, p))),
-  ]);
+  const [academies, people] = await Promise.all([deps.store.academies.list({}).toArray(), deps.store.people.list({}).toArray()]);
   const changed = academies.map((a) => (a.id === after.id ? after : a));
   // The same planning the write runs (planner.service `planAcademicYear`), so the preview is what will happen.
   const plan = planYear({

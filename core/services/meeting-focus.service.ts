@@ -7,7 +7,7 @@ import type { Outcome } from '../domain/outcome';
 import { holdersOf, type Person } from '../domain/people';
 import { visibleAcademyIds } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
-import { allPages, collect, type Stored } from '../ports/record-store.port';
+import { type Stored } from '../ports/record-store.port';
 import { meetingFocusView, type MeetingFocusView } from './mappers/meeting-focus.mapper';
 
 export type { MeetingFocusView } from './mappers/meeting-focus.mapper';
@@ -34,7 +34,7 @@ async function viewOf(deps: ServiceDeps, viewer: Person, meeting: Stored<Meeting
   const trust = await loadTrust(deps);
   const academy = await deps.store.academies.get(meeting.academyId);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
-  const meetings = await collect(allPages((p) => deps.store.meetings.list({ academyId: academy.id }, p)));
+  const meetings = await deps.store.meetings.list({ academyId: academy.id }).toArray();
   return meetingFocusView(viewer, meeting, academy, meetings, trust.model);
 }
 
@@ -54,10 +54,7 @@ export async function agreeMeetingFocus(
   const meeting = await meetingFor(deps, viewer, meetingId, 'read');
   if (!canAgreeFocus(viewer, meeting)) throw new ForbiddenError('Only the meeting’s chair, with the academy’s head, agrees its focus.');
   const trust = await loadTrust(deps);
-  const [academy, people] = await Promise.all([
-    deps.store.academies.get(meeting.academyId),
-    collect(allPages((p) => deps.store.people.list({}, p))),
-  ]);
+  const [academy, people] = await Promise.all([deps.store.academies.get(meeting.academyId), deps.store.people.list({}).toArray()]);
   if (!academy) throw new NotFoundError('academy', meeting.academyId);
   const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
   const head = holdersOf(people, 'head', academy.id)[0];
@@ -85,7 +82,7 @@ export async function getFocusCoverage(
 ): Promise<{ academicYear: string; academies: AcademyCoverage[] }> {
   const trust = await loadTrust(deps);
   const year = academicYear ? parseLabelled(academicYearSchema, academicYear, 'academic year') : trust.academicYear;
-  const academies = await collect(allPages((p) => deps.store.academies.list({}, p)));
+  const academies = await deps.store.academies.list({}).toArray();
   const visible = new Set(
     visibleAcademyIds(
       viewer,
@@ -94,7 +91,7 @@ export async function getFocusCoverage(
   );
   const first = Number(year.slice(0, 4));
   // Every meeting up to the end of this year: earlier years' held meetings count as covered.
-  const meetings = await collect(allPages((p) => deps.store.meetings.inRange({ from: '2000-01-01', to: `${first + 1}-08-31` }, p)));
+  const meetings = await deps.store.meetings.inRange({ from: '2000-01-01', to: `${first + 1}-08-31` }).toArray();
   return {
     academicYear: year,
     academies: academies

@@ -1,6 +1,5 @@
 import type { Person } from '../domain/people';
 import type { DeliveryLedger } from '../ports/delivery-ledger.port';
-import { allPages, collect } from '../ports/record-store.port';
 import type { ReminderQueue } from '../ports/reminder-queue.port';
 import { auditedStore } from './audited-store';
 import { feedForToken } from './calendar-feed.service';
@@ -98,8 +97,7 @@ export function createTrustServices(sessionDeps: Omit<SessionDeps, 'publish'>) {
     /** Whether the app is up and on which trust. */
     health: async () => (await deps.store.trust.get())?.name ?? null,
     /** Local mode only (the tab's dev identity list): everyone's id, name and job title. */
-    devPeople: async () =>
-      (await collect(allPages((p) => deps.store.people.list({}, p)))).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
+    devPeople: async () => (await deps.store.people.list({}).toArray()).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })),
     clock: deps.clock,
   };
 }

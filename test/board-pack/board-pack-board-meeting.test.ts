@@ -1,6 +1,5 @@
-import { TRUST_MEETING_ACADEMY_ID, type Meeting } from '../../core/domain/meeting';
+import { TRUST_MEETING_ACADEMY_ID } from '../../core/domain/meeting';
 import type { TrustMeetingKind } from '../../core/domain/models/trust-meetings.schema';
-import { allPages, collect, type Stored } from '../../core/ports/record-store.port';
 import { startLoopStack, type LoopStack } from '../loop/loop-stack';
 
 /**
@@ -30,7 +29,7 @@ beforeAll(async () => {
   const settings = (await store.trust.get())!;
   await store.trust.save({ ...settings, model: { ...settings.model, trustMeetings: [...settings.model.trustMeetings, BOARD] } });
   // The board's meeting on Tuesday 8 December, as the planner would have placed it (shaped from a seeded meeting).
-  const [some] = await collect(allPages<Stored<Meeting>>((p) => store.meetings.list({ academyId: 'oakfield' }, p)));
+  const [some] = await store.meetings.list({ academyId: 'oakfield' }).toArray();
   const { id: _id, version: _v, ...shape } = some!;
   const created = await store.meetings.create(
     {

@@ -11,7 +11,7 @@ import { odataString } from './column-spec';
 import type { ItemQuery, ListItems } from './list-items';
 import { toStored } from './sharepoint-collection';
 
-export type Inputs = Omit<AcademyStatusInputs, 'academy'>;
+export type Inputs = Omit<AcademyStatusInputs, 'academy' | 'stale'>;
 export type Kind = keyof Inputs;
 
 /** The list id of each record kind the status reads, plus academies. */

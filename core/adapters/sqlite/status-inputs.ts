@@ -6,7 +6,7 @@ import type { AcademyStatusInputs, Stored } from '../../ports/record-store.port'
 import { RECORD_COLUMNS, toStored, type RecordRow } from './row-mappers';
 import { idList, prepared } from './statements';
 
-type Inputs = Omit<AcademyStatusInputs, 'academy'>;
+type Inputs = Omit<AcademyStatusInputs, 'academy' | 'stale'>;
 
 /** 1 September to 31 August of an academic year such as "2026/27", both included. */
 export function academicYearBounds(academicYear: string): { first: string; last: string } {

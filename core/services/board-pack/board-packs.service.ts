@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, parseOrThrow } from '../../domain/errors';
 import type { Person } from '../../domain/people';
-import type { MonitoringForm } from '../../domain/monitoring-form';
 import { canPlanMeetings, seesWholeTrust } from '../../domain/permissions';
 import { termSchema } from '../../domain/school-year/school-calendar';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PaperFiles } from '../../ports/paper-files.port';
-import { allPages, collect, type Stored } from '../../ports/record-store.port';
 import { addDays } from '../../domain/local-date';
-import { TRUST_MEETING_ACADEMY_ID, type Meeting } from '../../domain/meeting';
+import { TRUST_MEETING_ACADEMY_ID } from '../../domain/meeting';
 import { boardMeetingKinds, isPackDue, nextBoardMeeting } from './board-meetings';
 import { visibleAcademyInputs } from '../academy-status.service';
 import { freeFileName } from '../paper-files.service';
@@ -54,11 +52,9 @@ export async function gatherBoardPackFigures(
 ): Promise<BoardPackFigures> {
   requireTrustReader(viewer);
   const { trust, inputs } = await visibleAcademyInputs(deps, viewer);
-  const people = await collect(allPages<Person>((p) => deps.store.people.list({}, p)));
+  const people = await deps.store.people.list({}).toArray();
   const shown = new Set(inputs.map((i) => i.academy.id));
-  const visits = (await collect(allPages<MonitoringForm>((p) => deps.store.monitoringForms.list({}, p)))).filter((v) =>
-    shown.has(v.academyId),
-  );
+  const visits = (await deps.store.monitoringForms.list({}).toArray()).filter((v) => shown.has(v.academyId));
   return boardPackFigures({
     trust,
     visits,
@@ -101,8 +97,7 @@ async function generate(deps: BoardPackDeps, reader: Person, actorId: string, te
 }
 
 /** The trust's own meetings (issue 17 part 2), where its board meetings are. */
-const trustMeetingsOf = (deps: ServiceDeps) =>
-  collect(allPages<Stored<Meeting>>((p) => deps.store.meetings.list({ academyId: TRUST_MEETING_ACADEMY_ID }, p)));
+const trustMeetingsOf = (deps: ServiceDeps) => deps.store.meetings.list({ academyId: TRUST_MEETING_ACADEMY_ID }).toArray();
 
 /** Where a term's pack goes: the papers folder of the board meeting that term, if one is planned, else the term's board folder. */
 async function folderFor(deps: ServiceDeps, term: PackTerm): Promise<string> {
@@ -112,7 +107,7 @@ async function folderFor(deps: ServiceDeps, term: PackTerm): Promise<string> {
 }
 
 const nameDirectory = async (deps: ServiceDeps) => {
-  const people = await collect(allPages<Person>((p) => deps.store.people.list({}, p)));
+  const people = await deps.store.people.list({}).toArray();
   return new Map(people.map((p) => [p.id, p.name]));
 };
 
