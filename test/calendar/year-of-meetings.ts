@@ -4,6 +4,8 @@ import type { Person } from '../../core/domain/people';
 import { SchoolCalendar } from '../../core/domain/school-year/school-calendar';
 import { fixedClock, type Clock } from '../../core/ports/clock.port';
 import type { RecordStore, Stored } from '../../core/ports/record-store.port';
+import { monitoringVisitDay } from '../../core/domain/planner-occupancy';
+import { loadTrust } from '../../core/services/service-context';
 import { storeSyntheticTrust } from '../bench/synthetic-trust';
 
 export const YEAR = '2026/27';
@@ -62,4 +64,19 @@ export async function trustWithYearOfMeetings(n = 60, clock: Clock = BEFORE_THE_
     }
   }
   return { store, clock, people, meetings };
+}
+
+/**
+ * The Outlook events a year's sync should make, worked out from the model rather than counted from
+ * the sync: one per meeting, and one more for each meeting whose kind has a monitoring visit the
+ * school day before (DSAT), when that day exists.
+ */
+export async function expectedOutlookEvents(year: YearOfMeetings): Promise<{ meetings: number; visits: number; total: number }> {
+  const trust = await loadTrust({ store: year.store, clock: year.clock });
+  const visits = year.meetings.filter((m) => {
+    const kind = trust.model.meetingKinds.find((k) => k.id === m.kind);
+    const visit = kind ? monitoringVisitDay(m.date, kind, trust.calendar) : { needed: false as const };
+    return visit.needed && visit.day !== undefined;
+  }).length;
+  return { meetings: year.meetings.length, visits, total: year.meetings.length + visits };
 }
