@@ -1,4 +1,5 @@
 import { addDays } from '../domain/local-date';
+import type { Meeting, MeetingPaper } from '../domain/meeting';
 import { effectiveDueDate, isPaperIn, isPaperOverdue } from '../domain/paper-deadlines';
 import { isReportOverdue } from '../domain/meeting-reports';
 import type { Person } from '../domain/people';
@@ -10,6 +11,17 @@ import { loadTrust, type ServiceDeps } from './service-context';
 /** How far ahead "my next meetings" and "papers I owe" look, and how far back approvals do. */
 const LOOK_AHEAD_DAYS = 56;
 const LOOK_BACK_DAYS = 56;
+
+/** A paper or report the viewer owes, with when it is now due (a granted extension moves it) and whether that day has passed. */
+const owed = (m: Meeting, paper: MeetingPaper, overdue: boolean) => ({
+  meetingId: m.id,
+  academyId: m.academyId,
+  meetingDate: m.date,
+  kind: m.kind,
+  paper,
+  dueDate: effectiveDueDate(paper),
+  overdue,
+});
 
 /** A person's own work: actions, papers they owe, approvals waiting for them, their next meetings. */
 export async function getMyWork(deps: ServiceDeps, viewer: Person) {
@@ -27,33 +39,14 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
     today,
     actions: actions.filter((a) => mayRead(a.academyId)).map(actionView),
     papersOwed: upcoming.flatMap((m) =>
-      m.papers
-        .filter((p) => p.ownerId === viewer.id && !isPaperIn(p))
-        .map((paper) => ({
-          meetingId: m.id,
-          academyId: m.academyId,
-          meetingDate: m.date,
-          kind: m.kind,
-          paper,
-          /** When it is now due (a granted extension moves it), and whether that day has passed (flagged as actions are). */
-          dueDate: effectiveDueDate(paper),
-          overdue: isPaperOverdue(paper, m, today),
-        })),
+      m.papers.filter((p) => p.ownerId === viewer.id && !isPaperIn(p)).map((paper) => owed(m, paper, isPaperOverdue(paper, m, today))),
     ),
     // Reports owed after meetings already held or under way (DSAT's brief report after an iAIM), due first first.
     reportsOwed: live
       .flatMap((m) =>
         (m.reports ?? [])
           .filter((p) => p.ownerId === viewer.id && !isPaperIn(p))
-          .map((paper) => ({
-            meetingId: m.id,
-            academyId: m.academyId,
-            meetingDate: m.date,
-            kind: m.kind,
-            paper,
-            dueDate: effectiveDueDate(paper),
-            overdue: isReportOverdue(paper, m, today),
-          })),
+          .map((paper) => owed(m, paper, isReportOverdue(paper, m, today))),
       )
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
     approvals: [

@@ -74,15 +74,14 @@ export async function uploadPaper(
   deps: ServiceDeps,
   papers: PaperFiles,
   viewer: Person,
-  meetingId: string,
-  requirementId: string,
+  paper: PaperRef,
   body: unknown,
 ): Promise<PaperUploaded> {
   const input = parseOrThrow(paperUploadBodySchema, body, 'paper upload');
   const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
   if (content.byteLength > MAX_JSON_PAPER_BYTES)
     throw new ValidationError([{ field: 'contentBase64', message: TOO_BIG_FOR_JSON }], 'paper upload');
-  return storePaper(deps, papers, viewer, meetingId, requirementId, { ...input, content, field: 'contentBase64' });
+  return storePaper(deps, papers, viewer, paper, { ...input, content, field: 'contentBase64' });
 }
 
 /**
@@ -93,20 +92,25 @@ export async function uploadPaperFile(
   deps: ServiceDeps,
   papers: PaperFiles,
   viewer: Person,
-  meetingId: string,
-  requirementId: string,
-  query: unknown,
-  content: Uint8Array | undefined,
+  paper: PaperRef,
+  file: { query: unknown; content: Uint8Array | undefined },
 ): Promise<PaperUploaded> {
+  const { query, content } = file;
   // Who may upload is checked before what was sent, so a person with no role at the academy learns nothing from a 400.
-  await meetingForPaper(deps, viewer, meetingId, requirementId, 'mark-in');
+  await meetingForPaper(deps, viewer, paper.meetingId, paper.requirementId, 'mark-in');
   const input = parseLabelled(paperFileQuerySchema, query, 'paper upload');
   if (!content)
     throw new ValidationError(
       [{ field: 'file', message: 'send the file as the request body, with Content-Type: application/octet-stream' }],
       'paper upload',
     );
-  return storePaper(deps, papers, viewer, meetingId, requirementId, { ...input, content, field: 'file' });
+  return storePaper(deps, papers, viewer, paper, { ...input, content, field: 'file' });
+}
+
+/** One paper of one meeting. */
+export interface PaperRef {
+  meetingId: string;
+  requirementId: string;
 }
 
 type PaperUploaded = { ok: true; meeting: Stored<Meeting>; file: PaperFile } | Refused<SubmitPaperCode>;
@@ -115,8 +119,7 @@ async function storePaper(
   deps: ServiceDeps,
   papers: PaperFiles,
   viewer: Person,
-  meetingId: string,
-  requirementId: string,
+  { meetingId, requirementId }: PaperRef,
   input: { fileName: string; version: string; content: Uint8Array; field: 'contentBase64' | 'file' },
 ): Promise<PaperUploaded> {
   const { content, field } = input;

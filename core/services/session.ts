@@ -252,10 +252,10 @@ export function openSession(deps: SessionDeps, viewer: Person) {
       ),
     papersFolder: (meetingId: string) => paperFolderLink(scoped, papers(meetingId), viewer, meetingId),
     uploadPaper: async (meetingId: string, requirementId: string, body: unknown) =>
-      viewed(await uploadPaper(scoped, papers(meetingId), viewer, meetingId, requirementId, body)),
+      viewed(await uploadPaper(scoped, papers(meetingId), viewer, { meetingId, requirementId }, body)),
     /** The same, with the file as the request's bytes (up to the trust's paper limit) and its name and the version in `query`. */
     uploadPaperFile: async (meetingId: string, requirementId: string, query: unknown, content: Uint8Array | undefined) =>
-      viewed(await uploadPaperFile(scoped, papers(meetingId), viewer, meetingId, requirementId, query, content)),
+      viewed(await uploadPaperFile(scoped, papers(meetingId), viewer, { meetingId, requirementId }, { query, content })),
     hasPapersFolders: () => deps.papers !== undefined,
     /** One paper's bytes, for someone who may see its meeting. */
     paperFile: (meetingId: string, fileName: string) => readPaperFile(scoped, papers(meetingId), viewer, meetingId, fileName),
