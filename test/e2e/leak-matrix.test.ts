@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActionItem } from '../../core/domain/action-item';
 import type { Intervention } from '../../core/domain/intervention';
 import type { Meeting } from '../../core/domain/meeting';
+import type { MonitoringForm } from '../../core/domain/monitoring-form';
 import type { Person } from '../../core/domain/people';
 import { type Stored } from '../../core/ports/record-store.port';
 import { auditedStore } from '../../core/services/audited-store';
@@ -20,6 +21,7 @@ import {
   stringsByAcademy,
   writesEverywhere,
   type Marker,
+  type RestrictedRecords,
 } from './support/leak-markers';
 import { callApi as callApiAt, matrixRequests, paperFileOf, requirementOf, type Request } from './support/matrix-requests';
 import { watchWrites, type WriteWatch } from './support/write-watch';
@@ -35,7 +37,8 @@ import { watchWrites, type WriteWatch } from './support/write-watch';
  * where they have no role may get past authorisation. The routes and verbs are read from their
  * tables, so a new one is called here automatically, or the first test fails naming it.
  */
-const ACADEMY_PEOPLE = ['oakfield', 'brook-lane', 'st-marys'].flatMap((a) => [`head-${a}`, `chair-${a}`, `governor-${a}`]);
+const ACADEMIES = ['oakfield', 'brook-lane', 'st-marys'];
+const ACADEMY_PEOPLE = ACADEMIES.flatMap((a) => [`head-${a}`, `chair-${a}`, `governor-${a}`]);
 const PEOPLE = ['ceo', 'aid-graham', 'admin', 'board-chair', ...ACADEMY_PEOPLE, 'consultant-chris'];
 const TODAY = '2026-11-23';
 
@@ -51,6 +54,8 @@ let actions: Stored<ActionItem>[];
 let interventions: Stored<Intervention>[];
 let strings: Map<string, Set<string>>;
 let approversOf: (kind: string) => readonly string[];
+/** Every monitoring visit, with a head's draft at each of the three academies and a director's at Oakfield; and the board pack generated. */
+let restricted: RestrictedRecords & { visits: Stored<MonitoringForm>[]; boardPacks: { id: string; fileName: string }[] };
 let calls: ReturnType<typeof matrixRequests>;
 let watch: WriteWatch;
 
@@ -125,13 +130,48 @@ beforeAll(async () => {
   // My work: an Oakfield action still owned by someone who has no role at Oakfield (data from before a role changed).
   const oakAction = actions.find((a) => a.academyId === 'oakfield')!;
   actions[actions.indexOf(oakAction)] = await store.actions.update({ ...oakAction, ownerId: 'head-brook-lane', status: 'open' });
+  // Drafts of monitoring visits, notes only (no feedback yet, so not even their observer can submit them): each head's at their
+  // own school, and the director's at Oakfield, which the CEO and the board, who read every submitted visit, must not read.
+  const drafts: [string, string][] = [...ACADEMIES.map((a): [string, string] => [`head-${a}`, a]), ['aid-graham', 'oakfield']];
+  for (const [i, [observer, academyId]] of drafts.entries()) {
+    const res = await callApi('POST', '/api/monitoring-visits', observer, {
+      academyId,
+      activity: trust.model.monitoringForm.activities[0],
+      date: '2026-11-20',
+      startTime: '09:00',
+      endTime: '10:00',
+      notes: `Half-written visit notes by ${observer}: two classes seen, books not yet looked at (matrix draft visit ${i + 1})`,
+      clientKey: `matrix-draft-visit-${observer}`,
+    });
+    expect([observer, res.status, res.body.visit?.status]).toEqual([observer, 201, 'draft']);
+  }
+  // A board pack, generated as the CEO would: the board's and the trust team's, never a head's.
+  const pack = await callApi('POST', '/api/board-packs', 'ceo', {});
+  expect(pack.status).toBe(201);
+  restricted = {
+    visits: await store.monitoringForms.list({}).toArray(),
+    boardPacks: (await callApi('GET', '/api/board-packs', 'ceo')).body.items,
+  };
+  expect(restricted.visits.filter((v) => v.status === 'draft').length).toBeGreaterThanOrEqual(drafts.length);
+  expect(restricted.boardPacks).toHaveLength(1);
   strings = await stringsByAcademy(store);
   for (const m of meetings.filter((x) => x.status === 'planned')) strings.get(m.academyId)!.add(`matrix paper ${m.academyId}`);
   // Each academy's first support day (the seed's are all given already, so a cancellation is refused by the rule or by authorisation).
   const supportDays = (await store.supportDays.list({}).toArray()).filter(
     (x, i, all) => all.findIndex((y) => y.academyId === x.academyId) === i,
   );
-  calls = matrixRequests({ stack, today: TODAY, people, academyIds, meetings, actions, interventions, supportDays });
+  calls = matrixRequests({
+    stack,
+    today: TODAY,
+    people,
+    academyIds,
+    meetings,
+    actions,
+    interventions,
+    supportDays,
+    monitoringVisits: restricted.visits,
+    boardPacks: restricted.boardPacks,
+  });
   // From here every write any route or card makes is watched: each must be audited, against the person who made it.
   watch = watchWrites(store, stack.local.audit);
 }, 60_000);
@@ -163,7 +203,7 @@ function checkAudited(who: string, label: string, mark: ReturnType<WriteWatch['m
 
 const scanners = new Map<string, (text: string) => Marker[]>();
 function scannerFor(who: string): (text: string) => Marker[] {
-  if (!scanners.has(who)) scanners.set(who, leakScanner(people.get(who)!, strings, meetings, approversOf));
+  if (!scanners.has(who)) scanners.set(who, leakScanner(people.get(who)!, strings, meetings, approversOf, restricted));
   return scanners.get(who)!;
 }
 
@@ -283,6 +323,25 @@ test('a meeting’s history shows its draft notes and apology reasons only to th
   expect(board).not.toContain(m.notes!.text);
   expect(board).not.toContain(reason);
   expect(await history('ceo')).toContain(m.notes!.text);
+});
+
+test('a draft visit is its observer’s alone and a board pack the trust’s: the routes say so, and the scanner would catch either', async () => {
+  const draft = restricted.visits.find((v) => v.status === 'draft' && v.observerId === 'aid-graham' && v.academyId === 'oakfield')!;
+  const visit = async (who: string) => callApi('GET', `/api/monitoring-visits/${draft.id}`, who);
+  expect((await visit('aid-graham')).body.visit.notes).toBe(draft.notes);
+  for (const who of ['ceo', 'board-chair', 'head-oakfield']) expect([who, (await visit(who)).status]).toEqual([who, 404]);
+  const list = async (who: string) =>
+    (await callApi('GET', '/api/academies/oakfield/monitoring-visits', who)).body.visits.map((v: { id: string }) => v.id);
+  expect(await list('aid-graham')).toContain(draft.id);
+  expect(await list('ceo')).not.toContain(draft.id);
+  expect((await callApi('GET', '/api/board-packs', 'head-oakfield')).status).toBe(403);
+  // Were either rule broken, the matrix would report it: the CEO reading the draft, a head the pack list.
+  expect(scannerFor('ceo')(readable((await visit('aid-graham')).body)).map((m) => m.what)).toContain(
+    'draft visit of aid-graham at oakfield',
+  );
+  const packs = readable((await callApi('GET', '/api/board-packs', 'board-chair')).body);
+  expect(scannerFor('head-oakfield')(packs).map((m) => m.what)).toContain(`board pack ${restricted.boardPacks[0]!.fileName}`);
+  expect(scannerFor('board-chair')(packs)).toEqual([]);
 });
 
 test('My work leaves out an action its owner may no longer see', async () => {

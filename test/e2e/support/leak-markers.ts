@@ -1,4 +1,5 @@
 import type { Meeting } from '../../../core/domain/meeting';
+import type { MonitoringForm } from '../../../core/domain/monitoring-form';
 import type { Person } from '../../../core/domain/people';
 import { type RecordStore, type Stored } from '../../../core/ports/record-store.port';
 
@@ -9,7 +10,10 @@ import { type RecordStore, type Stored } from '../../../core/ports/record-store.
  *   the trust's roles (CEO, improvement directors, trust admin, the board) see every academy;
  * - draft notes go only to the approvers the model names (attendees holding the kind's
  *   `notesApprovers` roles), the writer and the trust's write roles;
- * - a reason for apologies only to the meeting's chair, the trust's write roles and the person.
+ * - a reason for apologies only to the meeting's chair, the trust's write roles and the person;
+ * - a draft monitoring visit (its notes, its id) only to its observer: not even the CEO reads a
+ *   director's half-written notes (issue 16);
+ * - a board pack (its file, its id) only to the trust's readers: a pack covers every academy (issue 17).
  */
 const TRUST_READ = ['ceo', 'improvement-director', 'trust-admin', 'board'];
 const TRUST_WRITE = ['ceo', 'improvement-director', 'trust-admin'];
@@ -40,7 +44,7 @@ const MIN_MARKER_LENGTH = 6;
  * record's own fields are never counted against those who may read the record.
  */
 export async function stringsByAcademy(store: RecordStore): Promise<Map<string, Set<string>>> {
-  const [academies, people, meetings, actions, interventions, escalations, supportDays] = await Promise.all([
+  const [academies, people, meetings, actions, interventions, escalations, supportDays, visits] = await Promise.all([
     store.academies.list({}).toArray(),
     store.people.list({}).toArray(),
     store.meetings.list({}).toArray(),
@@ -48,6 +52,7 @@ export async function stringsByAcademy(store: RecordStore): Promise<Map<string, 
     store.interventions.list({}).toArray(),
     store.escalations.list({}).toArray(),
     store.supportDays.list({}).toArray(),
+    store.monitoringForms.list({}).toArray(),
   ]);
   const byAcademy = new Map(academies.map((a) => [a.id, new Set<string>([a.id, a.name, ...a.aliases])]));
   const add = (academyId: string, ...values: (string | undefined)[]) => {
@@ -82,6 +87,10 @@ export async function stringsByAcademy(store: RecordStore): Promise<Map<string, 
   }
   for (const e of escalations) add(e.academyId, e.id, e.reason);
   for (const d of supportDays) add(d.academyId, d.id, d.description);
+  for (const v of visits) {
+    add(v.academyId, v.id, v.focus, v.notes, v.areaOfExcellence, ...v.whatWentWell, ...v.evenBetterIf);
+    named(v.academyId, v.observerId);
+  }
   return byAcademy;
 }
 
@@ -105,13 +114,26 @@ function academyMarkers(viewer: Roles, strings: Map<string, Set<string>>): Marke
   return out;
 }
 
-/** Draft notes and apology reasons the viewer may not read, at any academy. */
+/** Records readable by fewer people than their academy's: draft visits, and the board's packs. */
+export interface RestrictedRecords {
+  visits?: readonly Pick<MonitoringForm, 'id' | 'academyId' | 'observerId' | 'status' | 'notes'>[];
+  boardPacks?: readonly { id: string; fileName: string }[];
+}
+
+/** Draft notes, apology reasons, draft visits and board packs the viewer may not read, at any academy. */
 function restrictedMarkers(
   viewer: Roles,
   meetings: readonly Stored<Meeting>[],
   approversOf: (kind: string) => readonly string[],
+  records: RestrictedRecords,
 ): Marker[] {
   const out: Marker[] = [];
+  for (const v of records.visits ?? [])
+    if (v.status === 'draft' && v.observerId !== viewer.id)
+      for (const text of [v.id, v.notes].filter((t) => t.trim().length >= MIN_MARKER_LENGTH))
+        out.push({ text, what: `draft visit of ${v.observerId} at ${v.academyId}` });
+  if (!readsEverywhere(viewer))
+    for (const p of records.boardPacks ?? []) for (const text of [p.id, p.fileName]) out.push({ text, what: `board pack ${p.fileName}` });
   for (const m of meetings) {
     const label = `${m.academyId} ${m.kind} ${m.date}`;
     if (m.notes && !m.notes.circulatedAt && !mayReadDraftNotes(viewer, m, approversOf(m.kind)))
@@ -138,8 +160,9 @@ export function leakScanner(
   strings: Map<string, Set<string>>,
   meetings: readonly Stored<Meeting>[],
   approversOf: (kind: string) => readonly string[],
+  records: RestrictedRecords = {},
 ): (text: string) => Marker[] {
-  const restricted = restrictedMarkers(viewer, meetings, approversOf);
+  const restricted = restrictedMarkers(viewer, meetings, approversOf, records);
   const markers = [...academyMarkers(viewer, strings), ...restricted];
   if (markers.length === 0) return () => [];
   const secret = new Set(restricted.map((m) => m.text));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ActionItem } from '../../../core/domain/action-item';
 import type { Intervention } from '../../../core/domain/intervention';
 import type { Meeting } from '../../../core/domain/meeting';
+import type { MonitoringForm } from '../../../core/domain/monitoring-form';
 import type { Person } from '../../../core/domain/people';
 import type { SupportDay } from '../../../core/domain/support-days';
 import { type Stored } from '../../../core/ports/record-store.port';
@@ -30,6 +31,10 @@ export interface MatrixWorld {
   interventions: Stored<Intervention>[];
   /** Per academy: its first support day, where it has one. */
   supportDays?: Stored<SupportDay>[];
+  /** Every monitoring visit: submitted ones, and drafts only their observer may read. */
+  monitoringVisits?: Stored<MonitoringForm>[];
+  /** The board packs generated so far (a pack covers every academy: the trust's readers only). */
+  boardPacks?: { id: string }[];
 }
 
 /** The API as the tab calls it; a download's bytes come back as text, so they are scanned too. */
@@ -112,6 +117,12 @@ export function matrixRequests(w: MatrixWorld) {
     'people/:id': () => w.academyIds.map((id) => ({ value: `head-${id}`, target: { echoed: [`head-${id}`] } })),
     'support-days/:id': () => (w.supportDays ?? []).map((d) => ({ value: d.id, target: { academyId: d.academyId, echoed: [d.id] } })),
     'closures/:id': () => [{ value: 'no-such-closure', target: { echoed: ['no-such-closure'] } }],
+    'monitoring-visits/:id': () =>
+      w.monitoringVisits?.length
+        ? w.monitoringVisits.map((v) => ({ value: v.id, target: { academyId: v.academyId, echoed: [v.id] } }))
+        : [{ value: 'no-such-visit', target: { echoed: ['no-such-visit'] } }],
+    'board-packs/:id': () =>
+      (w.boardPacks?.length ? w.boardPacks.map((p) => p.id) : ['no-such-pack']).map((id) => ({ value: id, target: { echoed: [id] } })),
     'deliveries/:key': () => [
       {
         value: encodeURIComponent('paper-deadline|m1@2026-11-26|head-brook-lane'),
@@ -122,6 +133,7 @@ export function matrixRequests(w: MatrixWorld) {
       ...w.meetings.map((m) => ({ value: `meetings/${m.id}`, target: { academyId: m.academyId, echoed: [m.id] } })),
       ...w.actions.map((a) => ({ value: `actions/${a.id}`, target: { academyId: a.academyId, echoed: [a.id] } })),
       ...w.academyIds.map((id) => ({ value: `academies/${id}`, target: { academyId: id, echoed: [id] } })),
+      ...(w.monitoringVisits ?? []).map((v) => ({ value: `monitoringForms/${v.id}`, target: { academyId: v.academyId, echoed: [v.id] } })),
       ...w.academyIds.map((id) => ({ value: `people/head-${id}`, target: { echoed: [`head-${id}`] } })),
       { value: 'trust/meadowbank', target: { echoed: ['meadowbank'] } },
     ],
@@ -405,6 +417,25 @@ export function matrixRequests(w: MatrixWorld) {
         return { requests: a.requests, reason: 'Matrix: arrangements confirmed', version: a.version };
       },
     },
+    // A new draft at each academy (no feedback yet, so it stays a draft), by those the seeds let observe there.
+    'POST /api/monitoring-visits': {
+      perAcademy: true,
+      body: async (t, who) => ({
+        academyId: t.academyId,
+        activity: (await store().trust.get())!.model.monitoringForm.activities[0],
+        date: '2026-11-20',
+        startTime: '09:00',
+        endTime: '10:30',
+        notes: 'Matrix visit notes',
+        clientKey: `matrix-${who}-${t.academyId}`,
+      }),
+    },
+    // The visit as it stands: the matrix's drafts have no feedback, so even their observer's submission is refused as incomplete.
+    'POST /api/monitoring-visits/:id/submission': {
+      body: async (t) => ({ version: (await store().monitoringForms.get(t.echoed[0]!))?.version ?? '1' }),
+    },
+    // A real pack for the CEO and improvement team, into the board's papers folder; refused for everyone else.
+    'POST /api/board-packs': { body: async () => ({}) },
     'PUT /api/meetings/:id/focus': { body: async (t) => ({ focus: ['inclusion'], version: await meetingVersion(t) }) },
     'POST /api/admin/people': {
       body: async (_t, who) => ({
