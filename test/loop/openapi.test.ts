@@ -76,7 +76,15 @@ describe('GET /api/openapi.json', () => {
       const op = (doc.paths[path] as Record<string, Operation>)[r.method.toLowerCase()]!;
       expect([r.operationId, (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name)]).toEqual([r.operationId, params]);
       if (r.body) expect(op.requestBody!.content['application/json'].schema).toEqual(jsonSchemaOf(r.body));
-      else if (r.fileBody) expect(Object.keys(op.requestBody!.content)).toEqual(['application/octet-stream']);
+      // A file sent as itself: raw bytes, described as OpenAPI 3.1 describes binary (a string of that media type), not as JSON.
+      else if (r.fileBody)
+        expect([r.operationId, op.requestBody]).toEqual([
+          r.operationId,
+          {
+            required: true,
+            content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+          },
+        ]);
       else expect([r.operationId, op.requestBody]).toEqual([r.operationId, undefined]);
     }
     // The route table holds the use case's own schema objects, not copies.
