@@ -1,4 +1,8 @@
 import { InvocationContext, type Timer } from '@azure/functions';
+import { monitoringVisitEventId } from '../../core/domain/calendar-event';
+import { isTrustMeeting } from '../../core/domain/meeting';
+import { monitoringVisitDay } from '../../core/domain/planner-occupancy';
+import { SchoolCalendar } from '../../core/domain/school-year/school-calendar';
 import { startProductionStack, type ProductionStack } from './production-stack';
 
 /**
@@ -40,9 +44,27 @@ test('the first tick after 07:30 fans out today’s reminders and puts the year 
   const a = await app();
   const queued = await a.queue.approximateCount();
   expect(queued).toBeGreaterThan(0);
+  // One event per academy meeting not called off, and one for the monitoring visit the school day before each meeting whose kind
+  // has one (DSAT's AIM, issue 16). The trust's own meetings are not sent to Outlook yet (calendar-sync.service.ts).
+  const settings = (await a.store.trust.get())!;
+  const calendar = new SchoolCalendar({ termDates: settings.termDates, closures: settings.closures });
+  const kinds = new Map(settings.model.meetingKinds.map((k) => [k.id, k]));
   const meetings = await a.store.meetings.inRange({ from: '2026-09-01', to: '2027-08-31' }).toArray();
+  const synced = meetings.filter((m) => m.status !== 'cancelled' && !isTrustMeeting(m));
+  const expected = synced.flatMap((m) => {
+    const visit = monitoringVisitDay(m.date, kinds.get(m.kind)!, calendar);
+    return visit.needed && visit.day ? [m.id, monitoringVisitEventId(m.id)] : [m.id];
+  });
+  expect(expected.length).toBeGreaterThan(synced.length); // the seed's AIMs have their visits
+  // Each event by the meeting it is for, as Outlook holds it: none missing, none twice.
   const events = [...stack.graph.events.values()].flat();
-  expect(events.length).toBe(meetings.filter((m) => m.status !== 'cancelled').length);
+  const eventFor = events.map(
+    (e) =>
+      ((e.body.singleValueExtendedProperties as { id: string; value: string }[] | undefined) ?? []).find((p) =>
+        p.id.endsWith('SchoolImprovementMeetingId'),
+      )?.value,
+  );
+  expect(eventFor.sort()).toEqual(expected.sort());
   expect(stack.graph.stats.mailboxPeak).toBeLessThanOrEqual(4);
 
   now = new Date('2026-11-23T07:46:00Z');
