@@ -24,6 +24,15 @@ export function visibleAcademyIds(person: Pick<Person, 'roles'>, allAcademyIds: 
   return allAcademyIds.filter((id) => own.has(id));
 }
 
+/** The ids of those academies the person may see, as a set to filter by. */
+export const visibleAcademySet = (person: Pick<Person, 'roles'>, academies: readonly { id: string }[]): Set<string> =>
+  new Set(
+    visibleAcademyIds(
+      person,
+      academies.map((a) => a.id),
+    ),
+  );
+
 /** Whether the person sees the whole trust (dashboard, planner for every academy). */
 export const seesWholeTrust = (person: Pick<Person, 'roles'>): boolean => person.roles.some((r) => TRUST_READ.includes(r.role));
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../domain/errors';
 import type { Person } from '../domain/people';
-import { canAdministerTrust, seesWholeTrust, visibleAcademyIds } from '../domain/permissions';
+import { canAdministerTrust, seesWholeTrust, visibleAcademySet } from '../domain/permissions';
 import { academyAdminItem, personAdminItem } from './mappers/admin.mapper';
 import { academyListItem, personListItem } from './mappers/people-and-academies.mapper';
 import type { ServiceDeps } from './service-context';
@@ -12,12 +12,7 @@ const requireAdmin = (viewer: Person, what: string): void => {
 /** Every academy the viewer may see (a head, their own). */
 export async function listVisibleAcademies(deps: ServiceDeps, viewer: Person) {
   const all = await deps.store.academies.list({}).toArray();
-  const visible = new Set(
-    visibleAcademyIds(
-      viewer,
-      all.map((a) => a.id),
-    ),
-  );
+  const visible = visibleAcademySet(viewer, all);
   return all.filter((a) => visible.has(a.id));
 }
 

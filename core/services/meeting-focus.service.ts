@@ -5,7 +5,7 @@ import type { Meeting } from '../domain/meeting';
 import { academyCoverage, agreeFocus, canAgreeFocus, type AcademyCoverage, type FocusCode } from '../domain/meeting-focus';
 import type { Outcome } from '../domain/outcome';
 import { holdersOf, type Person } from '../domain/people';
-import { visibleAcademyIds } from '../domain/permissions';
+import { visibleAcademySet } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { type Stored } from '../ports/record-store.port';
 import { meetingFocusView, type MeetingFocusView } from './mappers/meeting-focus.mapper';
@@ -83,12 +83,7 @@ export async function getFocusCoverage(
   const trust = await loadTrust(deps);
   const year = academicYear ? parseLabelled(academicYearSchema, academicYear, 'academic year') : trust.academicYear;
   const academies = await deps.store.academies.list({}).toArray();
-  const visible = new Set(
-    visibleAcademyIds(
-      viewer,
-      academies.map((a) => a.id),
-    ),
-  );
+  const visible = visibleAcademySet(viewer, academies);
   const first = Number(year.slice(0, 4));
   // Every meeting up to the end of this year: earlier years' held meetings count as covered.
   const meetings = await deps.store.meetings.inRange({ from: '2000-01-01', to: `${first + 1}-08-31` }).toArray();

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { ForbiddenError, isConflictError, NotFoundError, parseOrThrow } from '../domain/errors';
+import { ForbiddenError, NotFoundError, parseOrThrow } from '../domain/errors';
 import { addDays, datesBetween, localDateSchema } from '../domain/local-date';
 import type { Meeting } from '../domain/meeting';
 import { moveMeeting, type MoveOutcome } from '../domain/meeting-moves';
 import type { Person } from '../domain/people';
-import { canPlanMeetings, visibleAcademyIds } from '../domain/permissions';
+import { canPlanMeetings, visibleAcademySet } from '../domain/permissions';
 import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { planYear, type Unplaced } from '../domain/year-planner';
 import { type RecordStore, type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
+import { writeMeetingPlan } from './plan-writes';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 import { planAndWriteTrustMeetings, planningFacts, trustMeetingsFor } from './trust-meetings.service';
@@ -87,27 +88,10 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
   };
 
   // What was written, for the calendar to follow once the store has it all.
-  const written: Meeting[] = [];
-  const saveOrNote = async (m: Stored<Meeting>): Promise<boolean> => {
-    try {
-      written.push(await store.meetings.update(m));
-      return true;
-    } catch (e) {
-      if (!isConflictError(e)) throw e;
-      summary.conflicts.push(m.id);
-      return false;
-    }
-  };
-  for (const { key, ...draft } of plan.create) {
-    const { record, created } = await store.meetings.create(draft, { idempotencyKey: key });
-    if (created) {
-      summary.created++;
-      written.push(record);
-    } else if (record.status === 'cancelled' && (await saveOrNote({ ...record, ...draft, id: record.id, version: record.version })))
-      summary.created++; // a slot that comes back revives its old record
-  }
-  for (const c of plan.change) if (await saveOrNote(c.after as Stored<Meeting>)) summary.changed++;
-  for (const m of plan.cancel) if (await saveOrNote({ ...(m as Stored<Meeting>), status: 'cancelled' })) summary.cancelled++;
+  const done = await writeMeetingPlan(store, plan);
+  const written: Meeting[] = done.written;
+  Object.assign(summary, { created: done.created, changed: done.changed, cancelled: done.cancelled });
+  summary.conflicts.push(...done.conflicts);
   // Then the trust's own meetings, around the academies' meetings as now planned (issue 17).
   const going = [...plan.keep, ...plan.create.map(({ key, ...d }) => ({ ...d, id: key })), ...plan.change.map((c) => c.after)];
   const own = await planAndWriteTrustMeetings(store, {
@@ -134,12 +118,7 @@ export async function getPlanner(deps: ServiceDeps, viewer: Person, academicYear
     throw new NotFoundError('term dates', year, { message: `There are no term dates for ${year} yet; add them in Settings` });
   const bounds = trust.calendar.yearBounds(year);
   const academies = await deps.store.academies.list({}).toArray();
-  const visible = new Set(
-    visibleAcademyIds(
-      viewer,
-      academies.map((a) => a.id),
-    ),
-  );
+  const visible = visibleAcademySet(viewer, academies);
   const meetings = (await meetingsOfYear(deps.store, bounds, year)).filter((m) => visible.has(m.academyId) && m.status !== 'cancelled');
   const chairLoad: Record<string, Record<number, number>> = {};
   for (const m of meetings) {

@@ -5,7 +5,7 @@ import { fieldProblem, parseLabelled } from '../domain/field-labels';
 import { isWeekend, localDateSchema } from '../domain/local-date';
 import { formatLongDate } from '../domain/london-time';
 import type { Person } from '../domain/people';
-import { canAdministerTrust, visibleAcademyIds } from '../domain/permissions';
+import { canAdministerTrust, visibleAcademySet } from '../domain/permissions';
 import { asClosure, closureId, closureSchema, type Closure } from '../domain/school-year/closures';
 import {
   academicYearDatesSchema,
@@ -119,12 +119,7 @@ function closureView(c: Closure, names: ReadonlyMap<string, string>): ClosureVie
 
 function termDatesView(trust: TrustContext, viewer: Person, academies: readonly Academy[]): TermDatesView {
   const own = new Set(trust.settings.termDates.map((y) => y.academicYear));
-  const visible = new Set(
-    visibleAcademyIds(
-      viewer,
-      academies.map((a) => a.id),
-    ),
-  );
+  const visible = visibleAcademySet(viewer, academies);
   const names = new Map(academies.map((a) => [a.id, a.name]));
   return {
     academicYear: trust.academicYear,

@@ -8,9 +8,10 @@ import { seesWholeTrust } from '../domain/permissions';
 import type { SchoolCalendar } from '../domain/school-year/school-calendar';
 import { planTrustMeetings, type TrustUnplaced } from '../domain/trust-meeting-planner';
 import type { LocalDate } from '../domain/local-date';
-import { isConflictError } from '../domain/errors';
+
 import type { RecordStore, Stored } from '../ports/record-store.port';
 import { trustMeetingView, type TrustMeetingView } from './mappers/trust-meeting.mapper';
+import { writeMeetingPlan } from './plan-writes';
 
 /**
  * The trust's own meetings in the year planner (issue 17, part 2): planned after the academies'
@@ -64,36 +65,7 @@ export async function planAndWriteTrustMeetings(
   },
 ): Promise<TrustPlanSummary> {
   const plan = planTrustMeetings({ ...input, existing: input.existing.filter(isTrustMeeting) });
-  const out: TrustPlanSummary = {
-    created: 0,
-    changed: 0,
-    cancelled: 0,
-    kept: plan.keep.length,
-    unplaced: plan.unplaced,
-    written: [],
-    conflicts: [],
-  };
-  const save = async (m: Stored<Meeting>): Promise<boolean> => {
-    try {
-      out.written.push(await store.meetings.update(m));
-      return true;
-    } catch (e) {
-      if (!isConflictError(e)) throw e;
-      out.conflicts.push(m.id);
-      return false;
-    }
-  };
-  for (const { key, ...draft } of plan.create) {
-    const { record, created } = await store.meetings.create(draft, { idempotencyKey: key });
-    if (created) {
-      out.created++;
-      out.written.push(record);
-    } else if (record.status === 'cancelled' && (await save({ ...record, ...draft, id: record.id, version: record.version })))
-      out.created++;
-  }
-  for (const c of plan.change) if (await save(c.after as Stored<Meeting>)) out.changed++;
-  for (const m of plan.cancel) if (await save({ ...(m as Stored<Meeting>), status: 'cancelled' })) out.cancelled++;
-  return out;
+  return { kept: plan.keep.length, unplaced: plan.unplaced, ...(await writeMeetingPlan(store, plan)) };
 }
 
 /** Who may see a trust meeting: the trust's roles, and the people named on it. */
