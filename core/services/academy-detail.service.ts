@@ -4,6 +4,7 @@ import { notesAwaitingApproval } from '../domain/notes-approval';
 import { isPaperIn } from '../domain/paper-deadlines';
 import { academyInputs } from './academy-status.service';
 import type { ServiceDeps } from './service-context';
+import { kpiTargetFields } from './mappers/kpi-target.mapper';
 
 /**
  * Everything the tab's academy page shows: status, meetings timeline (past with notes and
@@ -51,10 +52,7 @@ export async function getAcademyDetail(deps: ServiceDeps, viewer: Person, academ
     })),
     kpis: targets.map((t) => ({
       id: t.id,
-      measure: t.measure,
-      unit: t.unit,
-      higherIsBetter: t.higherIsBetter,
-      target: t.target,
+      ...kpiTargetFields(t),
       dataPoints: points
         .filter((p) => p.kpiId === t.id)
         .sort((a, b) => a.point - b.point)

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 
-
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { fieldProblem, parseLabelled } from '../domain/field-labels';
 import { canRecordKpiData, canSetKpiTargets } from '../domain/improvement-permissions';
 import type { KpiDataPoint, KpiTarget } from '../domain/kpi';
-import { agreeTarget, checkTargetsMeeting, correctDataPoint, dataPointLabel, isBelowTarget, nextReviewFor, recordDataPoint, type DataPointCode, type TargetsMeetingCode } from '../domain/kpi-drops';
+import {
+  agreeTarget,
+  checkTargetsMeeting,
+  correctDataPoint,
+  dataPointLabel,
+  isBelowTarget,
+  nextReviewFor,
+  recordDataPoint,
+  type DataPointCode,
+  type TargetsMeetingCode,
+} from '../domain/kpi-drops';
 import { normalise } from '../domain/kpi-import';
-
 
 import type { Meeting } from '../domain/meeting';
 import type { ImprovementModel } from '../domain/models/improvement-model.schema';
@@ -15,6 +23,7 @@ import type { Outcome } from '../domain/outcome';
 import type { Person } from '../domain/people';
 import { type AcademyStatusInputs, type Stored } from '../ports/record-store.port';
 import { loadTrust, requireAcademyAccess, type ServiceDeps, type TrustContext } from './service-context';
+import { kpiTargetFields } from './mappers/kpi-target.mapper';
 
 const required = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
 const version = z.string().min(1, 'send the version you read').meta({ title: 'Version' });
@@ -25,10 +34,7 @@ function targetView(t: Stored<KpiTarget>, points: readonly Stored<KpiDataPoint>[
   return {
     id: t.id,
     version: t.version,
-    measure: t.measure,
-    unit: t.unit,
-    higherIsBetter: t.higherIsBetter,
-    target: t.target,
+    ...kpiTargetFields(t),
     ...(t.agreedInMeetingId ? { agreedInMeetingId: t.agreedInMeetingId } : {}),
     ...(t.agreedBy ? { agreedBy: t.agreedBy } : {}),
     ...(t.agreedAt ? { agreedAt: t.agreedAt } : {}),
@@ -184,10 +190,7 @@ export async function setKpiTargets(
       id: was?.id ?? '',
       academyId,
       academicYear: trust.academicYear,
-      measure: t.measure,
-      unit: t.unit,
-      higherIsBetter: t.higherIsBetter,
-      target: t.target,
+      ...kpiTargetFields(t),
       ...(meeting ? { agreedInMeetingId: meeting.id } : {}),
       by: viewer.id,
       now,

@@ -12,6 +12,7 @@ import type { MonitoringForm } from '../../domain/monitoring-form';
 import type { AcademyStatusInputs } from '../../ports/record-store.port';
 import type { TrustContext } from '../service-context';
 import type { PackTerm } from './board-pack-term';
+import { kpiTargetFields } from '../mappers/kpi-target.mapper';
 
 /**
  * The figures a board pack prints, gathered once from the same records and rules the dashboard and
@@ -88,10 +89,7 @@ function kpiLines(inputs: AcademyStatusInputs, ctx: TrustContext): KpiLine[] {
     .map((t) => {
       const values = new Map(inputs.kpiDataPoints.filter((p) => p.kpiId === t.id).map((p) => [p.point, p.value]));
       return {
-        measure: t.measure,
-        unit: t.unit,
-        higherIsBetter: t.higherIsBetter,
-        target: t.target,
+        ...kpiTargetFields(t),
         points: ctx.model.kpis.dataPoints.map((d) => {
           const value = values.get(d.number);
           return {
