@@ -22,19 +22,19 @@ const kindNames = (trust: TrustContext) =>
   new Map(trust.model.meetingKinds.map((k) => [k.id, { abbreviation: k.abbreviation, name: k.name }]));
 const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id);
 
+/** Meetings with what an answer names them by: the viewer's academies, the people they may see, the model's kinds. */
+async function withNames<M extends Meeting>(deps: ServiceDeps, viewer: Person, trust: TrustContext, meetings: Promise<M[]>) {
+  const [found, academies, people] = await Promise.all([meetings, listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
+  return { meetings: found, people, names: new Map(academies.map((a) => [a.id, a.name])), kinds: kindNames(trust) };
+}
+
 /** Papers not yet in for the planned meetings in a range (default: this week, Monday to Sunday in England), at the academies the viewer may see. */
 export async function papersMissing(deps: ServiceDeps, viewer: Person, range: { from?: LocalDate; to?: LocalDate; kind?: string } = {}) {
   const trust = await loadTrust(deps);
   const monday = addDays(trust.today, 1 - isoWeekday(trust.today));
   const from = range.from ?? monday;
   const to = range.to ?? addDays(monday, 6);
-  const [meetings, academies, people] = await Promise.all([
-    deps.store.meetings.inRange({ from, to }).toArray(),
-    listVisibleAcademies(deps, viewer),
-    nameDirectory(deps, viewer),
-  ]);
-  const names = new Map(academies.map((a) => [a.id, a.name]));
-  const kinds = kindNames(trust);
+  const { meetings, people, names, kinds } = await withNames(deps, viewer, trust, deps.store.meetings.inRange({ from, to }).toArray());
   const rows = meetings
     .filter(
       (m) => m.status === 'planned' && canAccessAcademy(viewer, m.academyId, 'read') && (range.kind === undefined || m.kind === range.kind),
@@ -77,19 +77,12 @@ export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: Nex
   const trust = await loadTrust(deps);
   const from = query.from ?? trust.today;
   const to = query.to ?? addDays(trust.today, NEXT_MEETINGS_DAYS);
-  const [meetings, academies, people] = await Promise.all([
-    deps.store.meetings
-      .inRange({
-        from: minDate(from, trust.today),
-        to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)),
-        ...(query.academyId ? { academyId: query.academyId } : {}),
-      })
-      .toArray(),
-    listVisibleAcademies(deps, viewer),
-    nameDirectory(deps, viewer),
-  ]);
-  const names = new Map(academies.map((a) => [a.id, a.name]));
-  const kinds = kindNames(trust);
+  const range = {
+    from: minDate(from, trust.today),
+    to: maxDate(to, addDays(trust.today, PLANNED_HORIZON_DAYS)),
+    ...(query.academyId ? { academyId: query.academyId } : {}),
+  };
+  const { meetings, people, names, kinds } = await withNames(deps, viewer, trust, deps.store.meetings.inRange(range).toArray());
   const wanted = meetings
     .filter((m) => m.status === 'planned' && m.date >= from && canAccessAcademy(viewer, m.academyId, 'read'))
     .filter((m) => query.kind === undefined || m.kind === query.kind)
