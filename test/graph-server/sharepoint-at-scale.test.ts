@@ -1,6 +1,6 @@
 import { mapLimit } from '../../core/adapters/graph/concurrency';
 import { provisionSite } from '../../core/adapters/sharepoint/provisioning/provision-site';
-import { createSharePointPaperFiles } from '../../core/adapters/sharepoint/sharepoint-paper-files';
+
 import type { ReadModelInputs } from '../../core/adapters/sharepoint/status-read-model';
 import { everyPage } from '../contracts/contract-helpers';
 import { aMeeting, anAcademy, anEscalation, aPerson, uniqueId, uniqueKey } from '../contracts/record-factories';
@@ -93,7 +93,7 @@ describe('field limits and unique clashes', () => {
       store.academies.create({ ...anAcademy(), id: `academy-${'n'.repeat(300)}` }, { idempotencyKey: uniqueKey() }),
     ).rejects.toMatchObject({
       code: 'INPUT.INVALID',
-      problems: expect.arrayContaining([{ field: 'id', message: expect.stringMatching(/255/) }]),
+      problems: expect.arrayContaining([expect.objectContaining({ field: 'id', message: expect.stringMatching(/255/) })]),
     });
     expect(server.calls.slice(from).filter((c) => c.method === 'POST')).toEqual([]);
     const key = `import:person:${'x'.repeat(280)}@trust.example`;
@@ -140,27 +140,5 @@ describe('provisioning under faults', () => {
     } finally {
       await faulty.close();
     }
-  });
-});
-
-describe('papers past 4 MB', () => {
-  it('a 9 MB paper goes up in an upload session, without a token on the upload URL, and arrives whole', async () => {
-    const site = server.state.addSite('contoso.sharepoint.com', `/sites/${uniqueId('papers')}`);
-    const client = testClient(server);
-    await provisionSite(client, site.id);
-    const papers = createSharePointPaperFiles({
-      client,
-      siteUrl: `https://contoso.sharepoint.com${site.path}`,
-      fragmentBytes: 10 * 320 * 1024,
-      maxBytes: 250 * 1024 * 1024,
-    });
-    const content = new Uint8Array(9 * 1024 * 1024).map((_, i) => i % 251);
-    const from = server.calls.length;
-    const paper = await papers.upload('meeting-big', 'Board pack.pdf', content);
-    expect(paper.size).toBe(content.length);
-    expect(server.calls.slice(from).filter((c) => c.path === '/upload').length).toBe(3);
-    const drive = server.state.drives.get([...site.lists.values()].find((l) => l.displayName === 'Papers')!.driveId!)!;
-    const stored = [...drive.values()].find((i) => i.name === 'Board pack.pdf')!;
-    expect(Buffer.compare(stored.content!, Buffer.from(content))).toBe(0);
   });
 });
