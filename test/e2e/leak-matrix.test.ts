@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionItem } from '../../core/domain/action-item';
 import type { Intervention } from '../../core/domain/intervention';
-import type { Meeting } from '../../core/domain/meeting';
+import { TRUST_MEETING_ACADEMY_ID, type Meeting } from '../../core/domain/meeting';
 import type { MonitoringForm } from '../../core/domain/monitoring-form';
 import type { Person } from '../../core/domain/people';
 import { type Stored } from '../../core/ports/record-store.port';
@@ -21,7 +21,6 @@ import {
   stringsByAcademy,
   writesEverywhere,
   type Marker,
-  type RestrictedRecords,
 } from './support/leak-markers';
 import { callApi as callApiAt, matrixRequests, paperFileOf, requirementOf, type Request } from './support/matrix-requests';
 import { watchWrites, type WriteWatch } from './support/write-watch';
@@ -54,8 +53,12 @@ let actions: Stored<ActionItem>[];
 let interventions: Stored<Intervention>[];
 let strings: Map<string, Set<string>>;
 let approversOf: (kind: string) => readonly string[];
-/** Every monitoring visit, with a head's draft at each of the three academies and a director's at Oakfield; and the board pack generated. */
-let restricted: RestrictedRecords & { visits: Stored<MonitoringForm>[]; boardPacks: { id: string; fileName: string }[] };
+/** Records fewer people read than their academy's: the trust's meetings, every monitoring visit (a head's draft at each of the three academies, a director's at Oakfield) and the board pack generated. */
+let restricted: {
+  trustMeetings: Stored<Meeting>[];
+  visits: Stored<MonitoringForm>[];
+  boardPacks: { id: string; fileName: string }[];
+};
 let calls: ReturnType<typeof matrixRequests>;
 let watch: WriteWatch;
 
@@ -64,6 +67,9 @@ const callApi = (method: string, path: string, as: string, body?: unknown) => ca
 beforeAll(async () => {
   stack = await startConfiguredStack(`${TODAY}T10:00:00Z`, NO_RATE_LIMITS);
   const store = stack.local.store;
+  // The year planned as the CEO would, so the trust's own meetings (issue 17: the board, the heads' forum) are there to read.
+  const planned = await callApi('POST', '/api/planner/plan', 'ceo', { academicYear: '2026/27' });
+  expect([planned.status, planned.body.trust?.created]).toEqual([200, expect.any(Number)]);
   people = new Map((await store.people.list({}).toArray()).map((p) => [p.id, p]));
   const academies = await store.academies.list({}).toArray();
   academyIds = academies.map((a) => a.id);
@@ -149,11 +155,13 @@ beforeAll(async () => {
   const pack = await callApi('POST', '/api/board-packs', 'ceo', {});
   expect(pack.status).toBe(201);
   restricted = {
+    trustMeetings: await store.meetings.list({ academyId: TRUST_MEETING_ACADEMY_ID }).toArray(),
     visits: await store.monitoringForms.list({}).toArray(),
     boardPacks: (await callApi('GET', '/api/board-packs', 'ceo')).body.items,
   };
   expect(restricted.visits.filter((v) => v.status === 'draft').length).toBeGreaterThanOrEqual(drafts.length);
   expect(restricted.boardPacks).toHaveLength(1);
+  expect(restricted.trustMeetings.length).toBeGreaterThan(0);
   strings = await stringsByAcademy(store);
   for (const m of meetings.filter((x) => x.status === 'planned')) strings.get(m.academyId)!.add(`matrix paper ${m.academyId}`);
   // Each academy's first support day (the seed's are all given already, so a cancellation is refused by the rule or by authorisation).
@@ -342,6 +350,25 @@ test('a draft visit is its observer’s alone and a board pack the trust’s: th
   const packs = readable((await callApi('GET', '/api/board-packs', 'board-chair')).body);
   expect(scannerFor('head-oakfield')(packs).map((m) => m.what)).toContain(`board pack ${restricted.boardPacks[0]!.fileName}`);
   expect(scannerFor('board-chair')(packs)).toEqual([]);
+});
+
+test('a trust meeting reaches the planner of the trust’s readers and the people on it, and no one else’s', async () => {
+  const planner = async (who: string) => (await callApi('GET', '/api/planner?year=2026%2F27', who)).body;
+  const ids = async (who: string) => ((await planner(who)).trustMeetings ?? []).map((m: { id: string }) => m.id);
+  const onOne = PEOPLE.find((who) => restricted.trustMeetings.some((m) => m.attendees.some((a) => a.personId === who)));
+  const onNone = PEOPLE.filter(
+    (who) => !restricted.trustMeetings.some((m) => m.chairId === who || m.attendees.some((a) => a.personId === who)),
+  );
+  expect(onOne).toBeDefined();
+  const theirs = restricted.trustMeetings.filter((m) => m.attendees.some((a) => a.personId === onOne));
+  expect(await ids(onOne!)).toEqual(expect.arrayContaining(theirs.map((m) => m.id)));
+  expect(await ids('board-chair')).toEqual(
+    expect.arrayContaining(restricted.trustMeetings.filter((m) => m.status !== 'cancelled').map((m) => m.id)),
+  );
+  const outsider = onNone.find((who) => !writesEverywhere(people.get(who)!) && !people.get(who)!.roles.some((r) => r.role === 'board'))!;
+  expect(await ids(outsider)).toEqual([]);
+  // Were it shown to them, the matrix would report it.
+  expect(scannerFor(outsider)(readable(await planner('board-chair'))).map((m) => m.what)).toContain(`trust meeting ${theirs[0]!.id}`);
 });
 
 test('My work leaves out an action its owner may no longer see', async () => {

@@ -13,7 +13,8 @@ import { type RecordStore, type Stored } from '../../../core/ports/record-store.
  * - a reason for apologies only to the meeting's chair, the trust's write roles and the person;
  * - a draft monitoring visit (its notes, its id) only to its observer: not even the CEO reads a
  *   director's half-written notes (issue 16);
- * - a board pack (its file, its id) only to the trust's readers: a pack covers every academy (issue 17).
+ * - a board pack (its file, its id) only to the trust's readers: a pack covers every academy (issue 17);
+ * - a trust meeting (the board, the heads' forum) only to the trust's readers and the people on it (issue 17).
  */
 const TRUST_READ = ['ceo', 'improvement-director', 'trust-admin', 'board'];
 const TRUST_WRITE = ['ceo', 'improvement-director', 'trust-admin'];
@@ -116,6 +117,7 @@ function academyMarkers(viewer: Roles, strings: Map<string, Set<string>>): Marke
 
 /** Records readable by fewer people than their academy's: draft visits, and the board's packs. */
 export interface RestrictedRecords {
+  trustMeetings?: readonly Pick<Meeting, 'id' | 'chairId' | 'attendees'>[];
   visits?: readonly Pick<MonitoringForm, 'id' | 'academyId' | 'observerId' | 'status' | 'notes'>[];
   boardPacks?: readonly { id: string; fileName: string }[];
 }
@@ -132,6 +134,9 @@ function restrictedMarkers(
     if (v.status === 'draft' && v.observerId !== viewer.id)
       for (const text of [v.id, v.notes].filter((t) => t.trim().length >= MIN_MARKER_LENGTH))
         out.push({ text, what: `draft visit of ${v.observerId} at ${v.academyId}` });
+  for (const m of records.trustMeetings ?? [])
+    if (!readsEverywhere(viewer) && m.chairId !== viewer.id && !m.attendees.some((a) => a.personId === viewer.id))
+      out.push({ text: m.id, what: `trust meeting ${m.id}` });
   if (!readsEverywhere(viewer))
     for (const p of records.boardPacks ?? []) for (const text of [p.id, p.fileName]) out.push({ text, what: `board pack ${p.fileName}` });
   for (const m of meetings) {
