@@ -1,4 +1,4 @@
-import type { Collection, RecordStore } from '../../core/ports/record-store.port';
+import { RECORD_COLLECTIONS, type Collection, type RecordStore } from '../../core/ports/record-store.port';
 
 export interface CopySummary {
   kind: string;
@@ -6,19 +6,6 @@ export interface CopySummary {
   created: number;
   alreadyThere: number;
 }
-
-const KINDS = [
-  'academies',
-  'people',
-  'meetings',
-  'actions',
-  'kpiTargets',
-  'kpiDataPoints',
-  'interventions',
-  'escalations',
-  'supportDays',
-  'monitoringForms',
-] as const;
 
 /**
  * Copies a whole trust from one store to another (SQLite → SharePoint). Each create carries the key
@@ -37,7 +24,7 @@ export async function copyTrust(
     const { version: _v, ...value } = settings;
     await to.trust.save(value);
   }
-  for (const kind of KINDS) {
+  for (const kind of RECORD_COLLECTIONS) {
     const source = from[kind] as unknown as Collection<{ id: string }>;
     const target = to[kind] as unknown as Collection<{ id: string }>;
     const summary: CopySummary = { kind, read: 0, created: 0, alreadyThere: 0 };

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../../core/domain/audit';
 import type { AuditLog } from '../../../core/ports/audit-log.port';
-import type { RecordStore } from '../../../core/ports/record-store.port';
+import { RECORD_COLLECTIONS, type RecordStore } from '../../../core/ports/record-store.port';
 
 /** One write the store itself received: which collection and record. */
 export interface Write {
@@ -18,19 +18,6 @@ export interface WriteWatch {
   mark(): { writes: number; audits: number };
 }
 
-const COLLECTIONS = [
-  'academies',
-  'people',
-  'meetings',
-  'actions',
-  'kpiTargets',
-  'kpiDataPoints',
-  'interventions',
-  'escalations',
-  'supportDays',
-  'monitoringForms',
-] as const;
-
 /**
  * Watches a host's store and audit log from the inside: every write the store receives, whoever
  * calls it (a session, a job, or a host that reached around the door), and every audit entry. A
@@ -39,7 +26,7 @@ const COLLECTIONS = [
 export function watchWrites(store: RecordStore, log: AuditLog): WriteWatch {
   const writes: Write[] = [];
   const audits: AuditEntry[] = [];
-  for (const kind of COLLECTIONS) {
+  for (const kind of RECORD_COLLECTIONS) {
     const col = store[kind] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
     const create = col.create!.bind(col);
     const update = col.update!.bind(col);
