@@ -23,6 +23,23 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
       to={pathOf({ page: 'meeting', meetingId: id })}
     >{`${kindAbbreviation(ctx, kind)} at ${academyName(ctx, academyId)}, ${formatDate(date)}`}</AppLink>
   );
+  // Papers before a meeting and reports after one read alike: what, when due (flagged when late), which meeting.
+  const owedList = (items: typeof w.papersOwed, label: string, relation: 'for' | 'after') => (
+    <ul className={s.list} aria-label={label}>
+      {items.map((p) => (
+        <li key={`${p.meetingId}-${p.paper.requirementId}`} data-overdue={p.overdue}>
+          {p.paper.title}
+          <div className={p.overdue ? s.overdue : s.muted}>
+            due {formatDate(p.dueDate)}
+            {p.overdue ? ' (overdue)' : ''}
+          </div>
+          <div className={s.muted}>
+            {relation} {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className={s.page}>
       <h1 className={s.heading}>My work: {ctx.me.name}</h1>
@@ -54,37 +71,11 @@ export function renderMyWorkPage(st: MyWorkState, s: ReturnType<typeof usePageSt
           ) : null}
         </Section>
         <Section title={`Papers I owe (${w.papersOwed.length})`}>
-          {w.papersOwed.length === 0 ? (
-            <Empty>No papers owed.</Empty>
-          ) : (
-            <ul className={s.list} aria-label="Papers I owe">
-              {w.papersOwed.map((p) => (
-                <li key={`${p.meetingId}-${p.paper.requirementId}`} data-overdue={p.overdue}>
-                  {p.paper.title}
-                  <div className={p.overdue ? s.overdue : s.muted}>
-                    due {formatDate(p.dueDate)}
-                    {p.overdue ? ' (overdue)' : ''}
-                  </div>
-                  <div className={s.muted}>for {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}</div>
-                </li>
-              ))}
-            </ul>
-          )}
+          {w.papersOwed.length === 0 ? <Empty>No papers owed.</Empty> : owedList(w.papersOwed, 'Papers I owe', 'for')}
         </Section>
         {w.reportsOwed.length > 0 ? (
           <Section title={`Reports I owe after meetings (${w.reportsOwed.length})`}>
-            <ul className={s.list} aria-label="Reports I owe after meetings">
-              {w.reportsOwed.map((p) => (
-                <li key={`${p.meetingId}-${p.paper.requirementId}`} data-overdue={p.overdue}>
-                  {p.paper.title}
-                  <div className={p.overdue ? s.overdue : s.muted}>
-                    due {formatDate(p.dueDate)}
-                    {p.overdue ? ' (overdue)' : ''}
-                  </div>
-                  <div className={s.muted}>after {meetingLink(p.meetingId, p.academyId, p.kind, p.meetingDate)}</div>
-                </li>
-              ))}
-            </ul>
+            {owedList(w.reportsOwed, 'Reports I owe after meetings', 'after')}
           </Section>
         ) : null}
         <Section title={`Approvals waiting for me (${w.approvals.length})`}>
