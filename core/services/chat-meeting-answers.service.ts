@@ -22,6 +22,15 @@ const kindNames = (trust: TrustContext) =>
   new Map(trust.model.meetingKinds.map((k) => [k.id, { abbreviation: k.abbreviation, name: k.name }]));
 const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id);
 
+/** A meeting as an answer names it: its kind (short and long), its day and time, and who chairs it. */
+const when = (m: Meeting, kinds: ReturnType<typeof kindNames>, people: { nameOf(id: string): string }) => ({
+  kind: kinds.get(m.kind)?.abbreviation ?? m.kind,
+  kindName: kinds.get(m.kind)?.name ?? m.kind,
+  date: m.date,
+  startsAt: m.startsAt,
+  chairName: people.nameOf(m.chairId),
+});
+
 /** Meetings with what an answer names them by: the viewer's academies, the people they may see, the model's kinds. */
 async function withNames<M extends Meeting>(deps: ServiceDeps, viewer: Person, trust: TrustContext, meetings: Promise<M[]>) {
   const [found, academies, people] = await Promise.all([meetings, listVisibleAcademies(deps, viewer), nameDirectory(deps, viewer)]);
@@ -92,11 +101,7 @@ export async function nextMeetings(deps: ServiceDeps, viewer: Person, query: Nex
     meetingId: m.id,
     academyId: m.academyId,
     academyName: names.get(m.academyId) ?? 'an academy',
-    kind: kinds.get(m.kind)?.abbreviation ?? m.kind,
-    kindName: kinds.get(m.kind)?.name ?? m.kind,
-    date: m.date,
-    startsAt: m.startsAt,
-    chairName: people.nameOf(m.chairId),
+    ...when(m, kinds, people),
     papers: `${m.papers.filter(isPaperIn).length} of ${m.papers.length} in`,
   });
   const inWindow = wanted.filter((m) => m.date <= to);
@@ -144,11 +149,7 @@ export async function meetingPapers(
     academyName: academy.name,
     meeting: {
       id: meeting.id,
-      kind: kinds.get(meeting.kind)?.abbreviation ?? meeting.kind,
-      kindName: kinds.get(meeting.kind)?.name ?? meeting.kind,
-      date: meeting.date,
-      startsAt: meeting.startsAt,
-      chairName: people.nameOf(meeting.chairId),
+      ...when(meeting, kinds, people),
     },
     papers,
     counts: {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defaultDueDate } from '../domain/action-changes';
 import { actionOwnerProblem } from '../domain/action-owner';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import { fieldProblem, parseLabelled } from '../domain/field-labels';
+import { fieldProblem } from '../domain/field-labels';
 import { canReviewKpiDrops } from '../domain/improvement-permissions';
 import type { KpiDataPoint } from '../domain/kpi';
 import { dropsAwaitingReview, nextReviewFor, reviewDrop, type ReviewDropCode } from '../domain/kpi-drops';
@@ -13,12 +13,14 @@ import type { Person } from '../domain/people';
 import type { Stored } from '../ports/record-store.port';
 import { dataPointView } from './kpis.service';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
+import { writeUseCase } from './use-case';
 
 /*
  * KPI drops reviewed at meetings (Waterton: "any drop from KPIs at these points will be investigated
  * during the ASER"): what a meeting has on its agenda, and the review with the actions it raises.
  */
 
+type DropReviewed = Outcome<{ dataPoint: ReturnType<typeof dataPointView>; actions: { id: string; ownerId: string }[] }, ReviewDropCode>;
 const required = (missing: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? missing : undefined) });
 const version = z.string().min(1, 'send the version you read').meta({ title: 'Version' });
 
@@ -92,62 +94,58 @@ export const kpiReviewBodySchema = z.object({
  * during the ASER"): what the review found, and the actions it raised, which are carried forward
  * like any other. The chair or the trust team records it, from the meeting page or the side panel.
  */
-export async function reviewKpiDrop(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Outcome<{ dataPoint: ReturnType<typeof dataPointView>; actions: { id: string; ownerId: string }[] }, ReviewDropCode>> {
-  const input = parseLabelled(kpiReviewBodySchema, body, 'KPI review');
-  const { meeting, trust, inputs, kind } = await meetingWithInputs(deps, viewer, meetingId);
-  if (!canReviewKpiDrops(viewer, meeting))
-    throw new ForbiddenError('KPI drops are reviewed by the chair of the meeting or the trust’s improvement team.');
-  if (!kind) throw new NotFoundError('meeting kind', meeting.kind);
-  const point = inputs.kpiDataPoints.find((p) => p.id === input.dataPointId);
-  const target = point ? inputs.kpiTargets.find((t) => t.id === point.kpiId) : undefined;
-  if (!point || !target)
-    throw new ValidationError(
-      [fieldProblem(kpiReviewBodySchema, 'dataPointId', 'no such KPI data point at this academy this year')],
-      'KPI review',
-    );
-  // Every owner must be able to see the academy, checked before anything is written.
-  const academy = inputs.academy;
-  const owners = await deps.store.people.getMany([...new Set(input.actions.map((a) => a.ownerId))]);
-  const problems = input.actions.flatMap((a, i) => {
-    const owner = owners.find((o) => o.id === a.ownerId);
-    if (!owner) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, `no person "${a.ownerId}"`)];
-    const outsider = actionOwnerProblem(owner, academy);
-    if (outsider) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, outsider.message)];
-    if (a.dueDate && a.dueDate < trust.today)
-      return [fieldProblem(kpiReviewBodySchema, `actions.${i}.dueDate`, 'the due date has already passed')];
-    return [];
-  });
-  if (problems.length) throw new ValidationError(problems, 'KPI review');
-  const now = deps.clock.now().toISOString();
-  const first = reviewDrop(point, meeting, { found: input.found, by: viewer.id, now, actionIds: [] }, kind);
-  if (!first.ok) return first;
-  // The review is written first, with the version read: a stale one stops here with nothing else written.
-  let saved = await deps.store.kpiDataPoints.update({ ...first.dataPoint, version: input.version });
-  const due = defaultDueDate(inputs.meetings, meeting.academyId, meeting.date, trust.today, trust.calendar).dueDate;
-  const actions: { id: string; ownerId: string }[] = [];
-  for (const [i, a] of input.actions.entries()) {
-    const { record } = await deps.store.actions.create(
-      {
-        academyId: meeting.academyId,
-        raisedInMeetingId: meeting.id,
-        text: a.text,
-        ownerId: a.ownerId,
-        raisedBy: viewer.id,
-        dueDate: a.dueDate ?? due,
-        status: 'open',
-        createdAt: now,
-        progress: [],
-      },
-      { idempotencyKey: `kpi-review:${viewer.id}:${input.clientKey}:${i}` },
-    );
-    actions.push({ id: record.id, ownerId: record.ownerId });
-  }
-  if (actions.length)
-    saved = await deps.store.kpiDataPoints.update({ ...saved, drop: { ...saved.drop!, actionIds: actions.map((a) => a.id) } });
-  return { ok: true, dataPoint: dataPointView(saved, target, trust.model), actions };
-}
+export const reviewKpiDrop = writeUseCase(
+  { schema: kpiReviewBodySchema, what: 'KPI review', load: meetingWithInputs },
+  async ({ deps, viewer, input, target: { meeting, trust, inputs, kind } }): Promise<DropReviewed> => {
+    if (!canReviewKpiDrops(viewer, meeting))
+      throw new ForbiddenError('KPI drops are reviewed by the chair of the meeting or the trust’s improvement team.');
+    if (!kind) throw new NotFoundError('meeting kind', meeting.kind);
+    const point = inputs.kpiDataPoints.find((p) => p.id === input.dataPointId);
+    const target = point ? inputs.kpiTargets.find((t) => t.id === point.kpiId) : undefined;
+    if (!point || !target)
+      throw new ValidationError(
+        [fieldProblem(kpiReviewBodySchema, 'dataPointId', 'no such KPI data point at this academy this year')],
+        'KPI review',
+      );
+    // Every owner must be able to see the academy, checked before anything is written.
+    const academy = inputs.academy;
+    const owners = await deps.store.people.getMany([...new Set(input.actions.map((a) => a.ownerId))]);
+    const problems = input.actions.flatMap((a, i) => {
+      const owner = owners.find((o) => o.id === a.ownerId);
+      if (!owner) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, `no person "${a.ownerId}"`)];
+      const outsider = actionOwnerProblem(owner, academy);
+      if (outsider) return [fieldProblem(kpiReviewBodySchema, `actions.${i}.ownerId`, outsider.message)];
+      if (a.dueDate && a.dueDate < trust.today)
+        return [fieldProblem(kpiReviewBodySchema, `actions.${i}.dueDate`, 'the due date has already passed')];
+      return [];
+    });
+    if (problems.length) throw new ValidationError(problems, 'KPI review');
+    const now = deps.clock.now().toISOString();
+    const first = reviewDrop(point, meeting, { found: input.found, by: viewer.id, now, actionIds: [] }, kind);
+    if (!first.ok) return first;
+    // The review is written first, with the version read: a stale one stops here with nothing else written.
+    let saved = await deps.store.kpiDataPoints.update({ ...first.dataPoint, version: input.version });
+    const due = defaultDueDate(inputs.meetings, meeting.academyId, meeting.date, trust.today, trust.calendar).dueDate;
+    const actions: { id: string; ownerId: string }[] = [];
+    for (const [i, a] of input.actions.entries()) {
+      const { record } = await deps.store.actions.create(
+        {
+          academyId: meeting.academyId,
+          raisedInMeetingId: meeting.id,
+          text: a.text,
+          ownerId: a.ownerId,
+          raisedBy: viewer.id,
+          dueDate: a.dueDate ?? due,
+          status: 'open',
+          createdAt: now,
+          progress: [],
+        },
+        { idempotencyKey: `kpi-review:${viewer.id}:${input.clientKey}:${i}` },
+      );
+      actions.push({ id: record.id, ownerId: record.ownerId });
+    }
+    if (actions.length)
+      saved = await deps.store.kpiDataPoints.update({ ...saved, drop: { ...saved.drop!, actionIds: actions.map((a) => a.id) } });
+    return { ok: true, dataPoint: dataPointView(saved, target, trust.model), actions };
+  },
+);

@@ -11,8 +11,9 @@ import { type Stored } from '../ports/record-store.port';
 import { meetingFocusView, type MeetingFocusView } from './mappers/meeting-focus.mapper';
 
 export type { MeetingFocusView } from './mappers/meeting-focus.mapper';
-import { meetingFor, saveMeetingOutcome } from './meeting-writes';
+import { meetingFor, meetingToRead, saveMeetingOutcome } from './meeting-writes';
 import { loadTrust, type ServiceDeps } from './service-context';
+import { writeUseCase } from './use-case';
 
 /**
  * A meeting's focus (issue 16, part 4): the chair agrees or changes it with the head, and the year
@@ -44,35 +45,32 @@ export async function getMeetingFocus(deps: ServiceDeps, viewer: Person, meeting
 }
 
 /** The chair (or the head) agrees or changes a planned meeting's focus; the other of the two is recorded beside them. */
-export async function agreeMeetingFocus(
-  deps: ServiceDeps,
-  viewer: Person,
-  meetingId: string,
-  body: unknown,
-): Promise<Outcome<{ focus: MeetingFocusView }, FocusCode>> {
-  const { focus, version } = parseLabelled(agreeFocusBodySchema, body, 'focus');
-  const meeting = await meetingFor(deps, viewer, meetingId, 'read');
-  if (!canAgreeFocus(viewer, meeting)) throw new ForbiddenError('Only the meeting’s chair, with the academy’s head, agrees its focus.');
-  const trust = await loadTrust(deps);
-  const [academy, people] = await Promise.all([deps.store.academies.get(meeting.academyId), deps.store.people.list({}).toArray()]);
-  if (!academy) throw new NotFoundError('academy', meeting.academyId);
-  const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
-  const head = holdersOf(people, 'head', academy.id)[0];
-  const isHead = head?.id === viewer.id;
-  const outcome = agreeFocus(meeting, focus, {
-    model: trust.model,
-    academy,
-    kindName: kind?.abbreviation ?? meeting.kind,
-    rotatesFocus: Boolean(kind?.rotatesFocus),
-    by: viewer,
-    // The head agreeing records the chair beside them; the chair, the head.
-    ...(isHead ? { headId: meeting.chairId } : head ? { headId: head.id } : {}),
-    at: deps.clock.now().toISOString(),
-  });
-  const saved = await saveMeetingOutcome(deps, outcome, version);
-  if (!saved.ok) return saved;
-  return { ok: true, focus: await viewOf(deps, viewer, saved.meeting) };
-}
+export const agreeMeetingFocus = writeUseCase(
+  { schema: agreeFocusBodySchema, what: 'focus', load: meetingToRead },
+  async ({ deps, viewer, input, target: meeting }): Promise<Outcome<{ focus: MeetingFocusView }, FocusCode>> => {
+    const { focus, version } = input;
+    if (!canAgreeFocus(viewer, meeting)) throw new ForbiddenError('Only the meeting’s chair, with the academy’s head, agrees its focus.');
+    const trust = await loadTrust(deps);
+    const [academy, people] = await Promise.all([deps.store.academies.get(meeting.academyId), deps.store.people.list({}).toArray()]);
+    if (!academy) throw new NotFoundError('academy', meeting.academyId);
+    const kind = trust.model.meetingKinds.find((k) => k.id === meeting.kind);
+    const head = holdersOf(people, 'head', academy.id)[0];
+    const isHead = head?.id === viewer.id;
+    const outcome = agreeFocus(meeting, focus, {
+      model: trust.model,
+      academy,
+      kindName: kind?.abbreviation ?? meeting.kind,
+      rotatesFocus: Boolean(kind?.rotatesFocus),
+      by: viewer,
+      // The head agreeing records the chair beside them; the chair, the head.
+      ...(isHead ? { headId: meeting.chairId } : head ? { headId: head.id } : {}),
+      at: deps.clock.now().toISOString(),
+    });
+    const saved = await saveMeetingOutcome(deps, outcome, version);
+    if (!saved.ok) return saved;
+    return { ok: true, focus: await viewOf(deps, viewer, saved.meeting) };
+  },
+);
 
 /** Each visible academy's coverage of its areas across its meetings, with a warning where the plan leaves one uncovered. */
 export async function getFocusCoverage(

@@ -12,12 +12,12 @@ import { loadTrust, type ServiceDeps } from './service-context';
 const LOOK_AHEAD_DAYS = 56;
 const LOOK_BACK_DAYS = 56;
 
+/** Which meeting an item of work belongs to, as My work lists it. */
+const meetingRef = (m: Meeting) => ({ meetingId: m.id, academyId: m.academyId, meetingDate: m.date, kind: m.kind });
+
 /** A paper or report the viewer owes, with when it is now due (a granted extension moves it) and whether that day has passed. */
 const owed = (m: Meeting, paper: MeetingPaper, overdue: boolean) => ({
-  meetingId: m.id,
-  academyId: m.academyId,
-  meetingDate: m.date,
-  kind: m.kind,
+  ...meetingRef(m),
   paper,
   dueDate: effectiveDueDate(paper),
   overdue,
@@ -62,10 +62,7 @@ export async function getMyWork(deps: ServiceDeps, viewer: Person) {
             .filter((p) => p.extension?.status === 'requested')
             .map((p) => ({
               type: 'extension' as const,
-              meetingId: m.id,
-              academyId: m.academyId,
-              meetingDate: m.date,
-              kind: m.kind,
+              ...meetingRef(m),
               paper: p,
             })),
         ),

@@ -34,13 +34,14 @@ export const paperFileQuerySchema = z.object({
   version: z.string().min(1).meta({ title: 'Version' }),
 });
 
+/** A meeting's papers folder: where it is, and what is in it. */
+export interface PaperFolder {
+  link: string;
+  files: PaperFile[];
+}
+
 /** The meeting's papers folder, for cards and the tab to link to (Adaptive Cards cannot upload files). */
-export async function paperFolderLink(
-  deps: ServiceDeps,
-  papers: PaperFiles,
-  viewer: Person,
-  meetingId: string,
-): Promise<{ link: string; files: PaperFile[] }> {
+export async function paperFolderLink(deps: ServiceDeps, papers: PaperFiles, viewer: Person, meetingId: string): Promise<PaperFolder> {
   await meetingFor(deps, viewer, meetingId, 'read');
   return { link: await papers.folderLink(meetingId), files: await papers.list(meetingId) };
 }

@@ -10,10 +10,15 @@ export interface MeetingPlan {
 }
 
 /** What writing a plan did: counts, every record written (for the calendar to follow) and the meetings someone else changed first. */
-export interface PlanWritten {
+export interface PlanCounts {
   created: number;
   changed: number;
   cancelled: number;
+  /** Meetings the plan left as they were. */
+  kept: number;
+}
+
+export interface PlanWritten extends Omit<PlanCounts, 'kept'> {
   written: Stored<Meeting>[];
   conflicts: string[];
 }

@@ -9,7 +9,7 @@ import { academicYearSchema } from '../domain/school-year/school-calendar';
 import { planYear, type Unplaced } from '../domain/year-planner';
 import { type RecordStore, type Stored } from '../ports/record-store.port';
 import { followInCalendar } from './calendar-sync.service';
-import { writeMeetingPlan } from './plan-writes';
+import { writeMeetingPlan, type PlanCounts } from './plan-writes';
 import { meetingRecordView } from './mappers/meeting-record.mapper';
 import { loadTrust, requireAcademyAccess, type ServiceDeps } from './service-context';
 import { planAndWriteTrustMeetings, planningFacts, trustMeetingsFor } from './trust-meetings.service';
@@ -18,17 +18,13 @@ import type { TrustUnplaced } from '../domain/trust-meeting-planner';
 
 export const planYearBodySchema = z.object({ academicYear: academicYearSchema });
 
-export interface PlanSummary {
+export interface PlanSummary extends PlanCounts {
   academicYear: string;
-  created: number;
-  changed: number;
-  cancelled: number;
-  kept: number;
   unplaced: Unplaced[];
   /** Meetings someone else changed while planning ran: left as they were, plan again to include them. */
   conflicts: string[];
   /** The trust's own meetings (a heads' forum, the board), planned around the academies' meetings. */
-  trust: { created: number; changed: number; cancelled: number; kept: number; unplaced: TrustUnplaced[] };
+  trust: PlanCounts & { unplaced: TrustUnplaced[] };
 }
 
 /** 1 September – 31 August of an academic year. */

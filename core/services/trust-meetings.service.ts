@@ -11,7 +11,7 @@ import type { LocalDate } from '../domain/local-date';
 
 import type { RecordStore, Stored } from '../ports/record-store.port';
 import { trustMeetingView, type TrustMeetingView } from './mappers/trust-meeting.mapper';
-import { writeMeetingPlan } from './plan-writes';
+import { writeMeetingPlan, type PlanCounts } from './plan-writes';
 
 /**
  * The trust's own meetings in the year planner (issue 17, part 2): planned after the academies'
@@ -41,11 +41,7 @@ export async function planningFacts(
   }));
 }
 
-export interface TrustPlanSummary {
-  created: number;
-  changed: number;
-  cancelled: number;
-  kept: number;
+export interface TrustPlanSummary extends PlanCounts {
   unplaced: TrustUnplaced[];
   written: Meeting[];
   conflicts: string[];
