@@ -7,7 +7,12 @@ import type { MeetingKind } from './models/improvement-model.schema';
 import type { Person } from './people';
 
 /** The calendar event a meeting becomes: subject, agenda and papers in the body, attendees by presence. */
-export function calendarEventFor(meeting: Meeting, kind: MeetingKind, academy: Pick<Academy, 'name'>, people: readonly Person[]) {
+export function calendarEventFor(
+  meeting: Meeting,
+  kind: Pick<MeetingKind, 'name' | 'abbreviation' | 'agenda'>,
+  academy: Pick<Academy, 'name'>,
+  people: readonly Person[],
+) {
   const byId = new Map(people.map((p) => [p.id, p]));
   const chair = byId.get(meeting.chairId);
   const attendees = meeting.attendees

@@ -27,10 +27,19 @@ export interface CalendarSyncSummary {
   failures: { meetingId: string; reason: string }[];
 }
 
+/** What events are made from: the model, the academies and people they name, the school calendar and the trust's name. */
+export interface CalendarTrust {
+  model: ImprovementModel;
+  academies: readonly Academy[];
+  people: readonly Person[];
+  calendar?: SchoolCalendar;
+  trustName?: string;
+}
+
 /** What the calendar is to be told of some meetings: events for the planned and held, cancellations for the cancelled. */
 export function calendarChangesFor(
   meetings: readonly Meeting[],
-  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[]; calendar?: SchoolCalendar },
+  trust: CalendarTrust,
 ): { inputs: CalendarEventInput[]; cancellations: CalendarCancellation[]; failures: CalendarSyncSummary['failures'] } {
   const kinds = new Map(trust.model.meetingKinds.map((k) => [k.id, k]));
   const academies = new Map(trust.academies.map((a) => [a.id, a]));
@@ -39,11 +48,13 @@ export function calendarChangesFor(
     cancellations: [] as CalendarCancellation[],
     failures: [] as CalendarSyncSummary['failures'],
   };
+  // The trust's own meetings (a heads' forum, the board) have no academy: their events name the trust instead.
+  const trustKinds = new Map(trust.model.trustMeetings.map((k) => [k.id, { name: k.name, abbreviation: k.abbreviation, agenda: [] }]));
+  const trustPlace = { name: trust.trustName ?? 'the trust' };
   for (const m of meetings) {
-    // The trust's own meetings (issue 17) are not sent to Outlook yet: they have no academy to name in the event.
-    if (isTrustMeeting(m)) continue;
-    const kind = kinds.get(m.kind);
-    const academy = academies.get(m.academyId);
+    const own = isTrustMeeting(m);
+    const kind = own ? trustKinds.get(m.kind) : kinds.get(m.kind);
+    const academy = own ? trustPlace : academies.get(m.academyId);
     if (!kind || !academy) {
       out.failures.push({
         meetingId: m.id,
@@ -52,7 +63,7 @@ export function calendarChangesFor(
       continue;
     }
     // DSAT's monitoring visit the day before an AIM goes in the chair's calendar too, and is called off with the meeting.
-    const visit = trust.calendar ? monitoringVisitDay(m.date, kind, trust.calendar) : { needed: false as const };
+    const visit = trust.calendar && !own ? monitoringVisitDay(m.date, kinds.get(m.kind)!, trust.calendar) : { needed: false as const };
     if (m.status === 'cancelled') {
       out.cancellations.push({ meetingId: m.id, comment: cancellationCommentFor(m, kind, academy) });
       if (visit.needed)
@@ -65,7 +76,7 @@ export function calendarChangesFor(
       continue;
     }
     out.inputs.push(input);
-    if (visit.needed && visit.day) out.inputs.push(monitoringVisitEventFor(m, kind, academy, trust.people, visit.day));
+    if (visit.needed && visit.day) out.inputs.push(monitoringVisitEventFor(m, kinds.get(m.kind)!, academy, trust.people, visit.day));
   }
   return out;
 }
@@ -97,7 +108,13 @@ export async function syncCalendar(
     deps.store.academies.list({}).toArray(),
     deps.store.people.list({}).toArray(),
   ]);
-  const changes = calendarChangesFor(meetings, { model: trust.model, academies, people, calendar: trust.calendar });
+  const changes = calendarChangesFor(meetings, {
+    model: trust.model,
+    academies,
+    people,
+    calendar: trust.calendar,
+    trustName: trust.settings.name,
+  });
   try {
     return summaryOf(await calendar.reconcile(changes.inputs, changes.cancellations, options), changes.failures);
   } catch (e) {
@@ -129,14 +146,15 @@ export const FOLLOW_TIMEOUT_MS = 15_000;
  * After the store has taken a planner's change, tells the calendar (when there is one). The change
  * stands whatever the calendar says: a failure is logged and the next sync repairs the event.
  */
-export async function followInCalendar(
-  deps: ServiceDeps,
-  meetings: readonly Meeting[],
-  trust: { model: ImprovementModel; academies: readonly Academy[]; people: readonly Person[]; calendar?: SchoolCalendar },
-): Promise<void> {
+export async function followInCalendar(deps: ServiceDeps, meetings: readonly Meeting[], trust: CalendarTrust): Promise<void> {
   const calendar = deps.calendar;
   if (!calendar || meetings.length === 0) return;
-  const changes = calendarChangesFor(meetings, { ...trust, calendar: trust.calendar ?? (await loadTrust(deps)).calendar });
+  const loaded = trust.calendar && trust.trustName ? undefined : await loadTrust(deps);
+  const changes = calendarChangesFor(meetings, {
+    ...trust,
+    calendar: trust.calendar ?? loaded!.calendar,
+    trustName: trust.trustName ?? loaded!.settings.name,
+  });
   let failures = changes.failures;
   try {
     const signal = AbortSignal.timeout(FOLLOW_TIMEOUT_MS);

@@ -99,10 +99,10 @@ export async function planAcademicYear(deps: ServiceDeps, viewer: Person, body: 
     existing,
     ...(trust.today ? { today: trust.today } : {}),
   });
-  const { written: _trustWritten, conflicts: trustConflicts, ...trustSummary } = own;
+  const { written: trustWritten, conflicts: trustConflicts, ...trustSummary } = own;
   summary.trust = trustSummary;
   summary.conflicts.push(...trustConflicts);
-  await followInCalendar(deps, written, { model: trust.model, academies, people });
+  await followInCalendar(deps, [...written, ...trustWritten], { model: trust.model, academies, people, trustName: trust.settings.name });
   return summary;
 }
 
