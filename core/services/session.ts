@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors';
+import { londonDateOf } from '../domain/london-time';
 import { messagesFor, type Change, type EventMessage } from '../domain/notifications';
 import type { Meeting } from '../domain/meeting';
 import type { Person } from '../domain/people';
@@ -161,7 +162,8 @@ export function openSession(deps: SessionDeps, viewer: Person) {
   return {
     viewer,
     can,
-    me: () => ({ ...personListItem(viewer), can }),
+    /** Who is signed in, what they may do, and the trust's today (England), so the tab reckons dates by the server's clock. */
+    me: () => ({ ...personListItem(viewer), can, today: londonDateOf(deps.clock.now()) }),
 
     // The trust and its academies.
     dashboard: () => getTrustDashboard(scoped, viewer),

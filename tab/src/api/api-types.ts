@@ -36,7 +36,7 @@ export type Planner = Data<typeof getPlanner>;
 export type TrustKpis = Data<typeof getTrustKpis>;
 export type PersonItem = ReturnType<typeof personListItem>;
 /** The signed-in person, with what they may do (the server's `can` flags). */
-export type Me = PersonItem & { can: ViewerCan };
+export type Me = PersonItem & { can: ViewerCan; today: string };
 export type AcademyItem = ReturnType<typeof academyListItem>;
 export type AcademyAdminItem = ReturnType<typeof academyAdminItem>;
 export type PersonAdminItem = ReturnType<typeof personAdminItem>;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { setServerToday } from '../format/dates';
 import { createApiClient, type ApiClient } from '../api/api-client';
 import type { AcademyItem, ImprovementModel, Me, PersonItem } from '../api/api-types';
 import { asApiError, type Loadable } from '../api/use-api-data';
@@ -51,6 +52,7 @@ async function loadContext(api: ApiClient, mode: 'teams' | 'local'): Promise<Omi
     api.get<{ academies: AcademyItem[] }>('/api/academies'),
     api.get<{ model: ImprovementModel }>('/api/model'),
   ]);
+  setServerToday(me.today);
   return {
     api,
     me,

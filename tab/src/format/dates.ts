@@ -18,8 +18,15 @@ export const formatDateTime = (utc: string | undefined): string => (utc ? core.f
 export const formatPounds = (pence: number): string =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }).format(pence / 100);
 
-/** Today's date in England, as "YYYY-MM-DD". */
-export const londonToday = (): string => core.londonWallClock(new Date()).date;
+// The server's today, once the tab has heard it (GET /api/me): the trust's dates (due, overdue, a visit's
+// day) follow the server's clock, not a laptop's, which may be wrong or elsewhere.
+let serverToday: string | undefined;
+export const setServerToday = (today: string | undefined): void => {
+  serverToday = today;
+};
+
+/** Today's date in England, as "YYYY-MM-DD": the server's, or this device's before the server has said. */
+export const londonToday = (): string => serverToday ?? core.londonWallClock(new Date()).date;
 
 /** "23/11/2026" for "2026-11-23": how a date is typed in England. */
 export const formatInputDate = (iso: string): string =>
