@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       { name: 'side-panel', path: `/tab/meeting/${next}/panel`, as: 'aid-graham', width: 320 },
       { name: 'my-work', path: '/tab/my-work', as: 'head-oakfield' },
       { name: 'settings', path: '/tab/settings', as: 'admin' },
+      // The monitoring form as an observer fills it in walking round a school: phone width (issue 16).
+      { name: 'visit-form-phone', path: '/tab/academy/oakfield/visit', as: 'aid-graham', width: 375 },
     ];
     const onlyContrast = process.argv.includes('contrast');
     for (const shot of shots) {
