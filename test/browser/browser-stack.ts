@@ -56,7 +56,8 @@ export async function startBrowserStack(at = '2026-11-23T10:00:00Z'): Promise<Br
       if (options.width) await page.setViewportSize({ width: options.width, height: 900 });
       const sep = path.includes('?') ? '&' : '?';
       await page.goto(`${stack.base}${path}${sep}as=${encodeURIComponent(options.as ?? 'ceo')}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+      // Generous: on a busy two-core machine the first page of a suite can take a while to build its data; tests allow 60 s.
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
       return page;
     },
     async stop() {

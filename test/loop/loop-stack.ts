@@ -22,6 +22,9 @@ export async function startLoopStack(at: string): Promise<LoopStack> {
   const local = await composeLocal(config, clock, { logger: pino({ level: 'silent' }) });
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
+    // Longer than the client's own keep-alive (undici's 4 s), so a test's next call never reuses a socket the server is
+    // closing just then (ECONNRESET when a busy machine delays a test between two calls).
+    s.keepAliveTimeout = 30_000;
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
