@@ -3,7 +3,7 @@ import { meetingName } from '../domain/format/names';
 import type { RecordStore } from '../ports/record-store.port';
 
 type Fields = Record<string, unknown>;
-const str = (r: Fields, key: string): string | undefined => (typeof r[key] === 'string' ? (r[key]) : undefined);
+const str = (r: Fields, key: string): string | undefined => (typeof r[key] === 'string' ? r[key] : undefined);
 /** A person's own words quoted, cut so a long action does not swamp the sentence. */
 const quoted = (s: string): string => `“${s.length > 60 ? `${s.slice(0, 59)}…` : s}”`;
 
