@@ -24,6 +24,11 @@ export async function startLocalStack(at = '2026-11-23T10:00:00Z', options: { db
     logger: pino({ level: 'silent' }),
     ...(options.bot ? { bot: options.bot } : {}),
   });
+  return serveLocal(local);
+}
+
+/** Serves a composed local host on 127.0.0.1 (a free port) and calls it as a person of the demo trust. */
+export async function serveLocal(local: LocalApp): Promise<RunningStack> {
   const server: Server = await new Promise((resolve) => {
     const s = local.app.listen(0, '127.0.0.1', () => resolve(s));
     // Longer than the client's own keep-alive (undici's 4 s), so a test's next call never reuses a socket the server is
